@@ -1,0 +1,44 @@
+/** Typed calls for /api/admin/users (admins only). */
+import type { Http } from './http.js';
+import type { Page, Role, User, UserStatus } from './types.js';
+
+/** Filters of the user search. */
+export interface UserSearch {
+  q?: string;
+  role?: Role | '';
+  status?: UserStatus | '';
+  cursor?: string | null;
+}
+
+/** Body of POST /api/admin/users. */
+export interface AdminCreateUserInput {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  username: string;
+  departmentCode: string;
+  role: Role;
+  chatOnly?: boolean;
+}
+
+/** User management. */
+export function adminUsersApi(http: Http) {
+  return {
+    search: (f: UserSearch = {}) =>
+      http.get<Page<User>>('/api/admin/users', {
+        query: { q: f.q, role: f.role, status: f.status, cursor: f.cursor },
+      }),
+    /** The contract does not fix the answer's shape: accept `{ user }` or the bare user. */
+    create: async (input: AdminCreateUserInput): Promise<User> => {
+      const res = await http.post<{ user?: User } & Partial<User>>('/api/admin/users', input);
+      return (res.user ?? res) as User;
+    },
+    update: async (id: number, patch: { role?: Role; disabled?: boolean }): Promise<User> => {
+      const res = await http.patch<{ user?: User } & Partial<User>>(`/api/admin/users/${id}`, patch);
+      return (res.user ?? res) as User;
+    },
+  };
+}
+
+export type AdminUsersApi = ReturnType<typeof adminUsersApi>;

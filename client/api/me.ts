@@ -1,0 +1,75 @@
+/** Typed calls for /api/me (own profile). */
+import { ApiError, NETWORK_ERROR_MESSAGE, toApiError, type Http } from './http.js';
+import type { Civility, UserResponse } from './types.js';
+
+/** Fields of PATCH /api/me (all optional). */
+export interface ProfilePatch {
+  civility?: Civility | null;
+  firstName?: string;
+  lastName?: string;
+  departmentCode?: string;
+  phone?: string | null;
+  employer?: string | null;
+  jobTitle?: string | null;
+  city?: string | null;
+  bio?: string | null;
+}
+
+/** Accepted photo types and the size limit (the server checks too). */
+export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Uploads a multipart body with XMLHttpRequest so upload progress can be shown. */
+export function xhrUpload<T>(
+  http: Http,
+  method: string,
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, http.url(path));
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+      };
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Envoi annulé.'));
+    xhr.onload = () => {
+      let body: unknown = undefined;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress?.(1);
+        resolve(body as T);
+      } else {
+        if (xhr.status === 401) http.dispatchEvent(new Event('unauthorized'));
+        reject(toApiError(xhr.status, body, xhr.getResponseHeader('Retry-After')));
+      }
+    };
+    xhr.send(form);
+  });
+}
+
+/** Own account. */
+export function meApi(http: Http) {
+  return {
+    get: () => http.get<UserResponse>('/api/me'),
+    update: (patch: ProfilePatch) => http.patch<UserResponse>('/api/me', patch),
+    acceptTerms: () => http.post<UserResponse>('/api/me/accept-terms'),
+    /** PUT /api/me/avatar, multipart field `file`. */
+    uploadAvatar: (file: Blob, onProgress?: (fraction: number) => void) => {
+      const form = new FormData();
+      form.append('file', file);
+      return xhrUpload<UserResponse>(http, 'PUT', '/api/me/avatar', form, onProgress);
+    },
+  };
+}
+
+export type MeApi = ReturnType<typeof meApi>;

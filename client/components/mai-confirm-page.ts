@@ -1,0 +1,70 @@
+/** <mai-confirm-page> (/confirmer?token=…): activates an account from the mailed link. */
+import { ContextConsumer } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { errorMessage } from '../api/messages.js';
+import { apiContext, routerContext } from '../controllers/contexts.js';
+import { alertBox } from './fields.js';
+
+/** Container: posts the token once on load. */
+export class MaiConfirmPage extends LitElement {
+  static properties = {
+    state: { state: true },
+    message: { state: true },
+  };
+
+  state: 'working' | 'done' | 'error' = 'working';
+  message = '';
+  private started = false;
+  private api = new ContextConsumer(this, { context: apiContext });
+  private router = new ContextConsumer(this, { context: routerContext });
+
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (!this.started) void this.confirm();
+  }
+
+  private async confirm() {
+    this.started = true;
+    const token = this.router.value?.query.get('token');
+    if (!token) {
+      this.state = 'error';
+      this.message = 'Ce lien est incomplet. Copiez le lien entier reçu par courriel.';
+      return;
+    }
+    try {
+      await this.api.value!.auth.confirm(token);
+      this.state = 'done';
+    } catch (err) {
+      this.state = 'error';
+      this.message = errorMessage(err);
+    }
+  }
+
+  render() {
+    return html`<div class="fr-grid-row fr-grid-row--center">
+      <div class="fr-col-12 fr-col-md-8">
+        <h1 tabindex="-1">Confirmation de votre adresse</h1>
+        ${this.state === 'working'
+          ? html`<p role="status">Confirmation en cours…</p>`
+          : this.state === 'done'
+            ? html`${alertBox('success', 'Votre adresse est confirmée et votre compte est activé.', 'Compte activé')}
+                <p><a class="fr-btn" href="/connexion">Se connecter</a></p>`
+            : html`${alertBox('error', this.message, 'La confirmation a échoué')}
+                <p>
+                  Si votre lien a expiré, inscrivez-vous de nouveau avec la même adresse : un nouveau
+                  lien vous sera envoyé.
+                </p>
+                <ul class="fr-btns-group fr-btns-group--inline-md">
+                  <li><a class="fr-btn" href="/inscription">Créer un compte</a></li>
+                  <li><a class="fr-btn fr-btn--secondary" href="/connexion">Se connecter</a></li>
+                </ul>`}
+      </div>
+    </div>`;
+  }
+}
+
+customElements.define('mai-confirm-page', MaiConfirmPage);

@@ -1,0 +1,11 @@
+/** The contexts <mai-app> provides to the containers below it. */
+import { createContext } from '@lit/context';
+import type { Api } from '../api/index.js';
+import type { DepartmentsStore } from '../state/departments-store.js';
+import type { Router } from '../state/router.js';
+import type { SessionStore } from '../state/session-store.js';
+
+export const apiContext = createContext<Api>(Symbol('mai-api'));
+export const sessionContext = createContext<SessionStore>(Symbol('mai-session'));
+export const routerContext = createContext<Router>(Symbol('mai-router'));
+export const departmentsContext = createContext<DepartmentsStore>(Symbol('mai-departments'));

@@ -1,0 +1,102 @@
+/** The signed-in user: loaded from GET /api/me, changed by login, logout, terms and profile edits. */
+import { ApiError } from '../api/http.js';
+import type { Api } from '../api/index.js';
+import type { ProfilePatch } from '../api/me.js';
+import type { User } from '../api/types.js';
+
+/** `loading` until the first GET /api/me answers; `error` if it could not be read. */
+export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Plain store (no Lit): dispatches `change` whenever its state changes. */
+export class SessionStore extends EventTarget {
+  user: User | null = null;
+  status: SessionStatus = 'idle';
+  error: ApiError | null = null;
+  private readonly api: Pick<Api, 'auth' | 'me' | 'http'>;
+
+  constructor(api: Pick<Api, 'auth' | 'me' | 'http'>) {
+    super();
+    this.api = api;
+    // A 401 on any call while signed in means the session ended elsewhere.
+    api.http.addEventListener('unauthorized', () => {
+      if (this.user) this.setUser(null);
+    });
+  }
+
+  get signedIn(): boolean {
+    return this.user !== null;
+  }
+
+  /** Signed in but the terms of use are not yet accepted. */
+  get needsTerms(): boolean {
+    return this.user !== null && this.user.termsAcceptedAt === null;
+  }
+
+  get isAdmin(): boolean {
+    return this.user?.role === 'admin';
+  }
+
+  /** Reads the current session: 200 → user, 401 → nobody, anything else → status `error`. */
+  async start(): Promise<void> {
+    this.status = 'loading';
+    this.error = null;
+    this.emit();
+    try {
+      const { user } = await this.api.me.get();
+      this.user = user;
+      this.status = 'ready';
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        this.user = null;
+        this.status = 'ready';
+      } else {
+        this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
+        this.status = 'error';
+      }
+    }
+    this.emit();
+  }
+
+  /** Signs in; throws ApiError (`invalid_credentials`, `account_not_active`, `rate_limited`…). */
+  async login(email: string, password: string): Promise<User> {
+    const { user } = await this.api.auth.login(email, password);
+    this.status = 'ready';
+    this.error = null;
+    this.setUser(user);
+    return user;
+  }
+
+  /** Signs out; a 401 (already signed out) counts as success. */
+  async logout(): Promise<void> {
+    try {
+      await this.api.auth.logout();
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 401)) throw e;
+    }
+    this.setUser(null);
+  }
+
+  /** Accepts the terms of use. */
+  async acceptTerms(): Promise<User> {
+    const { user } = await this.api.me.acceptTerms();
+    this.setUser(user);
+    return user;
+  }
+
+  /** PATCH /api/me with the changed fields. */
+  async updateProfile(patch: ProfilePatch): Promise<User> {
+    const { user } = await this.api.me.update(patch);
+    this.setUser(user);
+    return user;
+  }
+
+  /** Replaces the user (e.g. after an avatar upload) and notifies. */
+  setUser(user: User | null): void {
+    this.user = user;
+    this.emit();
+  }
+
+  private emit(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}

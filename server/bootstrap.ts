@@ -1,0 +1,47 @@
+import type { Deps } from './deps';
+import { migrateLatest } from './database';
+import { syncDepartments } from './db/departments';
+import { insertUser } from './db/users';
+import { hashPassword } from './services/passwords';
+import { seedDemo } from './demo-data';
+
+/**
+ * Everything a fresh or existing database needs before serving: the schema,
+ * the reference data, the bootstrap admin, and the demo dataset when empty.
+ */
+export async function prepareDatabase(deps: Deps, opts: { seedDemo: boolean }): Promise<void> {
+  await migrateLatest(deps.db);
+  await syncDepartments(deps.db);
+  await ensureAdmin(deps);
+  const { n } = (await deps.db('users').count({ n: '*' }).first()) as { n: number | string };
+  if (opts.seedDemo && Number(n) === 0) {
+    await seedDemo(deps);
+    deps.log.info('demo dataset created (see README for the logins)');
+  }
+}
+
+/** Creates the admin named by ADMIN_EMAIL/ADMIN_PASSWORD when no admin exists yet. */
+export async function ensureAdmin(deps: Deps): Promise<void> {
+  const { adminEmail, adminPassword } = deps.config;
+  if (!adminEmail || !adminPassword) return;
+  if (await deps.db('users').where({ role: 'admin' }).first()) return;
+  const now = new Date();
+  await insertUser(deps.db, {
+    email: adminEmail.toLowerCase(),
+    username: adminEmail.split('@')[0]!.toLowerCase().replace(/[^a-z0-9._-]/g, '').slice(0, 30).padEnd(3, '0'),
+    password_hash: await hashPassword(adminPassword),
+    civility: null,
+    first_name: 'Administrateur',
+    last_name: 'Maillage',
+    department_code: '75',
+    phone: null,
+    employer: null,
+    job_title: null,
+    city: null,
+    role: 'admin',
+    chat_only: false,
+    status: 'active',
+    terms_accepted_at: now,
+  });
+  deps.log.info({ email: adminEmail }, 'bootstrap admin created');
+}

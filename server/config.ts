@@ -1,0 +1,54 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, resolved once. */
+export interface Config {
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  sqliteFile: string;
+  redisUrl: string | null;
+  mailOutboxDir: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  seedDemo: boolean;
+  maxUploadMb: number;
+  logLevel: string;
+  sessionDays: number;
+  /** Attempts allowed per window; tests lower or raise them. */
+  rateLimits: { loginPerIp: number; loginPerAccount: number; resetPerIp: number; resetPerAccount: number; windowSeconds: number };
+  presenceGraceMs: number;
+}
+
+/** Builds the config from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  return {
+    port,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    sqliteFile: path.join(dataDir, 'maillage.sqlite3'),
+    redisUrl: env.REDIS_URL || null,
+    mailOutboxDir: path.resolve(env.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM ?? 'Maillage <ne-pas-repondre@maillage.local>',
+    adminEmail: env.ADMIN_EMAIL || null,
+    adminPassword: env.ADMIN_PASSWORD || null,
+    seedDemo: env.SEED_DEMO !== '0',
+    maxUploadMb: Number(env.MAX_UPLOAD_MB ?? 25),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionDays: Number(env.SESSION_DAYS ?? 30),
+    rateLimits: {
+      loginPerIp: Number(env.LOGIN_RATE_PER_IP ?? 30),
+      loginPerAccount: Number(env.LOGIN_RATE_PER_ACCOUNT ?? 10),
+      resetPerIp: 10,
+      resetPerAccount: 3,
+      windowSeconds: 15 * 60,
+    },
+    presenceGraceMs: Number(env.PRESENCE_GRACE_MS ?? 5000),
+  };
+}

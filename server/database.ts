@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knex, { type Knex } from 'knex';
+import { knexConfig } from '../knexfile';
+import type { Config } from './config';
+
+export type Db = Knex;
+
+/** Opens the database named by the config (creating the SQLite folder if needed). */
+export function openDb(config: Pick<Config, 'databaseUrl' | 'sqliteFile'>): Db {
+  if (!config.databaseUrl && config.sqliteFile !== ':memory:') {
+    fs.mkdirSync(path.dirname(config.sqliteFile), { recursive: true });
+  }
+  return knex(knexConfig(config));
+}
+
+/** Brings the schema to the latest migration. */
+export async function migrateLatest(db: Db): Promise<void> {
+  await db.migrate.latest();
+}
+
+/** True when the connection is PostgreSQL (a few queries differ). */
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}

@@ -1,0 +1,91 @@
+import type { Knex } from 'knex';
+
+export type Role = 'member' | 'animator' | 'hotline' | 'admin';
+export type UserStatus = 'pending' | 'active' | 'disabled';
+
+/** A row of `users` as stored. Timestamps come back as Date (PostgreSQL) or epoch ms (SQLite). */
+export interface UserRow {
+  id: number;
+  email: string;
+  username: string;
+  password_hash: string;
+  civility: string | null;
+  first_name: string;
+  last_name: string;
+  department_code: string;
+  phone: string | null;
+  employer: string | null;
+  job_title: string | null;
+  city: string | null;
+  bio: string | null;
+  role: Role;
+  chat_only: boolean | number;
+  status: UserStatus;
+  terms_accepted_at: Date | number | string | null;
+  avatar_sha256: string | null;
+  avatar_mime: string | null;
+  last_seen_at: Date | number | string | null;
+  created_at: Date | number | string;
+  updated_at: Date | number | string;
+}
+
+export type NewUser = Omit<UserRow, 'id' | 'created_at' | 'updated_at' | 'terms_accepted_at' | 'avatar_sha256' | 'avatar_mime' | 'last_seen_at' | 'bio'> &
+  Partial<Pick<UserRow, 'bio' | 'terms_accepted_at'>>;
+
+/** Inserts a user and returns its row. */
+export async function insertUser(db: Knex, user: NewUser): Promise<UserRow> {
+  const now = new Date();
+  const [row] = await db('users')
+    .insert({ ...user, created_at: now, updated_at: now })
+    .returning('*');
+  return row as UserRow;
+}
+
+export async function findUserById(db: Knex, id: number): Promise<UserRow | undefined> {
+  return db<UserRow>('users').where({ id }).first();
+}
+
+export async function findUserByEmail(db: Knex, email: string): Promise<UserRow | undefined> {
+  return db<UserRow>('users').where({ email: email.toLowerCase() }).first();
+}
+
+export async function findUserByUsername(db: Knex, username: string): Promise<UserRow | undefined> {
+  return db<UserRow>('users').where({ username: username.toLowerCase() }).first();
+}
+
+/** Updates the given columns and returns the new row. */
+export async function updateUser(db: Knex, id: number, changes: Partial<UserRow>): Promise<UserRow> {
+  const [row] = await db('users')
+    .where({ id })
+    .update({ ...changes, updated_at: new Date() })
+    .returning('*');
+  return row as UserRow;
+}
+
+export interface UserSearch {
+  q?: string;
+  role?: Role;
+  status?: UserStatus;
+  departmentCode?: string;
+  afterId?: number;
+  limit: number;
+}
+
+/** Users matching a free-text search, by id, for cursor pagination. */
+export async function searchUsers(db: Knex, s: UserSearch): Promise<UserRow[]> {
+  const query = db<UserRow>('users').orderBy('id', 'asc').limit(s.limit);
+  if (s.q) {
+    const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query.where((w) =>
+      w
+        .whereRaw("lower(email) like ? escape '\\'", [like])
+        .orWhereRaw("lower(username) like ? escape '\\'", [like])
+        .orWhereRaw("lower(first_name || ' ' || last_name) like ? escape '\\'", [like]),
+    );
+  }
+  if (s.role) query.where('role', s.role);
+  if (s.status) query.where('status', s.status);
+  if (s.departmentCode) query.where('department_code', s.departmentCode);
+  if (s.afterId) query.where('id', '>', s.afterId);
+  return query;
+}

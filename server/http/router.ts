@@ -1,0 +1,23 @@
+import type Koa from 'koa';
+import type Router from '@koa/router';
+import type { Deps } from '../deps';
+import type { Realtime } from '../realtime/types';
+import type { RealtimeDomains } from '../realtime/domains';
+import type { AppState } from './context';
+import { authRoutes } from './routes/auth';
+import { meRoutes } from './routes/me';
+import { adminUserRoutes } from './routes/admin-users';
+import { departmentRoutes } from './routes/departments';
+import { userRoutes } from './routes/users';
+
+/** Mounts every REST resource (one file each under routes/). */
+export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, domains: RealtimeDomains): void {
+  const routers: Router<AppState>[] = [
+    authRoutes(deps, realtime),
+    meRoutes(deps, realtime, domains.profileHooks),
+    adminUserRoutes(deps, realtime),
+    departmentRoutes(deps),
+    userRoutes(deps),
+  ];
+  for (const r of routers) koa.use(r.routes()).use(r.allowedMethods());
+}

@@ -1,0 +1,60 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { fields, parseInput } from '../../validation';
+import { changeUser, createUser, listUsers } from '../../services/admin-users';
+import { presentUser } from '../../presenters/users';
+import { requireRole, requireUser } from '../middleware/auth';
+import { currentUser, type AppState } from '../context';
+import type { Realtime } from '../../realtime/types';
+
+const searchSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: fields.role.optional(),
+  status: z.enum(['pending', 'active', 'disabled']).optional(),
+  departmentCode: fields.departmentCode.optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+const createSchema = z.object({
+  email: fields.email,
+  password: fields.password,
+  firstName: fields.name,
+  lastName: fields.name,
+  username: fields.username,
+  departmentCode: fields.departmentCode,
+  role: fields.role.default('member'),
+  chatOnly: z.boolean().default(false),
+});
+const changeSchema = z
+  .object({ role: fields.role.optional(), disabled: z.boolean().optional(), chatOnly: z.boolean().optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'Rien à modifier.');
+
+/** User management for admins. */
+export function adminUserRoutes(deps: Deps, realtime: Realtime): Router<AppState> {
+  const router = new Router<AppState>({ prefix: '/api/admin/users' });
+  router.use(requireUser(), requireRole('admin'));
+
+  router.get('/', async (ctx) => {
+    const s = parseInput(searchSchema, ctx.query);
+    const page = await listUsers(deps, { ...s, afterId: s.cursor });
+    ctx.body = { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+  });
+
+  router.post('/', async (ctx) => {
+    const input = parseInput(createSchema, ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { user: presentUser(await createUser(deps, input)) };
+  });
+
+  router.patch('/:id', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const changes = parseInput(changeSchema, ctx.request.body);
+    const { user, disabledNow } = await changeUser(deps, currentUser(ctx), id, changes);
+    if (disabledNow) realtime.disconnectUser(user.id);
+    ctx.body = { user: presentUser(user) };
+  });
+
+  return router;
+}

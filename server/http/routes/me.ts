@@ -1,0 +1,69 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { fields, parseInput } from '../../validation';
+import { acceptTerms } from '../../services/sessions';
+import { AVATAR_MAX_BYTES, removeAvatar, setAvatar, updateProfile } from '../../services/profile';
+import { presentUser } from '../../presenters/users';
+import { requireUser } from '../middleware/auth';
+import { currentUser, type AppState } from '../context';
+import { discardUpload, receiveUpload } from '../upload';
+import { invalidPayload } from '../../errors';
+import type { Realtime } from '../../realtime/types';
+
+const profileSchema = z
+  .object({
+    civility: fields.civility.optional(),
+    firstName: fields.name.optional(),
+    lastName: fields.name.optional(),
+    departmentCode: fields.departmentCode.optional(),
+    phone: fields.optionalText(30).optional(),
+    employer: fields.optionalText(160).optional(),
+    jobTitle: fields.optionalText(160).optional(),
+    city: fields.optionalText(120).optional(),
+    bio: fields.optionalText(2000).optional(),
+  })
+  .strict();
+
+/** Hooks run after a profile change (the hub moves département channels). */
+export interface ProfileHooks {
+  departmentChanged?: (userId: number, from: string, to: string) => Promise<void>;
+}
+
+/** My own account: profile, photo, terms of use. */
+export function meRoutes(deps: Deps, _realtime: Realtime, hooks: ProfileHooks = {}): Router<AppState> {
+  const router = new Router<AppState>({ prefix: '/api/me' });
+
+  router.get('/', requireUser({ allowBeforeTerms: true }), (ctx) => {
+    ctx.body = { user: presentUser(currentUser(ctx)) };
+  });
+
+  router.post('/accept-terms', requireUser({ allowBeforeTerms: true }), async (ctx) => {
+    ctx.body = { user: presentUser(await acceptTerms(deps, currentUser(ctx))) };
+  });
+
+  router.patch('/', requireUser(), async (ctx) => {
+    const changes = parseInput(profileSchema, ctx.request.body ?? {});
+    const before = currentUser(ctx);
+    const user = await updateProfile(deps, before, changes);
+    if (user.department_code !== before.department_code) {
+      await hooks.departmentChanged?.(user.id, before.department_code, user.department_code);
+    }
+    ctx.body = { user: presentUser(user) };
+  });
+
+  router.put('/avatar', requireUser(), async (ctx) => {
+    const { file } = await receiveUpload(ctx, { maxBytes: AVATAR_MAX_BYTES });
+    if (!file || file.size === 0) {
+      await discardUpload(file);
+      throw invalidPayload('Aucune image reçue (champ « file »).');
+    }
+    ctx.body = { user: presentUser(await setAvatar(deps, currentUser(ctx), file)) };
+  });
+
+  router.delete('/avatar', requireUser(), async (ctx) => {
+    ctx.body = { user: presentUser(await removeAvatar(deps, currentUser(ctx))) };
+  });
+
+  return router;
+}

@@ -1,0 +1,18 @@
+/** The French texts of the mails the server sends. Links are absolute, built from PUBLIC_URL. */
+
+const signature = "\n\n—\nMaillage, le réseau des professionnels du service public.\nCe message est automatique, merci de ne pas y répondre.";
+
+export const confirmAccountMail = (firstName: string, link: string) => ({
+  subject: 'Confirmez votre inscription à Maillage',
+  text: `Bonjour ${firstName},\n\nPour activer votre compte Maillage, ouvrez ce lien (valable 48 heures) :\n${link}\n\nSi vous n'êtes pas à l'origine de cette inscription, ignorez ce message.${signature}`,
+});
+
+export const alreadyRegisteredMail = (firstName: string, loginLink: string, resetLink: string) => ({
+  subject: 'Vous avez déjà un compte Maillage',
+  text: `Bonjour ${firstName},\n\nQuelqu'un a demandé à créer un compte Maillage avec votre adresse, mais vous en avez déjà un.\nPour vous connecter : ${loginLink}\nMot de passe oublié : ${resetLink}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.${signature}`,
+});
+
+export const resetPasswordMail = (firstName: string, link: string) => ({
+  subject: 'Réinitialisation de votre mot de passe Maillage',
+  text: `Bonjour ${firstName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure, une seule fois) :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.${signature}`,
+});

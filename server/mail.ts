@@ -1,0 +1,43 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/**
+ * SMTP when SMTP_URL is set; otherwise every mail is written as an .eml file
+ * into MAIL_OUTBOX_DIR, so a fresh machine needs no mail server and tests can
+ * read the links. A failed send is logged, never thrown at the caller: the
+ * request that triggered it has already been committed.
+ */
+export function createMailer(config: Config, log: Logger): Mailer {
+  const transport = config.smtpUrl
+    ? nodemailer.createTransport(config.smtpUrl)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(mail) {
+      try {
+        const info = await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+        if (!config.smtpUrl) {
+          await fs.mkdir(config.mailOutboxDir, { recursive: true });
+          const name = `${Date.now()}-${crypto.randomBytes(4).toString('hex')}.eml`;
+          await fs.writeFile(path.join(config.mailOutboxDir, name), (info as unknown as { message: Buffer }).message);
+        }
+        log.info({ to: mail.to, subject: mail.subject }, 'mail sent');
+      } catch (err) {
+        log.error({ err, to: mail.to }, 'mail failed');
+      }
+    },
+  };
+}

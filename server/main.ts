@@ -1,0 +1,33 @@
+import pino from 'pino';
+import { loadConfig } from './config';
+import { openDb } from './database';
+import { createApp } from './app';
+import { prepareDatabase } from './bootstrap';
+import { connectRedis, closeRedis } from './redis';
+
+/** config → db → migrate → createApp() → listen. The only place that listens. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const db = openDb(config);
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+  const app = createApp({ db, config, redis, log });
+  await prepareDatabase(app.deps, { seedDemo: config.seedDemo });
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
+  log.info({ url: config.publicUrl, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, redis: !!redis }, 'Maillage is listening');
+
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    if (redis) await closeRedis(redis);
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Deps } from '../deps';
+import { authenticateToken } from '../services/sessions';
+import { SESSION_COOKIE } from '../http/middleware/auth';
+import { allowedOrigin } from '../http/middleware/origin';
+import { rooms } from './rooms';
+import type { Realtime } from './types';
+import type { RedisPair } from '../redis';
+
+/** What each socket carries once authenticated. */
+export interface SocketData {
+  userId: number;
+  sessionId: number;
+}
+
+export type HubServer = Server<Record<string, (...args: any[]) => void>, Record<string, (...args: any[]) => void>, Record<string, never>, SocketData>;
+export type HubSocket = Socket<Record<string, (...args: any[]) => void>, Record<string, (...args: any[]) => void>, Record<string, never>, SocketData>;
+
+/** Called for each new authenticated socket, to join rooms and register a domain's handlers. */
+export type ConnectionHook = (socket: HubSocket) => void | Promise<void>;
+
+function cookieToken(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Attaches Socket.IO to the HTTP server: refuses foreign origins (cross-site
+ * WebSocket hijacking), authenticates by token or cookie, puts every socket in
+ * its user's and session's rooms, then lets each domain add its rooms and
+ * handlers. With Redis, the adapter carries broadcasts and room moves to every node.
+ */
+export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair | null, hooks: ConnectionHook[]) {
+  const io: HubServer = new Server(httpServer, {
+    maxHttpBufferSize: 256 * 1024,
+    serveClient: false,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || allowedOrigin(origin, deps.config.publicUrl, req.headers.host));
+    },
+  });
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub));
+
+  io.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown })?.token;
+      const auth = await authenticateToken(deps, typeof token === 'string' ? token : cookieToken(socket.handshake.headers.cookie));
+      if (!auth) return next(new Error('unauthorized'));
+      socket.data.userId = auth.user.id;
+      socket.data.sessionId = auth.session.id;
+      next();
+    } catch (err) {
+      deps.log.error({ err }, 'socket auth failed');
+      next(new Error('unauthorized'));
+    }
+  });
+
+  io.on('connection', async (socket) => {
+    socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
+    for (const hook of hooks) {
+      try {
+        await hook(socket);
+      } catch (err) {
+        deps.log.error({ err }, 'socket connection hook failed');
+        socket.disconnect(true);
+        return;
+      }
+    }
+  });
+
+  const realtime: Realtime = {
+    disconnectUser: (userId) => io.in(rooms.user(userId)).disconnectSockets(true),
+    disconnectSession: (sessionId) => io.in(rooms.session(sessionId)).disconnectSockets(true),
+  };
+  return { io, realtime };
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import knex from 'knex';
+import { openDb, type Db } from '../../server/database';
+import { migrateLatest } from '../../server/database';
+import { syncDepartments } from '../../server/db/departments';
+
+export interface TestDatabase {
+  db: Db;
+  /** The config fields that point the app at this database. */
+  databaseUrl: string | null;
+  sqliteFile: string;
+  drop(): Promise<void>;
+}
+
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-test-'));
+let sqliteTemplate: Promise<string> | null = null;
+let pgTemplate: Promise<string> | null = null;
+
+/** Migrates once per process into a template SQLite file; every test file gets a copy. */
+function sqliteTemplateFile(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const file = path.join(tmpRoot, 'template.sqlite3');
+    const db = openDb({ databaseUrl: null, sqliteFile: file });
+    await migrateLatest(db);
+    await syncDepartments(db);
+    await db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+    await db.destroy();
+    return file;
+  })();
+  return sqliteTemplate;
+}
+
+function pgUrl(base: string, database: string): string {
+  const u = new URL(base);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** With TEST_DATABASE_URL, a migrated template database copied per test file with CREATE DATABASE … TEMPLATE. */
+function pgTemplateName(base: string): Promise<string> {
+  pgTemplate ??= (async () => {
+    const name = `maillage_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+    const admin = knex({ client: 'pg', connection: base });
+    await admin.raw(`CREATE DATABASE ${name}`);
+    await admin.destroy();
+    const db = openDb({ databaseUrl: pgUrl(base, name), sqliteFile: '' });
+    await migrateLatest(db);
+    await syncDepartments(db);
+    await db.destroy();
+    process.on('exit', () => {}); // template dropped by the CI script's scratch cleanup
+    return name;
+  })();
+  return pgTemplate;
+}
+
+/** A fresh, migrated database of its own: a SQLite copy by default, PostgreSQL with TEST_DATABASE_URL. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (base) {
+    const template = await pgTemplateName(base);
+    const name = `maillage_t_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = knex({ client: 'pg', connection: base });
+    await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.destroy();
+    const url = pgUrl(base, name);
+    const db = openDb({ databaseUrl: url, sqliteFile: '' });
+    return {
+      db,
+      databaseUrl: url,
+      sqliteFile: '',
+      async drop() {
+        await db.destroy();
+        const a = knex({ client: 'pg', connection: base });
+        await a.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.destroy();
+      },
+    };
+  }
+  const file = path.join(tmpRoot, `${crypto.randomBytes(6).toString('hex')}.sqlite3`);
+  fs.copyFileSync(await sqliteTemplateFile(), file);
+  const db = openDb({ databaseUrl: null, sqliteFile: file });
+  return {
+    db,
+    databaseUrl: null,
+    sqliteFile: file,
+    async drop() {
+      await db.destroy();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
+}
+
+export const testTmpRoot = tmpRoot;
