@@ -1,7 +1,7 @@
 /** <mai-admin-user-table>: the user list of the admin page, with role and status actions. */
 import { LitElement, html, nothing } from 'lit';
 import type { Department, Role, User } from '../api/types.js';
-import { ROLE_LABELS, ROLE_OPTIONS, STATUS_LABELS } from './labels.js';
+import { ROLE_OPTIONS, STATUS_LABELS } from './labels.js';
 
 const STATUS_BADGE = { active: 'fr-badge--success', pending: 'fr-badge--info', disabled: 'fr-badge--error' };
 
@@ -84,7 +84,7 @@ export class MaiAdminUserTable extends LitElement {
                   <th scope="col">Nom</th>
                   <th scope="col">Adresse électronique</th>
                   <th scope="col">Département</th>
-                  <th scope="col">Rôle (${Object.keys(ROLE_LABELS).length} possibles)</th>
+                  <th scope="col">Rôle</th>
                   <th scope="col">Statut</th>
                   <th scope="col">Action</th>
                 </tr>

@@ -14,10 +14,10 @@ export class StoreController<S extends EventTarget> implements ReactiveControlle
 
   constructor(host: ReactiveControllerHost & HTMLElement, source: S | Context<unknown, S>) {
     this.host = host;
+    if (source instanceof EventTarget) this.value = source;
+    // Added after `value` is set: addController runs hostConnected at once if the host is connected.
     host.addController(this);
-    if (source instanceof EventTarget) {
-      this.value = source;
-    } else {
+    if (!(source instanceof EventTarget)) {
       new ContextConsumer(host, {
         context: source,
         subscribe: true,

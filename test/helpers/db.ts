@@ -50,7 +50,6 @@ function pgTemplateName(base: string): Promise<string> {
     await migrateLatest(db);
     await syncDepartments(db);
     await db.destroy();
-    process.on('exit', () => {}); // template dropped by the CI script's scratch cleanup
     return name;
   })();
   return pgTemplate;
@@ -94,3 +93,15 @@ export async function freshDatabase(): Promise<TestDatabase> {
 }
 
 export const testTmpRoot = tmpRoot;
+
+/** Drops the PostgreSQL template database of this run (SQLite files live in the temp folder). */
+export async function dropTemplates(): Promise<void> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (base && pgTemplate) {
+    const name = await pgTemplate;
+    const admin = knex({ client: 'pg', connection: base });
+    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.destroy();
+  }
+  fs.rmSync(tmpRoot, { recursive: true, force: true });
+}

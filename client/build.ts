@@ -1,0 +1,66 @@
+/** Builds the web client into dist/client: bundle, index.html, DSFR assets, app.css. Idempotent. */
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist/client');
+const dsfr = join(root, 'node_modules/@gouvfr/dsfr/dist');
+
+/** Copies a file unless the destination already has the same size and a newer or equal mtime. */
+function copyIfChanged(from: string, to: string): number {
+  const src = statSync(from);
+  if (existsSync(to)) {
+    const dst = statSync(to);
+    if (dst.size === src.size && dst.mtimeMs >= src.mtimeMs) return 0;
+  }
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+  return 1;
+}
+
+/** Recursive copyIfChanged; skips source maps and READMEs. */
+function copyTree(from: string, to: string): number {
+  let n = 0;
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const src = join(from, entry.name);
+    if (entry.isDirectory()) n += copyTree(src, join(to, entry.name));
+    else if (!entry.name.endsWith('.map') && entry.name !== 'README.md') n += copyIfChanged(src, join(to, entry.name));
+  }
+  return n;
+}
+
+/** Runs the whole build; returns the number of static files copied. */
+export async function build(options: { minify?: boolean } = {}): Promise<number> {
+  const started = Date.now();
+  await esbuild.build({
+    entryPoints: [join(root, 'client/main.ts')],
+    outfile: join(out, 'assets/app.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    minify: options.minify ?? true,
+    sourcemap: true,
+    legalComments: 'linked',
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  let copied = 0;
+  copied += copyIfChanged(join(root, 'client/index.html'), join(out, 'index.html'));
+  copied += copyIfChanged(join(root, 'client/styles/app.css'), join(out, 'assets/app.css'));
+  // DSFR: keep the folder layout so the CSS's relative URLs (fonts/, icons/, ../../icons/) resolve.
+  copied += copyIfChanged(join(dsfr, 'dsfr.min.css'), join(out, 'dsfr/dsfr.min.css'));
+  copied += copyIfChanged(join(dsfr, 'utility/icons/icons.min.css'), join(out, 'dsfr/utility/icons/icons.min.css'));
+  for (const dir of ['fonts', 'icons', 'favicon']) copied += copyTree(join(dsfr, dir), join(out, 'dsfr', dir));
+  console.log(`client built in ${Date.now() - started} ms (${copied} static files copied) → ${out}`);
+  return copied;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  build().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

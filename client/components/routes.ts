@@ -1,0 +1,49 @@
+/** The route table: path → page element, title and who may see it. */
+import { html, type TemplateResult } from 'lit';
+import type { Access } from '../state/guards.js';
+import './mai-admin-users-page.js';
+import './mai-agenda-page.js';
+import './mai-confirm-page.js';
+import './mai-contacts-page.js';
+import './mai-discussions-page.js';
+import './mai-documents-page.js';
+import './mai-forgot-page.js';
+import './mai-groups-page.js';
+import './mai-hotline-page.js';
+import './mai-login-page.js';
+import './mai-not-found-page.js';
+import './mai-profile-page.js';
+import './mai-register-page.js';
+import './mai-reset-page.js';
+import './mai-terms-page.js';
+
+
+/** One page of the app. */
+export interface Route {
+  title: string;
+  access: Access;
+  render: () => TemplateResult;
+}
+
+export const ROUTES: Record<string, Route> = {
+  '/connexion': { title: 'Connexion', access: 'guest', render: () => html`<mai-login-page></mai-login-page>` },
+  '/inscription': { title: 'Créer un compte', access: 'guest', render: () => html`<mai-register-page></mai-register-page>` },
+  '/mot-de-passe-oublie': { title: 'Mot de passe oublié', access: 'guest', render: () => html`<mai-forgot-page></mai-forgot-page>` },
+  '/confirmer': { title: 'Confirmation de votre adresse', access: 'public', render: () => html`<mai-confirm-page></mai-confirm-page>` },
+  '/reinitialiser': { title: 'Nouveau mot de passe', access: 'public', render: () => html`<mai-reset-page></mai-reset-page>` },
+  '/conditions': { title: "Conditions générales d'utilisation", access: 'public', render: () => html`<mai-terms-page></mai-terms-page>` },
+  '/': { title: 'Discussions', access: 'user', render: () => html`<mai-discussions-page></mai-discussions-page>` },
+  '/groupes': { title: 'Groupes', access: 'user', render: () => html`<mai-groups-page></mai-groups-page>` },
+  '/documents': { title: 'Documents', access: 'user', render: () => html`<mai-documents-page></mai-documents-page>` },
+  '/agenda': { title: 'Agenda', access: 'user', render: () => html`<mai-agenda-page></mai-agenda-page>` },
+  '/contacts': { title: 'Contacts', access: 'user', render: () => html`<mai-contacts-page></mai-contacts-page>` },
+  '/hotline': { title: 'Hotline', access: 'user', render: () => html`<mai-hotline-page></mai-hotline-page>` },
+  '/profil': { title: 'Mon profil', access: 'user', render: () => html`<mai-profile-page></mai-profile-page>` },
+  '/admin': { title: 'Administration', access: 'admin', render: () => html`<mai-admin-users-page></mai-admin-users-page>` },
+};
+
+export const NOT_FOUND: Route = {
+  title: 'Page non trouvée',
+  access: 'public',
+  render: () => html`<mai-not-found-page></mai-not-found-page>`,
+};

@@ -1,0 +1,16 @@
+/** Entry point: builds the API client and the stores, then hands them to <mai-app>. */
+import { createApi } from './api/index.js';
+import './components/mai-app.js';
+import { DepartmentsStore } from './state/departments-store.js';
+import { Router } from './state/router.js';
+import { SessionStore } from './state/session-store.js';
+
+const api = createApi();
+const session = new SessionStore(api);
+const departments = new DepartmentsStore(api);
+const router = new Router(window);
+router.start();
+
+const app = document.querySelector('mai-app') ?? document.body.appendChild(document.createElement('mai-app'));
+Object.assign(app, { api, session, router, departments });
+void session.start();
