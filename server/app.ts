@@ -37,7 +37,7 @@ export function createApp(opts: AppOptions) {
   const httpServer = http.createServer((req, res) => handle!(req, res));
 
   const domains = createRealtimeDomains(deps, opts.redis ?? null);
-  const { io, realtime } = attachHub(httpServer, deps, opts.redis ?? null, domains.connectionHooks);
+  const { io, realtime } = attachHub(httpServer, deps, opts.redis ?? null, domains.list);
   domains.bind(io);
 
   koa.use(errorMiddleware(log));

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Everything the server reads from the environment, resolved once. */
@@ -20,6 +22,10 @@ export interface Config {
   /** Attempts allowed per window; tests lower or raise them. */
   rateLimits: { loginPerIp: number; loginPerAccount: number; resetPerIp: number; resetPerAccount: number; windowSeconds: number };
   presenceGraceMs: number;
+  /** Prefix of every Redis key and of the adapter's channels (tests isolate runs with it). */
+  redisPrefix: string;
+  /** Node identity for shared presence (several nodes on one Redis). */
+  nodeId: string;
 }
 
 /** Builds the config from an environment (process.env by default). */
@@ -50,5 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: 15 * 60,
     },
     presenceGraceMs: Number(env.PRESENCE_GRACE_MS ?? 5000),
+    redisPrefix: env.REDIS_PREFIX ?? 'maillage:',
+    nodeId: env.NODE_ID ?? `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
   };
 }

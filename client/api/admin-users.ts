@@ -7,7 +7,7 @@ export interface UserSearch {
   q?: string;
   role?: Role | '';
   status?: UserStatus | '';
-  cursor?: string | null;
+  cursor?: string | number | null;
 }
 
 /** Body of POST /api/admin/users. */

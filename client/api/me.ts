@@ -69,6 +69,7 @@ export function meApi(http: Http) {
       form.append('file', file);
       return xhrUpload<UserResponse>(http, 'PUT', '/api/me/avatar', form, onProgress);
     },
+    removeAvatar: () => http.delete<UserResponse>('/api/me/avatar'),
   };
 }
 

@@ -42,7 +42,7 @@ export interface Department {
 /** A page of a cursor-paginated list. */
 export interface Page<T> {
   items: T[];
-  nextCursor: string | null;
+  nextCursor: string | number | null;
 }
 
 /** Body of every error answer. */

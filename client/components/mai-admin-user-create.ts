@@ -2,7 +2,7 @@
 import { LitElement, html } from 'lit';
 import type { AdminCreateUserInput } from '../api/admin-users.js';
 import type { Department, Role } from '../api/types.js';
-import { checkPassword } from '../state/password-rules.js';
+import { USERNAME_HINT, USERNAME_PATTERN, checkPassword } from '../state/password-rules.js';
 import { checkbox, fieldValue, focusFirstError, selectField, textField } from './fields.js';
 import { ROLE_OPTIONS } from './labels.js';
 import './mai-password-field.js';
@@ -63,6 +63,9 @@ export class MaiAdminUserCreate extends LitElement {
     const v = this.values;
     const errors: Record<string, string> = {};
     for (const [f, message] of REQUIRED) if (!v[f].trim()) errors[f] = message;
+    if (v.username.trim() && !USERNAME_PATTERN.test(v.username.trim().toLowerCase())) {
+      errors.username = `Nom d'utilisateur invalide : ${USERNAME_HINT}`;
+    }
     if (v.password && !checkPassword(v.password, v).every((r) => r.ok)) {
       errors.password = 'Le mot de passe ne respecte pas toutes les règles.';
     }
@@ -97,7 +100,7 @@ export class MaiAdminUserCreate extends LitElement {
         <legend class="fr-fieldset__legend">Le compte est créé actif, sans courriel de confirmation. Tous les champs sont obligatoires.</legend>
         ${field('firstName', 'Prénom', { autocomplete: 'off' })}
         ${field('lastName', 'Nom', { autocomplete: 'off' })}
-        ${field('username', "Nom d'utilisateur", { autocomplete: 'off' })}
+        ${field('username', "Nom d'utilisateur", { autocomplete: 'off', hint: USERNAME_HINT })}
         ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'off' })}
         <div class="fr-fieldset__element">
           ${selectField({

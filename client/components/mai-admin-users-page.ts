@@ -29,7 +29,7 @@ export class MaiAdminUsersPage extends LitElement {
 
   filters: Required<Omit<UserSearch, 'cursor'>> = { q: '', role: '', status: '' };
   users: User[] = [];
-  nextCursor: string | null = null;
+  nextCursor: string | number | null = null;
   loading = false;
   busyIds: ReadonlySet<number> = new Set();
   notice: { kind: 'success' | 'error'; text: string } | null = null;

@@ -10,7 +10,7 @@ export function checkAvatarFile(file: { type: string; size: number }): string {
   return '';
 }
 
-/** Leaf: fires `mai-avatar-upload` `{ file }`; the container uploads and sets `progress`. */
+/** Leaf: fires `mai-avatar-upload` `{ file }` and `mai-avatar-remove`; the container sets `progress`. */
 export class MaiAvatarUpload extends LitElement {
   static properties = {
     src: {},
@@ -84,9 +84,21 @@ export class MaiAvatarUpload extends LitElement {
           ? html`<label class="fr-label fr-mt-1w" for="avatar-progress">Envoi : ${Math.round(this.progress * 100)} %</label>
               <progress id="avatar-progress" max="100" value=${Math.round(this.progress * 100)}></progress>`
           : nothing}
-        <button class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-2w" type="submit" ?disabled=${this.busy}>
-          ${this.busy ? 'Envoi en cours…' : 'Envoyer la photo'}
-        </button>
+        <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
+          <li>
+            <button class="fr-btn fr-btn--secondary" type="submit" ?disabled=${this.busy}>
+              ${this.busy ? 'Envoi en cours…' : 'Envoyer la photo'}
+            </button>
+          </li>
+          ${this.src
+            ? html`<li>
+                <button class="fr-btn fr-btn--tertiary" type="button" ?disabled=${this.busy}
+                  @click=${() => this.dispatchEvent(new CustomEvent('mai-avatar-remove', { bubbles: true }))}>
+                  Supprimer la photo
+                </button>
+              </li>`
+            : nothing}
+        </ul>
       </form>
     </div>`;
   }

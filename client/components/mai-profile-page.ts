@@ -21,6 +21,7 @@ export class MaiProfilePage extends LitElement {
     notice: { state: true },
     uploadProgress: { state: true },
     uploadError: { state: true },
+    avatarBusy: { state: true },
   };
 
   saving = false;
@@ -28,6 +29,7 @@ export class MaiProfilePage extends LitElement {
   notice: { kind: 'success' | 'error'; text: string } | null = null;
   uploadProgress: number | null = null;
   uploadError = '';
+  avatarBusy = false;
   private session = new StoreController(this, sessionContext);
   private departments = new StoreController(this, departmentsContext);
   private api = new ContextConsumer(this, { context: apiContext });
@@ -67,6 +69,7 @@ export class MaiProfilePage extends LitElement {
   private async onUpload(e: CustomEvent<{ file: File }>) {
     this.uploadError = '';
     this.uploadProgress = 0;
+    this.avatarBusy = true;
     try {
       const { user } = await this.api.value!.me.uploadAvatar(e.detail.file, (f) => (this.uploadProgress = f));
       this.session.value!.setUser(user);
@@ -79,6 +82,21 @@ export class MaiProfilePage extends LitElement {
           : (err instanceof ApiError && err.fieldErrors.file) || errorMessage(err);
     } finally {
       this.uploadProgress = null;
+      this.avatarBusy = false;
+    }
+  }
+
+  private async onRemove() {
+    this.uploadError = '';
+    this.avatarBusy = true;
+    try {
+      const { user } = await this.api.value!.me.removeAvatar();
+      this.session.value!.setUser(user);
+      this.notice = { kind: 'success', text: 'Votre photo a été supprimée.' };
+    } catch (err) {
+      this.uploadError = errorMessage(err);
+    } finally {
+      this.avatarBusy = false;
     }
   }
 
@@ -114,9 +132,10 @@ export class MaiProfilePage extends LitElement {
             .src=${user.avatarUrl}
             .initials=${initials(user.firstName, user.lastName)}
             .progress=${this.uploadProgress}
-            .busy=${this.uploadProgress !== null}
+            .busy=${this.avatarBusy}
             .error=${this.uploadError}
             @mai-avatar-upload=${this.onUpload}
+            @mai-avatar-remove=${this.onRemove}
           ></mai-avatar-upload>
         </div>
         <div class="fr-col-12 fr-col-md-8">

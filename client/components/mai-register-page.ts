@@ -7,7 +7,7 @@ import { errorMessage } from '../api/messages.js';
 import type { Civility } from '../api/types.js';
 import { apiContext, departmentsContext } from '../controllers/contexts.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { checkPassword } from '../state/password-rules.js';
+import { USERNAME_HINT, USERNAME_PATTERN, checkPassword } from '../state/password-rules.js';
 import { alertBox, fieldValue, focusFirstError, radioGroup, selectField, textField } from './fields.js';
 import './mai-password-field.js';
 
@@ -72,6 +72,9 @@ export class MaiRegisterPage extends LitElement {
     for (const [field, message] of REQUIRED) if (!v[field].trim()) errors[field] = message;
     if (v.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) {
       errors.email = 'Le format attendu est nom@domaine.fr.';
+    }
+    if (v.username.trim() && !USERNAME_PATTERN.test(v.username.trim().toLowerCase())) {
+      errors.username = `Nom d'utilisateur invalide : ${USERNAME_HINT}`;
     }
     if (v.password && !checkPassword(v.password, v).every((r) => r.ok)) {
       errors.password = 'Le mot de passe ne respecte pas toutes les règles ci-dessus.';
@@ -165,7 +168,7 @@ export class MaiRegisterPage extends LitElement {
             </div>
             ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
             ${field('lastName', 'Nom', { autocomplete: 'family-name' })}
-            ${field('username', "Nom d'utilisateur", { autocomplete: 'username', hint: 'Visible des autres membres, par exemple : camille.martin' })}
+            ${field('username', "Nom d'utilisateur", { autocomplete: 'username', hint: `Visible des autres membres, par exemple camille.martin. ${USERNAME_HINT}` })}
             ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'email', hint: 'Format attendu : nom@domaine.fr' })}
           </fieldset>
           <fieldset class="fr-fieldset">

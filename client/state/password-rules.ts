@@ -1,4 +1,8 @@
-/** The password rules of the contract, checked live as the user types. */
+/** The password rules of the contract, checked live as the user types (and the username format). */
+
+/** Username format accepted by the server (checked after lower-casing). */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,29}$/;
+export const USERNAME_HINT = '3 à 30 caractères : lettres minuscules, chiffres, « . », « _ » ou « - ».';
 
 /** One rule and whether the current password meets it. */
 export interface PasswordRule {

@@ -1,20 +1,27 @@
 import type { Deps } from '../deps';
 import type { RedisPair } from '../redis';
-import type { ConnectionHook, HubServer } from './hub';
+import type { HubServer, RealtimeDomain } from './hub';
 import type { ProfileHooks } from '../http/routes/me';
+import { Publisher } from './publish';
 
 /**
- * The real-time domains wired together: each contributes what it does when a
- * socket connects, and hooks the REST side calls after a change.
+ * The real-time domains wired together: each contributes its socket handlers
+ * and connect/disconnect work, and the hooks the REST side calls after a change.
  */
 export function createRealtimeDomains(_deps: Deps, _redis: RedisPair | null) {
-  const connectionHooks: ConnectionHook[] = [];
+  const publisher = new Publisher();
+  const list: RealtimeDomain[] = [];
   const profileHooks: ProfileHooks = {};
   return {
-    connectionHooks,
+    publisher,
+    list,
     profileHooks,
-    bind(_io: HubServer) {},
-    async stop() {},
+    bind(io: HubServer) {
+      publisher.bind(io);
+    },
+    async stop() {
+      for (const d of list) await d.stop?.();
+    },
   };
 }
 

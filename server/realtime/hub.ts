@@ -13,13 +13,26 @@ import type { RedisPair } from '../redis';
 export interface SocketData {
   userId: number;
   sessionId: number;
+  /** Resolves once the connect hooks have joined the socket's rooms; handlers wait for it. */
+  ready: Promise<void>;
 }
 
-export type HubServer = Server<Record<string, (...args: any[]) => void>, Record<string, (...args: any[]) => void>, Record<string, never>, SocketData>;
-export type HubSocket = Socket<Record<string, (...args: any[]) => void>, Record<string, (...args: any[]) => void>, Record<string, never>, SocketData>;
+type AnyEvents = Record<string, (...args: any[]) => void>;
+export type HubServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
 
-/** Called for each new authenticated socket, to join rooms and register a domain's handlers. */
-export type ConnectionHook = (socket: HubSocket) => void | Promise<void>;
+/**
+ * A real-time domain: `register` adds its event handlers (synchronously, so no
+ * early event is missed), `onConnect` joins rooms and announces (awaited before
+ * any handler runs), `onDisconnect` cleans up.
+ */
+export interface RealtimeDomain {
+  register?(socket: HubSocket): void;
+  onConnect?(socket: HubSocket): Promise<void>;
+  onDisconnect?(socket: HubSocket): Promise<void>;
+  bind?(io: HubServer): void;
+  stop?(): Promise<void>;
+}
 
 function cookieToken(cookieHeader: string | undefined): string | undefined {
   if (!cookieHeader) return undefined;
@@ -36,7 +49,7 @@ function cookieToken(cookieHeader: string | undefined): string | undefined {
  * its user's and session's rooms, then lets each domain add its rooms and
  * handlers. With Redis, the adapter carries broadcasts and room moves to every node.
  */
-export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair | null, hooks: ConnectionHook[]) {
+export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair | null, domains: RealtimeDomain[]) {
   const io: HubServer = new Server(httpServer, {
     maxHttpBufferSize: 256 * 1024,
     serveClient: false,
@@ -45,7 +58,7 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
       callback(null, !origin || allowedOrigin(origin, deps.config.publicUrl, req.headers.host));
     },
   });
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub));
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `${deps.config.redisPrefix}socket.io` }));
 
   io.use(async (socket, next) => {
     try {
@@ -61,18 +74,24 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
     }
   });
 
-  io.on('connection', async (socket) => {
-    socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
-    for (const hook of hooks) {
-      try {
-        await hook(socket);
-      } catch (err) {
-        deps.log.error({ err }, 'socket connection hook failed');
-        socket.disconnect(true);
-        return;
-      }
-    }
+  io.on('connection', (socket) => {
+    for (const d of domains) d.register?.(socket);
+    socket.data.ready = (async () => {
+      socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
+      for (const d of domains) await d.onConnect?.(socket);
+    })();
+    socket.data.ready.catch((err) => {
+      deps.log.error({ err }, 'socket connect hook failed');
+      socket.disconnect(true);
+    });
+    socket.on('disconnect', () => {
+      void (async () => {
+        await socket.data.ready.catch(() => {});
+        for (const d of domains) await d.onDisconnect?.(socket);
+      })().catch((err) => deps.log.error({ err }, 'socket disconnect hook failed'));
+    });
   });
+  for (const d of domains) d.bind?.(io);
 
   const realtime: Realtime = {
     disconnectUser: (userId) => io.in(rooms.user(userId)).disconnectSockets(true),

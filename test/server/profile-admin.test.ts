@@ -10,7 +10,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 function form(bytes: Buffer, name: string, type: string): FormData {
   const fd = new FormData();
-  fd.append('file', new Blob([bytes], { type }), name);
+  fd.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   return fd;
 }
 
