@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import { migrateLatest } from './database';
 import { syncDepartments } from './db/departments';
+import { provisionChannels, syncAutoMemberships } from './services/channels';
 import { insertUser } from './db/users';
 import { hashPassword } from './services/passwords';
 import { seedDemo } from './demo-data';
@@ -11,7 +12,7 @@ import { seedDemo } from './demo-data';
  */
 export async function prepareDatabase(deps: Deps, opts: { seedDemo: boolean }): Promise<void> {
   await migrateLatest(deps.db);
-  await syncDepartments(deps.db);
+  await syncReferenceData(deps.db);
   await ensureAdmin(deps);
   const { n } = (await deps.db('users').count({ n: '*' }).first()) as { n: number | string };
   if (opts.seedDemo && Number(n) === 0) {
@@ -20,13 +21,19 @@ export async function prepareDatabase(deps: Deps, opts: { seedDemo: boolean }): 
   }
 }
 
+/** Départements, régions and the standing channels: idempotent, run at every start. */
+export async function syncReferenceData(db: Deps['db']): Promise<void> {
+  await syncDepartments(db);
+  await provisionChannels(db);
+}
+
 /** Creates the admin named by ADMIN_EMAIL/ADMIN_PASSWORD when no admin exists yet. */
 export async function ensureAdmin(deps: Deps): Promise<void> {
   const { adminEmail, adminPassword } = deps.config;
   if (!adminEmail || !adminPassword) return;
   if (await deps.db('users').where({ role: 'admin' }).first()) return;
   const now = new Date();
-  await insertUser(deps.db, {
+  const admin = await insertUser(deps.db, {
     email: adminEmail.toLowerCase(),
     username: adminEmail.split('@')[0]!.toLowerCase().replace(/[^a-z0-9._-]/g, '').slice(0, 30).padEnd(3, '0'),
     password_hash: await hashPassword(adminPassword),
@@ -43,5 +50,6 @@ export async function ensureAdmin(deps: Deps): Promise<void> {
     status: 'active',
     terms_accepted_at: now,
   });
+  await syncAutoMemberships(deps.db, admin);
   deps.log.info({ email: adminEmail }, 'bootstrap admin created');
 }

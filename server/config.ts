@@ -22,6 +22,12 @@ export interface Config {
   /** Attempts allowed per window; tests lower or raise them. */
   rateLimits: { loginPerIp: number; loginPerAccount: number; resetPerIp: number; resetPerAccount: number; windowSeconds: number };
   presenceGraceMs: number;
+  /** Messages a user may send per 10 seconds (burst budget). */
+  messageRatePer10s: number;
+  /** With Redis: how often a node refreshes its heartbeat key, the key's time to live, and how often every node looks for dead ones. */
+  presenceHeartbeatMs: number;
+  presenceNodeTtlMs: number;
+  presenceSweepMs: number;
   /** Prefix of every Redis key and of the adapter's channels (tests isolate runs with it). */
   redisPrefix: string;
   /** Node identity for shared presence (several nodes on one Redis). */
@@ -56,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: 15 * 60,
     },
     presenceGraceMs: Number(env.PRESENCE_GRACE_MS ?? 5000),
+    messageRatePer10s: Number(env.MESSAGE_RATE_PER_10S ?? 30),
+    presenceHeartbeatMs: Number(env.PRESENCE_HEARTBEAT_MS ?? 5000),
+    presenceNodeTtlMs: Number(env.PRESENCE_NODE_TTL_MS ?? 20000),
+    presenceSweepMs: Number(env.PRESENCE_SWEEP_MS ?? 10000),
     redisPrefix: env.REDIS_PREFIX ?? 'maillage:',
     nodeId: env.NODE_ID ?? `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
   };

@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import { insertUser, type Role } from './db/users';
 import { hashPassword } from './services/passwords';
+import { syncAutoMemberships } from './services/channels';
 
 /** The demo password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'Maillage2026!';
@@ -20,7 +21,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   for (const p of people) {
-    await insertUser(deps.db, {
+    const user = await insertUser(deps.db, {
       email: p.email,
       username: p.username,
       password_hash: hash,
@@ -37,5 +38,6 @@ export async function seedDemo(deps: Deps): Promise<void> {
       status: 'active',
       terms_accepted_at: p.role === 'member' && p.username === 'lucas.garcia' ? null : now,
     });
+    await syncAutoMemberships(deps.db, user);
   }
 }

@@ -26,7 +26,7 @@ export const conflict = (code: string, message: string) => new AppError(code, 40
 export const ruleViolated = (code: string, message: string, details?: Record<string, unknown>) =>
   new AppError(code, 422, message, details);
 export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('rate_limited', 429, `Trop de tentatives. Réessayez dans ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
+  new AppError('rate_limited', 429, `Trop de requêtes. Réessayez dans ${retryAfterSeconds < 120 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`}.`, {
     retryAfterSeconds,
   });
 export const tooLarge = (message: string) => new AppError('too_large', 413, message);

@@ -12,12 +12,14 @@ export interface FieldOptions {
   error?: string;
   hint?: string;
   optional?: boolean;
+  /** Optional fields say "(facultatif)" unless this is false (search filters). */
+  markOptional?: boolean;
   disabled?: boolean;
 }
 
 function label(o: FieldOptions): TemplateResult {
   return html`<label class="fr-label" for=${o.id}
-    >${o.label}${o.optional ? ' (facultatif)' : nothing}${o.hint
+    >${o.label}${o.optional && o.markOptional !== false ? ' (facultatif)' : nothing}${o.hint
       ? html`<span class="fr-hint-text">${o.hint}</span>`
       : nothing}</label
   >`;

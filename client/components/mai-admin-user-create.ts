@@ -128,10 +128,10 @@ export class MaiAdminUserCreate extends LitElement {
         </div>
         <div class="fr-fieldset__element">
           <mai-password-field
-            input-id="create-password"
-            name="password"
-            label="Mot de passe provisoire"
-            autocomplete="new-password"
+            .inputId=${'create-password'}
+            .name=${'password'}
+            .label=${'Mot de passe provisoire'}
+            .autocomplete=${'new-password'}
             .value=${v.password}
             .error=${err.password ?? ''}
             .rules=${checkPassword(v.password, v)}

@@ -123,14 +123,14 @@ export class MaiAdminUsersPage extends LitElement {
         @submit=${(e: Event) => { e.preventDefault(); void this.search(); }}>
         <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div class="fr-col-12 fr-col-md-5">
-            ${textField({ id: 'admin-q', name: 'q', label: 'Nom, adresse ou identifiant', type: 'search', value: f.q ?? '', optional: true })}
+            ${textField({ id: 'admin-q', name: 'q', label: 'Nom, adresse ou identifiant', type: 'search', value: f.q ?? '', optional: true, markOptional: false })}
           </div>
           <div class="fr-col-6 fr-col-md-2">
-            ${selectField({ id: 'admin-filter-role', name: 'role', label: 'Rôle', value: f.role ?? '', optional: true, placeholder: 'Tous', options: ROLE_OPTIONS })}
+            ${selectField({ id: 'admin-filter-role', name: 'role', label: 'Rôle', value: f.role ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: ROLE_OPTIONS })}
           </div>
           <div class="fr-col-6 fr-col-md-3">
             ${selectField({
-              id: 'admin-filter-status', name: 'status', label: 'Statut', value: f.status ?? '', optional: true, placeholder: 'Tous',
+              id: 'admin-filter-status', name: 'status', label: 'Statut', value: f.status ?? '', optional: true, markOptional: false, placeholder: 'Tous',
               options: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
             })}
           </div>

@@ -78,7 +78,7 @@ export class MaiAvatarUpload extends LitElement {
             aria-describedby="avatar-file-error"
             @change=${this.onPick}
           />
-          <p class="fr-error-text" id="avatar-file-error" role="alert" ?hidden=${!error}>${error}</p>
+          <div id="avatar-file-error" role="alert">${error ? html`<p class="fr-error-text">${error}</p>` : nothing}</div>
         </div>
         ${this.progress !== null
           ? html`<label class="fr-label fr-mt-1w" for="avatar-progress">Envoi : ${Math.round(this.progress * 100)} %</label>

@@ -45,6 +45,27 @@ export class MaiHeader extends LitElement {
     );
   }
 
+  /** Escape closes the mobile menu; Tab stays inside it while it is open (it is a modal). */
+  private onKeydown(e: KeyboardEvent) {
+    if (!this.menuOpen) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.setMenu(false);
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const items = [...this.querySelectorAll<HTMLElement>('#mai-menu a[href], #mai-menu button:not([disabled])')];
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last?.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first?.focus();
+    }
+  }
+
   private logout() {
     this.dispatchEvent(new CustomEvent('mai-logout', { bubbles: true }));
   }
@@ -85,7 +106,7 @@ export class MaiHeader extends LitElement {
   }
 
   render() {
-    return html`<header role="banner" class="fr-header">
+    return html`<header role="banner" class="fr-header" @keydown=${this.onKeydown}>
       <div class="fr-header__body">
         <div class="fr-container">
           <div class="fr-header__body-row">
@@ -111,8 +132,7 @@ export class MaiHeader extends LitElement {
         </div>
       </div>
       <div class="fr-header__menu fr-modal ${this.menuOpen ? 'fr-modal--opened' : ''}" id="mai-menu"
-        aria-label="Menu" role=${this.menuOpen ? 'dialog' : nothing} aria-modal=${this.menuOpen ? 'true' : nothing}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.menuOpen && this.setMenu(false)}>
+        aria-label="Menu" role=${this.menuOpen ? 'dialog' : nothing} aria-modal=${this.menuOpen ? 'true' : nothing}>
         <div class="fr-container">
           <button class="fr-btn--close fr-btn" type="button" aria-controls="mai-menu" title="Fermer" @click=${() => this.setMenu(false)}>
             Fermer

@@ -66,9 +66,11 @@ export class MaiLoginPage extends LitElement {
         <form novalidate @input=${this.onInput} @submit=${this.onSubmit} aria-label="Se connecter">
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend">
-              <h2 class="fr-h5 fr-mb-0">Se connecter avec son compte</h2>
-              <p class="fr-hint-text fr-mb-0">Tous les champs sont obligatoires.</p>
+              <h2 class="fr-h5 fr-mb-1w">Se connecter avec son compte</h2>
             </legend>
+            <div class="fr-fieldset__element">
+              <p class="fr-text--sm fr-mb-0">Tous les champs sont obligatoires.</p>
+            </div>
             <div class="fr-fieldset__element">
               ${textField({
                 id: 'login-email',
@@ -83,10 +85,10 @@ export class MaiLoginPage extends LitElement {
             </div>
             <div class="fr-fieldset__element">
               <mai-password-field
-                input-id="login-password"
-                name="password"
-                label="Mot de passe"
-                autocomplete="current-password"
+                .inputId=${'login-password'}
+                .name=${'password'}
+                .label=${'Mot de passe'}
+                .autocomplete=${'current-password'}
                 .value=${this.values.password}
                 .error=${this.errors.password ?? ''}
               ></mai-password-field>

@@ -7,12 +7,13 @@ import type { PasswordRule } from '../state/password-rules.js';
 /** Leaf: properties in; the inner input's native `input` event bubbles to the form. */
 export class MaiPasswordField extends LitElement {
   static properties = {
-    inputId: { attribute: 'input-id' },
-    name: {},
-    label: {},
-    value: {},
-    autocomplete: {},
-    error: {},
+    // Properties only (no attributes): the host must not carry name="password" next to its input.
+    inputId: { attribute: false },
+    name: { attribute: false },
+    label: { attribute: false },
+    value: { attribute: false },
+    autocomplete: { attribute: false },
+    error: { attribute: false },
     rules: { attribute: false },
     shown: { state: true },
   };
@@ -35,7 +36,7 @@ export class MaiPasswordField extends LitElement {
     const describedBy = [this.rules ? `${id}-rules` : '', this.error ? `${id}-error` : '']
       .filter(Boolean)
       .join(' ');
-    return html`<div class="fr-password ${this.error ? 'fr-password--error' : ''}">
+    return html`<div class="fr-input-group ${this.error ? 'fr-input-group--error' : ''}"><div class="fr-password">
       <label class="fr-label" for=${id}>${this.label}</label>
       <div class="fr-input-wrap">
         <input
@@ -50,6 +51,7 @@ export class MaiPasswordField extends LitElement {
           aria-describedby=${ifDefined(describedBy || undefined)}
         />
       </div>
+      ${this.error ? html`<p class="fr-error-text" id=${`${id}-error`}>${this.error}</p>` : nothing}
       ${this.rules
         ? html`<div class="fr-messages-group mai-password-rules" id=${`${id}-rules`} aria-live="polite">
             <p class="fr-message">Votre mot de passe doit contenir :</p>
@@ -60,11 +62,11 @@ export class MaiPasswordField extends LitElement {
             )}
           </div>`
         : nothing}
-      ${this.error ? html`<p class="fr-error-text" id=${`${id}-error`}>${this.error}</p>` : nothing}
       <div class="fr-password__checkbox fr-checkbox-group fr-checkbox-group--sm">
         <input
           id=${`${id}-show`}
           type="checkbox"
+          aria-label="Afficher le mot de passe"
           .checked=${this.shown}
           @input=${(e: Event) => e.stopPropagation()}
           @change=${(e: Event) => {
@@ -72,9 +74,9 @@ export class MaiPasswordField extends LitElement {
             this.shown = (e.target as HTMLInputElement).checked;
           }}
         />
-        <label class="fr-password__checkbox fr-label" for=${`${id}-show`}>Afficher le mot de passe</label>
+        <label class="fr-password__checkbox fr-label" for=${`${id}-show`}>Afficher</label>
       </div>
-    </div>`;
+    </div></div>`;
   }
 }
 

@@ -108,6 +108,16 @@ export class MaiProfilePage extends LitElement {
       ${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-4">
+          <mai-avatar-upload
+            class="fr-mb-3w"
+            .src=${user.avatarUrl}
+            .initials=${initials(user.firstName, user.lastName)}
+            .progress=${this.uploadProgress}
+            .busy=${this.avatarBusy}
+            .error=${this.uploadError}
+            @mai-avatar-upload=${this.onUpload}
+            @mai-avatar-remove=${this.onRemove}
+          ></mai-avatar-upload>
           <div class="fr-card fr-card--no-arrow mai-profile-card">
             <div class="fr-card__body">
               <div class="fr-card__content">
@@ -127,16 +137,6 @@ export class MaiProfilePage extends LitElement {
               </div>
             </div>
           </div>
-          <mai-avatar-upload
-            class="fr-mt-3w"
-            .src=${user.avatarUrl}
-            .initials=${initials(user.firstName, user.lastName)}
-            .progress=${this.uploadProgress}
-            .busy=${this.avatarBusy}
-            .error=${this.uploadError}
-            @mai-avatar-upload=${this.onUpload}
-            @mai-avatar-remove=${this.onRemove}
-          ></mai-avatar-upload>
         </div>
         <div class="fr-col-12 fr-col-md-8">
           <mai-profile-form

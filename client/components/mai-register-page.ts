@@ -151,7 +151,7 @@ export class MaiRegisterPage extends LitElement {
         ${deps?.status === 'error' ? alertBox('error', 'La liste des départements n’a pas pu être chargée. Rechargez la page.') : nothing}
         <form novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit} aria-label="Créer un compte">
           <fieldset class="fr-fieldset">
-            <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-0">Votre identité</h2></legend>
+            <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Votre identité</h2></legend>
             <div class="fr-fieldset__element">
               ${radioGroup({
                 id: 'register-civility',
@@ -172,7 +172,7 @@ export class MaiRegisterPage extends LitElement {
             ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'email', hint: 'Format attendu : nom@domaine.fr' })}
           </fieldset>
           <fieldset class="fr-fieldset">
-            <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-0">Votre activité</h2></legend>
+            <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Votre activité</h2></legend>
             <div class="fr-fieldset__element">
               ${selectField({
                 id: 'register-departmentCode',
@@ -190,13 +190,13 @@ export class MaiRegisterPage extends LitElement {
             ${field('phone', 'Téléphone', { optional: true, type: 'tel', autocomplete: 'tel', hint: 'Format attendu : 01 22 33 44 55' })}
           </fieldset>
           <fieldset class="fr-fieldset">
-            <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-0">Votre mot de passe</h2></legend>
+            <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Votre mot de passe</h2></legend>
             <div class="fr-fieldset__element">
               <mai-password-field
-                input-id="register-password"
-                name="password"
-                label="Mot de passe"
-                autocomplete="new-password"
+                .inputId=${'register-password'}
+                .name=${'password'}
+                .label=${'Mot de passe'}
+                .autocomplete=${'new-password'}
                 .value=${v.password}
                 .error=${err.password ?? ''}
                 .rules=${checkPassword(v.password, v)}

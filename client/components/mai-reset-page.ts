@@ -84,10 +84,10 @@ export class MaiResetPage extends LitElement {
           @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
         >
           <mai-password-field
-            input-id="reset-password"
-            name="password"
-            label="Nouveau mot de passe"
-            autocomplete="new-password"
+            .inputId=${'reset-password'}
+            .name=${'password'}
+            .label=${'Nouveau mot de passe'}
+            .autocomplete=${'new-password'}
             .value=${this.password}
             .error=${this.error}
             .rules=${checkPassword(this.password)}

@@ -9,6 +9,8 @@ import { meRoutes } from './routes/me';
 import { adminUserRoutes } from './routes/admin-users';
 import { departmentRoutes } from './routes/departments';
 import { userRoutes } from './routes/users';
+import { channelRoutes } from './routes/channels';
+import { contactRoutes } from './routes/contacts';
 
 /** Mounts every REST resource (one file each under routes/). */
 export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, domains: RealtimeDomains): void {
@@ -18,6 +20,8 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     adminUserRoutes(deps, realtime),
     departmentRoutes(deps),
     userRoutes(deps),
+    channelRoutes(deps, domains.channels.context.events, domains.publisher),
+    contactRoutes(deps, domains.presence),
   ];
   for (const r of routers) koa.use(r.routes()).use(r.allowedMethods());
 }

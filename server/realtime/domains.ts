@@ -3,17 +3,24 @@ import type { RedisPair } from '../redis';
 import type { HubServer, RealtimeDomain } from './hub';
 import type { ProfileHooks } from '../http/routes/me';
 import { Publisher } from './publish';
+import { createChannelsDomain } from './channels-domain';
+import { createPresenceDomain } from './presence/domain';
 
 /**
  * The real-time domains wired together: each contributes its socket handlers
  * and connect/disconnect work, and the hooks the REST side calls after a change.
  */
-export function createRealtimeDomains(_deps: Deps, _redis: RedisPair | null) {
+export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   const publisher = new Publisher();
-  const list: RealtimeDomain[] = [];
-  const profileHooks: ProfileHooks = {};
+  const channels = createChannelsDomain(deps, publisher);
+  const list: RealtimeDomain[] = [channels];
+  const presence = createPresenceDomain(deps, publisher, redis);
+  list.push(presence);
+  const profileHooks: ProfileHooks = { departmentChanged: (userId) => channels.departmentChanged(userId) };
   return {
     publisher,
+    channels,
+    presence,
     list,
     profileHooks,
     bind(io: HubServer) {

@@ -7,6 +7,7 @@ import { revokeUserSessions } from '../db/sessions';
 import { hashPassword, newSecretToken, hashToken, passwordProblems } from './passwords';
 import { alreadyRegisteredMail, confirmAccountMail, resetPasswordMail } from '../mail-templates';
 import { ms } from '../presenters/time';
+import { syncAutoMemberships } from './channels';
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
@@ -120,7 +121,9 @@ async function consumeToken(deps: Deps, kind: TokenKind, token: string): Promise
 export async function confirmAccount(deps: Deps, token: string): Promise<UserRow> {
   const user = await consumeToken(deps, 'confirm', token);
   if (user.status === 'disabled') throw new AppError('account_not_active', 403, 'Ce compte est désactivé.');
-  return user.status === 'pending' ? updateUser(deps.db, user.id, { status: 'active' }) : user;
+  const active = user.status === 'pending' ? await updateUser(deps.db, user.id, { status: 'active' }) : user;
+  await syncAutoMemberships(deps.db, active);
+  return active;
 }
 
 /** Mails a reset link if the account exists; answers nothing either way. */

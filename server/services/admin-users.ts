@@ -3,6 +3,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, searchUsers, updateUser, type Role, type UserRow, type UserSearch } from '../db/users';
 import { revokeUserSessions } from '../db/sessions';
 import { hashPassword } from './passwords';
+import { syncAutoMemberships } from './channels';
 import { assertDepartment, assertPasswordRule } from './accounts';
 
 export interface CreateUserInput {
@@ -22,7 +23,7 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<Us
   await assertDepartment(deps, input.departmentCode);
   if (await findUserByEmail(deps.db, input.email)) throw conflict('email_taken', 'Un compte existe déjà avec cette adresse.');
   if (await findUserByUsername(deps.db, input.username)) throw conflict('username_taken', "Ce nom d'utilisateur est déjà pris.");
-  return insertUser(deps.db, {
+  const user = await insertUser(deps.db, {
     email: input.email,
     username: input.username,
     password_hash: await hashPassword(input.password),
@@ -38,6 +39,8 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<Us
     chat_only: input.chatOnly,
     status: 'active',
   });
+  await syncAutoMemberships(deps.db, user);
+  return user;
 }
 
 export async function listUsers(deps: Deps, search: UserSearch) {

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import knex from 'knex';
 import { openDb, type Db } from '../../server/database';
 import { migrateLatest } from '../../server/database';
-import { syncDepartments } from '../../server/db/departments';
+import { syncReferenceData } from '../../server/bootstrap';
 
 export interface TestDatabase {
   db: Db;
@@ -25,7 +25,7 @@ function sqliteTemplateFile(): Promise<string> {
     const file = path.join(tmpRoot, 'template.sqlite3');
     const db = openDb({ databaseUrl: null, sqliteFile: file });
     await migrateLatest(db);
-    await syncDepartments(db);
+    await syncReferenceData(db);
     await db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
     await db.destroy();
     return file;
@@ -48,7 +48,7 @@ function pgTemplateName(base: string): Promise<string> {
     await admin.destroy();
     const db = openDb({ databaseUrl: pgUrl(base, name), sqliteFile: '' });
     await migrateLatest(db);
-    await syncDepartments(db);
+    await syncReferenceData(db);
     await db.destroy();
     return name;
   })();

@@ -3,6 +3,7 @@ import type { Db } from '../../server/database';
 import { insertUser, type Role, type UserRow } from '../../server/db/users';
 import { insertSession } from '../../server/db/sessions';
 import { hashPassword, newSecretToken } from '../../server/services/passwords';
+import { syncAutoMemberships } from '../../server/services/channels';
 
 /** The password of every factory user. */
 export const TEST_PASSWORD = 'Secret-2026';
@@ -25,7 +26,7 @@ export interface UserOverrides {
 export async function makeUser(db: Db, o: UserOverrides = {}): Promise<UserRow> {
   hashPromise ??= hashPassword(TEST_PASSWORD);
   const id = crypto.randomBytes(4).toString('hex');
-  return insertUser(db, {
+  const user = await insertUser(db, {
     email: o.email ?? `user-${id}@exemple.fr`,
     username: o.username ?? `user.${id}`,
     password_hash: await hashPromise,
@@ -42,6 +43,8 @@ export async function makeUser(db: Db, o: UserOverrides = {}): Promise<UserRow> 
     status: o.status ?? 'active',
     terms_accepted_at: o.termsAccepted === false ? null : new Date(),
   });
+  await syncAutoMemberships(db, user);
+  return user;
 }
 
 /** A user and a live session token for them (no login round-trip). */

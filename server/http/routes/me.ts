@@ -27,7 +27,7 @@ const profileSchema = z
 
 /** Hooks run after a profile change (the hub moves département channels). */
 export interface ProfileHooks {
-  departmentChanged?: (userId: number, from: string, to: string) => Promise<void>;
+  departmentChanged?: (userId: number) => Promise<void>;
 }
 
 /** My own account: profile, photo, terms of use. */
@@ -47,7 +47,7 @@ export function meRoutes(deps: Deps, _realtime: Realtime, hooks: ProfileHooks = 
     const before = currentUser(ctx);
     const user = await updateProfile(deps, before, changes);
     if (user.department_code !== before.department_code) {
-      await hooks.departmentChanged?.(user.id, before.department_code, user.department_code);
+      await hooks.departmentChanged?.(user.id);
     }
     ctx.body = { user: presentUser(user) };
   });

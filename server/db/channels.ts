@@ -1,0 +1,125 @@
+import type { Knex } from 'knex';
+
+export type ChannelKind = 'national' | 'departmental' | 'thematic' | 'group' | 'direct' | 'hotline';
+
+export interface ChannelRow {
+  id: number;
+  kind: ChannelKind;
+  name: string;
+  slug: string;
+  description: string | null;
+  department_code: string | null;
+  group_id: number | null;
+  announce: boolean | number;
+  direct_key: string | null;
+  last_seq: number;
+  created_by: number | null;
+  archived_at: Date | number | null;
+  created_at: Date | number;
+}
+
+export interface MemberRow {
+  channel_id: number;
+  user_id: number;
+  last_read_seq: number;
+  favorite: boolean | number;
+  joined_at: Date | number;
+}
+
+/** A channel joined with the viewer's membership (null fields when not a member). */
+export type ChannelWithMembership = ChannelRow & { m_user_id: number | null; last_read_seq: number | null; favorite: boolean | number | null };
+
+export async function findChannel(db: Knex, id: number): Promise<ChannelRow | undefined> {
+  return db<ChannelRow>('channels').where({ id }).first();
+}
+
+export async function findChannelBySlug(db: Knex, slug: string): Promise<ChannelRow | undefined> {
+  return db<ChannelRow>('channels').where({ slug }).first();
+}
+
+export async function findMembership(db: Knex, channelId: number, userId: number): Promise<MemberRow | undefined> {
+  return db<MemberRow>('channel_members').where({ channel_id: channelId, user_id: userId }).first();
+}
+
+export async function insertChannel(db: Knex, c: Partial<ChannelRow> & Pick<ChannelRow, 'kind' | 'name' | 'slug'>): Promise<ChannelRow> {
+  const [row] = await db('channels')
+    .insert({ announce: false, last_seq: 0, ...c, created_at: new Date() })
+    .returning('*');
+  return row as ChannelRow;
+}
+
+/** Adds a member; returns false when they already were one. */
+export async function addMember(db: Knex, channelId: number, userId: number, lastReadSeq = 0): Promise<boolean> {
+  const rows = await db('channel_members')
+    .insert({ channel_id: channelId, user_id: userId, last_read_seq: lastReadSeq, favorite: false, joined_at: new Date() })
+    .onConflict(['channel_id', 'user_id'])
+    .ignore()
+    .returning('user_id');
+  return rows.length > 0;
+}
+
+export async function removeMember(db: Knex, channelId: number, userId: number): Promise<boolean> {
+  return (await db('channel_members').where({ channel_id: channelId, user_id: userId }).del()) > 0;
+}
+
+export async function channelIdsOfUser(db: Knex, userId: number): Promise<number[]> {
+  const rows = await db('channel_members').where({ user_id: userId }).select('channel_id');
+  return rows.map((r: { channel_id: number }) => r.channel_id);
+}
+
+export async function memberIds(db: Knex, channelId: number): Promise<number[]> {
+  const rows = await db('channel_members').where({ channel_id: channelId }).select('user_id');
+  return rows.map((r: { user_id: number }) => r.user_id);
+}
+
+export async function memberCount(db: Knex, channelId: number): Promise<number> {
+  const row = (await db('channel_members').where({ channel_id: channelId }).count({ n: '*' }).first()) as { n: number | string };
+  return Number(row.n);
+}
+
+/** Channels I belong to, plus thematic channels I may join (not archived). */
+export async function listVisibleChannels(db: Knex, userId: number): Promise<ChannelWithMembership[]> {
+  return db('channels as c')
+    .leftJoin('channel_members as m', function () {
+      this.on('m.channel_id', '=', 'c.id').andOn('m.user_id', '=', db.raw('?', [userId]));
+    })
+    .where((w) => w.whereNotNull('m.user_id').orWhere((o) => o.where('c.kind', 'thematic').whereNull('c.archived_at')))
+    .select('c.*', 'm.user_id as m_user_id', 'm.last_read_seq', 'm.favorite')
+    .orderBy('c.id');
+}
+
+/** Unread mentions per channel for a user (mentions after their read marker). */
+export async function mentionCounts(db: Knex, userId: number, channelId?: number): Promise<Map<number, number>> {
+  const q = db('message_mentions as mm')
+    .join('channel_members as m', function () {
+      this.on('m.channel_id', '=', 'mm.channel_id').andOn('m.user_id', '=', 'mm.user_id');
+    })
+    .where('mm.user_id', userId)
+    .whereRaw('mm.seq > m.last_read_seq')
+    .groupBy('mm.channel_id')
+    .select('mm.channel_id')
+    .count({ n: '*' });
+  if (channelId) q.where('mm.channel_id', channelId);
+  const rows = (await q) as { channel_id: number; n: number | string }[];
+  return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
+}
+
+/** For each member but one: read marker and unread mentions (used to push `unread` after a message). */
+export async function unreadStateOfMembers(db: Knex, channelId: number, exceptUserId: number) {
+  return (await db('channel_members as m')
+    .where('m.channel_id', channelId)
+    .whereNot('m.user_id', exceptUserId)
+    .select('m.user_id', 'm.last_read_seq')
+    .select(
+      db.raw(
+        '(select count(*) from message_mentions mm where mm.user_id = m.user_id and mm.channel_id = m.channel_id and mm.seq > m.last_read_seq) as mentions',
+      ),
+    )) as { user_id: number; last_read_seq: number; mentions: number | string }[];
+}
+
+/** Moves a read marker forward only (never backwards); returns the marker now stored. */
+export async function advanceReadMarker(db: Knex, channelId: number, userId: number, seq: number): Promise<number> {
+  await db('channel_members').where({ channel_id: channelId, user_id: userId }).where('last_read_seq', '<', seq).update({ last_read_seq: seq });
+  const row = await findMembership(db, channelId, userId);
+  return row?.last_read_seq ?? 0;
+}

@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import type { UserRow } from './users';
+
+// Contacts: people who share a non-national channel with me (group, departmental,
+// thematic, direct, hotline). Everyone is in the national channel, so it does not count.
+
+/** The ids of the channels whose members are my contacts (a knex builder, usable as a subquery). */
+export function nonNationalChannelIdsQuery(db: Knex, userId: number): Knex.QueryBuilder {
+  return db('channel_members as m')
+    .join('channels as c', 'c.id', 'm.channel_id')
+    .where('m.user_id', userId)
+    .whereNot('c.kind', 'national')
+    .select('m.channel_id');
+}
+
+/** The channels of mine that are not national: the rooms where my presence is announced. */
+export async function nonNationalChannelIdsOf(db: Knex, userId: number): Promise<number[]> {
+  const rows: { channel_id: number }[] = await nonNationalChannelIdsQuery(db, userId);
+  return rows.map((r) => Number(r.channel_id));
+}
+
+/** The ids of my contacts (never myself), as a knex subquery. */
+export function contactIdsQuery(db: Knex, userId: number): Knex.QueryBuilder {
+  return db('channel_members')
+    .whereIn('channel_id', nonNationalChannelIdsQuery(db, userId))
+    .whereNot('user_id', userId)
+    .distinct('user_id');
+}
+
+/** My contacts' ids; with `among`, only those of that list. */
+export async function contactIdsOf(db: Knex, userId: number, among?: number[]): Promise<number[]> {
+  if (among && !among.length) return [];
+  const query = contactIdsQuery(db, userId);
+  if (among) query.whereIn('user_id', among);
+  const rows: { user_id: number }[] = await query;
+  return rows.map((r) => Number(r.user_id));
+}
+
+/** True when the two users share a non-national channel. */
+export async function areContacts(db: Knex, a: number, b: number): Promise<boolean> {
+  if (a === b) return false;
+  return (await contactIdsOf(db, a, [b])).length > 0;
+}
+
+/** My active contacts as user rows. */
+export async function listContacts(db: Knex, userId: number): Promise<UserRow[]> {
+  return db<UserRow>('users').whereIn('id', contactIdsQuery(db, userId)).where('status', 'active');
+}
+
+/** Id, account status and last-seen time of the given users (for presence answers). */
+export async function presenceRowsOf(db: Knex, userIds: number[]): Promise<Pick<UserRow, 'id' | 'status' | 'last_seen_at'>[]> {
+  if (!userIds.length) return [];
+  return db<UserRow>('users').whereIn('id', userIds).select('id', 'status', 'last_seen_at');
+}
+
+/** Records when users were last seen (when they go offline); leaves `updated_at` alone. */
+export async function recordLastSeen(db: Knex, userIds: number[], at: Date): Promise<void> {
+  if (userIds.length) await db('users').whereIn('id', userIds).update({ last_seen_at: at });
+}

@@ -1,0 +1,67 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { fields, parseInput } from '../../validation';
+import { requireRole, requireUser } from '../middleware/auth';
+import { currentUser, type AppState } from '../context';
+import { channelView, createThematic, listMyChannels, updateThematic } from '../../services/channels';
+import { history, pins } from '../../services/messages';
+import { presentMessage } from '../../presenters/messages';
+import type { ChannelEvents } from '../../realtime/channel-events';
+import type { Publisher } from '../../realtime/publish';
+import { memberIds } from '../../db/channels';
+
+const historySchema = z.object({
+  beforeSeq: z.coerce.number().int().min(1).optional(),
+  afterSeq: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+const createSchema = z.object({ name: z.string().trim().min(2).max(80), description: fields.optionalText(500) });
+const updateSchema = z
+  .object({ name: z.string().trim().min(2).max(80).optional(), description: fields.optionalText(500).optional(), archived: z.boolean().optional() })
+  .strict();
+
+/** Channels: my list, history, pins; thematic channels managed by animators and admins. */
+export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publisher): Router<AppState> {
+  const router = new Router<AppState>({ prefix: '/api/channels' });
+  router.use(requireUser());
+
+  router.get('/', async (ctx) => {
+    ctx.body = await listMyChannels(deps.db, currentUser(ctx));
+  });
+
+  router.get('/:id/messages', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const q = parseInput(historySchema, ctx.query);
+    const rows = await history(deps.db, currentUser(ctx), id, q);
+    ctx.body = rows.map(presentMessage);
+  });
+
+  router.get('/:id/pins', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    ctx.body = (await pins(deps.db, currentUser(ctx), id)).map(presentMessage);
+  });
+
+  router.post('/', requireRole('animator', 'admin'), async (ctx) => {
+    const input = parseInput(createSchema, ctx.request.body);
+    const actor = currentUser(ctx);
+    const channel = await createThematic(deps.db, actor, input);
+    await events.added(actor.id, channel);
+    ctx.status = 201;
+    ctx.body = await channelView(deps.db, actor, channel);
+  });
+
+  router.patch('/:id', requireRole('animator', 'admin'), async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const changes = parseInput(updateSchema, ctx.request.body);
+    const channel = await updateThematic(deps.db, id, changes);
+    const view = await channelView(deps.db, currentUser(ctx), channel);
+    // Members see the new name or the archived state at once.
+    publisher.toUsers(await memberIds(deps.db, id), 'channel:updated', {
+      id: view.id, name: view.name, description: view.description, archived: view.archived, archivedAt: view.archivedAt,
+    });
+    ctx.body = view;
+  });
+
+  return router;
+}

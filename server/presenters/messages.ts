@@ -1,0 +1,23 @@
+import type { MessageWithAuthor } from '../db/messages';
+import { iso } from './time';
+
+/** The contract's message object (REST and sockets alike). A deleted message keeps its seq with an empty body. */
+export function presentMessage(m: MessageWithAuthor) {
+  const deleted = m.deleted_at !== null && m.deleted_at !== undefined;
+  return {
+    id: m.id,
+    channelId: m.channel_id,
+    seq: Number(m.seq),
+    clientMsgId: m.client_msg_id,
+    author: { id: m.author_id, username: m.author_username, displayName: `${m.author_first_name} ${m.author_last_name}` },
+    body: deleted ? '' : m.body,
+    createdAt: iso(m.created_at),
+    editedAt: iso(m.edited_at),
+    deletedAt: iso(m.deleted_at),
+    pinnedAt: iso(m.pinned_at),
+    pinnedBy: m.pinned_by,
+    replyToId: m.reply_to_id,
+  };
+}
+
+export type PresentedMessage = ReturnType<typeof presentMessage>;

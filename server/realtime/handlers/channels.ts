@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { onEvent } from '../handle';
+import type { HubSocket } from '../hub';
+import type { ChannelsContext } from '../channels-domain';
+import { fields } from '../../validation';
+import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/channels';
+import { syncChannel } from '../../services/messages';
+import { presentMessage } from '../../presenters/messages';
+import { accessChannel } from '../../access';
+import { memberCount } from '../../db/channels';
+
+const channelSchema = z.object({ channelId: fields.id });
+const syncSchema = z.object({ channelId: fields.id, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(100) });
+const readSchema = z.object({ channelId: fields.id, seq: z.number().int().min(0) });
+const favoriteSchema = z.object({ channelId: fields.id, favorite: z.boolean() });
+const dmSchema = z.object({ userId: fields.id });
+
+/** Typing is not shown in channels larger than this. */
+const TYPING_MAX_MEMBERS = 100;
+
+/** channel:join / leave / sync / read / favorite, typing, dm:open. */
+export function registerChannelHandlers(socket: HubSocket, c: ChannelsContext): void {
+  const db = c.deps.db;
+
+  onEvent(socket, c.deps, 'channel:join', channelSchema, async ({ channelId }, { actor }) => {
+    const { channel, added } = await joinChannel(db, actor, channelId);
+    if (added) await c.events.added(actor.id, channel);
+    return { channel: await channelView(db, actor, channel) };
+  });
+
+  onEvent(socket, c.deps, 'channel:leave', channelSchema, async ({ channelId }, { actor }) => {
+    const { channel, removed } = await leaveChannel(db, actor, channelId);
+    if (removed) await c.events.removed(actor.id, channel);
+    return { channel: await channelView(db, actor, channel) };
+  });
+
+  onEvent(socket, c.deps, 'channel:sync', syncSchema, async (input, { actor }) => {
+    const { messages, hasMore } = await syncChannel(db, actor, input.channelId, input.afterSeq, input.limit);
+    return { messages: messages.map(presentMessage), hasMore };
+  });
+
+  onEvent(socket, c.deps, 'channel:read', readSchema, async (input, { actor }) => {
+    const { channel, lastReadSeq, mentions } = await markRead(db, actor, input.channelId, input.seq);
+    c.publisher.toUser(actor.id, 'unread', { channelId: channel.id, unread: Math.max(0, Number(channel.last_seq) - lastReadSeq), mentions });
+    return { lastReadSeq };
+  });
+
+  onEvent(socket, c.deps, 'channel:favorite', favoriteSchema, async (input, { actor }) => {
+    await setFavorite(db, actor, input.channelId, input.favorite);
+    return {};
+  });
+
+  onEvent(socket, c.deps, 'typing', channelSchema, async ({ channelId }, { actor }) => {
+    await accessChannel(db, actor, channelId);
+    // Throttled per user and channel; volatile (a lost typing event is harmless); silent in big channels.
+    if (!c.typingThrottle.allow(`${actor.id}:${channelId}`)) return {};
+    if ((await memberCount(db, channelId)) > TYPING_MAX_MEMBERS) return {};
+    c.publisher.toChannelExceptUserVolatile(channelId, actor.id, 'typing', { channelId, userId: actor.id });
+    return {};
+  });
+
+  onEvent(socket, c.deps, 'dm:open', dmSchema, async ({ userId }, { actor }) => {
+    const { channel, created, other } = await openDirect(db, actor, userId);
+    if (created) {
+      await c.events.added(actor.id, channel);
+      await c.events.added(other.id, channel);
+    } else {
+      c.publisher.joinChannel(actor.id, channel.id);
+    }
+    return { channel: await channelView(db, actor, channel) };
+  });
+}

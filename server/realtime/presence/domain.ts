@@ -1,0 +1,164 @@
+import type { Deps } from '../../deps';
+import type { RedisPair } from '../../redis';
+import type { UserRow } from '../../db/users';
+import type { HubSocket, RealtimeDomain } from '../hub';
+import type { Publisher } from '../publish';
+import { rooms } from '../rooms';
+import { iso } from '../../presenters/time';
+import { contactIdsOf, nonNationalChannelIdsOf, presenceRowsOf, recordLastSeen } from '../../db/contacts';
+import { registerPresenceHandlers } from '../handlers/presence';
+import { MemoryPresenceStore } from './memory-store';
+import { RedisPresenceStore } from './redis-store';
+import type { ChosenStatus, PresenceStatus, PresenceStore } from './store';
+
+/** What the others see of someone: `lastSeenAt` is set for offline users (when they left), null otherwise. */
+export interface PresenceInfo {
+  status: PresenceStatus;
+  lastSeenAt: string | null;
+}
+
+export interface PresenceDomain extends RealtimeDomain {
+  /** Status and last-seen time of each existing user of the list, with no visibility rule (for other domains). */
+  statusOf(userIds: number[]): Promise<Map<number, PresenceInfo>>;
+  /** The user's chosen status (`presence:set`); broadcast when it changes. */
+  setStatus(userId: number, status: ChosenStatus): Promise<void>;
+  /** `presence:get`: what `actor` may see of these users, in the order asked, unknown and invisible ones left out. */
+  visibleTo(actor: UserRow, userIds: number[]): Promise<Array<{ userId: number } & PresenceInfo>>;
+}
+
+/**
+ * Presence per user: `online` on the first socket on any node, `away`/`dnd` when
+ * the user says so, `offline` once the last socket has been gone for the grace
+ * period. Each change is sent once, in one emit, to the rooms of the user's
+ * non-national channels (their contacts) and to the user's own room.
+ */
+export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: RedisPair | null): PresenceDomain {
+  const { db, config, log } = deps;
+  const store: PresenceStore = redis ? new RedisPresenceStore(redis.cmd, config, log) : new MemoryPresenceStore();
+  const graceTimers = new Map<number, NodeJS.Timeout>();
+  /** Sockets this node has counted, so a socket whose connect failed half-way is never uncounted. */
+  const counted = new WeakSet<HubSocket>();
+  /** Per-user queue: one user's transitions are stored and broadcast in order on this node. */
+  const chains = new Map<number, Promise<void>>();
+  let stopped = false;
+
+  const ready = store
+    .start({
+      offline: (ids) => void wentOffline(ids, new Date()),
+      online: (ids) => ids.forEach((id) => void serial(id, () => announce(id, 'online', null))),
+    })
+    .catch((err) => log.error({ err }, 'presence: store failed to start'));
+
+  function serial(userId: number, fn: () => Promise<void>): Promise<void> {
+    const next = (chains.get(userId) ?? Promise.resolve()).then(fn).catch((err) => log.error({ err, userId }, 'presence: transition failed'));
+    chains.set(userId, next);
+    void next.then(() => {
+      if (chains.get(userId) === next) chains.delete(userId);
+    });
+    return next;
+  }
+
+  async function announce(userId: number, status: PresenceStatus, lastSeenAt: string | null): Promise<void> {
+    if (stopped) return;
+    const channelIds = await nonNationalChannelIdsOf(db, userId);
+    publisher.toRooms([...channelIds.map(rooms.channel), rooms.user(userId)], 'presence', { userId, status, lastSeenAt });
+  }
+
+  async function wentOffline(userIds: number[], at: Date): Promise<void> {
+    await recordLastSeen(db, userIds, at).catch((err) => log.error({ err }, 'presence: last_seen_at not recorded'));
+    for (const id of userIds) void serial(id, () => announce(id, 'offline', iso(at)));
+  }
+
+  function cancelGrace(userId: number): void {
+    const t = graceTimers.get(userId);
+    if (t) clearTimeout(t);
+    graceTimers.delete(userId);
+  }
+
+  function startGrace(userId: number, goneAt: Date): void {
+    cancelGrace(userId);
+    const t = setTimeout(() => {
+      graceTimers.delete(userId);
+      void serial(userId, async () => {
+        // With Redis the user may have come back on another node: the store re-reads the shared count.
+        if (stopped || !(await store.expireIfGone(userId))) return;
+        await recordLastSeen(db, [userId], goneAt);
+        await announce(userId, 'offline', iso(goneAt));
+      });
+    }, config.presenceGraceMs);
+    t.unref();
+    graceTimers.set(userId, t);
+  }
+
+  async function statusOf(userIds: number[]): Promise<Map<number, PresenceInfo>> {
+    const rows = await presenceRowsOf(db, [...new Set(userIds)]);
+    const statuses = await store.statuses(rows.map((r) => r.id));
+    const out = new Map<number, PresenceInfo>();
+    for (const r of rows) {
+      const status = statuses.get(r.id) ?? 'offline';
+      out.set(r.id, { status, lastSeenAt: status === 'offline' ? iso(r.last_seen_at) : null });
+    }
+    return out;
+  }
+
+  const domain: PresenceDomain = {
+    register(socket) {
+      registerPresenceHandlers(socket, deps, domain);
+    },
+
+    async onConnect(socket) {
+      await ready;
+      if (stopped) return;
+      const userId = socket.data.userId;
+      cancelGrace(userId);
+      await serial(userId, async () => {
+        const first = await store.connect(userId);
+        counted.add(socket);
+        if (first) await announce(userId, 'online', null);
+      });
+    },
+
+    async onDisconnect(socket) {
+      if (stopped || !counted.has(socket)) return;
+      counted.delete(socket);
+      const userId = socket.data.userId;
+      const goneAt = new Date();
+      await serial(userId, async () => {
+        if ((await store.disconnect(userId)) === 0 && !stopped) startGrace(userId, goneAt);
+      });
+    },
+
+    async stop() {
+      stopped = true;
+      for (const t of graceTimers.values()) clearTimeout(t);
+      graceTimers.clear();
+      await ready;
+      await store.stop();
+    },
+
+    statusOf,
+
+    async setStatus(userId, status) {
+      await serial(userId, async () => {
+        if (await store.setStatus(userId, status)) await announce(userId, status, null);
+      });
+    },
+
+    async visibleTo(actor, userIds) {
+      const wanted = [...new Set(userIds)];
+      const contacts = new Set(await contactIdsOf(db, actor.id, wanted));
+      contacts.add(actor.id);
+      const rows = (await presenceRowsOf(db, wanted)).filter((r) => r.status === 'active' && (!actor.chat_only || contacts.has(r.id)));
+      const statuses = await store.statuses(rows.map((r) => r.id));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return wanted.flatMap((id) => {
+        const r = byId.get(id);
+        if (!r) return [];
+        const status = statuses.get(id) ?? 'offline';
+        const lastSeenAt = status === 'offline' && contacts.has(id) ? iso(r.last_seen_at) : null;
+        return [{ userId: id, status, lastSeenAt }];
+      });
+    },
+  };
+  return domain;
+}

@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import type { ChannelRow } from '../db/channels';
+import type { UserRow } from '../db/users';
+
+/**
+ * Group roles come from the groups domain when it exists; until a group_members
+ * table is there, only global roles count.
+ */
+async function groupRole(db: Knex, userId: number, groupId: number | null): Promise<string | null> {
+  if (!groupId || !(await db.schema.hasTable('group_members'))) return null;
+  const row = await db('group_members').where({ group_id: groupId, user_id: userId, status: 'member' }).first();
+  return (row?.role as string | undefined) ?? null;
+}
+
+const isGlobalModerator = (u: UserRow) => u.role === 'animator' || u.role === 'admin';
+
+/** Who may delete others' messages in a channel: animators, admins, and a group's owners/admins in its channel. */
+export async function canModerate(db: Knex, actor: UserRow, channel: ChannelRow): Promise<boolean> {
+  if (isGlobalModerator(actor)) return true;
+  if (channel.kind === 'hotline' && actor.role === 'hotline') return true;
+  const role = channel.kind === 'group' ? await groupRole(db, actor.id, channel.group_id) : null;
+  return role === 'owner' || role === 'admin';
+}
+
+/** Who may pin: the same people as moderation, per the contract. */
+export async function canPin(db: Knex, actor: UserRow, channel: ChannelRow): Promise<boolean> {
+  if (isGlobalModerator(actor)) return true;
+  const role = channel.kind === 'group' ? await groupRole(db, actor.id, channel.group_id) : null;
+  return role === 'owner' || role === 'admin';
+}

@@ -1,0 +1,324 @@
+import { expect } from 'chai';
+import type { Socket } from 'socket.io-client';
+import { startServer, type TestServer } from '../helpers/server';
+import { api } from '../helpers/http';
+import { makeUserWithToken } from '../helpers/factories';
+import { io } from 'socket.io-client';
+import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
+
+describe('hub: channels and messages', () => {
+  let s: TestServer;
+  let alice: { user: any; token: string; socket: Socket };
+  let bob: { user: any; token: string; socket: Socket };
+  let outsider: { user: any; token: string; socket: Socket };
+  let animator: { user: any; token: string; socket: Socket };
+  let thematicId: number;
+  let generalId: number;
+
+  async function member(o: Parameters<typeof makeUserWithToken>[1] = {}) {
+    const u = await makeUserWithToken(s.db, o);
+    return { ...u, socket: await connect(s.url, u.token) };
+  }
+
+  before(async () => {
+    s = await startServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
+    alice = await member({ departmentCode: '69', username: 'alice' });
+    bob = await member({ departmentCode: '69', username: 'bob' });
+    outsider = await member({ departmentCode: '33', username: 'outsider' });
+    animator = await member({ departmentCode: '75', role: 'animator', username: 'anim' });
+    thematicId = (await s.db('channels').where({ slug: 'theme-veille' }).first()).id;
+    generalId = (await s.db('channels').where({ slug: 'general' }).first()).id;
+    for (const p of [alice, bob]) expect((await emitAck(p.socket, 'channel:join', { channelId: thematicId })).ok).to.equal(true);
+  });
+  after(async () => {
+    closeAll();
+    await s.close();
+  });
+
+  it('lists my channels: national, Annonces, my département, thematic ones to join', async () => {
+    const res = await api(s.url, { token: alice.token }).get('/api/channels');
+    expect(res.status).to.equal(200);
+    const bySlug = Object.fromEntries(res.body.map((c: any) => [c.slug, c]));
+    expect(bySlug.general).to.include({ kind: 'national', joined: true, announce: false });
+    expect(bySlug.annonces).to.include({ kind: 'national', joined: true, announce: true });
+    expect(bySlug['dep-69']).to.include({ kind: 'departmental', joined: true, departmentCode: '69' });
+    expect(bySlug['dep-33']).to.equal(undefined);
+    expect(bySlug['theme-education']).to.include({ kind: 'thematic', joined: false });
+    expect(bySlug['theme-veille']).to.include({ joined: true });
+    expect((await api(s.url).get('/api/channels')).status).to.equal(401);
+  });
+
+  it('message:send acks after commit, stores the row, reaches members and not outsiders', async () => {
+    const bobGot = waitForEvent(bob.socket, 'message:new', (m) => m.channelId === thematicId);
+    const outsiderSaw = expectNoEvent(outsider.socket, 'message:new', (m) => m.channelId === thematicId);
+    const ack = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Bonjour à tous', clientMsgId: 'c-1' });
+    expect(ack.ok).to.equal(true);
+    expect(ack.message).to.include({ channelId: thematicId, seq: 1, body: 'Bonjour à tous', clientMsgId: 'c-1', deletedAt: null });
+    expect(ack.message.author).to.deep.include({ id: alice.user.id, username: 'alice' });
+    const row = await s.db('messages').where({ id: ack.message.id }).first();
+    expect(row.body).to.equal('Bonjour à tous');
+    expect((await bobGot).id).to.equal(ack.message.id);
+    await outsiderSaw;
+  });
+
+  it('is idempotent on (author, clientMsgId): a resend returns the stored message and broadcasts nothing', async () => {
+    const first = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Une fois', clientMsgId: 'same-id' });
+    const noDup = expectNoEvent(bob.socket, 'message:new', (m) => m.clientMsgId === 'same-id');
+    const again = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Une fois', clientMsgId: 'same-id' });
+    expect(again.message.id).to.equal(first.message.id);
+    await noDup;
+    expect(await s.db('messages').where({ client_msg_id: 'same-id' })).to.have.length(1);
+  });
+
+  it('gives 200 concurrent sends from two members contiguous seqs', async () => {
+    const dep = (await s.db('channels').where({ slug: 'dep-69' }).first()).id;
+    const sends = [];
+    for (let i = 0; i < 100; i++) {
+      sends.push(emitAck(alice.socket, 'message:send', { channelId: dep, body: `a${i}`, clientMsgId: `burst-a-${i}` }, 20000));
+      sends.push(emitAck(bob.socket, 'message:send', { channelId: dep, body: `b${i}`, clientMsgId: `burst-b-${i}` }, 20000));
+    }
+    const acks = await Promise.all(sends);
+    const limited = acks.filter((a) => !a.ok);
+    expect(limited, JSON.stringify(limited[0])).to.have.length(0);
+    const seqs = acks.map((a) => a.message.seq).sort((x, y) => x - y);
+    expect(seqs).to.deep.equal(Array.from({ length: 200 }, (_, i) => i + 1));
+    const rows = await s.db('messages').where({ channel_id: dep }).orderBy('seq');
+    expect(rows.map((r: any) => r.seq)).to.deep.equal(seqs);
+  }).timeout(60000);
+
+  it('catches up after a disconnect with channel:sync and REST history', async () => {
+    bob.socket.close();
+    const sent = [];
+    for (let i = 0; i < 5; i++) sent.push((await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: `pendant ${i}`, clientMsgId: `away-${i}` })).message);
+    bob.socket = await connect(s.url, bob.token);
+    const sync = await emitAck(bob.socket, 'channel:sync', { channelId: thematicId, afterSeq: sent[0].seq - 1, limit: 3 });
+    expect(sync.ok).to.equal(true);
+    expect(sync.messages.map((m: any) => m.body)).to.deep.equal(['pendant 0', 'pendant 1', 'pendant 2']);
+    expect(sync.hasMore).to.equal(true);
+    const hist = await api(s.url, { token: bob.token }).get(`/api/channels/${thematicId}/messages?afterSeq=${sent[2].seq}`);
+    expect(hist.body.map((m: any) => m.body)).to.deep.equal(['pendant 3', 'pendant 4']);
+    const last2 = await api(s.url, { token: bob.token }).get(`/api/channels/${thematicId}/messages?limit=2`);
+    expect(last2.body.map((m: any) => m.seq)).to.deep.equal([sent[3].seq, sent[4].seq]);
+    const before = await api(s.url, { token: bob.token }).get(`/api/channels/${thematicId}/messages?beforeSeq=${sent[1].seq}&limit=1`);
+    expect(before.body.map((m: any) => m.seq)).to.deep.equal([sent[0].seq]);
+    const outsiderHist = await api(s.url, { token: outsider.token }).get(`/api/channels/${thematicId}/messages`);
+    expect(outsiderHist.status).to.equal(404);
+    expect((await emitAck(outsider.socket, 'channel:sync', { channelId: thematicId, afterSeq: 0 })).error.code).to.equal('not_found');
+  });
+
+  it('announce channel: only animators and admins post', async () => {
+    const annonces = (await s.db('channels').where({ slug: 'annonces' }).first()).id;
+    const denied = await emitAck(alice.socket, 'message:send', { channelId: annonces, body: 'Coucou', clientMsgId: 'ann-1' });
+    expect(denied.ok).to.equal(false);
+    expect(denied.error.code).to.equal('announce_only');
+    const bobGot = waitForEvent(bob.socket, 'message:new', (m) => m.channelId === annonces);
+    const ok = await emitAck(animator.socket, 'message:send', { channelId: annonces, body: 'Webinaire jeudi', clientMsgId: 'ann-2' });
+    expect(ok.ok).to.equal(true);
+    expect((await bobGot).body).to.equal('Webinaire jeudi');
+  });
+
+  it('pins: animators yes, members no; GET pins lists them newest first', async () => {
+    const msg = (await emitAck(animator.socket, 'message:send', { channelId: generalId, body: 'À épingler', clientMsgId: 'pin-1' })).message;
+    const denied = await emitAck(alice.socket, 'message:pin', { messageId: msg.id });
+    expect(denied.error.code).to.equal('forbidden');
+    const aliceSees = waitForEvent(alice.socket, 'message:updated', (m) => m.id === msg.id && m.pinnedAt);
+    const pinned = await emitAck(animator.socket, 'message:pin', { messageId: msg.id });
+    expect(pinned.message.pinnedBy).to.equal(animator.user.id);
+    await aliceSees;
+    const list = await api(s.url, { token: alice.token }).get(`/api/channels/${generalId}/pins`);
+    expect(list.body.map((m: any) => m.id)).to.deep.equal([msg.id]);
+    await emitAck(animator.socket, 'message:unpin', { messageId: msg.id });
+    expect((await api(s.url, { token: alice.token }).get(`/api/channels/${generalId}/pins`)).body).to.deep.equal([]);
+  });
+
+  it('edit by the author only; delete by author or animator keeps the seq with an empty body', async () => {
+    const msg = (await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Brouillon', clientMsgId: 'edit-1' })).message;
+    expect((await emitAck(bob.socket, 'message:edit', { messageId: msg.id, body: 'Piraté' })).error.code).to.equal('forbidden');
+    const bobSees = waitForEvent(bob.socket, 'message:updated', (m) => m.id === msg.id && m.editedAt);
+    const edited = await emitAck(alice.socket, 'message:edit', { messageId: msg.id, body: 'Version finale' });
+    expect(edited.message.body).to.equal('Version finale');
+    await bobSees;
+    expect((await emitAck(bob.socket, 'message:delete', { messageId: msg.id })).error.code).to.equal('forbidden');
+    expect((await emitAck(outsider.socket, 'message:delete', { messageId: msg.id })).error.code).to.equal('not_found');
+    expect((await emitAck(animator.socket, 'message:delete', { messageId: msg.id })).error.code).to.equal('not_found', 'animator is not in that channel');
+    const del = await emitAck(alice.socket, 'message:delete', { messageId: msg.id });
+    expect(del.ok).to.equal(true);
+    const row = await s.db('messages').where({ id: msg.id }).first();
+    expect(row.body).to.equal('');
+    expect(row.deleted_at).to.not.equal(null);
+  });
+
+  it('replies, mentions (event + unread count) and @channel reserved to animators', async () => {
+    const parent = (await emitAck(bob.socket, 'message:send', { channelId: thematicId, body: 'Question ?', clientMsgId: 'q-1' })).message;
+    const mention = waitForEvent(bob.socket, 'mention');
+    const unread = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematicId && u.mentions > 0);
+    const reply = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Réponse pour @bob.', clientMsgId: 'r-1', replyToId: parent.id });
+    expect(reply.message.replyToId).to.equal(parent.id);
+    expect((await mention).message.id).to.equal(reply.message.id);
+    expect(await unread).to.deep.equal({ channelId: thematicId, unread: 1, mentions: 1 });
+    const noAt = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: '@channel tout le monde', clientMsgId: 'at-1' });
+    expect(noAt.error.code).to.equal('mention_not_allowed');
+    const badReply = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'x', clientMsgId: 'r-2', replyToId: 999999 });
+    expect(badReply.error.code).to.equal('invalid_reply');
+  });
+
+  it('read markers never move backwards and push unread to my sockets', async () => {
+    const ch = (await api(s.url, { token: bob.token }).get('/api/channels')).body.find((c: any) => c.id === thematicId);
+    expect(ch.unread).to.be.greaterThan(0);
+    const pushed = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematicId && u.unread === 0);
+    expect((await emitAck(bob.socket, 'channel:read', { channelId: thematicId, seq: ch.lastSeq })).ok).to.equal(true);
+    expect(await pushed).to.deep.equal({ channelId: thematicId, unread: 0, mentions: 0 });
+    await emitAck(bob.socket, 'channel:read', { channelId: thematicId, seq: 1 });
+    const row = await s.db('channel_members').where({ channel_id: thematicId, user_id: bob.user.id }).first();
+    expect(row.last_read_seq).to.equal(ch.lastSeq);
+    expect((await emitAck(bob.socket, 'channel:favorite', { channelId: thematicId, favorite: true })).ok).to.equal(true);
+    const again = (await api(s.url, { token: bob.token }).get('/api/channels')).body.find((c: any) => c.id === thematicId);
+    expect(again).to.include({ unread: 0, favorite: true, lastReadSeq: ch.lastSeq });
+  });
+
+  it('typing goes to the other members only', async () => {
+    const bobSees = waitForEvent(bob.socket, 'typing', (t) => t.channelId === thematicId);
+    const aliceSelf = expectNoEvent(alice.socket, 'typing');
+    expect((await emitAck(alice.socket, 'typing', { channelId: thematicId })).ok).to.equal(true);
+    expect(await bobSees).to.deep.equal({ channelId: thematicId, userId: alice.user.id });
+    await aliceSelf;
+  });
+
+  it('join and leave a thematic channel move the room at once; automatic channels cannot be left', async () => {
+    const edu = (await s.db('channels').where({ slug: 'theme-education' }).first()).id;
+    const added = waitForEvent(outsider.socket, 'channel:added', (c) => c.id === edu);
+    const joined = await emitAck(outsider.socket, 'channel:join', { channelId: edu });
+    expect(joined.channel).to.include({ id: edu, joined: true });
+    await added;
+    const gets = waitForEvent(outsider.socket, 'message:new', (m) => m.channelId === edu);
+    await emitAck(animator.socket, 'channel:join', { channelId: edu });
+    await emitAck(animator.socket, 'message:send', { channelId: edu, body: 'Bienvenue', clientMsgId: 'edu-1' });
+    await gets;
+    const left = await emitAck(outsider.socket, 'channel:leave', { channelId: edu });
+    expect(left.channel.joined).to.equal(false);
+    const silent = expectNoEvent(outsider.socket, 'message:new', (m) => m.channelId === edu);
+    await emitAck(animator.socket, 'message:send', { channelId: edu, body: 'Après', clientMsgId: 'edu-2' });
+    await silent;
+    const national = await emitAck(outsider.socket, 'channel:leave', { channelId: generalId });
+    expect(national.error.code).to.equal('cannot_leave');
+    const dep = (await s.db('channels').where({ slug: 'dep-69' }).first()).id;
+    expect((await emitAck(outsider.socket, 'channel:join', { channelId: dep })).error.code).to.equal('not_found');
+  });
+
+  it('moves département channels live when the profile changes', async () => {
+    const dep33 = (await s.db('channels').where({ slug: 'dep-33' }).first()).id;
+    const dep69 = (await s.db('channels').where({ slug: 'dep-69' }).first()).id;
+    const removed = waitForEvent(alice.socket, 'channel:removed', (c) => c.id === dep69);
+    const added = waitForEvent(alice.socket, 'channel:added', (c) => c.id === dep33);
+    const res = await api(s.url, { token: alice.token }).patch('/api/me', { departmentCode: '33' });
+    expect(res.status).to.equal(200);
+    await removed;
+    await added;
+    const gets33 = waitForEvent(alice.socket, 'message:new', (m) => m.channelId === dep33);
+    const not69 = expectNoEvent(alice.socket, 'message:new', (m) => m.channelId === dep69);
+    await emitAck(outsider.socket, 'message:send', { channelId: dep33, body: 'Bienvenue en Gironde', clientMsgId: 'g-1' });
+    await emitAck(bob.socket, 'message:send', { channelId: dep69, body: 'Rhône', clientMsgId: 'rh-1' });
+    await gets33;
+    await not69;
+  });
+
+  it('direct messages between contacts and towards animators; not to strangers', async () => {
+    const opened = await emitAck(alice.socket, 'dm:open', { userId: outsider.user.id });
+    expect(opened.ok).to.equal(true, 'alice and outsider now share dep-33');
+    expect(opened.channel).to.include({ kind: 'direct', joined: true });
+    expect(opened.channel.peer.id).to.equal(outsider.user.id);
+    const again = await emitAck(outsider.socket, 'dm:open', { userId: alice.user.id });
+    expect(again.channel.id).to.equal(opened.channel.id);
+    const gets = waitForEvent(outsider.socket, 'message:new', (m) => m.channelId === opened.channel.id);
+    const bobNot = expectNoEvent(bob.socket, 'message:new', (m) => m.channelId === opened.channel.id);
+    await emitAck(alice.socket, 'message:send', { channelId: opened.channel.id, body: 'Salut', clientMsgId: 'dm-1' });
+    await gets;
+    await bobNot;
+    const stranger = await member({ departmentCode: '13' });
+    expect((await emitAck(stranger.socket, 'dm:open', { userId: bob.user.id })).error.code).to.equal('forbidden');
+    expect((await emitAck(stranger.socket, 'dm:open', { userId: animator.user.id })).ok).to.equal(true);
+    expect((await emitAck(stranger.socket, 'dm:open', { userId: 987654 })).error.code).to.equal('not_found');
+  });
+
+  it('answers every bad payload with invalid_payload and stays connected', async () => {
+    const bad: [string, unknown][] = [
+      ['message:send', null],
+      ['message:send', 'texte'],
+      ['message:send', { channelId: 'x', body: 'a', clientMsgId: 'z' }],
+      ['message:send', { channelId: thematicId, body: '', clientMsgId: 'z' }],
+      ['message:send', { channelId: thematicId, body: '   ', clientMsgId: 'z' }],
+      ['message:send', { channelId: thematicId, body: 'x'.repeat(10_001), clientMsgId: 'z' }],
+      ['message:send', { channelId: thematicId, body: 'ok', clientMsgId: 'z'.repeat(65) }],
+      ['message:send', { channelId: thematicId, body: { $gt: '' }, clientMsgId: 'z' }],
+      ['message:edit', { messageId: -1, body: 'x' }],
+      ['message:pin', {}],
+      ['channel:sync', { channelId: thematicId, afterSeq: -5 }],
+      ['channel:read', { channelId: thematicId, seq: 'beaucoup' }],
+      ['channel:favorite', { channelId: thematicId, favorite: 'oui' }],
+      ['typing', []],
+      ['dm:open', { userId: 1.5 }],
+      ['channel:join', undefined],
+    ];
+    for (const [event, payload] of bad) {
+      const ack = await emitAck(alice.socket, event, payload);
+      expect(ack.ok, `${event} ${JSON.stringify(payload)?.slice(0, 60)}`).to.equal(false);
+      expect(ack.error.code, event).to.equal('invalid_payload');
+      expect(ack.error.message).to.be.a('string');
+    }
+    expect(alice.socket.connected).to.equal(true);
+    expect((await emitAck(alice.socket, 'channel:sync', { channelId: thematicId, afterSeq: 0, limit: 1 })).ok).to.equal(true);
+  });
+
+  it('refuses sockets without a session or from a foreign origin', async () => {
+    let err: Error | null = null;
+    await connect(s.url, 'not-a-token').catch((e) => (err = e));
+    expect(err!.message).to.equal('unauthorized');
+    const foreign = io(s.url, { auth: { token: alice.token }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.example' } });
+    const refused = await new Promise((resolve) => {
+      foreign.once('connect', () => resolve(false));
+      foreign.once('connect_error', () => resolve(true));
+    });
+    foreign.close();
+    expect(refused).to.equal(true);
+  });
+
+  it('logout and disabling stop delivery to every socket of the user', async () => {
+    const victim = await member({ departmentCode: '69' });
+    const admin = await makeUserWithToken(s.db, { role: 'admin' });
+    const dropped = new Promise((resolve) => victim.socket.once('disconnect', resolve));
+    await api(s.url, { token: admin.token }).patch(`/api/admin/users/${victim.user.id}`, { disabled: true });
+    await dropped;
+    let err: Error | null = null;
+    await connect(s.url, victim.token).catch((e) => (err = e));
+    expect(err!.message).to.equal('unauthorized');
+    const leaver = await member({ departmentCode: '69' });
+    const gone = new Promise((resolve) => leaver.socket.once('disconnect', resolve));
+    await api(s.url, { token: leaver.token }).post('/api/auth/logout');
+    await gone;
+  });
+});
+
+describe('hub: send rate limit', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startServer();
+  });
+  after(async () => {
+    closeAll();
+    await s.close();
+  });
+
+  it('rate-limits sends per user with a clear ack', async () => {
+    const u = await makeUserWithToken(s.db, { departmentCode: '69' });
+    const spammer = { ...u, socket: await connect(s.url, u.token) };
+    const generalId = (await s.db('channels').where({ slug: 'general' }).first()).id;
+    const acks = [];
+    for (let i = 0; i < 40; i++) acks.push(emitAck(spammer.socket, 'message:send', { channelId: generalId, body: `spam ${i}`, clientMsgId: `sp-${i}` }));
+    const results = await Promise.all(acks);
+    const limited = results.filter((a) => !a.ok);
+    expect(limited.length).to.be.greaterThan(0);
+    expect(limited[0].error.code).to.equal('rate_limited');
+    expect(await s.db('messages').where({ author_id: spammer.user.id })).to.have.length(results.filter((a) => a.ok).length);
+  });
+
+});
