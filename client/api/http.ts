@@ -1,6 +1,12 @@
 /** Minimal fetch wrapper: JSON in and out, the contract's error body turned into ApiError. */
 import type { ErrorBody } from './types.js';
 
+/** Error codes that concern one form field, shown under it (`username_taken` → username). */
+const CODE_FIELDS: Record<string, string> = {
+  username_taken: 'username',
+  email_taken: 'email',
+};
+
 /** An error answered by the server (or a network failure, code `network_error`). */
 export class ApiError extends Error {
   readonly status: number;
@@ -15,9 +21,11 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Per-field messages from `details.fields`, if any. */
+  /** Per-field messages from `details.fields` (or from a field-specific code such as `username_taken`). */
   get fieldErrors(): Record<string, string> {
     const fields = this.details.fields;
+    const field = CODE_FIELDS[this.code];
+    if (field) return { [field]: this.message };
     if (!fields || typeof fields !== 'object') return {};
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(fields as Record<string, unknown>)) {

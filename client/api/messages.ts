@@ -12,15 +12,16 @@ const MESSAGES: Record<string, string> = {
   terms_not_accepted: "Vous devez d'abord accepter les conditions générales d'utilisation.",
   unauthorized: 'Votre session a expiré. Reconnectez-vous.',
   not_found: "L'élément demandé est introuvable.",
-  payload_too_large: 'Le fichier est trop volumineux.',
+  too_large: 'Le fichier est trop volumineux.',
   internal_error: 'Une erreur inattendue est survenue. Réessayez plus tard.',
 };
 
 /** The message to show for an error: ours for known codes, else the server's (French) message. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.code === 'rate_limited' && typeof err.details.retryAfter === 'number') {
-      const minutes = Math.max(1, Math.ceil(err.details.retryAfter / 60));
+    const wait = err.details.retryAfter ?? err.details.retryAfterSeconds;
+    if (err.code === 'rate_limited' && typeof wait === 'number') {
+      const minutes = Math.max(1, Math.ceil(wait / 60));
       return `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
     }
     return MESSAGES[err.code] ?? err.message ?? MESSAGES.internal_error;

@@ -12,7 +12,7 @@ import type { SessionStore } from '../state/session-store.js';
 import { alertBox } from './fields.js';
 import './mai-footer.js';
 import './mai-header.js';
-import { NOT_FOUND, ROUTES, type Route } from './routes.js';
+import { NOT_FOUND, findRoute, type Route } from './routes.js';
 
 /** Root container; main.ts sets `api`, `session`, `router` and `departments` before first render. */
 export class MaiApp extends LitElement {
@@ -66,9 +66,13 @@ export class MaiApp extends LitElement {
     return s ? `?${s}` : '';
   }
 
+  private get match(): { route: Route; params: string[] } {
+    const found = findRoute(this.router.path);
+    return found && canSee(found.route.access, this.session.user) ? found : { route: NOT_FOUND, params: [] };
+  }
+
   private get route(): Route {
-    const route = ROUTES[this.router.path];
-    return route && canSee(route.access, this.session.user) ? route : NOT_FOUND;
+    return this.match.route;
   }
 
   protected async updated(): Promise<void> {
@@ -109,7 +113,8 @@ export class MaiApp extends LitElement {
         ${alertBox('error', errorMessage(s.error))}
         <button class="fr-btn" type="button" @click=${() => s.start()}>Réessayer</button>`;
     }
-    return this.route.render();
+    const { route, params } = this.match;
+    return route.render(params);
   }
 
   render() {

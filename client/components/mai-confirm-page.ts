@@ -55,11 +55,11 @@ export class MaiConfirmPage extends LitElement {
                 <p><a class="fr-btn" href="/connexion">Se connecter</a></p>`
             : html`${alertBox('error', this.message, 'La confirmation a échoué')}
                 <p>
-                  Si votre lien a expiré, inscrivez-vous de nouveau avec la même adresse : un nouveau
-                  lien vous sera envoyé.
+                  Si votre lien a expiré, utilisez « Mot de passe oublié » avec la même adresse : le lien
+                  que vous recevrez vous permettra de choisir un mot de passe et activera votre compte.
                 </p>
                 <ul class="fr-btns-group fr-btns-group--inline-md">
-                  <li><a class="fr-btn" href="/inscription">Créer un compte</a></li>
+                  <li><a class="fr-btn" href="/mot-de-passe-oublie">Recevoir un nouveau lien</a></li>
                   <li><a class="fr-btn fr-btn--secondary" href="/connexion">Se connecter</a></li>
                 </ul>`}
       </div>

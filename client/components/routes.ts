@@ -22,7 +22,8 @@ import './mai-terms-page.js';
 export interface Route {
   title: string;
   access: Access;
-  render: () => TemplateResult;
+  /** `params` are the path segments after the route's own path (e.g. `/groupes/12` → `['12']`). */
+  render: (params: string[]) => TemplateResult;
 }
 
 export const ROUTES: Record<string, Route> = {
@@ -47,3 +48,18 @@ export const NOT_FOUND: Route = {
   access: 'public',
   render: () => html`<mai-not-found-page></mai-not-found-page>`,
 };
+
+/**
+ * The route for a path: an exact match, or the longest route path that is a
+ * prefix of it, the rest being passed to `render` as parameters.
+ */
+export function findRoute(path: string): { route: Route; params: string[] } | null {
+  if (ROUTES[path]) return { route: ROUTES[path]!, params: [] };
+  const parts = path.split('/').filter(Boolean);
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const base = `/${parts.slice(0, n).join('/')}`;
+    const route = ROUTES[base];
+    if (route) return { route, params: parts.slice(n).map(decodeURIComponent) };
+  }
+  return null;
+}

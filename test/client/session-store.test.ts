@@ -202,3 +202,11 @@ describe('client password rules', () => {
     expect(ok('Correct-Horse-9', names).names).to.equal(true);
   });
 });
+
+describe('client ApiError', () => {
+  it('maps field-specific codes to their field', () => {
+    const err = new ApiError(409, 'username_taken', "Ce nom d'utilisateur est déjà pris.");
+    expect(err.fieldErrors).to.deep.equal({ username: "Ce nom d'utilisateur est déjà pris." });
+    expect(new ApiError(403, 'forbidden', 'Non.').fieldErrors).to.deep.equal({});
+  });
+});

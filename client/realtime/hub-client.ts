@@ -1,0 +1,103 @@
+/** The typed Socket.IO client of the hub: acked requests with a timeout, connection state, resync after reconnects. */
+import { io, type Socket } from 'socket.io-client';
+
+/** Where the connection stands, for the "reconnexion…" banner. */
+export type HubStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+/** An error answered by the hub in an ack (`{ ok: false, error }`), or `timeout` / `disconnected`. */
+export class HubError extends Error {
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+  constructor(code: string, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'HubError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Builds the underlying socket (injectable so tests can point it at a real server with a token). */
+export type SocketFactory = () => Socket;
+
+const TIMEOUT_MESSAGE = 'Le serveur ne répond pas. Nouvel essai automatique dès la reconnexion.';
+
+/**
+ * One connection per tab. Dispatches `status` when the connection state
+ * changes and `resync` after every (re)connection, so stores fetch what they
+ * missed from the database (the source of truth) instead of trusting the
+ * transport to have delivered everything.
+ */
+export class HubClient extends EventTarget {
+  status: HubStatus = 'idle';
+  private socket: Socket | null = null;
+
+  constructor(private factory: SocketFactory = () => io({ transports: ['websocket', 'polling'], withCredentials: true })) {
+    super();
+  }
+
+  /** Opens the connection (idempotent). */
+  start(): void {
+    if (this.socket) return;
+    const socket = this.factory();
+    this.socket = socket;
+    this.setStatus('connecting');
+    socket.on('connect', () => {
+      this.setStatus('connected');
+      this.dispatchEvent(new Event('resync'));
+    });
+    socket.on('disconnect', (reason) => {
+      // The server dropped us on purpose (logout, disabled account): do not retry.
+      this.setStatus(reason === 'io server disconnect' ? 'closed' : 'reconnecting');
+    });
+    socket.on('connect_error', (err) => {
+      this.setStatus(err.message === 'unauthorized' ? 'closed' : 'reconnecting');
+      if (err.message === 'unauthorized') socket.close();
+    });
+  }
+
+  /** Closes the connection (logout). */
+  stop(): void {
+    this.socket?.close();
+    this.socket = null;
+    this.setStatus('closed');
+  }
+
+  get connected(): boolean {
+    return !!this.socket?.connected;
+  }
+
+  /** Sends a client event and resolves with the ack's payload, or rejects with a HubError. */
+  async request<T = Record<string, unknown>>(event: string, payload: unknown, timeoutMs = 8000): Promise<T> {
+    const socket = this.socket;
+    if (!socket || !socket.connected) throw new HubError('disconnected', 'Connexion interrompue. Nouvel essai dès la reconnexion.');
+    let ack: { ok: boolean; error?: { code: string; message: string; details?: Record<string, unknown> } } & Record<string, unknown>;
+    try {
+      ack = await socket.timeout(timeoutMs).emitWithAck(event, payload);
+    } catch {
+      throw new HubError('timeout', TIMEOUT_MESSAGE);
+    }
+    if (!ack || ack.ok !== true) {
+      const e = ack?.error;
+      throw new HubError(e?.code ?? 'internal_error', e?.message ?? 'Une erreur est survenue.', e?.details ?? {});
+    }
+    return ack as unknown as T;
+  }
+
+  /** Listens to a server event; returns the function that stops listening. */
+  on<T = unknown>(event: string, listener: (payload: T) => void): () => void {
+    const wrapped = (p: T) => listener(p);
+    this.ensureSocket().on(event, wrapped as (...args: unknown[]) => void);
+    return () => this.socket?.off(event, wrapped as (...args: unknown[]) => void);
+  }
+
+  private ensureSocket(): Socket {
+    if (!this.socket) this.start();
+    return this.socket!;
+  }
+
+  private setStatus(status: HubStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.dispatchEvent(new Event('status'));
+  }
+}
