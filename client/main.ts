@@ -4,6 +4,7 @@ import './components/mai-app.js';
 import { DepartmentsStore } from './state/departments-store.js';
 import { Router } from './state/router.js';
 import { SessionStore } from './state/session-store.js';
+import { HubClient } from './realtime/hub-client.js';
 
 const api = createApi();
 const session = new SessionStore(api);
@@ -12,5 +13,12 @@ const router = new Router(window);
 router.start();
 
 const app = document.querySelector('mai-app') ?? document.body.appendChild(document.createElement('mai-app'));
-Object.assign(app, { api, session, router, departments });
+const hub = new HubClient();
+// The hub connection lives while a signed-in user who accepted the terms is here.
+session.addEventListener('change', () => {
+  const user = session.user;
+  if (user && user.termsAcceptedAt) hub.start();
+  else if (hub.status !== 'idle') hub.stop();
+});
+Object.assign(app, { api, session, router, departments, hub });
 void session.start();

@@ -3,7 +3,8 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import type { Api } from '../api/index.js';
 import { errorMessage } from '../api/messages.js';
-import { apiContext, departmentsContext, routerContext, sessionContext } from '../controllers/contexts.js';
+import { apiContext, departmentsContext, hubContext, routerContext, sessionContext } from '../controllers/contexts.js';
+import type { HubClient } from '../realtime/hub-client.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { DepartmentsStore } from '../state/departments-store.js';
 import { canSee, redirectFor } from '../state/guards.js';
@@ -21,6 +22,7 @@ export class MaiApp extends LitElement {
     session: { attribute: false },
     router: { attribute: false },
     departments: { attribute: false },
+    hub: { attribute: false },
     loggingOut: { state: true },
     appError: { state: true },
   };
@@ -29,6 +31,7 @@ export class MaiApp extends LitElement {
   session!: SessionStore;
   router!: Router;
   departments!: DepartmentsStore;
+  hub!: HubClient;
   loggingOut = false;
   appError = '';
   private providers = {
@@ -36,6 +39,7 @@ export class MaiApp extends LitElement {
     session: new ContextProvider(this, { context: sessionContext }),
     router: new ContextProvider(this, { context: routerContext }),
     departments: new ContextProvider(this, { context: departmentsContext }),
+    hub: new ContextProvider(this, { context: hubContext }),
   };
   private watched: StoreController<EventTarget>[] = [];
   /** Path shown at the last render once the session was known; undefined before the first one. */
@@ -46,7 +50,7 @@ export class MaiApp extends LitElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    for (const key of ['api', 'session', 'router', 'departments'] as const) {
+    for (const key of ['api', 'session', 'router', 'departments', 'hub'] as const) {
       if (changed.has(key) && this[key]) {
         this.providers[key].setValue(this[key] as never);
         if (key === 'session' || key === 'router') this.watched.push(new StoreController(this, this[key]));

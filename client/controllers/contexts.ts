@@ -1,5 +1,6 @@
 /** The contexts <mai-app> provides to the containers below it. */
 import { createContext } from '@lit/context';
+import type { HubClient } from '../realtime/hub-client.js';
 import type { Api } from '../api/index.js';
 import type { DepartmentsStore } from '../state/departments-store.js';
 import type { Router } from '../state/router.js';
@@ -9,3 +10,5 @@ export const apiContext = createContext<Api>(Symbol('mai-api'));
 export const sessionContext = createContext<SessionStore>(Symbol('mai-session'));
 export const routerContext = createContext<Router>(Symbol('mai-router'));
 export const departmentsContext = createContext<DepartmentsStore>(Symbol('mai-departments'));
+/** The one hub (Socket.IO) connection of the tab. */
+export const hubContext = createContext<HubClient>(Symbol('mai-hub'));

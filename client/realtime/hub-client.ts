@@ -30,6 +30,8 @@ const TIMEOUT_MESSAGE = 'Le serveur ne répond pas. Nouvel essai automatique dè
 export class HubClient extends EventTarget {
   status: HubStatus = 'idle';
   private socket: Socket | null = null;
+  /** Listeners outlive sockets: a new connection after a logout/login reaches the same stores. */
+  private listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   constructor(private factory: SocketFactory = () => io({ transports: ['websocket', 'polling'], withCredentials: true })) {
     super();
@@ -41,6 +43,9 @@ export class HubClient extends EventTarget {
     const socket = this.factory();
     this.socket = socket;
     this.setStatus('connecting');
+    socket.onAny((event: string, payload: unknown) => {
+      for (const listener of this.listeners.get(event) ?? []) listener(payload);
+    });
     socket.on('connect', () => {
       this.setStatus('connected');
       this.dispatchEvent(new Event('resync'));
@@ -85,14 +90,11 @@ export class HubClient extends EventTarget {
 
   /** Listens to a server event; returns the function that stops listening. */
   on<T = unknown>(event: string, listener: (payload: T) => void): () => void {
-    const wrapped = (p: T) => listener(p);
-    this.ensureSocket().on(event, wrapped as (...args: unknown[]) => void);
-    return () => this.socket?.off(event, wrapped as (...args: unknown[]) => void);
-  }
-
-  private ensureSocket(): Socket {
-    if (!this.socket) this.start();
-    return this.socket!;
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    const wrapped = listener as (payload: unknown) => void;
+    set.add(wrapped);
+    return () => set.delete(wrapped);
   }
 
   private setStatus(status: HubStatus): void {
