@@ -59,7 +59,12 @@ export function findRoute(path: string): { route: Route; params: string[] } | nu
   for (let n = parts.length - 1; n >= 1; n--) {
     const base = `/${parts.slice(0, n).join('/')}`;
     const route = ROUTES[base];
-    if (route) return { route, params: parts.slice(n).map(decodeURIComponent) };
+    if (!route) continue;
+    try {
+      return { route, params: parts.slice(n).map(decodeURIComponent) };
+    } catch {
+      return null; // a malformed escape (`%E0`): treated as an unknown page
+    }
   }
   return null;
 }

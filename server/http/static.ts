@@ -25,7 +25,8 @@ const CSP = [
  * paths (History API routing), never for /api or /socket.io.
  */
 export function staticClient(): Middleware {
-  const files = serve(clientDir, { index: 'index.html', maxage: 0 });
+  // No index: `/` goes through the fallback below, which sets the CSP on every HTML answer.
+  const files = serve(clientDir, { index: false, maxage: 0 });
   return async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/socket.io')) return next();
     ctx.set('X-Content-Type-Options', 'nosniff');
