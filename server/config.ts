@@ -32,6 +32,8 @@ export interface Config {
   redisPrefix: string;
   /** Node identity for shared presence (several nodes on one Redis). */
   nodeId: string;
+  /** Hotline: first-response target, in working hours (Mon–Fri 9:00–17:00, Europe/Paris). */
+  hotlineFirstResponseHours: number;
 }
 
 /** Builds the config from an environment (process.env by default). */
@@ -68,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceSweepMs: Number(env.PRESENCE_SWEEP_MS ?? 10000),
     redisPrefix: env.REDIS_PREFIX ?? 'maillage:',
     nodeId: env.NODE_ID ?? `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
+    hotlineFirstResponseHours: Number(env.HOTLINE_FIRST_RESPONSE_HOURS ?? 4),
   };
 }

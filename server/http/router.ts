@@ -11,6 +11,9 @@ import { departmentRoutes } from './routes/departments';
 import { userRoutes } from './routes/users';
 import { channelRoutes } from './routes/channels';
 import { contactRoutes } from './routes/contacts';
+import { groupDomainRoutes } from './routes/group-domain';
+import { hotlineRoutes } from './routes/hotline';
+import { hotlineFigureRoutes } from './routes/hotline-figures';
 
 /** Mounts every REST resource (one file each under routes/). */
 export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, domains: RealtimeDomains): void {
@@ -22,6 +25,9 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     userRoutes(deps),
     channelRoutes(deps, domains.channels.context.events, domains.publisher),
     contactRoutes(deps, domains.presence),
+    hotlineRoutes(deps, domains.hotline, domains.channels.context.events, domains.presence),
+    hotlineFigureRoutes(deps),
+    ...groupDomainRoutes(deps, domains.channels.context.events, domains.publisher),
   ];
   for (const r of routers) koa.use(r.routes()).use(r.allowedMethods());
 }

@@ -5,6 +5,7 @@ import type { ProfileHooks } from '../http/routes/me';
 import { Publisher } from './publish';
 import { createChannelsDomain } from './channels-domain';
 import { createPresenceDomain } from './presence/domain';
+import { createHotlineDomain } from './hotline-domain';
 
 /**
  * The real-time domains wired together: each contributes its socket handlers
@@ -16,11 +17,15 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   const list: RealtimeDomain[] = [channels];
   const presence = createPresenceDomain(deps, publisher, redis);
   list.push(presence);
+  // After channels and presence: its connect hook adds staff to ticket channels and reads presence.
+  const hotline = createHotlineDomain(deps, publisher, channels, presence);
+  list.push(hotline);
   const profileHooks: ProfileHooks = { departmentChanged: (userId) => channels.departmentChanged(userId) };
   return {
     publisher,
     channels,
     presence,
+    hotline,
     list,
     profileHooks,
     bind(io: HubServer) {

@@ -14,7 +14,7 @@ redis.call('DEL', KEYS[4])
 if redis.call('SET', KEYS[3], 'online', 'NX') then return 1 end
 return 0`;
 
-/** KEYS: sockets, node users, gone · ARGV: nodeId, userId, grace token. Answers the user's sockets left on all nodes. */
+/** KEYS: sockets, node users, gone · ARGV: nodeId, userId, grace token, its TTL (ms). Answers the user's sockets left on all nodes. */
 const DISCONNECT = `
 local n = redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
 if n <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
@@ -23,7 +23,7 @@ for _, v in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber(v) 
 if total > 0 then
   if n <= 0 then redis.call('SREM', KEYS[2], ARGV[2]) end
 else
-  redis.call('SET', KEYS[3], ARGV[3])
+  redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4])
 end
 return total`;
 
@@ -62,7 +62,7 @@ export class RedisPresenceStore implements PresenceStore {
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly config: Pick<Config, 'redisPrefix' | 'nodeId' | 'presenceHeartbeatMs' | 'presenceNodeTtlMs' | 'presenceSweepMs'>,
+    private readonly config: Pick<Config, 'redisPrefix' | 'nodeId' | 'presenceGraceMs' | 'presenceHeartbeatMs' | 'presenceNodeTtlMs' | 'presenceSweepMs'>,
     private readonly log: Logger,
   ) {
     this.p = `${config.redisPrefix}presence:`;
@@ -94,9 +94,9 @@ export class RedisPresenceStore implements PresenceStore {
   }
 
   async connect(userId: number): Promise<boolean> {
-    this.local.set(userId, (this.local.get(userId) ?? 0) + 1);
     const k = this.keys(userId);
     const r = await this.redis.eval(CONNECT, { keys: [k.sockets, k.nodeUsers, k.user, k.gone], arguments: [this.node, String(userId), ''] });
+    this.local.set(userId, (this.local.get(userId) ?? 0) + 1);
     return Number(r) === 1;
   }
 
@@ -106,7 +106,7 @@ export class RedisPresenceStore implements PresenceStore {
     else this.local.delete(userId);
     const k = this.keys(userId);
     const token = `${this.node}:${++this.graceSeq}`;
-    const r = await this.redis.eval(DISCONNECT, { keys: [k.sockets, k.nodeUsers, k.gone], arguments: [this.node, String(userId), token] });
+    const r = await this.redis.eval(DISCONNECT, { keys: [k.sockets, k.nodeUsers, k.gone], arguments: [this.node, String(userId), token, String(this.config.presenceGraceMs + 60_000)] });
     const total = Number(r);
     if (total === 0) this.pending.set(userId, token);
     return total;
