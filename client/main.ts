@@ -5,6 +5,8 @@ import { DepartmentsStore } from './state/departments-store.js';
 import { Router } from './state/router.js';
 import { SessionStore } from './state/session-store.js';
 import { HubClient } from './realtime/hub-client.js';
+import { chatApi } from './api/chat.js';
+import { ChatStores } from './state/chat-stores.js';
 
 const api = createApi();
 const session = new SessionStore(api);
@@ -14,11 +16,16 @@ router.start();
 
 const app = document.querySelector('mai-app') ?? document.body.appendChild(document.createElement('mai-app'));
 const hub = new HubClient();
+const chat = new ChatStores(hub, chatApi(api.http), window.localStorage);
+chat.watchActivity(window);
 // The hub connection lives while a signed-in user who accepted the terms is here.
 session.addEventListener('change', () => {
   const user = session.user;
-  if (user && user.termsAcceptedAt) hub.start();
+  const active = !!user && !!user.termsAcceptedAt;
+  // The chat's user first: the hub's first resync then loads (and flushes the outbox) for them.
+  chat.setUser(active ? user : null);
+  if (active) hub.start();
   else if (hub.status !== 'idle') hub.stop();
 });
-Object.assign(app, { api, session, router, departments, hub });
+Object.assign(app, { api, session, router, departments, hub, chat });
 void session.start();

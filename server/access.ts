@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { notFound } from './errors';
 import { findChannel, findMembership, type ChannelRow, type MemberRow } from './db/channels';
 import type { UserRow } from './db/users';
+import { findGroup, findGroupMember, type GroupMemberRow, type GroupRow } from './db/groups';
 
 export interface ChannelAccess {
   channel: ChannelRow;
@@ -25,4 +26,22 @@ export async function accessJoinableChannel(db: Knex, user: UserRow, channelId: 
   if (channel.kind === 'thematic' && !channel.archived_at) return channel;
   if (await findMembership(db, channelId, user.id)) return channel;
   throw notFound('Salon');
+}
+
+export interface GroupAccess {
+  group: GroupRow;
+  /** The viewer's row in group_members (member, pending or invited), if any. */
+  membership: GroupMemberRow | undefined;
+}
+
+/**
+ * The group if the user may see it: public and moderated groups to every full
+ * member, private ones only to their members and invitees. Anything else is
+ * `not_found`, exactly as a missing group.
+ */
+export async function accessGroup(db: Knex, user: UserRow, groupId: number): Promise<GroupAccess> {
+  const [group, membership] = await Promise.all([findGroup(db, groupId), findGroupMember(db, groupId, user.id)]);
+  if (!group) throw notFound('Groupe');
+  if (group.visibility === 'private' && membership?.status !== 'member' && membership?.status !== 'invited') throw notFound('Groupe');
+  return { group, membership };
 }

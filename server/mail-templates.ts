@@ -16,3 +16,13 @@ export const resetPasswordMail = (firstName: string, link: string) => ({
   subject: 'Réinitialisation de votre mot de passe Maillage',
   text: `Bonjour ${firstName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure, une seule fois) :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.${signature}`,
 });
+
+export const groupInvitationSignupMail = (inviterName: string, groupName: string, link: string) => ({
+  subject: `${inviterName} vous invite dans le groupe « ${groupName} » sur Maillage`,
+  text: `Bonjour,\n\n${inviterName} vous invite à rejoindre le groupe « ${groupName} » sur Maillage, le réseau des professionnels du service public.\n\nPour accepter, créez votre compte avec cette adresse e-mail en ouvrant ce lien :\n${link}\n\nUne fois votre adresse confirmée, l'invitation vous attendra dans Maillage (rubrique Groupes).\n\nSi vous ne connaissez pas cette personne, ignorez ce message.${signature}`,
+});
+
+export const groupInvitationMemberMail = (firstName: string, inviterName: string, groupName: string, link: string) => ({
+  subject: `Invitation dans le groupe « ${groupName} »`,
+  text: `Bonjour ${firstName},\n\n${inviterName} vous invite à rejoindre le groupe « ${groupName} » sur Maillage.\nPour répondre à l'invitation : ${link}${signature}`,
+});

@@ -2,6 +2,9 @@
 import { adminUsersApi } from './admin-users.js';
 import { authApi } from './auth.js';
 import { departmentsApi } from './departments.js';
+import { documentsApi } from './documents.js';
+import { eventsApi } from './events.js';
+import { groupsApi } from './groups.js';
 import { Http, type FetchLike } from './http.js';
 import { meApi } from './me.js';
 
@@ -14,6 +17,9 @@ export function createApi(options: { fetch?: FetchLike; baseUrl?: string } = {})
     me: meApi(http),
     departments: departmentsApi(http),
     adminUsers: adminUsersApi(http),
+    groups: groupsApi(http),
+    documents: documentsApi(http),
+    events: eventsApi(http),
   };
 }
 

@@ -3,8 +3,9 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import type { Api } from '../api/index.js';
 import { errorMessage } from '../api/messages.js';
-import { apiContext, departmentsContext, hubContext, routerContext, sessionContext } from '../controllers/contexts.js';
+import { apiContext, chatContext, departmentsContext, hubContext, routerContext, sessionContext } from '../controllers/contexts.js';
 import type { HubClient } from '../realtime/hub-client.js';
+import type { ChatStores } from '../state/chat-stores.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { DepartmentsStore } from '../state/departments-store.js';
 import { canSee, redirectFor } from '../state/guards.js';
@@ -23,6 +24,7 @@ export class MaiApp extends LitElement {
     router: { attribute: false },
     departments: { attribute: false },
     hub: { attribute: false },
+    chat: { attribute: false },
     loggingOut: { state: true },
     appError: { state: true },
   };
@@ -32,6 +34,7 @@ export class MaiApp extends LitElement {
   router!: Router;
   departments!: DepartmentsStore;
   hub!: HubClient;
+  chat!: ChatStores;
   loggingOut = false;
   appError = '';
   private providers = {
@@ -40,6 +43,7 @@ export class MaiApp extends LitElement {
     router: new ContextProvider(this, { context: routerContext }),
     departments: new ContextProvider(this, { context: departmentsContext }),
     hub: new ContextProvider(this, { context: hubContext }),
+    chat: new ContextProvider(this, { context: chatContext }),
   };
   private watched: StoreController<EventTarget>[] = [];
   /** Path shown at the last render once the session was known; undefined before the first one. */
@@ -50,7 +54,7 @@ export class MaiApp extends LitElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
-    for (const key of ['api', 'session', 'router', 'departments', 'hub'] as const) {
+    for (const key of ['api', 'session', 'router', 'departments', 'hub', 'chat'] as const) {
       if (changed.has(key) && this[key]) {
         this.providers[key].setValue(this[key] as never);
         if (key === 'session' || key === 'router') this.watched.push(new StoreController(this, this[key]));

@@ -2,13 +2,16 @@
 import { html, type TemplateResult } from 'lit';
 import type { Access } from '../state/guards.js';
 import './mai-admin-users-page.js';
-import './mai-agenda-page.js';
+import './agenda/mai-agenda-page.js';
+import './agenda/mai-event-page.js';
 import './mai-confirm-page.js';
 import './mai-contacts-page.js';
-import './mai-discussions-page.js';
-import './mai-documents-page.js';
+import './chat/mai-chat-page.js';
+import './documents/mai-documents-page.js';
 import './mai-forgot-page.js';
-import './mai-groups-page.js';
+import { groupsRoute } from './mai-groups-page.js';
+import './directory/mai-directory-page.js';
+import './directory/mai-member-page.js';
 import './mai-hotline-page.js';
 import './mai-login-page.js';
 import './mai-not-found-page.js';
@@ -33,12 +36,16 @@ export const ROUTES: Record<string, Route> = {
   '/confirmer': { title: 'Confirmation de votre adresse', access: 'public', render: () => html`<mai-confirm-page></mai-confirm-page>` },
   '/reinitialiser': { title: 'Nouveau mot de passe', access: 'public', render: () => html`<mai-reset-page></mai-reset-page>` },
   '/conditions': { title: "Conditions générales d'utilisation", access: 'public', render: () => html`<mai-terms-page></mai-terms-page>` },
-  '/': { title: 'Discussions', access: 'user', render: () => html`<mai-discussions-page></mai-discussions-page>` },
-  '/groupes': { title: 'Groupes', access: 'user', render: () => html`<mai-groups-page></mai-groups-page>` },
-  '/documents': { title: 'Documents', access: 'user', render: () => html`<mai-documents-page></mai-documents-page>` },
+  '/': { title: 'Discussions', access: 'user', render: () => html`<mai-chat-page .params=${[]}></mai-chat-page>` },
+  '/discussions': { title: 'Discussions', access: 'user', render: (params) => html`<mai-chat-page .params=${params}></mai-chat-page>` },
+  '/groupes': { title: 'Groupes', access: 'user', render: (params) => groupsRoute(params) },
+  '/documents': { title: 'Documents', access: 'user', render: ([id]) => html`<mai-documents-page .documentId=${Number(id) || 0}></mai-documents-page>` },
   '/agenda': { title: 'Agenda', access: 'user', render: () => html`<mai-agenda-page></mai-agenda-page>` },
+  '/evenements': { title: 'Événement', access: 'user', render: ([id]) => html`<mai-event-page .eventId=${Number(id) || 0}></mai-event-page>` },
   '/contacts': { title: 'Contacts', access: 'user', render: () => html`<mai-contacts-page></mai-contacts-page>` },
-  '/hotline': { title: 'Hotline', access: 'user', render: () => html`<mai-hotline-page></mai-hotline-page>` },
+  '/annuaire': { title: 'Annuaire des membres', access: 'user', render: () => html`<mai-directory-page></mai-directory-page>` },
+  '/membres': { title: 'Profil d’un membre', access: 'user', render: ([id]) => html`<mai-member-page .userId=${Number(id) || 0}></mai-member-page>` },
+  '/hotline': { title: 'Hotline', access: 'user', render: (params) => html`<mai-hotline-page .params=${params}></mai-hotline-page>` },
   '/profil': { title: 'Mon profil', access: 'user', render: () => html`<mai-profile-page></mai-profile-page>` },
   '/admin': { title: 'Administration', access: 'admin', render: () => html`<mai-admin-users-page></mai-admin-users-page>` },
 };

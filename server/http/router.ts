@@ -11,6 +11,9 @@ import { departmentRoutes } from './routes/departments';
 import { userRoutes } from './routes/users';
 import { channelRoutes } from './routes/channels';
 import { contactRoutes } from './routes/contacts';
+import { documentRoutes } from './routes/documents';
+import { eventRoutes } from './routes/events';
+import { calendarFeedRoutes } from './routes/calendar-feed';
 import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
@@ -25,6 +28,9 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     userRoutes(deps),
     channelRoutes(deps, domains.channels.context.events, domains.publisher),
     contactRoutes(deps, domains.presence),
+    documentRoutes(deps, domains.channels.context),
+    eventRoutes(deps, domains.publisher),
+    calendarFeedRoutes(deps),
     hotlineRoutes(deps, domains.hotline, domains.channels.context.events, domains.presence),
     hotlineFigureRoutes(deps),
     ...groupDomainRoutes(deps, domains.channels.context.events, domains.publisher),

@@ -55,4 +55,14 @@ export class Publisher {
   leaveRoom(userId: number, room: string): void {
     this.server.in(rooms.user(userId)).socketsLeave(room);
   }
+
+  /** To every connected socket, on every node (state everyone shows, e.g. hotline availability). */
+  toAll(event: string, payload: unknown): void {
+    this.server.emit(event, payload);
+  }
+
+  /** How many sockets are in a room across all nodes (the Redis adapter asks the others). */
+  async socketCount(room: string): Promise<number> {
+    return (await this.server.in(room).fetchSockets()).length;
+  }
 }

@@ -1,15 +1,11 @@
 import type { Knex } from 'knex';
 import type { ChannelRow } from '../db/channels';
 import type { UserRow } from '../db/users';
+import { groupRoleOf } from '../db/groups';
 
-/**
- * Group roles come from the groups domain when it exists; until a group_members
- * table is there, only global roles count.
- */
+/** The actor's role in the channel's group (full members only). */
 async function groupRole(db: Knex, userId: number, groupId: number | null): Promise<string | null> {
-  if (!groupId || !(await db.schema.hasTable('group_members'))) return null;
-  const row = await db('group_members').where({ group_id: groupId, user_id: userId, status: 'member' }).first();
-  return (row?.role as string | undefined) ?? null;
+  return groupId ? groupRoleOf(db, groupId, userId) : null;
 }
 
 const isGlobalModerator = (u: UserRow) => u.role === 'animator' || u.role === 'admin';

@@ -9,6 +9,7 @@ import { presentChannel, type PresentedChannel } from '../presenters/channels';
 import { displayName } from '../presenters/users';
 import { areContacts } from '../db/contacts';
 import { accessChannel, accessJoinableChannel } from '../access';
+import { joinGroupChannel, leaveGroupChannel } from './group-membership';
 
 export const THEMATIC_DEFAULTS = [
   { slug: 'theme-education', name: 'Éducation', description: 'Numérique éducatif, parentalité numérique, accompagnement scolaire.' },
@@ -104,6 +105,9 @@ export async function listMyChannels(db: Knex, user: UserRow): Promise<Presented
 
 /** Joins a thematic channel; the read marker starts at the present (no flood of old unread). */
 export async function joinChannel(db: Knex, user: UserRow, channelId: number): Promise<{ channel: ChannelRow; added: boolean }> {
+  // A group's channel follows the group: joining it joins a public group (services/group-membership.ts).
+  const found = await findChannel(db, channelId);
+  if (found?.kind === 'group' && found.group_id) return joinGroupChannel(db, user, found);
   const channel = await accessJoinableChannel(db, user, channelId);
   if (channel.kind !== 'thematic') {
     if (await findMembership(db, channelId, user.id)) return { channel, added: false };
@@ -117,6 +121,7 @@ export async function joinChannel(db: Knex, user: UserRow, channelId: number): P
 /** Leaves a thematic channel (the automatic ones cannot be left). */
 export async function leaveChannel(db: Knex, user: UserRow, channelId: number): Promise<{ channel: ChannelRow; removed: boolean }> {
   const { channel } = await accessChannel(db, user, channelId);
+  if (channel.kind === 'group' && channel.group_id) return leaveGroupChannel(db, user, channel);
   if (channel.kind !== 'thematic') {
     throw ruleViolated('cannot_leave', 'On ne peut pas quitter ce salon : il suit votre profil ou votre groupe.');
   }

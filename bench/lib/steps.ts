@@ -1,0 +1,143 @@
+import { Fleet, sleep, type System } from './systems';
+import { Hist } from './hist';
+import { cpuShare, machineCores, machineTicks } from './usage';
+import { log } from './proc';
+
+/** Receivers grouped by where they are connected (one group per node). */
+export interface ReceiverGroup {
+  label: string;
+  fleet: Fleet;
+  sockets: number;
+}
+
+export interface StepPlan {
+  /** Offered deliveries per second of the first step. */
+  startRate: number;
+  factor: number;
+  maxSteps: number;
+  /** Extra steps between the last good and the first bad rate. */
+  bisect: number;
+  stepMs: number;
+  drainMs: number;
+  bodyLen: number;
+  /** A step is sustainable when p99 is under this, with nothing lost and every send acked. */
+  p99LimitMs: number;
+}
+
+const round = (v: number, d = 0) => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Waits until the receivers got `expected` deliveries of the step, or the deadline. */
+async function drain(groups: ReceiverGroup[], step: number, expected: number, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    let n = 0;
+    for (const g of groups) n += await g.fleet.count(step);
+    if (n >= expected) return;
+    await sleep(50);
+  }
+}
+
+/** Waits until nothing more arrives (a backlog from an overloaded step must not spill into the next). */
+async function quiesce(groups: ReceiverGroup[], maxMs: number): Promise<void> {
+  const end = Date.now() + maxMs;
+  let last = -1;
+  while (Date.now() < end) {
+    let n = 0;
+    for (const g of groups) n += (await g.fleet.totals()).received;
+    if (n === last) return;
+    last = n;
+    await sleep(200);
+  }
+}
+
+/**
+ * One step: the senders send at `rate` messages per second for stepMs; then the
+ * deliveries of that step are counted and timed on every receiver.
+ */
+async function runStep(servers: System[], senders: Fleet, groups: ReceiverGroup[], channelId: number, step: number, msgRate: number, plan: StepPlan) {
+  const receivers = groups.reduce((a, g) => a + g.sockets, 0);
+  const before = await Promise.all(servers.map((s) => s.stats()));
+  const m0 = machineTicks();
+  const tot0 = await Promise.all(groups.map((g) => g.fleet.totals()));
+  const t0 = Date.now();
+  const sent = await senders.gens[0]!.call(
+    'send',
+    { channelId, rate: msgRate, durationMs: plan.stepMs, step, bodyLen: plan.bodyLen, timeoutMs: plan.stepMs + plan.drainMs },
+    plan.stepMs + plan.drainMs + 30_000,
+  );
+  const expected = sent.acked * receivers;
+  await drain(groups, step, expected, t0 + plan.stepMs + plan.drainMs);
+  const wall = Date.now() - t0;
+  const after = await Promise.all(servers.map((s) => s.stats()));
+  const m1 = machineTicks();
+  const tot1 = await Promise.all(groups.map((g) => g.fleet.totals()));
+  const perGroup = await Promise.all(groups.map((g) => g.fleet.step(step)));
+  const all = Hist.from(perGroup.map((p) => p.hist.data()));
+  const first = Math.min(...perGroup.filter((p) => p.hist.n).map((p) => p.first));
+  const last = Math.max(...perGroup.filter((p) => p.hist.n).map((p) => p.last));
+  const lat = all.summary();
+  const lost = Math.max(0, expected - all.n);
+  const outOfOrder = tot1.reduce((a, t, i) => a + t.outOfOrder - tot0[i]!.outOfOrder, 0);
+  const duplicates = tot1.reduce((a, t, i) => a + t.duplicates - tot0[i]!.duplicates, 0);
+  const result = {
+    step,
+    msgsPerSec: round(msgRate, 2),
+    offeredDeliveriesPerSec: Math.round(msgRate * receivers),
+    sent: sent.sent as number,
+    acked: sent.acked as number,
+    sendErrors: sent.errors as Record<string, number>,
+    delivered: all.n,
+    lost,
+    outOfOrder,
+    duplicates,
+    deliveriesPerSec: all.n && last > first ? Math.round(all.n / ((last - first) / 1000)) : 0,
+    latencyMs: lat,
+    ackMs: Hist.from([sent.ack]).summary(),
+    byNode: groups.length > 1 ? Object.fromEntries(groups.map((g, i) => [g.label, perGroup[i]!.hist.summary()])) : undefined,
+    serverCpu: servers.map((s, i) => cpuShare(before[i]!, after[i]!, wall)),
+    machineCoresBusy: machineCores(m0, m1),
+    sustainable: lat.p99 !== null && lat.p99 < plan.p99LimitMs && lost === 0 && sent.failed === 0 && sent.acked > 0,
+  };
+  log(`  step ${step}: ${result.offeredDeliveriesPerSec} deliveries/s offered, ${result.deliveriesPerSec} got, p50 ${lat.p50} p99 ${lat.p99} ms, lost ${lost}, cpu ${result.serverCpu.join('/')} → ${result.sustainable ? 'ok' : 'over'}`);
+  await quiesce(groups, 15_000);
+  return result;
+}
+
+export type StepResult = Awaited<ReturnType<typeof runStep>>;
+
+/**
+ * Steps the offered rate up by `factor` until a step is not sustainable (or
+ * maxSteps), then bisects between the last good and the first bad rate.
+ * Answers every step and the best sustainable one.
+ */
+export async function stepUp(servers: System[], senders: Fleet, groups: ReceiverGroup[], channelId: number, plan: StepPlan) {
+  const receivers = groups.reduce((a, g) => a + g.sockets, 0);
+  const steps: StepResult[] = [];
+  let good = 0;
+  let bad = 0;
+  let rate = plan.startRate;
+  for (let i = 0; i < plan.maxSteps; i++) {
+    const r = await runStep(servers, senders, groups, channelId, steps.length + 1, rate / receivers, plan);
+    steps.push(r);
+    if (!r.sustainable) {
+      bad = rate;
+      break;
+    }
+    good = rate;
+    rate *= plan.factor;
+  }
+  for (let i = 0; bad && good && i < plan.bisect; i++) {
+    const mid = Math.sqrt(good * bad);
+    const r = await runStep(servers, senders, groups, channelId, steps.length + 1, mid / receivers, plan);
+    steps.push(r);
+    if (r.sustainable) good = mid;
+    else bad = mid;
+  }
+  const ok = steps.filter((s) => s.sustainable);
+  const best = ok.sort((a, b) => b.deliveriesPerSec - a.deliveriesPerSec)[0] ?? null;
+  return {
+    maxSustainableDeliveriesPerSec: best?.deliveriesPerSec ?? 0,
+    atStep: best?.step ?? null,
+    ceilingReached: !bad,
+    steps: steps.sort((a, b) => a.step - b.step),
+  };
+}

@@ -1,0 +1,76 @@
+/** Typed calls for the document banks (a group's, and mine across groups). */
+import type { Http } from './http.js';
+import { xhrUpload } from './me.js';
+import type { Page } from './types.js';
+
+/** The filters of the bank (`?type=`). */
+export type DocumentType = 'pdf' | 'office' | 'image' | 'text' | 'archive';
+export type DocumentSort = 'date' | 'title';
+
+/** A document of a bank (the contract's item plus its group, links and rights). */
+export interface BankDocument {
+  id: number;
+  groupId: number;
+  group: { id: number; name: string };
+  title: string;
+  description: string | null;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  uploader: { id: number; username: string; displayName: string } | null;
+  createdAt: string;
+  source: 'upload' | 'post';
+  postId: number | null;
+  downloadUrl: string;
+  previewUrl: string | null;
+  canDelete: boolean;
+}
+
+/** What an upload answers: the document, whether the bank already had these bytes, the channel message. */
+export interface UploadedDocument extends BankDocument {
+  duplicate: boolean;
+  announcement: { messageId: number; channelId: number } | { error: { code: string; message: string } } | null;
+}
+
+export interface DocumentQuery {
+  q?: string;
+  sort?: DocumentSort;
+  type?: DocumentType | '';
+  groupId?: number | null;
+  cursor?: string | number | null;
+  limit?: number;
+}
+
+export interface NewDocument {
+  file: Blob;
+  filename: string;
+  title?: string;
+  description?: string;
+  /** Also post a link in the group's discussion channel. */
+  announce?: boolean;
+}
+
+/** Every call of the document banks. */
+export function documentsApi(http: Http) {
+  const query = (q: DocumentQuery) => ({ q: q.q, sort: q.sort, type: q.type, groupId: q.groupId, cursor: q.cursor, limit: q.limit });
+  return {
+    listGroup: (groupId: number, q: DocumentQuery = {}) => http.get<Page<BankDocument>>(`/api/groups/${groupId}/documents`, { query: query(q) }),
+    listMine: (q: DocumentQuery = {}) => http.get<Page<BankDocument>>('/api/documents', { query: query(q) }),
+    get: (id: number) => http.get<BankDocument>(`/api/documents/${id}`),
+    /** Multipart upload through XMLHttpRequest, so progress can be shown. */
+    upload: (groupId: number, d: NewDocument, onProgress?: (fraction: number) => void) => {
+      const form = new FormData();
+      if (d.title) form.append('title', d.title);
+      if (d.description) form.append('description', d.description);
+      if (d.announce) form.append('announce', 'true');
+      form.append('file', d.file, d.filename);
+      return xhrUpload<UploadedDocument>(http, 'POST', `/api/groups/${groupId}/documents`, form, onProgress);
+    },
+    update: (id: number, patch: { title?: string; description?: string | null }) => http.patch<BankDocument>(`/api/documents/${id}`, patch),
+    remove: (id: number) => http.delete<void>(`/api/documents/${id}`),
+    share: (id: number) => http.post<{ announcement: { messageId: number; channelId: number } }>(`/api/documents/${id}/share`),
+  };
+}
+
+export type DocumentsApi = ReturnType<typeof documentsApi>;

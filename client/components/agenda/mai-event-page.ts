@@ -1,0 +1,201 @@
+/** <mai-event-page> (/evenements/:id): one event — details, live count, my registration, the list by prescription, organisers' tools. */
+import { ContextConsumer } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ApiError } from '../../api/http.js';
+import { errorMessage } from '../../api/messages.js';
+import type { AgendaEvent, Registrant } from '../../api/events.js';
+import { apiContext, hubContext } from '../../controllers/contexts.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { EventStore, countLabel } from '../../state/events-store.js';
+import { dateLabel, timeLabel, whenLabel } from '../../state/calendar.js';
+import { alertBox } from '../fields.js';
+import type { EventSave } from './mai-event-form.js';
+import type { MaiEventManage } from './mai-event-manage.js';
+import { eventBadges } from './format.js';
+import './mai-event-manage.js';
+
+/** Container: `eventId` in (from the path). */
+export class MaiEventPage extends LitElement {
+  static properties = {
+    eventId: { type: Number },
+    notice: { state: true },
+    formErrors: { state: true },
+  };
+
+  eventId = 0;
+  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  formErrors: Record<string, string> = {};
+  private api = new ContextConsumer(this, { context: apiContext });
+  private hub = new ContextConsumer(this, { context: hubContext });
+  private store: StoreController<EventStore> | null = null;
+  private unfollow: (() => void) | null = null;
+
+  createRenderRoot() {
+    return this;
+  }
+
+  protected willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('eventId') && this.api.value) this.open();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unfollow?.();
+    this.unfollow = null;
+    this.store = null;
+  }
+
+  private open() {
+    this.unfollow?.();
+    const store = new EventStore(this.api.value!, this.eventId);
+    if (this.store) this.removeController(this.store);
+    this.store = new StoreController(this, store);
+    if (this.hub.value) this.unfollow = store.follow(this.hub.value);
+    void store.load().then(() => {
+      if (store.event) document.title = `${store.event.title} — Maillage`;
+    });
+  }
+
+  private get ev(): EventStore {
+    return this.store!.value!;
+  }
+
+  /** Runs a store action and says how it went. */
+  private async act(work: () => Promise<boolean>, success: string) {
+    this.notice = null;
+    const ok = await work();
+    this.notice = ok ? { kind: 'success', text: success } : { kind: 'error', text: errorMessage(this.ev.error) };
+    return ok;
+  }
+
+  private async onPrescribe(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const d = new FormData(form);
+    const name = String(d.get('name') ?? '').trim();
+    const email = String(d.get('email') ?? '').trim();
+    if (await this.act(() => this.ev.prescribe(name, email), `${name} est inscrit(e) sur la liste « sur prescription ».`)) form.reset();
+  }
+
+  private async onUpdate(e: CustomEvent<EventSave>) {
+    this.formErrors = {};
+    const ok = await this.ev.update(e.detail.input);
+    if (ok) {
+      this.querySelector<MaiEventManage>('mai-event-manage')?.done();
+      this.notice = { kind: 'success', text: 'L’événement a été modifié.' };
+    } else if (this.ev.error instanceof ApiError && Object.keys(this.ev.error.fieldErrors).length) {
+      this.formErrors = this.ev.error.fieldErrors;
+    } else {
+      this.notice = { kind: 'error', text: errorMessage(this.ev.error) };
+    }
+  }
+
+  private async onInviteGroup() {
+    this.notice = null;
+    try {
+      const { invited } = await this.api.value!.events.invite(this.eventId, { group: true });
+      this.notice = { kind: 'success', text: invited ? `${invited} membre(s) du groupe invité(s).` : 'Tous les membres du groupe ont déjà été prévenus.' };
+    } catch (err) {
+      this.notice = { kind: 'error', text: errorMessage(err) };
+    }
+  }
+
+  private async onRemove(r: { id: number; name: string | null }) {
+    if (!confirm(`Retirer ${r.name ?? 'cette personne'} de l’événement ? La première personne en attente prendra sa place.`)) return;
+    await this.act(() => this.ev.removeRegistration(r.id), `${r.name ?? 'La personne'} a été retiré(e).`);
+  }
+
+  /** My own registration: the button that fits the event's state. */
+  private mine(e: AgendaEvent) {
+    if (e.cancelledAt) return nothing;
+    const r = e.myRegistration;
+    const busy = this.ev.busy;
+    if (r?.status === 'registered') {
+      return html`<p class="fr-mb-1w"><strong>Vous êtes inscrit(e).</strong></p>
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.act(this.ev.unregister, 'Votre inscription est annulée.')}>Me désinscrire</button>`;
+    }
+    if (r?.status === 'waitlisted') {
+      return html`<p class="fr-mb-1w"><strong>Vous êtes sur la liste d’attente (n° ${r.position}).</strong> Vous serez prévenu(e) si une place se libère.</p>
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.act(this.ev.unregister, 'Vous avez quitté la liste d’attente.')}>Quitter la liste d’attente</button>`;
+    }
+    if (!e.registrationOpen) return html`<p class="mai-muted">Les inscriptions sont closes.</p>`;
+    const full = e.capacity !== null && e.registeredCount >= e.capacity;
+    if (full && !e.waitlist) return html`<p><strong>Complet.</strong></p>`;
+    return html`<button class="fr-btn" type="button" ?disabled=${busy}
+      @click=${() => this.act(this.ev.register, full ? 'Vous êtes sur la liste d’attente.' : 'Vous êtes inscrit(e).')}>
+      ${full ? 'Rejoindre la liste d’attente' : 'M’inscrire'}</button>
+      <p class="fr-text--xs mai-muted fr-mt-1w">Votre nom, votre structure et votre adresse e-mail seront communiqués aux organisateurs.</p>`;
+  }
+
+  /** The list by prescription: register someone I support, see and withdraw those I registered. */
+  private prescription(e: AgendaEvent) {
+    if (e.prescriptionCapacity === null) return nothing;
+    const mine = e.myPrescriptions ?? [];
+    return html`<section class="fr-mt-6w" aria-labelledby="ev-presc-title">
+      <h2 id="ev-presc-title" class="fr-h5">Inscriptions sur prescription</h2>
+      <p>Inscrivez une personne que vous accompagnez. <span class="mai-event-count">${e.prescriptionRegisteredCount}/${e.prescriptionCapacity} places</span>${e.prescriptionWaitlistCount ? ` · ${e.prescriptionWaitlistCount} en attente` : ''}.</p>
+      ${mine.length
+        ? html`<ul>${mine.map((p) => html`<li>${p.name} (${p.email}) — ${p.status === 'registered' ? 'inscrit(e)' : `en attente, n° ${p.position}`}
+            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => this.onRemove(p)}>Retirer</button></li>`)}</ul>`
+        : nothing}
+      ${e.registrationOpen
+        ? html`<form class="mai-inline-form" @submit=${this.onPrescribe}>
+            <div class="fr-input-group"><label class="fr-label" for="presc-name">Nom et prénom</label><input class="fr-input" id="presc-name" name="name" required maxlength="160" /></div>
+            <div class="fr-input-group"><label class="fr-label" for="presc-email">Adresse e-mail</label><input class="fr-input" id="presc-email" name="email" type="email" required maxlength="254" /></div>
+            <button class="fr-btn fr-btn--secondary" type="submit" ?disabled=${this.ev.busy}>Inscrire cette personne</button>
+          </form>`
+        : nothing}
+    </section>`;
+  }
+
+  render() {
+    const s = this.store?.value;
+    if (!s || s.status === 'loading' || s.status === 'idle') return html`<p role="status">Chargement de l’événement…</p>`;
+    if (s.status === 'missing') return html`<h1 tabindex="-1">Événement introuvable</h1><p>Cet événement n’existe pas ou n’est pas visible pour vous.</p><p><a class="fr-link" href="/agenda">Retour à l’agenda</a></p>`;
+    if (s.status === 'error' || !s.event) return html`<h1 tabindex="-1">Événement</h1>${alertBox('error', errorMessage(s.error))}`;
+    const e = s.event;
+    return html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol class="fr-breadcrumb__list">
+          <li><a class="fr-breadcrumb__link" href="/agenda">Agenda</a></li>
+          <li><a class="fr-breadcrumb__link" href=${`/groupes/${e.groupId}/agenda`}>${e.group.name}</a></li>
+          <li><a class="fr-breadcrumb__link" aria-current="page">${e.title}</a></li>
+        </ol>
+      </nav>
+      <h1 tabindex="-1">${e.title}</h1>
+      <div class="mai-badges">${eventBadges(e)}</div>
+      ${e.cancelledAt ? alertBox('warning', `Cet événement est annulé${e.cancelReason ? ` : ${e.cancelReason}` : '.'}`) : nothing}
+      <div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-12 fr-col-md-7">
+          <dl class="mai-event-facts">
+            <dt>Quand</dt><dd>${whenLabel(e.startsAt, e.endsAt)}</dd>
+            ${e.location ? html`<dt>Lieu</dt><dd>${e.location}</dd>` : nothing}
+            ${e.videoUrl ? html`<dt>Visioconférence</dt><dd><a class="fr-link" href=${e.videoUrl} target="_blank" rel="noopener noreferrer external">${e.videoUrl}</a></dd>` : nothing}
+            <dt>Groupe</dt><dd><a class="fr-link" href=${`/groupes/${e.groupId}`}>${e.group.name}</a></dd>
+            ${e.createdBy ? html`<dt>Organisé par</dt><dd>${e.createdBy.displayName}</dd>` : nothing}
+            ${e.registrationDeadline ? html`<dt>Inscription jusqu’au</dt><dd>${dateLabel(new Date(e.registrationDeadline))} à ${timeLabel(new Date(e.registrationDeadline))}</dd>` : nothing}
+          </dl>
+          ${e.description ? html`<p class="mai-pre-line">${e.description}</p>` : nothing}
+        </div>
+        <div class="fr-col-12 fr-col-md-5">
+          <div class="fr-card fr-card--no-arrow mai-event-box"><div class="fr-card__body"><div class="fr-card__content">
+            <p class="fr-h3 fr-mb-0 mai-event-count" aria-live="polite" data-testid="event-count">${countLabel(e)}</p>
+            <p class="mai-muted">${e.waitlistCount ? `${e.waitlistCount} en liste d’attente` : e.capacity !== null && e.registeredCount >= e.capacity ? 'Complet' : ''}</p>
+            ${this.mine(e)}
+            <p class="fr-mt-2w fr-mb-0"><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href=${e.icsUrl} download>Ajouter à mon agenda (.ics)</a></p>
+          </div></div></div>
+        </div>
+      </div>
+      ${this.prescription(e)}
+      ${e.canManage
+        ? html`<mai-event-manage .event=${e} .registrants=${s.registrants} ?busy=${s.busy} .formErrors=${this.formErrors} csvUrl=${this.api.value!.events.csvUrl(e.id)}
+            @mai-event-update=${this.onUpdate}
+            @mai-event-cancel=${(ev: CustomEvent<{ reason: string | null }>) => this.act(() => s.cancel(ev.detail.reason), 'L’événement est annulé ; les personnes inscrites sont prévenues.')}
+            @mai-event-invite-group=${this.onInviteGroup}
+            @mai-show-registrants=${() => s.loadRegistrants().catch((err) => (this.notice = { kind: 'error', text: errorMessage(err) }))}
+            @mai-registration-remove=${(ev: CustomEvent<{ registrant: Registrant }>) => this.onRemove(ev.detail.registrant)}></mai-event-manage>`
+        : nothing}`;
+  }
+}
+
+customElements.define('mai-event-page', MaiEventPage);

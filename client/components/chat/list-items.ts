@@ -1,0 +1,71 @@
+/** Builds the rows of the message list: day separators, messages with their quoted parent, then the outbox. */
+import type { Channel, Message, PresenceStatus } from '../../api/chat.js';
+import type { ChatUser } from '../../state/chat-stores.js';
+import type { OutboxEntry } from '../../state/outbox.js';
+import { dayKey, dayLabel } from './format.js';
+import type { ListItem } from './mai-message-list.js';
+import type { MessagePermissions } from './mai-message.js';
+
+/** What a user may do on a message (the server decides in the end and says `forbidden`). */
+export function permissionsFor(user: ChatUser | null, channel: Channel, m: Message): MessagePermissions {
+  const staff = user?.role === 'animator' || user?.role === 'admin';
+  const mine = !!user && m.author.id === user.id;
+  return {
+    canEdit: mine,
+    canDelete: mine || staff || (user?.role === 'hotline' && channel.kind === 'hotline'),
+    canPin: staff,
+  };
+}
+
+/** True when the body names me (`@me`, or `@channel` and its synonyms). */
+export function mentionsUser(body: string, username: string | undefined): boolean {
+  if (!username) return false;
+  const names = [...body.matchAll(/(^|[^\p{L}\p{N}_@.])@([a-z0-9][a-z0-9._-]{1,29}[a-z0-9])/giu)].map((x) => x[2]!.toLowerCase());
+  return names.some((n) => n === username.toLowerCase() || n === 'channel' || n === 'all' || n === 'here' || n === 'everyone');
+}
+
+/** Input of `buildItems`. */
+export interface BuildInput {
+  channel: Channel;
+  messages: Message[];
+  pending: OutboxEntry[];
+  hasOlder: boolean;
+  loaded: boolean;
+  user: ChatUser | null;
+  statusOf: (userId: number) => PresenceStatus | undefined;
+  now?: Date;
+}
+
+/** The rows, oldest first. Pending messages come last, as they will once acked. */
+export function buildItems(o: BuildInput): ListItem[] {
+  const items: ListItem[] = [];
+  const byId = new Map(o.messages.map((m) => [m.id, m]));
+  const held = new Set(o.messages.map((m) => m.clientMsgId));
+  if (o.loaded && !o.hasOlder) items.push({ kind: 'start', key: 'start', label: `Début du salon « ${o.channel.name} »` });
+  let day = '';
+  const separator = (iso: string) => {
+    const key = dayKey(iso);
+    if (key === day) return;
+    day = key;
+    items.push({ kind: 'day', key: `day-${key}`, label: dayLabel(iso, o.now) });
+  };
+  for (const m of o.messages) {
+    separator(m.createdAt);
+    items.push({
+      kind: 'message',
+      key: `m-${m.id}`,
+      message: m,
+      parent: m.replyToId ? byId.get(m.replyToId) : null,
+      permissions: permissionsFor(o.user, o.channel, m),
+      mentionsMe: !m.deletedAt && m.author.id !== o.user?.id && mentionsUser(m.body, o.user?.username),
+      authorStatus: o.statusOf(m.author.id),
+    });
+  }
+  for (const e of o.pending) {
+    // Acked and already in the list (the entry is about to leave the outbox): no double.
+    if (held.has(e.clientMsgId)) continue;
+    separator(e.createdAt);
+    items.push({ kind: 'pending', key: `p-${e.clientMsgId}`, entry: e, parent: e.replyToId ? byId.get(e.replyToId) : undefined });
+  }
+  return items;
+}

@@ -1,0 +1,198 @@
+/** <mai-channel-view>: one open channel: header, pinned bar, message list, typing indicator, composer. */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { Channel, Message } from '../../api/chat.js';
+import { ChatController } from './chat-controller.js';
+import { hubErrorText, PRESENCE_LABELS, typingLabel } from './format.js';
+import { buildItems } from './list-items.js';
+import './mai-composer.js';
+import './mai-message-list.js';
+import './mai-pinned-bar.js';
+
+/** Container: `channelId` in; reads the chat stores from context. */
+export class MaiChannelView extends LitElement {
+  static properties = {
+    channelId: { type: Number },
+    replyToId: { state: true },
+    editingId: { state: true },
+    actionError: { state: true },
+  };
+
+  channelId: number | null = null;
+  replyToId: number | null = null;
+  editingId: number | null = null;
+  actionError = '';
+  private readonly store = new ChatController(this);
+  private atBottom = true;
+  private announcedSeq = 0;
+  private announcement = '';
+  private readonly onVisibility = () => this.requestUpdate();
+
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.store.chat?.setReading(false);
+  }
+
+  private get chat() {
+    return this.store.chat;
+  }
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('channelId')) {
+      this.replyToId = null;
+      this.editingId = null;
+      this.actionError = '';
+      this.atBottom = true;
+      this.announcedSeq = this.chat && this.channelId ? this.chat.messages.channel(this.channelId).lastSeq : 0;
+      this.announcement = '';
+    }
+    this.announceNew();
+  }
+
+  /** A message from someone else arrived at the end: the polite live region says so. */
+  private announceNew(): void {
+    if (!this.chat || this.channelId === null) return;
+    const c = this.chat.messages.channel(this.channelId);
+    const last = c.messages[c.messages.length - 1];
+    if (!last || last.seq <= this.announcedSeq) return;
+    const first = this.announcedSeq === 0;
+    this.announcedSeq = last.seq;
+    if (first || last.author.id === this.chat.user?.id || last.deletedAt) return;
+    this.announcement = `Nouveau message de ${last.author.displayName} : ${last.body.slice(0, 200)}`;
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    const chat = this.chat;
+    if (!chat || this.channelId === null) return;
+    const c = chat.messages.channel(this.channelId);
+    const reading = this.atBottom && c.loaded && document.visibilityState === 'visible';
+    chat.setReading(reading);
+    // Presence of the people on screen (asked once per person).
+    void chat.presence.want([...new Set(c.messages.slice(-200).map((m) => m.author.id))]);
+    if (changed.has('channelId')) {
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>('.mai-channel__head h1')?.focus());
+    }
+  }
+
+  private async act(fn: () => Promise<void>) {
+    this.actionError = '';
+    try {
+      await fn();
+    } catch (e) {
+      this.actionError = hubErrorText(e);
+    }
+  }
+
+  private find(id: number): Message | undefined {
+    return this.channelId === null ? undefined : this.chat?.messages.channel(this.channelId).find(id);
+  }
+
+  private onSend(e: CustomEvent<{ body: string; replyToId: number | null }>) {
+    if (this.channelId === null || !this.chat) return;
+    this.chat.send(this.channelId, e.detail.body, e.detail.replyToId);
+    this.replyToId = null;
+    this.querySelector<HTMLElement & { scrollToEnd(): void }>('mai-message-list')?.scrollToEnd();
+  }
+
+  private onDelete(e: CustomEvent<{ messageId: number }>) {
+    if (!window.confirm('Supprimer ce message ? Cette action est définitive.')) return;
+    void this.act(() => this.chat!.remove(e.detail.messageId));
+  }
+
+  private onEditSave(e: CustomEvent<{ messageId: number; body: string }>) {
+    void this.act(async () => {
+      await this.chat!.edit(e.detail.messageId, e.detail.body);
+      this.editingId = null;
+    });
+  }
+
+  private header(ch: Channel) {
+    const chat = this.chat!;
+    const peer = ch.kind === 'direct' && ch.peer ? chat.presence.statusOf(ch.peer.id) : undefined;
+    return html`<header class="mai-channel__head">
+      <div class="mai-channel__title">
+        <h1 tabindex="-1" class="fr-h4 fr-mb-0">${ch.kind === 'direct' ? '' : '# '}${ch.name}</h1>
+        ${ch.kind === 'direct' && ch.peer
+          ? html`<p class="fr-text--sm fr-mb-0 mai-muted">@${ch.peer.username} · ${PRESENCE_LABELS[peer ?? 'offline']}</p>`
+          : ch.description ? html`<p class="fr-text--sm fr-mb-0 mai-muted">${ch.description}</p>` : nothing}
+      </div>
+      <button class="fr-btn fr-btn--sm fr-btn--tertiary ${ch.favorite ? 'fr-icon-star-fill' : 'fr-icon-star-line'} fr-btn--icon-left" type="button"
+        aria-pressed=${ch.favorite ? 'true' : 'false'} @click=${() => this.act(() => chat.channels.setFavorite(ch.id, !ch.favorite))}>
+        Favori
+      </button>
+    </header>`;
+  }
+
+  private typingLine(ch: Channel) {
+    const chat = this.chat!;
+    const c = chat.messages.channel(ch.id);
+    const names = chat.typing.typing(ch.id).map((id) => {
+      const fromMessages = c.messages.find((m) => m.author.id === id)?.author.displayName;
+      return fromMessages ?? chat.presence.contacts.find((x) => x.id === id)?.displayName ?? (ch.peer?.id === id ? ch.peer.displayName : 'Quelqu’un');
+    });
+    return html`<p class="mai-typing fr-text--xs" aria-live="polite">${typingLabel(names)}</p>`;
+  }
+
+  private composer(ch: Channel) {
+    const user = this.chat!.user;
+    const staff = user?.role === 'animator' || user?.role === 'admin';
+    if (ch.archived) return html`<p class="fr-text--sm mai-muted fr-p-2w">Ce salon est archivé : on peut le lire, plus y écrire.</p>`;
+    const notice = ch.announce && !staff ? 'Salon d’annonces : seuls les animateurs et les administrateurs y écrivent.' : '';
+    return html`<mai-composer .channelId=${ch.id} .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
+      .replyTo=${this.replyToId ? this.find(this.replyToId) ?? null : null} .notice=${notice}
+      @mai-send=${this.onSend} @mai-typing=${() => this.chat!.typing.notify(ch.id)}
+      @mai-cancel-reply=${() => (this.replyToId = null)}></mai-composer>`;
+  }
+
+  render() {
+    const chat = this.chat;
+    if (!chat || this.channelId === null) return nothing;
+    const ch = chat.channels.get(this.channelId);
+    if (!ch || !ch.joined) {
+      if (chat.channels.status !== 'ready') return html`<p role="status" class="fr-p-2w">Chargement du salon…</p>`;
+      return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Salon introuvable</h1>
+        <p>Ce salon n’existe pas ou vous n’en faites pas partie.</p></div>`;
+    }
+    const c = chat.messages.channel(ch.id);
+    const user = chat.user;
+    const staff = user?.role === 'animator' || user?.role === 'admin';
+    const items = buildItems({
+      channel: ch, messages: c.messages, pending: chat.outbox.forChannel(ch.id), hasOlder: c.hasOlder, loaded: c.loaded,
+      user, statusOf: (id) => chat.presence.statusOf(id),
+    });
+    return html`<div class="mai-channel"
+      @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}>
+      ${this.header(ch)}
+      <div role="alert">${this.actionError ? html`<div class="fr-alert fr-alert--error fr-alert--sm"><p>${this.actionError}</p></div>` : nothing}</div>
+      <mai-pinned-bar .pins=${c.pins} .canUnpin=${staff} .me=${user?.username ?? ''}></mai-pinned-bar>
+      ${c.error && !c.loaded
+        ? html`<div class="fr-p-2w"><p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
+            <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>`
+        : !c.loaded
+          ? html`<p role="status" class="fr-p-2w">Chargement des messages…</p>`
+          : html`<mai-message-list .items=${items} .channelId=${ch.id} .label=${`Messages de ${ch.name}`} .hasOlder=${c.hasOlder}
+              .loadingOlder=${c.loading === 'older'} .editingId=${this.editingId} .me=${user?.username ?? ''}
+              .myName=${user ? 'Moi' : ''} .announcement=${this.announcement}
+              @mai-load-older=${() => void chat.messages.loadOlder(ch.id).catch(() => {})}
+              @mai-at-bottom=${(e: CustomEvent<{ atBottom: boolean }>) => ((this.atBottom = e.detail.atBottom), this.requestUpdate())}
+              @mai-reply=${(e: CustomEvent<{ messageId: number }>) => (this.replyToId = e.detail.messageId)}
+              @mai-edit=${(e: CustomEvent<{ messageId: number }>) => (this.editingId = e.detail.messageId)}
+              @mai-edit-cancel=${() => (this.editingId = null)} @mai-edit-save=${this.onEditSave} @mai-delete=${this.onDelete}
+              @mai-retry=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.retry(e.detail.clientMsgId)}
+              @mai-discard=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.discard(e.detail.clientMsgId)}
+            ></mai-message-list>`}
+      ${this.typingLine(ch)} ${this.composer(ch)}
+    </div>`;
+  }
+}
+
+customElements.define('mai-channel-view', MaiChannelView);

@@ -1,0 +1,154 @@
+/**
+ * <mai-chat-page> (`/`, `/discussions`, `/discussions/<id>`, `/discussions/thematiques`,
+ * `/discussions?dm=<userId>`): the chat screen, sidebar and open channel side by side.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { routerContext } from '../../controllers/contexts.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import type { Router } from '../../state/router.js';
+import type { ChosenStatus } from '../../state/presence-store.js';
+import { ChatController } from './chat-controller.js';
+import { hubErrorText } from './format.js';
+import './mai-channel-browser.js';
+import './mai-channel-view.js';
+import './mai-chat-sidebar.js';
+import './mai-contacts-panel.js';
+import './mai-reconnect-banner.js';
+
+/** The route segment of the thematic channels browser. */
+export const BROWSER_SEGMENT = 'thematiques';
+/** Where the last open channel is remembered for this tab. */
+const LAST_CHANNEL_KEY = 'maillage.lastChannel';
+
+/** Container: `params` (path segments after /discussions) in; reads router and chat stores from context. */
+export class MaiChatPage extends LitElement {
+  static properties = {
+    params: { attribute: false },
+    query: { state: true },
+    busyId: { state: true },
+    busyUserId: { state: true },
+    browserError: { state: true },
+    dmError: { state: true },
+  };
+
+  params: string[] = [];
+  query = '';
+  busyId: number | null = null;
+  busyUserId: number | null = null;
+  browserError = '';
+  dmError = '';
+  private readonly router = new StoreController<Router>(this, routerContext);
+  private readonly store = new ChatController(this);
+  private triedDm: string | null = null;
+
+  createRenderRoot() {
+    return this;
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.store.chat?.open(null);
+  }
+
+  private get channelId(): number | null {
+    const n = Number(this.params[0]);
+    return Number.isInteger(n) && n > 0 ? n : null;
+  }
+
+  protected updated(_changed: PropertyValues<this>): void {
+    const chat = this.store.chat;
+    const router = this.router.value;
+    if (!chat || !router) return;
+    chat.open(this.channelId);
+    const dm = router.query.get('dm');
+    // Once per link, when the hub can answer.
+    if (dm && dm !== this.triedDm && chat.hub.connected) {
+      this.triedDm = dm;
+      void this.openDm(Number(dm), true);
+    }
+    if (!dm) this.triedDm = null;
+    // `/` and `/discussions`: the last channel opened here, else « Général ».
+    if (!this.params.length && !dm && chat.channels.status === 'ready') {
+      const remembered = Number(sessionStorage.getItem(LAST_CHANNEL_KEY));
+      const target = chat.channels.get(remembered)?.joined ? remembered : chat.channels.items.find((c) => c.slug === 'general')?.id;
+      if (target) router.navigate(`/discussions/${target}`, { replace: true });
+    }
+    if (this.channelId !== null) sessionStorage.setItem(LAST_CHANNEL_KEY, String(this.channelId));
+  }
+
+  /** `dm:open` (or the direct channel I already have), then go there. */
+  private async openDm(userId: number, fromUrl = false): Promise<void> {
+    const chat = this.store.chat;
+    const router = this.router.value;
+    if (!chat || !router || !Number.isInteger(userId) || userId <= 0) return;
+    this.busyUserId = userId;
+    this.dmError = '';
+    try {
+      const channel = await chat.directWith(userId);
+      router.navigate(`/discussions/${channel.id}`, { replace: fromUrl });
+    } catch (e) {
+      this.dmError = hubErrorText(e);
+    } finally {
+      this.busyUserId = null;
+    }
+  }
+
+  private async joinLeave(channelId: number, join: boolean): Promise<void> {
+    const chat = this.store.chat!;
+    this.busyId = channelId;
+    this.browserError = '';
+    try {
+      if (join) await chat.channels.join(channelId);
+      else await chat.channels.leave(channelId);
+    } catch (e) {
+      this.browserError = hubErrorText(e);
+    } finally {
+      this.busyId = null;
+    }
+  }
+
+  private main() {
+    const chat = this.store.chat!;
+    const dm = this.router.value?.query.get('dm');
+    if (this.params[0] === BROWSER_SEGMENT) {
+      return html`<mai-channel-browser .channels=${chat.channels.thematic()} .busyId=${this.busyId} .error=${this.browserError}
+        @mai-join=${(e: CustomEvent<{ channelId: number }>) => this.joinLeave(e.detail.channelId, true)}
+        @mai-leave=${(e: CustomEvent<{ channelId: number }>) => this.joinLeave(e.detail.channelId, false)}></mai-channel-browser>`;
+    }
+    if (dm) {
+      return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Message direct</h1>
+        ${this.dmError
+          ? html`<div class="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>${this.dmError}</p></div>`
+          : html`<p role="status">Ouverture de la conversation…</p>`}</div>`;
+    }
+    if (this.channelId !== null) return html`<mai-channel-view .channelId=${this.channelId}></mai-channel-view>`;
+    if (chat.channels.status === 'error') {
+      return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Discussions</h1>
+        <div class="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>${hubErrorText(chat.channels.error)}</p></div>
+        <button class="fr-btn fr-mt-2w" type="button" @click=${() => chat.channels.load()}>Réessayer</button></div>`;
+    }
+    return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Discussions</h1><p role="status">Chargement des salons…</p></div>`;
+  }
+
+  render() {
+    const chat = this.store.chat;
+    if (!chat) return nothing;
+    const statusOf = (id: number) => chat.presence.statusOf(id);
+    return html`<mai-reconnect-banner .status=${chat.hubStatus}></mai-reconnect-banner>
+      <div class="mai-chat">
+        <aside class="mai-chat__side">
+          <mai-chat-sidebar .sections=${chat.channels.sections(this.query)} .currentId=${this.channelId} .query=${this.query}
+            .browsing=${this.params[0] === BROWSER_SEGMENT} .statusOf=${statusOf}
+            @mai-search=${(e: CustomEvent<{ query: string }>) => (this.query = e.detail.query)}></mai-chat-sidebar>
+          <mai-contacts-panel .contacts=${chat.presence.connectedContacts} .myStatus=${chat.presence.myStatus} .statusOf=${statusOf}
+            .busyUserId=${this.busyUserId} .error=${this.params[0] !== undefined ? this.dmError : ''} .loading=${chat.presence.contactsStatus === 'loading'}
+            @mai-open-dm=${(e: CustomEvent<{ userId: number }>) => this.openDm(e.detail.userId)}
+            @mai-status=${(e: CustomEvent<{ status: ChosenStatus }>) => void chat.presence.choose(e.detail.status).catch(() => {})}
+          ></mai-contacts-panel>
+        </aside>
+        <section class="mai-chat__main" aria-label="Salon ouvert">${this.main()}</section>
+      </div>`;
+  }
+}
+
+customElements.define('mai-chat-page', MaiChatPage);

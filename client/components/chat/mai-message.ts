@@ -1,0 +1,158 @@
+/** <mai-message>: one message (or one waiting in the outbox) with its reply quote, states and actions. */
+import { LitElement, html, nothing } from 'lit';
+import type { Message, PresenceStatus } from '../../api/chat.js';
+import type { OutboxEntry } from '../../state/outbox.js';
+import { fullLabel, hubErrorText, timeLabel } from './format.js';
+import { renderMarkdown } from './markdown.js';
+import { presenceDot } from './presence-dot.js';
+
+/** Options of the per-message actions. */
+export interface MessagePermissions {
+  canEdit: boolean;
+  canDelete: boolean;
+  canPin: boolean;
+}
+
+const NO_PERMISSIONS: MessagePermissions = { canEdit: false, canDelete: false, canPin: false };
+
+/**
+ * Leaf: `message` or `pending` (an outbox entry), `parent` (quoted message; undefined when not loaded),
+ * `permissions`, `editing`, `me`, `authorName`, `authorStatus`, `mentionsMe` in; `mai-reply`, `mai-edit`,
+ * `mai-edit-save`, `mai-edit-cancel`, `mai-delete`, `mai-pin`, `mai-retry`, `mai-discard` out.
+ */
+export class MaiMessage extends LitElement {
+  static properties = {
+    message: { attribute: false },
+    pending: { attribute: false },
+    parent: { attribute: false },
+    permissions: { attribute: false },
+    editing: { type: Boolean },
+    me: {},
+    authorName: {},
+    authorStatus: {},
+    mentionsMe: { type: Boolean },
+  };
+
+  message: Message | null = null;
+  pending: OutboxEntry | null = null;
+  parent: Message | null | undefined = null;
+  permissions: MessagePermissions = NO_PERMISSIONS;
+  editing = false;
+  me = '';
+  authorName = '';
+  authorStatus: PresenceStatus | undefined = undefined;
+  mentionsMe = false;
+
+  createRenderRoot() {
+    return this;
+  }
+
+  protected updated(changed: Map<string, unknown>) {
+    // Keyboard users land in the editor, caret at the end.
+    if (changed.has('editing') && this.editing) {
+      const area = this.querySelector<HTMLTextAreaElement>('textarea');
+      area?.focus();
+      area?.setSelectionRange(area.value.length, area.value.length);
+    }
+  }
+
+  private fire(name: string, detail: Record<string, unknown>) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true }));
+  }
+
+  private quote(replyToId: number | null) {
+    if (!replyToId) return nothing;
+    const p = this.parent;
+    if (!p) return html`<p class="mai-msg__quote">En réponse à un message plus ancien</p>`;
+    const excerpt = p.deletedAt ? 'Message supprimé' : p.body.length > 140 ? `${p.body.slice(0, 140)}…` : p.body;
+    return html`<p class="mai-msg__quote"><span class="fr-sr-only">En réponse à </span><strong>${p.author.displayName}</strong> : ${excerpt}</p>`;
+  }
+
+  private onEditKey(e: KeyboardEvent, id: number) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.fire('mai-edit-cancel', { messageId: id });
+    } else if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      this.save(id, e.target as HTMLTextAreaElement);
+    }
+  }
+
+  private save(id: number, area: HTMLTextAreaElement | null) {
+    const body = area?.value.trim() ?? '';
+    if (body) this.fire('mai-edit-save', { messageId: id, body });
+  }
+
+  private editor(m: Message) {
+    const id = `mai-edit-${m.id}`;
+    return html`<form class="mai-msg__edit" @submit=${(e: Event) => {
+        e.preventDefault();
+        this.save(m.id, this.querySelector('textarea'));
+      }}>
+      <label class="fr-label fr-sr-only" for=${id}>Modifier le message</label>
+      <textarea class="fr-input" id=${id} rows="2" maxlength="10000" .value=${m.body} @keydown=${(e: KeyboardEvent) => this.onEditKey(e, m.id)}></textarea>
+      <div class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-1w">
+        <button class="fr-btn fr-btn--sm" type="submit">Enregistrer</button>
+        <button class="fr-btn fr-btn--sm fr-btn--secondary" type="button" @click=${() => this.fire('mai-edit-cancel', { messageId: m.id })}>Annuler</button>
+      </div>
+    </form>`;
+  }
+
+  private actions(m: Message) {
+    if (m.deletedAt) return nothing;
+    const p = this.permissions;
+    const btn = (label: string, icon: string, name: string, detail: Record<string, unknown>) =>
+      html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline ${icon} fr-btn--icon-left" type="button"
+        @click=${() => this.fire(name, detail)}>${label}</button>`;
+    return html`<div class="mai-msg__actions" role="group" aria-label="Actions sur le message de ${m.author.displayName}">
+      ${btn('Répondre', 'fr-icon-reply-line', 'mai-reply', { messageId: m.id })}
+      ${p.canEdit ? btn('Modifier', 'fr-icon-edit-line', 'mai-edit', { messageId: m.id }) : nothing}
+      ${p.canPin ? btn(m.pinnedAt ? 'Désépingler' : 'Épingler', 'fr-icon-bookmark-line', 'mai-pin', { messageId: m.id, pinned: !m.pinnedAt }) : nothing}
+      ${p.canDelete ? btn('Supprimer', 'fr-icon-delete-line', 'mai-delete', { messageId: m.id }) : nothing}
+    </div>`;
+  }
+
+  private renderPending(e: OutboxEntry) {
+    const failed = e.state === 'failed';
+    return html`<article class="mai-msg mai-msg--mine mai-msg--pending" data-client-msg-id=${e.clientMsgId}>
+      <div class="mai-msg__head"><span class="mai-msg__author">${this.authorName || 'Moi'}</span></div>
+      ${this.quote(e.replyToId)}
+      <div class="mai-msg__body">${renderMarkdown(e.body, { me: this.me })}</div>
+      ${failed
+        ? html`<div class="mai-msg__failed">
+            <p class="fr-error-text fr-mt-0">Non envoyé : ${hubErrorText(e.error)}</p>
+            <div class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+              <button class="fr-btn fr-btn--sm" type="button" @click=${() => this.fire('mai-retry', { clientMsgId: e.clientMsgId })}>Réessayer</button>
+              <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" @click=${() => this.fire('mai-discard', { clientMsgId: e.clientMsgId })}>Abandonner</button>
+            </div>
+          </div>`
+        : html`<p class="mai-msg__status fr-text--xs">envoi…</p>`}
+    </article>`;
+  }
+
+  render() {
+    if (this.pending) return this.renderPending(this.pending);
+    const m = this.message;
+    if (!m) return nothing;
+    const deleted = !!m.deletedAt;
+    return html`<article class="mai-msg ${this.mentionsMe ? 'mai-msg--mention' : ''} ${m.pinnedAt ? 'mai-msg--pinned' : ''}"
+      data-message-id=${m.id} data-seq=${m.seq}>
+      <div class="mai-msg__head">
+        ${presenceDot(this.authorStatus)}
+        <span class="mai-msg__author">${m.author.displayName}</span>
+        <time class="mai-msg__time" datetime=${m.createdAt} title=${fullLabel(m.createdAt)}>${timeLabel(m.createdAt)}</time>
+        ${m.editedAt && !deleted ? html`<span class="mai-msg__edited fr-text--xs" title=${fullLabel(m.editedAt)}>(modifié)</span>` : nothing}
+        ${m.pinnedAt && !deleted ? html`<span class="fr-tag fr-tag--sm fr-icon-bookmark-line fr-tag--icon-left">Épinglé</span>` : nothing}
+      </div>
+      ${this.quote(m.replyToId)}
+      ${deleted
+        ? html`<p class="mai-msg__deleted">Message supprimé</p>`
+        : this.editing
+          ? this.editor(m)
+          : html`<div class="mai-msg__body">${renderMarkdown(m.body, { me: this.me })}</div>`}
+      ${this.editing ? nothing : this.actions(m)}
+    </article>`;
+  }
+}
+
+customElements.define('mai-message', MaiMessage);

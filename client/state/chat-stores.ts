@@ -1,0 +1,203 @@
+/** Builds the chat stores over one hub client and wires the hub's events, resyncs and acks into them. */
+import type { Channel, ChannelUpdate, ChatApi, HubLike, Message, PresenceInfo, UnreadEvent } from '../api/chat.js';
+import { ChannelsStore } from './channels-store.js';
+import { MessagesStore } from './messages-store.js';
+import { Outbox, type StorageLike } from './outbox.js';
+import { IdleTracker, PresenceStore } from './presence-store.js';
+import { TypingStore } from './typing-store.js';
+
+/** Who is signed in, as far as the chat cares. */
+export interface ChatUser {
+  id: number;
+  username: string;
+  role: string;
+}
+
+/** Events that count as activity for the "absent after 5 minutes" rule. */
+const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'focus'];
+
+/**
+ * The chat's state for one tab. Dispatches `change` when the signed-in user,
+ * the open channel or the hub status changes (each store has its own `change`).
+ * The database is the source of truth: every `resync` of the hub (connect and
+ * reconnect) refreshes the channel list, catches up the open channel with
+ * `channel:sync` and resends the outbox with the same clientMsgIds.
+ */
+export class ChatStores extends EventTarget {
+  readonly channels: ChannelsStore;
+  readonly messages: MessagesStore;
+  readonly outbox: Outbox;
+  readonly presence: PresenceStore;
+  readonly typing: TypingStore;
+  user: ChatUser | null = null;
+  /** The channel shown in the chat page (null: none, or the page is not shown). */
+  openChannelId: number | null = null;
+  /** The open channel's last message is on screen and the tab is visible: new messages count as read. */
+  private reading = false;
+  private readTarget = new Map<number, number>();
+  private readRunning = new Set<number>();
+
+  constructor(
+    readonly hub: HubLike,
+    api: ChatApi,
+    storage: StorageLike,
+  ) {
+    super();
+    this.channels = new ChannelsStore(api, hub);
+    this.messages = new MessagesStore(api, hub);
+    this.outbox = new Outbox(storage);
+    this.presence = new PresenceStore(api, hub);
+    this.typing = new TypingStore(hub);
+    this.outbox.setSender(async (e) => {
+      const payload = { channelId: e.channelId, body: e.body, clientMsgId: e.clientMsgId, replyToId: e.replyToId };
+      return (await hub.request<{ message: Message }>('message:send', payload, 10_000)).message;
+    });
+    this.outbox.onAcked = (m) => this.onMessage(m, false);
+    hub.on<Message>('message:new', (m) => this.onMessage(m, true));
+    hub.on<Message>('message:updated', (m) => this.messages.update(m));
+    hub.on<Channel>('channel:added', (c) => this.channels.upsert(c));
+    hub.on<Channel>('channel:removed', (c) => this.channels.remove(c));
+    hub.on<ChannelUpdate>('channel:updated', (u) => this.channels.applyUpdate(u));
+    hub.on<UnreadEvent>('unread', (e) => this.channels.applyUnread(e));
+    hub.on<{ channelId: number; userId: number }>('typing', (e) => this.typing.apply(e));
+    hub.on<PresenceInfo>('presence', (p) => this.presence.apply(p));
+    hub.addEventListener('resync', () => void this.resync());
+    hub.addEventListener('status', () => this.emit());
+  }
+
+  get hubStatus(): string {
+    return this.hub.status;
+  }
+
+  /** Signed-in user changed (null: signed out): everything is reloaded for them. */
+  setUser(user: ChatUser | null): void {
+    if (user?.id === this.user?.id) return;
+    this.user = user;
+    this.openChannelId = null;
+    this.channels.clear();
+    this.messages.clear();
+    this.typing.clear();
+    this.presence.reset(user?.id ?? null);
+    this.outbox.setUser(user?.id ?? null);
+    this.emit();
+    if (user && this.hub.connected) void this.resync();
+  }
+
+  /** Everything the hub may have missed: after connect and every reconnect. */
+  async resync(): Promise<void> {
+    if (!this.user) return;
+    this.messages.markStale(this.openChannelId);
+    const open = this.openChannelId;
+    await Promise.allSettled([
+      this.channels.load(),
+      open !== null ? this.messages.sync(open) : Promise.resolve(),
+      this.outbox.flush(),
+      this.presence.refresh(),
+      this.presence.reassert(),
+    ]);
+  }
+
+  /** The chat page shows this channel (null: it shows none). */
+  open(channelId: number | null): void {
+    if (this.openChannelId === channelId) return;
+    this.openChannelId = channelId;
+    this.reading = false;
+    this.emit();
+    if (channelId !== null) void this.messages.open(channelId).catch(() => {});
+  }
+
+  /**
+   * The view says whether the last message is on screen in a visible tab. While
+   * it is, the read marker follows the last message (never backwards).
+   */
+  setReading(reading: boolean): void {
+    this.reading = reading;
+    if (reading && this.openChannelId !== null) this.markRead(this.openChannelId);
+  }
+
+  /** Sends `channel:read` up to the last held message; coalesces bursts into one request at a time. */
+  markRead(channelId: number): void {
+    const seq = this.messages.channel(channelId).lastSeq;
+    const c = this.channels.get(channelId);
+    if (!c || seq <= c.lastReadSeq) return;
+    this.readTarget.set(channelId, Math.max(seq, this.readTarget.get(channelId) ?? 0));
+    if (this.readRunning.has(channelId)) return;
+    this.readRunning.add(channelId);
+    void (async () => {
+      try {
+        while (this.readTarget.has(channelId)) {
+          const target = this.readTarget.get(channelId)!;
+          this.readTarget.delete(channelId);
+          await this.channels.markRead(channelId, target).catch(() => {});
+        }
+      } finally {
+        this.readRunning.delete(channelId);
+      }
+    })();
+  }
+
+  /** Queues a message (shown at once as "envoi…"). */
+  send(channelId: number, body: string, replyToId: number | null = null): void {
+    this.outbox.enqueue({ channelId, body, replyToId });
+    this.typing.sent(channelId);
+  }
+
+  /** `message:edit` (author only). */
+  async edit(messageId: number, body: string): Promise<void> {
+    const { message } = await this.hub.request<{ message: Message }>('message:edit', { messageId, body });
+    this.messages.update(message);
+  }
+
+  /** `message:delete`; the `message:updated` broadcast updates the list. */
+  async remove(messageId: number): Promise<void> {
+    await this.hub.request('message:delete', { messageId });
+  }
+
+  /** `message:pin` / `message:unpin` (animators, admins; `forbidden` otherwise). */
+  async pin(messageId: number, pinned: boolean): Promise<void> {
+    const { message } = await this.hub.request<{ message: Message }>(pinned ? 'message:pin' : 'message:unpin', { messageId });
+    this.messages.update(message);
+  }
+
+  /** The direct channel with a person: the one I have, or `dm:open`. */
+  async directWith(userId: number): Promise<Channel> {
+    return this.channels.directWith(userId) ?? (await this.channels.openDirect(userId));
+  }
+
+  /** Watches activity on `target` (the window) for the automatic "absent"; returns the function that stops. */
+  watchActivity(target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>, delayMs?: number): () => void {
+    const tracker = new IdleTracker(
+      () => void this.presence.idle().catch(() => {}),
+      () => void this.presence.active().catch(() => {}),
+      delayMs,
+    );
+    let last = 0;
+    const poke = () => {
+      // pointermove fires a lot: one restart of the countdown per second is plenty.
+      const now = Date.now();
+      if (now - last < 1000) return;
+      last = now;
+      tracker.poke();
+    };
+    for (const e of ACTIVITY_EVENTS) target.addEventListener(e, poke, { passive: true } as AddEventListenerOptions);
+    tracker.poke();
+    return () => {
+      tracker.stop();
+      for (const e of ACTIVITY_EVENTS) target.removeEventListener(e, poke);
+    };
+  }
+
+  private onMessage(m: Message, live: boolean): void {
+    const mine = m.author.id === this.user?.id;
+    if (live) this.messages.receive(m);
+    else this.messages.update(m);
+    this.channels.applyMessage(m, mine);
+    if (this.reading && m.channelId === this.openChannelId) this.markRead(m.channelId);
+    this.typing.stop(m.channelId, m.author.id);
+    if (mine) this.outbox.settle(m.clientMsgId);
+  }
+
+  private emit(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}

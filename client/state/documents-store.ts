@@ -1,0 +1,138 @@
+/** A document bank (one group's, or mine across groups): query, pages, uploads with progress, live refresh. */
+import { ApiError } from '../api/http.js';
+import type { BankDocument, DocumentQuery, DocumentSort, DocumentType, DocumentsApi, NewDocument, UploadedDocument } from '../api/documents.js';
+
+/** What the store needs of the hub. */
+export interface HubEvents {
+  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
+}
+
+/** One upload in progress or finished with an error. */
+export interface UploadState {
+  id: number;
+  filename: string;
+  /** 0 to 1. */
+  progress: number;
+  error: string | null;
+}
+
+/** Plain store (no Lit): dispatches `change`. `groupId` null is my documents across groups. */
+export class DocumentsStore extends EventTarget {
+  items: BankDocument[] = [];
+  nextCursor: string | number | null = null;
+  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  error: ApiError | null = null;
+  q = '';
+  sort: DocumentSort = 'date';
+  type: DocumentType | '' = '';
+  /** In "my documents": one group only. */
+  filterGroupId: number | null = null;
+  uploads: UploadState[] = [];
+  private seq = 0;
+  private loadSeq = 0;
+  private stops: (() => void)[] = [];
+
+  constructor(private readonly api: { documents: DocumentsApi }, readonly groupId: number | null) {
+    super();
+  }
+
+  private query(cursor: string | number | null): DocumentQuery {
+    return { q: this.q.trim() || undefined, sort: this.sort, type: this.type, groupId: this.filterGroupId, cursor, limit: 50 };
+  }
+
+  /** Changes the filters and reloads the first page. */
+  async setQuery(changes: { q?: string; sort?: DocumentSort; type?: DocumentType | ''; groupId?: number | null }): Promise<void> {
+    if (changes.q !== undefined) this.q = changes.q;
+    if (changes.sort !== undefined) this.sort = changes.sort;
+    if (changes.type !== undefined) this.type = changes.type;
+    if (changes.groupId !== undefined) this.filterGroupId = changes.groupId;
+    await this.load();
+  }
+
+  /** The first page, or the next one with `more`. Answers that arrive late (older filters) are dropped. */
+  async load(more = false): Promise<void> {
+    const mine = ++this.loadSeq;
+    this.status = 'loading';
+    this.emit();
+    try {
+      const q = this.query(more ? this.nextCursor : null);
+      const page = this.groupId ? await this.api.documents.listGroup(this.groupId, q) : await this.api.documents.listMine(q);
+      if (mine !== this.loadSeq) return;
+      this.items = more ? [...this.items, ...page.items.filter((d) => !this.items.some((x) => x.id === d.id))] : page.items;
+      this.nextCursor = page.nextCursor;
+      this.status = 'ready';
+      this.error = null;
+    } catch (e) {
+      if (mine !== this.loadSeq) return;
+      this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
+      this.status = 'error';
+    }
+    this.emit();
+  }
+
+  /**
+   * Uploads a file to the group's bank with progress; the list is reloaded
+   * afterwards. Answers the document, or null (the error is in `uploads`).
+   */
+  async upload(groupId: number, doc: NewDocument): Promise<UploadedDocument | null> {
+    const state: UploadState = { id: ++this.seq, filename: doc.filename, progress: 0, error: null };
+    this.uploads = [...this.uploads, state];
+    this.emit();
+    try {
+      const saved = await this.api.documents.upload(groupId, doc, (f) => {
+        state.progress = f;
+        this.emit();
+      });
+      this.uploads = this.uploads.filter((u) => u !== state);
+      await this.load();
+      return saved;
+    } catch (e) {
+      state.error = uploadError(e);
+      this.emit();
+      return null;
+    }
+  }
+
+  /** Forgets a failed upload's line. */
+  dismissUpload(id: number): void {
+    this.uploads = this.uploads.filter((u) => u.id !== id);
+    this.emit();
+  }
+
+  /** Deletes a document; throws ApiError on refusal. */
+  async remove(id: number): Promise<void> {
+    await this.api.documents.remove(id);
+    this.items = this.items.filter((d) => d.id !== id);
+    this.emit();
+  }
+
+  /**
+   * Follows the hub: any change in a bank shown here (`document:changed`) and
+   * every reconnection reload the first page. Returns the function that stops.
+   */
+  follow(hub: HubEvents & Partial<EventTarget>): () => void {
+    const reload = () => void this.load();
+    hub.addEventListener?.('resync', reload);
+    this.stops = [
+      hub.on<{ groupId: number }>('document:changed', (e) => {
+        if (this.groupId === null || e.groupId === this.groupId) reload();
+      }),
+      () => hub.removeEventListener?.('resync', reload),
+    ];
+    return () => this.unfollow();
+  }
+
+  unfollow(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
+  }
+
+  private emit(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** The French message of a failed upload (the server's: it names the size limit or the accepted types). */
+export function uploadError(e: unknown): string {
+  return e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.';
+}

@@ -1,0 +1,194 @@
+/** A list of posts (one group's, or my feed) kept live by the hub, with comments opened on demand. */
+import { ApiError } from '../api/http.js';
+import type { Comment, GroupsApi, NewPost, Post, PostDetail, ReactionKind } from '../api/groups.js';
+
+/** What the store needs of the hub: listening to server events. */
+export interface HubEvents {
+  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
+}
+
+type PostsApi = Pick<GroupsApi, 'posts' | 'feed' | 'createPost' | 'post' | 'comment' | 'deleteComment' | 'react' | 'deletePost'>;
+
+/** Plain store (no Lit): dispatches `change`. `groupId` null is my feed. */
+export class PostsStore extends EventTarget {
+  items: Post[] = [];
+  cursor: string | number | null = null;
+  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  error: ApiError | null = null;
+  /** Posts whose comments are open, with them. */
+  details = new Map<number, PostDetail>();
+  private stops: (() => void)[] = [];
+
+  constructor(private readonly api: { groups: PostsApi }, readonly groupId: number | null) {
+    super();
+  }
+
+  /** First page, or the next one with `more`. */
+  async load(more = false): Promise<void> {
+    this.status = 'loading';
+    this.emit();
+    try {
+      const c = more ? this.cursor : null;
+      const page = this.groupId ? await this.api.groups.posts(this.groupId, c) : await this.api.groups.feed(c);
+      this.items = more ? [...this.items, ...page.items.filter((p) => !this.items.some((x) => x.id === p.id))] : page.items;
+      this.cursor = page.nextCursor;
+      this.status = 'ready';
+    } catch (e) {
+      this.fail(e);
+      this.status = 'error';
+    }
+    this.emit();
+  }
+
+  /**
+   * Follows the hub: new and changed posts and comments reach the list at
+   * once; after a reconnection the first page is read again (the server is the
+   * source of truth). Returns the function that stops following.
+   */
+  follow(hub: HubEvents & Partial<EventTarget>): () => void {
+    const onResync = () => void this.load();
+    hub.addEventListener?.('resync', onResync);
+    this.stops = [
+      hub.on<Post>('post:new', (p) => this.applyNew(p)),
+      hub.on<Post>('post:updated', (p) => this.applyUpdate(p)),
+      hub.on<{ id: number }>('post:deleted', ({ id }) => this.applyDelete(id)),
+      hub.on<Comment>('comment:new', (c) => this.applyComment(c)),
+      hub.on<Comment>('comment:updated', (c) => this.applyComment(c)),
+      hub.on<{ id: number; postId: number }>('comment:deleted', (c) => this.applyCommentDeleted(c.id, c.postId)),
+      () => hub.removeEventListener?.('resync', onResync),
+    ];
+    return () => this.unfollow();
+  }
+
+  unfollow(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
+  }
+
+  /** Publishes a post in the store's group; answers it, or null with `error` set. */
+  async publish(groupId: number, input: NewPost): Promise<Post | null> {
+    this.error = null;
+    try {
+      const post = await this.api.groups.createPost(groupId, input);
+      this.applyNew(post);
+      return post;
+    } catch (e) {
+      this.fail(e);
+      this.emit();
+      return null;
+    }
+  }
+
+  /** Toggles my reaction. */
+  async react(postId: number, kind: ReactionKind): Promise<void> {
+    try {
+      const r = await this.api.groups.react(postId, kind);
+      this.patch(postId, { reactions: r.reactions, myReactions: r.myReactions });
+    } catch (e) {
+      this.fail(e);
+      this.emit();
+    }
+  }
+
+  /** Opens (loads) or closes the comments of a post. */
+  async toggleComments(postId: number): Promise<void> {
+    if (this.details.has(postId)) {
+      this.details.delete(postId);
+      this.emit();
+      return;
+    }
+    try {
+      this.details.set(postId, await this.api.groups.post(postId));
+    } catch (e) {
+      this.fail(e);
+    }
+    this.emit();
+  }
+
+  async comment(postId: number, body: string): Promise<boolean> {
+    try {
+      this.applyComment(await this.api.groups.comment(postId, body));
+      return true;
+    } catch (e) {
+      this.fail(e);
+      this.emit();
+      return false;
+    }
+  }
+
+  async deleteComment(postId: number, commentId: number): Promise<void> {
+    try {
+      await this.api.groups.deleteComment(commentId);
+      this.applyCommentDeleted(commentId, postId);
+    } catch (e) {
+      this.fail(e);
+      this.emit();
+    }
+  }
+
+  async deletePost(postId: number): Promise<void> {
+    try {
+      await this.api.groups.deletePost(postId);
+      this.applyDelete(postId);
+    } catch (e) {
+      this.fail(e);
+      this.emit();
+    }
+  }
+
+  /** A post from the hub or my own: a group's list only takes that group's posts. */
+  applyNew(post: Post): void {
+    if (this.groupId && post.groupId !== this.groupId) return;
+    if (this.items.some((p) => p.id === post.id)) return this.applyUpdate(post);
+    this.items = [{ myReactions: [], ...post }, ...this.items].sort((a, b) => b.id - a.id);
+    this.emit();
+  }
+
+  applyUpdate(post: Post): void {
+    this.patch(post.id, post);
+  }
+
+  applyDelete(postId: number): void {
+    this.items = this.items.filter((p) => p.id !== postId);
+    this.details.delete(postId);
+    this.emit();
+  }
+
+  applyComment(c: Comment): void {
+    const detail = this.details.get(c.postId);
+    const isNew = detail ? !detail.comments.some((x) => x.id === c.id) : true;
+    if (detail) {
+      this.details.set(c.postId, { ...detail, comments: isNew ? [...detail.comments, c] : detail.comments.map((x) => (x.id === c.id ? c : x)) });
+    }
+    const post = this.items.find((p) => p.id === c.postId);
+    // Without the open list we cannot tell an edit from a new comment: only new ones count.
+    if (post && isNew && (detail || !c.editedAt)) this.patch(c.postId, { commentCount: post.commentCount + 1 });
+    else this.emit();
+  }
+
+  applyCommentDeleted(commentId: number, postId: number): void {
+    const detail = this.details.get(postId);
+    if (detail && !detail.comments.some((x) => x.id === commentId)) return;
+    if (detail) this.details.set(postId, { ...detail, comments: detail.comments.filter((x) => x.id !== commentId) });
+    const post = this.items.find((p) => p.id === postId);
+    if (post) this.patch(postId, { commentCount: Math.max(0, post.commentCount - 1) });
+    else this.emit();
+  }
+
+  private patch(postId: number, changes: Partial<Post>): void {
+    // Live events carry no `myReactions` (they differ per viewer): the known ones stay.
+    const clean = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Post>;
+    this.items = this.items.map((p) => (p.id === postId ? { ...p, ...clean } : p));
+    const detail = this.details.get(postId);
+    if (detail) this.details.set(postId, { ...detail, ...clean });
+    this.emit();
+  }
+
+  private fail(e: unknown): void {
+    this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
+  }
+
+  private emit(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}

@@ -1,0 +1,27 @@
+import { startServer } from './test/helpers/server';
+import { makeUserWithToken } from './test/helpers/factories';
+import { launchBrowser } from './test/helpers/browser';
+import { connect, emitAck } from './test/helpers/sockets';
+const s = await startServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
+const a = await makeUserWithToken(s.db, { departmentCode: '69' });
+const b = await makeUserWithToken(s.db, { departmentCode: '69' });
+const dep = (await s.db('channels').where({ slug: 'dep-69' }).first()).id;
+const sb = await connect(s.url, b.token);
+for (let i = 0; i < 130; i++) await emitAck(sb, 'message:send', { channelId: dep, body: `Message ${i}`, clientMsgId: `x${i}` });
+const br = await launchBrowser();
+const page = await br.page(s.url, { token: a.token, path: `/discussions/${dep}` });
+page.on('console', (m) => console.log('console', m.text()));
+await page.locator('.mai-msg').first().waitFor();
+await page.waitForTimeout(800);
+const info = () => page.locator('lit-virtualizer').evaluate((el) => ({ st: el.scrollTop, sh: el.scrollHeight, ch: el.clientHeight, ov: getComputedStyle(el).overflow, first: (el.querySelector('.mai-msg[data-seq]') as HTMLElement)?.dataset.seq }));
+console.log(await info());
+console.log(await page.evaluate(() => new Promise((res) => { let n = 0; let sc = 0; const el = document.querySelector('lit-virtualizer')!; const mo = new MutationObserver((l) => { n += l.length; }); mo.observe(el, { subtree: true, childList: true, attributes: true, characterData: true }); el.addEventListener('scroll', () => sc++); setTimeout(() => { mo.disconnect(); res({ mutations: n, scrolls: sc }); }, 1000); })));
+console.log(await page.locator('lit-virtualizer').evaluate((el) => { const log: unknown[] = []; el.addEventListener('scroll', () => log.push(['scroll', el.scrollTop, performance.now()|0])); el.scrollTop = 0; log.push(['sync', el.scrollTop]); return new Promise((r) => setTimeout(() => r(log), 500)); }));
+await page.waitForTimeout(300);
+console.log(await info());
+await page.locator('lit-virtualizer').hover();
+for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, -3000); await page.waitForTimeout(200); }
+console.log(await info());
+await page.waitForTimeout(1000);
+console.log(await info());
+await br.close(); sb.close(); await s.close(); process.exit(0);

@@ -1,0 +1,49 @@
+import type { Knex } from 'knex';
+
+export interface NotificationRow {
+  id: number;
+  user_id: number;
+  kind: string;
+  data: string;
+  created_at: Date | number;
+  read_at: Date | number | null;
+}
+
+export async function insertNotification(db: Knex, userId: number, kind: string, data: Record<string, unknown>): Promise<NotificationRow> {
+  const [row] = await db('notifications')
+    .insert({ user_id: userId, kind, data: JSON.stringify(data), created_at: new Date(), read_at: null })
+    .returning('*');
+  return row as NotificationRow;
+}
+
+/** A user's notifications, newest first, before an id (keyset cursor). */
+export async function listNotifications(db: Knex, userId: number, beforeId: number | undefined, limit: number, unreadOnly: boolean): Promise<NotificationRow[]> {
+  const q = db<NotificationRow>('notifications').where({ user_id: userId }).orderBy('id', 'desc').limit(limit);
+  if (beforeId) q.where('id', '<', beforeId);
+  if (unreadOnly) q.whereNull('read_at');
+  return q;
+}
+
+export async function unreadNotificationCount(db: Knex, userId: number): Promise<number> {
+  const row = (await db('notifications').where({ user_id: userId }).whereNull('read_at').count({ n: '*' }).first()) as { n: number | string };
+  return Number(row.n);
+}
+
+/** Marks the user's own notifications read (others' ids are ignored); `ids` null marks all. */
+export async function markNotificationsRead(db: Knex, userId: number, ids: number[] | null): Promise<number> {
+  const q = db('notifications').where({ user_id: userId }).whereNull('read_at');
+  if (ids) q.whereIn('id', ids);
+  return q.update({ read_at: new Date() });
+}
+
+export async function findNotificationSettings(db: Knex, userId: number): Promise<string | null> {
+  const row = await db('notification_settings').where({ user_id: userId }).first('settings');
+  return (row?.settings as string | undefined) ?? null;
+}
+
+export async function saveNotificationSettings(db: Knex, userId: number, settings: string): Promise<void> {
+  await db('notification_settings')
+    .insert({ user_id: userId, settings, updated_at: new Date() })
+    .onConflict('user_id')
+    .merge({ settings, updated_at: new Date() });
+}

@@ -1,0 +1,98 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { fields, parseInput } from '../../validation';
+import { requireFullMember, requireUser } from '../middleware/auth';
+import { currentUser, type AppState } from '../context';
+import { accessGroup } from '../../access';
+import { canManageGroup, createGroup, deleteGroup, editGroup, groupView, listGroups } from '../../services/groups';
+import { joinGroup, removeGroupMember } from '../../services/group-membership';
+import { claimEmailInvitations } from '../../services/group-invitations';
+import type { GroupEvents } from '../../realtime/group-events';
+import type { Publisher } from '../../realtime/publish';
+import { memberIds } from '../../db/channels';
+
+const visibility = z.enum(['public', 'moderated', 'private']);
+const listSchema = z.object({
+  scope: z.enum(['mine', 'directory']).default('directory'),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+const createSchema = z
+  .object({ name: z.string().trim().min(2).max(120), description: fields.optionalText(2000), visibility, parentId: fields.id.nullish() })
+  .strict();
+const updateSchema = z
+  .object({ name: z.string().trim().min(2).max(120).optional(), description: fields.optionalText(2000).optional(), visibility: visibility.optional() })
+  .strict();
+const joinSchema = z.object({ motive: fields.optionalText(1000) }).strict();
+const memberTarget = z.union([z.literal('me'), fields.id]);
+
+/** The groups themselves: directory and mine, create, read, edit, delete, join, leave. */
+export function groupRoutes(deps: Deps, live: GroupEvents, publisher: Publisher): Router<AppState> {
+  const router = new Router<AppState>({ prefix: '/api/groups' });
+  const db = deps.db;
+  router.use(requireUser(), requireFullMember);
+
+  router.get('/', async (ctx) => {
+    const q = parseInput(listSchema, ctx.query);
+    const actor = currentUser(ctx);
+    // Invitations mailed to my address before I had an account become mine now.
+    live.notifications(await claimEmailInvitations(db, actor));
+    ctx.body = await listGroups(db, actor, q);
+  });
+
+  router.post('/', async (ctx) => {
+    const input = parseInput(createSchema, ctx.request.body);
+    const actor = currentUser(ctx);
+    const { group, channel } = await createGroup(db, actor, input);
+    await live.apply({ group: { ...group, channel_id: channel.id }, joined: [actor.id], left: [], notifications: [] });
+    ctx.status = 201;
+    ctx.body = await groupView(db, actor, group);
+  });
+
+  router.get('/:id', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const actor = currentUser(ctx);
+    const { group, membership } = await accessGroup(db, actor, id);
+    ctx.body = { ...(await groupView(db, actor, group, membership)), canManage: canManageGroup(actor, membership) };
+  });
+
+  router.patch('/:id', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const changes = parseInput(updateSchema, ctx.request.body);
+    const actor = currentUser(ctx);
+    const { group, channel, renamed } = await editGroup(db, actor, id, changes);
+    if (renamed && channel) {
+      publisher.toUsers(await memberIds(db, channel.id), 'channel:updated', {
+        id: channel.id, name: channel.name, description: channel.description, archived: !!channel.archived_at, archivedAt: null,
+      });
+    }
+    ctx.body = await groupView(db, actor, group);
+  });
+
+  router.delete('/:id', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const { channel, memberIds: ids } = await deleteGroup(db, currentUser(ctx), id);
+    await live.groupDeleted(ids, channel);
+    ctx.status = 204;
+  });
+
+  router.post('/:id/join', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const { motive } = parseInput(joinSchema, ctx.request.body ?? {});
+    const { status, effects } = await joinGroup(db, currentUser(ctx), id, motive);
+    await live.apply(effects);
+    ctx.status = status === 'member' ? 200 : 202;
+    ctx.body = { status };
+  });
+
+  router.delete('/:id/members/:userId', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    const target = parseInput(memberTarget, ctx.params.userId);
+    await live.apply(await removeGroupMember(db, currentUser(ctx), id, target));
+    ctx.status = 204;
+  });
+
+  return router;
+}

@@ -1,0 +1,117 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { fields, parseInput } from '../../validation';
+import { requireFullMember, requireUser } from '../middleware/auth';
+import { currentUser, type AppState } from '../context';
+import { createPost, deletePost, editPost, feed, getPost, groupPosts } from '../../services/posts';
+import { addComment, deleteComment, editComment, react, reactors } from '../../services/post-interactions';
+import type { GroupEvents } from '../../realtime/group-events';
+
+const kind = z.enum(['article', 'question', 'document', 'photo', 'video', 'link']);
+const title = z.string().trim().min(1).max(200);
+const body = z.string().max(20_000).transform((s) => s.trim());
+/** An http(s) address; an empty string clears it. */
+const linkUrl = z
+  .union([z.literal('').transform(() => null), z.string().trim().max(2000).regex(/^https?:\/\/\S+$/i, 'Adresse web (http ou https) attendue.')])
+  .nullish()
+  .transform((v) => v ?? null);
+const pageSchema = z.object({ cursor: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+const createSchema = z
+  .object({
+    kind,
+    title,
+    body: body.default(''),
+    linkUrl: linkUrl.optional(),
+    audience: z.object({ groupIds: z.array(fields.id).max(20).optional(), userIds: z.array(fields.id).max(200).optional() }).strict().optional(),
+    attachmentIds: z.array(fields.id).max(20).optional(),
+    imageId: fields.id.nullish(),
+  })
+  .strict();
+const editSchema = z.object({ kind: kind.optional(), title: title.optional(), body: body.optional(), linkUrl: linkUrl.optional() }).strict();
+const commentSchema = z.object({ body: z.string().trim().min(1).max(5000) }).strict();
+const reactionSchema = z.object({ kind: z.enum(['like', 'recommend']) }).strict();
+
+/**
+ * Posts, the feed, comments and reactions. After each change the post's
+ * audience (its groups' channel rooms and the named users) gets
+ * `post:new` / `post:updated` / `post:deleted` / `comment:new` / `comment:updated` / `comment:deleted`.
+ */
+export function postRoutes(deps: Deps, live: GroupEvents): Router<AppState> {
+  const router = new Router<AppState>();
+  const db = deps.db;
+  const guard = [requireUser(), requireFullMember];
+  const id = (v: string | undefined) => parseInput(fields.id, v);
+
+  router.get('/api/groups/:id/posts', ...guard, async (ctx) => {
+    ctx.body = await groupPosts(db, currentUser(ctx), id(ctx.params.id), parseInput(pageSchema, ctx.query));
+  });
+
+  router.post('/api/groups/:id/posts', ...guard, async (ctx) => {
+    const groupId = id(ctx.params.id);
+    const input = parseInput(createSchema, ctx.request.body);
+    const { post, audience, notifications } = await createPost(db, currentUser(ctx), groupId, { ...input, linkUrl: input.linkUrl ?? null });
+    const { myReactions: _mine, ...forAll } = post;
+    live.toAudience(audience, 'post:new', forAll);
+    live.notifications(notifications);
+    ctx.status = 201;
+    ctx.body = post;
+  });
+
+  router.get('/api/feed', ...guard, async (ctx) => {
+    ctx.body = await feed(db, currentUser(ctx), parseInput(pageSchema, ctx.query));
+  });
+
+  router.get('/api/posts/:id', ...guard, async (ctx) => {
+    ctx.body = await getPost(db, currentUser(ctx), id(ctx.params.id));
+  });
+
+  router.patch('/api/posts/:id', ...guard, async (ctx) => {
+    const changes = parseInput(editSchema, ctx.request.body);
+    const { post, audience } = await editPost(db, currentUser(ctx), id(ctx.params.id), changes);
+    const { myReactions: _mine, ...forAll } = post;
+    live.toAudience(audience, 'post:updated', forAll);
+    ctx.body = post;
+  });
+
+  router.delete('/api/posts/:id', ...guard, async (ctx) => {
+    const { post, audience } = await deletePost(db, currentUser(ctx), id(ctx.params.id));
+    live.toAudience(audience, 'post:deleted', { id: post.id, groupId: post.group_id });
+    ctx.status = 204;
+  });
+
+  router.post('/api/posts/:id/comments', ...guard, async (ctx) => {
+    const { body: text } = parseInput(commentSchema, ctx.request.body);
+    const { comment, audience, notifications } = await addComment(db, currentUser(ctx), id(ctx.params.id), text);
+    live.toAudience(audience, 'comment:new', comment);
+    live.notifications(notifications);
+    ctx.status = 201;
+    ctx.body = comment;
+  });
+
+  router.patch('/api/comments/:id', ...guard, async (ctx) => {
+    const { body: text } = parseInput(commentSchema, ctx.request.body);
+    const { comment, audience } = await editComment(db, currentUser(ctx), id(ctx.params.id), text);
+    live.toAudience(audience, 'comment:updated', comment);
+    ctx.body = comment;
+  });
+
+  router.delete('/api/comments/:id', ...guard, async (ctx) => {
+    const { comment, audience } = await deleteComment(db, currentUser(ctx), id(ctx.params.id));
+    live.toAudience(audience, 'comment:deleted', comment);
+    ctx.status = 204;
+  });
+
+  router.post('/api/posts/:id/reactions', ...guard, async (ctx) => {
+    const { kind: k } = parseInput(reactionSchema, ctx.request.body);
+    const { post, audience, ...answer } = await react(db, currentUser(ctx), id(ctx.params.id), k);
+    live.toAudience(audience, 'post:updated', post);
+    ctx.body = answer;
+  });
+
+  router.get('/api/posts/:id/reactions', ...guard, async (ctx) => {
+    ctx.body = await reactors(db, currentUser(ctx), id(ctx.params.id));
+  });
+
+  return router;
+}

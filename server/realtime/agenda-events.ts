@@ -1,0 +1,34 @@
+import type { Deps } from '../deps';
+import type { Publisher } from './publish';
+import { rooms } from './rooms';
+import { findEvent, invitedUserIds } from '../db/events';
+import { countsFor } from '../db/event-registrations';
+import { presentEventPublic } from '../presenters/events';
+import { presentNotification } from '../services/notifications';
+import type { EventEffects } from '../services/event-notices';
+
+/**
+ * What the hub does after an event change has committed: pushes the
+ * notifications (`notification`), sends the mails, and emits `event:updated`
+ * (the event with its live counts, nothing personal) to the group's channel
+ * room and to the invitees' own rooms.
+ */
+export class AgendaEvents {
+  constructor(private deps: Deps, private publisher: Publisher) {}
+
+  async apply(effects: EventEffects): Promise<void> {
+    for (const n of effects.notifications) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
+    for (const mail of effects.mails) await this.deps.mailer.send(mail);
+    if (effects.changed) await this.updated(effects.eventId);
+  }
+
+  /** `event:updated` with the current counts. */
+  async updated(eventId: number): Promise<void> {
+    const event = await findEvent(this.deps.db, eventId);
+    if (!event) return;
+    const counts = (await countsFor(this.deps.db, [eventId])).get(eventId)!;
+    const targets = (await invitedUserIds(this.deps.db, eventId)).map(rooms.user);
+    if (event.g_channel_id) targets.push(rooms.channel(event.g_channel_id));
+    this.publisher.toRooms(targets, 'event:updated', presentEventPublic(event, counts));
+  }
+}

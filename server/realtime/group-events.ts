@@ -1,0 +1,45 @@
+import type { Knex } from 'knex';
+import type { Publisher } from './publish';
+import type { ChannelEvents } from './channel-events';
+import { rooms } from './rooms';
+import { findChannel, type ChannelRow } from '../db/channels';
+import type { NotificationRow } from '../db/notifications';
+import type { MembershipEffects } from '../services/group-membership';
+import type { PostAudience } from '../services/posts';
+import { presentNotification } from '../services/notifications';
+
+/**
+ * What the hub tells clients after a committed change in groups: members'
+ * sockets moved into or out of the group channel's room on every node (through
+ * ChannelEvents), notifications pushed, and posts and comments sent to their
+ * audience (the rooms of the groups' channels and of the named users).
+ */
+export class GroupEvents {
+  constructor(private db: Knex, private publisher: Publisher, private channels: ChannelEvents) {}
+
+  /** Applies a membership change: `channel:removed` / `channel:added` and room moves, then notifications. */
+  async apply(e: MembershipEffects): Promise<void> {
+    const channel = e.group.channel_id && (e.joined.length || e.left.length) ? await findChannel(this.db, e.group.channel_id) : undefined;
+    if (channel) {
+      for (const userId of e.left) await this.channels.removed(userId, channel);
+      for (const userId of e.joined) await this.channels.added(userId, channel);
+    }
+    this.notifications(e.notifications);
+  }
+
+  /** A `notification` event to each notified user. */
+  notifications(rows: NotificationRow[]): void {
+    for (const n of rows) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
+  }
+
+  /** One emit to every room of a post's audience (socket.io sends once to a socket in several of them). */
+  toAudience(audience: PostAudience, event: string, payload: unknown): void {
+    this.publisher.toRooms([...audience.channelIds.map(rooms.channel), ...audience.userIds.map(rooms.user)], event, payload);
+  }
+
+  /** Everyone in a deleted group's channel leaves its room and gets `channel:removed`. */
+  async groupDeleted(memberIds: number[], channel: ChannelRow | null): Promise<void> {
+    if (!channel) return;
+    for (const userId of memberIds) await this.channels.removed(userId, channel);
+  }
+}

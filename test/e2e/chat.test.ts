@@ -1,0 +1,115 @@
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { makeUserWithToken } from '../helpers/factories';
+import { startServer, type TestServer } from '../helpers/server';
+import { needChromium } from '../helpers/services';
+
+describe('e2e: the chat screen', function () {
+  this.timeout(60000);
+  let s: TestServer;
+  let browser: TestBrowser;
+  let julie: Awaited<ReturnType<typeof makeUserWithToken>>;
+  let thomas: Awaited<ReturnType<typeof makeUserWithToken>>;
+  let anim: Awaited<ReturnType<typeof makeUserWithToken>>;
+  let depId: number;
+  let generalId: number;
+  const errors: string[] = [];
+
+  async function open(token: string, path = '/'): Promise<Page> {
+    const page = await browser.page(s.url, { token, path });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.locator('mai-chat-sidebar a[data-channel-id]').first().waitFor();
+    return page;
+  }
+
+  async function say(page: Page, text: string) {
+    await page.locator('#mai-composer-input').fill(text);
+    await page.keyboard.press('Enter');
+  }
+
+  before(async function () {
+    await needChromium(this);
+    s = await startServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
+    julie = await makeUserWithToken(s.db, { departmentCode: '29', username: 'julie.e2e', firstName: 'Julie', lastName: 'Martin' });
+    thomas = await makeUserWithToken(s.db, { departmentCode: '29', username: 'thomas.e2e', firstName: 'Thomas', lastName: 'Petit' });
+    anim = await makeUserWithToken(s.db, { departmentCode: '75', role: 'animator', username: 'anim.e2e', firstName: 'Anne', lastName: 'Animatrice' });
+    depId = (await s.db('channels').where({ slug: 'dep-29' }).first()).id;
+    generalId = (await s.db('channels').where({ slug: 'general' }).first()).id;
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  afterEach(() => {
+    expect(errors, errors.join('\n')).to.deep.equal([]);
+  });
+
+  it('two members of one département see each other online and exchange messages', async () => {
+    const pj = await open(julie.token);
+    const pt = await open(thomas.token);
+    // `/` opens « Général »; each sees the other among the connected contacts, with an online dot.
+    await pj.waitForURL(`**/discussions/${generalId}`);
+    await pj.locator('mai-contacts-panel h2', { hasText: '1 contact connecté' }).waitFor();
+    await pj.locator('.mai-contact', { hasText: 'Thomas Petit' }).locator('.mai-dot--online').waitFor();
+    await pt.locator('.mai-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--online').waitFor();
+
+    await pj.locator(`a[data-channel-id="${depId}"]`).click();
+    await pj.waitForURL(`**/discussions/${depId}`);
+    await pj.locator('mai-channel-view h1', { hasText: '29' }).waitFor();
+    await say(pj, 'Bonjour **@thomas.e2e**, tu viens jeudi ?');
+    await pj.locator('.mai-msg[data-message-id]', { hasText: 'tu viens jeudi' }).waitFor();
+
+    // Thomas, still in « Général », gets an unread badge, then opens the channel and answers.
+    await pt.locator(`a[data-channel-id="${depId}"] .mai-badge`, { hasText: '1' }).first().waitFor();
+    await pt.locator(`a[data-channel-id="${depId}"]`).click();
+    const received = pt.locator('.mai-msg[data-message-id]', { hasText: 'tu viens jeudi' });
+    await received.waitFor();
+    expect(await received.locator('strong .mai-mention--me').textContent()).to.equal('@thomas.e2e');
+    await pt.locator(`a[data-channel-id="${depId}"] .mai-badge`).waitFor({ state: 'detached' });
+    await say(pt, 'Oui, à jeudi !');
+    await pj.locator('.mai-msg[data-message-id]', { hasText: 'Oui, à jeudi !' }).waitFor();
+    expect(await s.db('messages').where({ channel_id: depId })).to.have.length(2);
+    await pj.context().close();
+    await pt.context().close();
+  });
+
+  it('an animator pins a message and both members see the pinned bar', async () => {
+    const pj = await open(julie.token, `/discussions/${generalId}`);
+    const pa = await open(anim.token, `/discussions/${generalId}`);
+    await say(pj, 'Le compte rendu est en ligne');
+    const target = pa.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu est en ligne' });
+    await target.waitFor();
+    await target.hover();
+    await target.getByRole('button', { name: 'Épingler' }).click();
+    await pa.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
+    await pj.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
+    // A member has no pin button; the server would refuse anyway.
+    const mine = pj.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu' });
+    expect(await mine.getByRole('button', { name: 'Épingler' }).count()).to.equal(0);
+    await pj.context().close();
+    await pa.context().close();
+  });
+
+  it('a message typed while the server is unreachable shows "envoi…" and is delivered after the reconnection', async () => {
+    const pj = await open(julie.token, `/discussions/${depId}`);
+    await pj.locator('mai-channel-view h1').waitFor();
+    await pj.context().setOffline(true);
+    // Drop the connection from the server side: the page cannot come back while offline.
+    for (const socket of s.app.io.of('/').sockets.values()) if (socket.data.userId === julie.user.id) socket.conn.close();
+    await pj.locator('mai-reconnect-banner [role="status"]', { hasText: 'Reconnexion en cours' }).waitFor();
+    await say(pj, 'Écrit hors connexion');
+    const pending = pj.locator('.mai-msg--pending', { hasText: 'Écrit hors connexion' });
+    await pending.locator('.mai-msg__status', { hasText: 'envoi…' }).waitFor();
+    await pj.context().setOffline(false);
+    await pj.locator('.mai-msg[data-message-id]', { hasText: 'Écrit hors connexion' }).waitFor({ timeout: 20000 });
+    await pending.waitFor({ state: 'detached' });
+    await pj.locator('mai-reconnect-banner .fr-notice').waitFor({ state: 'detached' });
+    const rows = await s.db('messages').where({ author_id: julie.user.id, body: 'Écrit hors connexion' });
+    expect(rows).to.have.length(1);
+    await pj.context().close();
+  });
+});

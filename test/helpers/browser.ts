@@ -1,0 +1,48 @@
+/** Browser tests: Debian's Chromium driven by playwright-core, signed in with the session cookie. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM } from './services';
+
+/** The flags of the house for headless Chromium. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+/** Name of the session cookie (server/http/middleware/auth.ts). */
+export const SESSION_COOKIE = 'maillage_session';
+
+/** One browser for a suite; `close()` closes every context opened through it. */
+export interface TestBrowser {
+  browser: Browser;
+  /** A new context (its own cookies and storage), signed in when `token` is given. */
+  context(opts?: { token?: string; baseUrl?: string }): Promise<BrowserContext>;
+  /** A new page in a new context, at `baseUrl + path`. */
+  page(baseUrl: string, opts?: { token?: string; path?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium (call after `needChromium(this)`). */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const contexts: BrowserContext[] = [];
+  const api: TestBrowser = {
+    browser,
+    async context(opts = {}) {
+      const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      if (opts.token) {
+        const host = opts.baseUrl ? new URL(opts.baseUrl).hostname : '127.0.0.1';
+        await context.addCookies([{ name: SESSION_COOKIE, value: opts.token, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+      }
+      return context;
+    },
+    async page(baseUrl, opts = {}) {
+      const context = await api.context({ token: opts.token, baseUrl });
+      const page = await context.newPage();
+      await page.goto(baseUrl + (opts.path ?? '/'));
+      return page;
+    },
+    async close() {
+      for (const c of contexts.splice(0)) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+    },
+  };
+  return api;
+}
