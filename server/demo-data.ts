@@ -2,6 +2,7 @@ import type { Deps } from './deps';
 import { insertUser, type Role } from './db/users';
 import { hashPassword } from './services/passwords';
 import { syncAutoMemberships } from './services/channels';
+import { seedDemoContent } from './demo-content';
 
 /** The demo password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'Maillage2026!';
@@ -40,4 +41,5 @@ export async function seedDemo(deps: Deps): Promise<void> {
     });
     await syncAutoMemberships(deps.db, user);
   }
+  await seedDemoContent(deps);
 }

@@ -51,8 +51,10 @@ export class HubClient extends EventTarget {
       this.dispatchEvent(new Event('resync'));
     });
     socket.on('disconnect', (reason) => {
-      // The server dropped us on purpose (logout, disabled account): do not retry.
-      this.setStatus(reason === 'io server disconnect' ? 'closed' : 'reconnecting');
+      this.setStatus('reconnecting');
+      // The server dropped us on purpose: after a role change (rooms to recompute) we come back; after a
+      // logout or a disabled account the handshake answers `unauthorized` and we stop there.
+      if (reason === 'io server disconnect') setTimeout(() => this.socket === socket && socket.connect(), 1000);
     });
     socket.on('connect_error', (err) => {
       this.setStatus(err.message === 'unauthorized' ? 'closed' : 'reconnecting');

@@ -46,8 +46,9 @@ async function autoChannels(db: Knex, user: UserRow): Promise<ChannelRow[]> {
 }
 
 /**
- * Puts the user in their automatic channels and takes them out of any other
- * départemental channel (after a change of département). Returns what moved,
+ * Puts the user in their automatic channels and takes them out of the
+ * national and départemental ones that no longer fit (a change of département,
+ * an account turned chat-only). Returns what moved,
  * so the caller can move sockets and tell the client.
  */
 export async function syncAutoMemberships(db: Knex, user: UserRow): Promise<{ added: ChannelRow[]; removed: ChannelRow[] }> {
@@ -57,7 +58,7 @@ export async function syncAutoMemberships(db: Knex, user: UserRow): Promise<{ ad
   const stale = (await db('channels as c')
     .join('channel_members as m', 'm.channel_id', 'c.id')
     .where('m.user_id', user.id)
-    .where('c.kind', 'departmental')
+    .whereIn('c.kind', ['national', 'departmental'])
     .whereNotIn('c.id', wanted.map((c) => c.id))
     .select('c.*')) as ChannelRow[];
   for (const c of stale) await removeMember(db, c.id, user.id);

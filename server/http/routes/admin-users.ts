@@ -52,7 +52,8 @@ export function adminUserRoutes(deps: Deps, realtime: Realtime): Router<AppState
     const id = parseInput(fields.id, ctx.params.id);
     const changes = parseInput(changeSchema, ctx.request.body);
     const { user, disabledNow } = await changeUser(deps, currentUser(ctx), id, changes);
-    if (disabledNow) realtime.disconnectUser(user.id);
+    // Disabling ends every socket; a role or chat-only change makes them reconnect, so rooms are recomputed.
+    if (disabledNow || changes.role !== undefined || changes.chatOnly !== undefined) realtime.disconnectUser(user.id);
     ctx.body = { user: presentUser(user) };
   });
 
