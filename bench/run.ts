@@ -10,6 +10,7 @@ import { BENCH_DIR, log, pinning } from './lib/proc';
 import { profilesOf, type RunOptions } from './lib/systems';
 import { harnessProblems, targets } from './lib/targets';
 import { summarizeProfile } from './lib/profile';
+import { quiet } from './lib/usage';
 import { fanout, fanoutDefaults } from './scenarios/fanout';
 import { durable, durableDefaults } from './scenarios/durable';
 import { connections, connectionsDefaults } from './scenarios/connections';
@@ -50,7 +51,7 @@ function parseFlags(argv: string[]): Record<string, unknown> {
 function options<T extends object>(base: T, flags: Record<string, unknown>): T {
   const o = { ...base } as Record<string, unknown>;
   for (const [k, v] of Object.entries(flags)) {
-    if (k === 'profile') continue;
+    if (k === 'profile' || k === 'hubOnly') continue;
     if (!(k in base)) throw new Error(`unknown option --${k} (known: ${Object.keys(base).join(', ')})`);
     o[k] = Array.isArray((base as any)[k]) && !Array.isArray(v) ? [v] : v;
   }
@@ -106,7 +107,10 @@ async function main(): Promise<number> {
     process.exit(1);
   }, budgetMs).unref();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const run: RunOptions = { maxMs: budgetMs + 30_000, profile: flags.profile === true, label: `${cmd}-${stamp}` };
+  quiet.maxMs = smoke ? 0 : Number(flags.quiet ?? 0) * 1000;
+  delete flags.quiet;
+  const run: RunOptions = { maxMs: budgetMs + 30_000, profile: flags.profile === true, hubOnly: flags.hubOnly === true, label: `${cmd}-${stamp}` };
+  delete flags.hubOnly;
   const started = Date.now();
   const results: Record<string, unknown> = {};
   const one = async (s: Scenario) => {

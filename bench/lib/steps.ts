@@ -1,6 +1,6 @@
 import { Fleet, sleep, type System } from './systems';
 import { Hist } from './hist';
-import { cpuShare, machineCores, machineTicks } from './usage';
+import { cpuMs, cpuShare, machineCores, machineTicks, quiet, waitQuiet } from './usage';
 import { log } from './proc';
 
 /** Receivers grouped by where they are connected (one group per node). */
@@ -55,6 +55,7 @@ async function quiesce(groups: ReceiverGroup[], maxMs: number): Promise<void> {
  */
 async function runStep(servers: System[], senders: Fleet, groups: ReceiverGroup[], channelId: number, step: number, msgRate: number, plan: StepPlan) {
   const receivers = groups.reduce((a, g) => a + g.sockets, 0);
+  if (quiet.maxMs > 0) await waitQuiet();
   const before = await Promise.all(servers.map((s) => s.stats()));
   const m0 = machineTicks();
   const tot0 = await Promise.all(groups.map((g) => g.fleet.totals()));
@@ -94,6 +95,7 @@ async function runStep(servers: System[], senders: Fleet, groups: ReceiverGroup[
     ackMs: Hist.from([sent.ack]).summary(),
     byNode: groups.length > 1 ? Object.fromEntries(groups.map((g, i) => [g.label, perGroup[i]!.hist.summary()])) : undefined,
     serverCpu: servers.map((s, i) => cpuShare(before[i]!, after[i]!, wall)),
+    serverCpuUsPerDelivery: all.n ? Math.round((servers.reduce((a, _, i) => a + cpuMs(before[i]!, after[i]!), 0) * 1000) / all.n * 10) / 10 : null,
     machineCoresBusy: machineCores(m0, m1),
     sustainable: lat.p99 !== null && lat.p99 < plan.p99LimitMs && lost === 0 && sent.failed === 0 && sent.acked > 0,
   };

@@ -5,7 +5,7 @@ import net from 'node:net';
 import { createClient } from 'redis';
 import { startChild, BENCH_DIR, log, type Child } from './proc';
 import type { ScratchDb } from './db';
-import type { ProcessStats } from './usage';
+import { quiet, waitQuiet, type ProcessStats } from './usage';
 import { Hist, type HistData } from './hist';
 
 export type SystemKind = 'hub' | 'relay';
@@ -16,8 +16,11 @@ export interface System {
   url: string;
   child: Child;
   stats(gc?: boolean): Promise<ProcessStats>;
-  /** Runs `fn` under the V8 CPU profiler of the hub child when the run has --profile (a .cpuprofile of that phase only). */
-  profiled<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a measured phase: first waits for a quiet machine (with --quiet), and
+   * with --profile runs it under the hub child's CPU profiler (a .cpuprofile of that phase only).
+   */
+  measured<T>(fn: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export interface RunOptions {
   maxMs: number;
   profile: boolean;
   label: string;
+  /** Measure the hub alone (no relay, no ratios): for trying a change to the hub quickly. */
+  hubOnly: boolean;
 }
 
 export const PROFILE_DIR = path.join(BENCH_DIR, 'results', 'profiles');
@@ -39,7 +44,11 @@ async function start(kind: SystemKind, name: string, env: Record<string, string>
     url,
     child,
     stats: (gc = false) => child.call<ProcessStats>('stats', { gc }, 30_000),
-    async profiled(fn) {
+    async measured(fn) {
+      if (quiet.maxMs > 0) {
+        const q = await waitQuiet();
+        if (q.waitedMs > 2500) log(`${name}: waited ${Math.round(q.waitedMs / 1000)} s for a quiet machine (${q.coresBusy} cores busy by others)`);
+      }
       if (!o.profile || kind !== 'hub') return fn();
       fs.mkdirSync(PROFILE_DIR, { recursive: true });
       const file = path.join(PROFILE_DIR, `${o.label}-${name}.cpuprofile`);
@@ -179,6 +188,17 @@ export function redisPrefix(): { prefix: string; cleanup: (url: string) => Promi
       await c.quit();
     },
   };
+}
+
+/** Runs the relay part of a scenario (started by `start`, always stopped), or nothing with --hubOnly. */
+export async function onRelay<S extends System | System[], T>(run: RunOptions, start: () => Promise<S>, fn: (s: S) => Promise<T>): Promise<T | null> {
+  if (run.hubOnly) return null;
+  const s = await start();
+  try {
+    return await fn(s);
+  } finally {
+    await Promise.all(([s] as (System | System[])[]).flat().map((x) => x.stop()));
+  }
 }
 
 /** Fake tokens for the relay (it checks only that there is one). */

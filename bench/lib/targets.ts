@@ -50,7 +50,7 @@ export function targets(results: Record<string, any>): Target[] {
 export function harnessProblems(results: Record<string, any>): string[] {
   const p: string[] = [];
   for (const f of results.fanout?.runs ?? []) {
-    for (const sys of ['hub', 'relay']) {
+    for (const sys of ['hub', 'relay'].filter((k) => f[k])) {
       const steps = get(f, sys, 'steps') ?? [];
       if (!steps.length || !steps.some((s: any) => s.delivered > 0)) p.push(`fanout ${f.members}: ${sys} delivered nothing`);
       if (steps.some((s: any) => s.outOfOrder > 0 || s.duplicates > 0)) p.push(`fanout ${f.members}: ${sys} delivered out of order`);
@@ -59,15 +59,15 @@ export function harnessProblems(results: Record<string, any>): string[] {
   }
   const d = results.durable;
   if (d) {
-    for (const sys of ['hub', 'relay']) if (!(get(d, sys, 'acked') > 0) || !(get(d, sys, 'listenerDeliveries') > 0)) p.push(`durable: ${sys} acked or delivered nothing`);
+    for (const sys of ['hub', 'relay'].filter((k) => d[k])) if (!(get(d, sys, 'acked') > 0) || !(get(d, sys, 'listenerDeliveries') > 0)) p.push(`durable: ${sys} acked or delivered nothing`);
     if (!get(d, 'hub', 'rowsEqualAcks')) p.push('durable: rows in the database differ from the acks');
     if (!get(d, 'hub', 'seqGapFree')) p.push('durable: seqs have gaps');
   }
   const c = results.connections;
-  if (c) for (const sys of ['hub', 'relay']) if (get(c, sys, 'failed') !== 0 || !(get(c, sys, 'sockets') > 0)) p.push(`connections: ${sys} had failures`);
+  if (c) for (const sys of ['hub', 'relay'].filter((k) => c[k])) if (get(c, sys, 'failed') !== 0 || !(get(c, sys, 'sockets') > 0)) p.push(`connections: ${sys} had failures`);
   const h = results.history;
   if (h) {
-    for (const sys of ['hub', 'relay']) {
+    for (const sys of ['hub', 'relay'].filter((k) => h[k])) {
       for (const k of ['rest', 'sync']) {
         if (!(get(h, sys, k, 'n') > 0) || Object.keys(get(h, sys, k, 'errors') ?? {}).length) p.push(`history: ${sys} ${k} failed: ${JSON.stringify(get(h, sys, k, 'errors'))}`);
       }
@@ -75,7 +75,7 @@ export function harnessProblems(results: Record<string, any>): string[] {
   }
   const t = results.twonodes;
   if (t && !t.skipped) {
-    for (const sys of ['hub', 'relay']) {
+    for (const sys of ['hub', 'relay'].filter((k) => t[k])) {
       const steps = get(t, sys, 'steps') ?? [];
       if (!steps.some((s: any) => (get(s, 'byNode', 'A', 'n') ?? 0) > 0 && (get(s, 'byNode', 'B', 'n') ?? 0) > 0)) p.push(`twonodes: ${sys} did not deliver on both nodes`);
     }

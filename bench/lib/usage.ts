@@ -24,6 +24,9 @@ export async function processStats(msg: { gc?: boolean }): Promise<ProcessStats>
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, cpuUserUs: c.user, cpuSystemUs: c.system };
 }
 
+/** CPU time (ms) a process used between two samples. */
+export const cpuMs = (a: ProcessStats, b: ProcessStats): number => (b.cpuUserUs + b.cpuSystemUs - a.cpuUserUs - a.cpuSystemUs) / 1000;
+
 /** Share of one core used between two samples (0–1+). */
 export function cpuShare(a: ProcessStats, b: ProcessStats, wallMs: number): number {
   if (wallMs <= 0) return 0;
@@ -47,4 +50,22 @@ export function machineTicks(): { busy: number; total: number } | null {
 export function machineCores(a: ReturnType<typeof machineTicks>, b: ReturnType<typeof machineTicks>): number | null {
   if (!a || !b || b.total === a.total) return null;
   return Math.round(((b.busy - a.busy) / (b.total - a.total)) * os.cpus().length * 100) / 100;
+}
+
+/** Set once by bench/run.ts from --quiet: the longest wait for a quiet machine before each measured phase. */
+export const quiet = { maxMs: 0 };
+
+/**
+ * Waits (at most maxMs) until the machine is quiet: fewer than `threshold`
+ * cores busy over a 2-second sample while the bench itself is idle. Other
+ * people's test suites on a shared 2-core machine would otherwise be measured too.
+ */
+export async function waitQuiet(maxMs = quiet.maxMs, threshold = 0.3): Promise<{ waitedMs: number; coresBusy: number | null }> {
+  const t0 = Date.now();
+  for (;;) {
+    const a = machineTicks();
+    await new Promise((r) => setTimeout(r, 2000));
+    const busy = machineCores(a, machineTicks());
+    if (busy === null || busy < threshold || Date.now() - t0 >= maxMs) return { waitedMs: Date.now() - t0, coresBusy: busy };
+  }
 }

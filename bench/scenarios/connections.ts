@@ -1,5 +1,5 @@
 import { createScratchDb, channelId, seedUsers } from '../lib/db';
-import { startHub, startRelay, relayTokens, sleep, withFleets, type Fleet, type RunOptions, type System } from '../lib/systems';
+import { startHub, startRelay, relayTokens, sleep, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
 import { log } from '../lib/proc';
 
 export interface ConnectionsOptions {
@@ -23,7 +23,7 @@ async function measure(server: System, clients: Client[], o: ConnectionsOptions,
     // A few sockets first, so both servers have loaded their code paths before the "before" figure.
     const warm = await fleet.connect(server.url, clients.slice(0, 10), { concurrency: 10 });
     const before = await server.stats(true);
-    const c = await server.profiled(() => fleet.connect(server.url, clients.slice(10), { rate: ((clients.length - 10) * 1000) / o.rampMs, concurrency: o.concurrency }));
+    const c = await server.measured(() => fleet.connect(server.url, clients.slice(10), { rate: ((clients.length - 10) * 1000) / o.rampMs, concurrency: o.concurrency }));
     await sleep(o.settleMs);
     const after = await server.stats(true);
     const n = c.connected;
@@ -53,13 +53,7 @@ async function measure(server: System, clients: Client[], o: ConnectionsOptions,
  */
 export async function connections(o: ConnectionsOptions, run: RunOptions) {
   return withFleets([{ n: Math.max(1, Math.ceil(o.count / o.perGen)), name: 'conn' }], run.maxMs, async ([fleet]) => {
-    const relay = await startRelay(run);
-    let relayRes;
-    try {
-      relayRes = await measure(relay, relayTokens(o.count, (i) => [1, 2, 3 + (i % 101)]), o, fleet!);
-    } finally {
-      await relay.stop();
-    }
+    const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, relayTokens(o.count, (i) => [1, 2, 3 + (i % 101)]), o, fleet!));
     const db = await createScratchDb('connections');
     try {
       const handle = db.open();
@@ -74,7 +68,7 @@ export async function connections(o: ConnectionsOptions, run: RunOptions) {
       } finally {
         await hub.stop();
       }
-      const ratio = relayRes.rssPerConnKiB > 0 ? Math.round((hubRes.rssPerConnKiB / relayRes.rssPerConnKiB) * 100) / 100 : null;
+      const ratio = relayRes && relayRes.rssPerConnKiB > 0 ? Math.round((hubRes.rssPerConnKiB / relayRes.rssPerConnKiB) * 100) / 100 : null;
       return { database: db.kind, count: o.count, rampMs: o.rampMs, rssPerConnRatio: ratio, hub: hubRes, relay: relayRes };
     } finally {
       await db.drop();

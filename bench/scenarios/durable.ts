@@ -1,7 +1,7 @@
 import { createScratchDb, seedChannel, seedUsers } from '../lib/db';
-import { startHub, startRelay, relayTokens, sleep, withFleets, type Fleet, type RunOptions, type System } from '../lib/systems';
+import { startHub, startRelay, relayTokens, sleep, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
 import { Hist } from '../lib/hist';
-import { cpuShare } from '../lib/usage';
+import { cpuMs, cpuShare, machineCores, machineTicks } from '../lib/usage';
 import { log } from '../lib/proc';
 
 export interface DurableOptions {
@@ -28,14 +28,16 @@ async function measure(server: System, senders: Client[], listeners: Client[], o
     if (s.failed || l.failed) throw new Error(`${server.kind}: connections failed: ${JSON.stringify({ ...s.errors, ...l.errors })}`);
     await sleep(500);
     const before = await server.stats();
+    const m0 = machineTicks();
     const t0 = Date.now();
-    const parts = await server.profiled(() =>
+    const parts = await server.measured(() =>
       Promise.all(
         send.gens.map((g) => g.call('closedLoop', { inflight: o.inflight, durationMs: o.durationMs, step: 1, bodyLen: o.bodyLen, timeoutMs: 30_000 }, o.durationMs + 60_000)),
       ),
     );
     const wall = Date.now() - t0;
     const after = await server.stats();
+    const m1 = machineTicks();
     const acked = parts.reduce((a, p) => a + p.acked, 0) as number;
     const failed = parts.reduce((a, p) => a + p.failed, 0) as number;
     const perChannel: Record<number, number> = {};
@@ -62,6 +64,9 @@ async function measure(server: System, senders: Client[], listeners: Client[], o
       listenerOutOfOrder: totals.outOfOrder,
       deliveryMs: heard.hist.summary(),
       serverCpu: cpuShare(before, after, wall),
+      // CPU per acked message: unlike throughput, it holds when other processes share the machine.
+      serverCpuMsPerAck: acked ? Math.round((cpuMs(before, after) / acked) * 1000) / 1000 : null,
+      machineCoresBusy: machineCores(m0, m1),
       perChannel,
     };
   } finally {
@@ -85,22 +90,16 @@ export async function durable(o: DurableOptions, run: RunOptions) {
     { n: 1, name: 'dlisten' },
   ];
   return withFleets(specs, run.maxMs, async (fleets) => {
-    const relay = await startRelay(run);
-    let relayRes;
-    try {
-      const senders = relayTokens(o.senders, (i) => [i + 1], (i) => i + 1);
-      relayRes = await measure(relay, senders, relayTokens(o.listeners, (j) => followed(j).map((i) => i + 1)), o, fleets);
-    } finally {
-      await relay.stop();
-    }
+    const senders = relayTokens(o.senders, (i) => [i + 1], (i) => i + 1);
+    const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, senders, relayTokens(o.listeners, (j) => followed(j).map((i) => i + 1)), o, fleets));
     const db = await createScratchDb('durable');
     try {
       const handle = db.open();
-      const senders = await seedUsers(handle, 'dsnd', o.senders);
+      const writers = await seedUsers(handle, 'dsnd', o.senders);
       const listeners = await seedUsers(handle, 'dlst', o.listeners);
       const channels: number[] = [];
       for (let i = 0; i < o.senders; i++) {
-        channels.push(await seedChannel(handle, `banc-durable-${i}`, [senders[i]!.id, listeners[listenerOf(i)]!.id]));
+        channels.push(await seedChannel(handle, `banc-durable-${i}`, [writers[i]!.id, listeners[listenerOf(i)]!.id]));
       }
       await handle.destroy();
       const hub = await startHub(db, { ...run, label: `${run.label}-durable` });
@@ -108,7 +107,7 @@ export async function durable(o: DurableOptions, run: RunOptions) {
       try {
         hubRes = await measure(
           hub,
-          senders.map((u, i) => ({ token: u.token, channels: [channels[i]!], target: channels[i]! })),
+          writers.map((u, i) => ({ token: u.token, channels: [channels[i]!], target: channels[i]! })),
           listeners.map((u, j) => ({ token: u.token, channels: followed(j).map((i) => channels[i]!) })),
           o,
           fleets,
@@ -125,7 +124,7 @@ export async function durable(o: DurableOptions, run: RunOptions) {
       await check.destroy();
       const stored = rows.reduce((a, r) => a + Number(r.n), 0);
       const gapFree = rows.every((r) => Number(r.n) === Number(r.top));
-      const ratio = relayRes.ackedPerSec ? Math.round((hubRes.ackedPerSec / relayRes.ackedPerSec) * 100) / 100 : null;
+      const ratio = relayRes?.ackedPerSec ? Math.round((hubRes.ackedPerSec / relayRes.ackedPerSec) * 100) / 100 : null;
       return { database: db.kind, ratio, hub: { ...hubRes, rowsInDatabase: stored, rowsEqualAcks: stored === hubRes.acked, seqGapFree: gapFree }, relay: relayRes };
     } finally {
       await db.drop();

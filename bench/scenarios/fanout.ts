@@ -1,5 +1,5 @@
 import { createScratchDb, channelId, seedUsers } from '../lib/db';
-import { startHub, startRelay, relayTokens, sleep, withFleets, type Fleet, type RunOptions, type System } from '../lib/systems';
+import { startHub, startRelay, relayTokens, sleep, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
 import { stepUp, type StepPlan } from '../lib/steps';
 import { log } from '../lib/proc';
 
@@ -39,7 +39,7 @@ async function measure(server: System, members: Client[], senders: Client[], cha
     if (c.failed || s.failed) throw new Error(`${server.kind}: connections failed: ${JSON.stringify({ ...c.errors, ...s.errors })}`);
     await sleep(o.settleMs);
     const rss = (await server.stats(true)).rss;
-    const r = await server.profiled(() => stepUp([server], send!, [{ label: server.kind, fleet: recv!, sockets: c.connected }], channel, o));
+    const r = await server.measured(() => stepUp([server], send!, [{ label: server.kind, fleet: recv!, sockets: c.connected }], channel, o));
     return { receivers: c.connected, senders: s.connected, connectMs: c.connect.summary(), serverRssMB: Math.round(rss / 1048576), ...r };
   } finally {
     await Promise.all([recv!.reset(), send!.reset()]);
@@ -61,13 +61,7 @@ export async function fanout(o: FanoutOptions, run: RunOptions) {
     ];
     out.push(
       await withFleets(specs, run.maxMs, async (fleets) => {
-        const relay = await startRelay(run);
-        let relayRes;
-        try {
-          relayRes = await measure(relay, relayTokens(size, () => [1]), relayTokens(o.senders, () => [1]), 1, o, fleets);
-        } finally {
-          await relay.stop();
-        }
+        const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, relayTokens(size, () => [1]), relayTokens(o.senders, () => [1]), 1, o, fleets));
         const db = await createScratchDb(`fanout${size}`);
         try {
           const handle = db.open();
@@ -83,7 +77,7 @@ export async function fanout(o: FanoutOptions, run: RunOptions) {
           } finally {
             await hub.stop();
           }
-          const ratio = relayRes.maxSustainableDeliveriesPerSec ? hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec : null;
+          const ratio = relayRes?.maxSustainableDeliveriesPerSec ? hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec : null;
           return { members: size, database: db.kind, ratio: ratio === null ? null : Math.round(ratio * 100) / 100, hub: hubRes, relay: relayRes };
         } finally {
           await db.drop();

@@ -1,5 +1,5 @@
 import { createScratchDb, seedChannel, seedMessages, seedUsers } from '../lib/db';
-import { startHub, startRelay, relayTokens, withFleets, type Fleet, type RunOptions, type System } from '../lib/systems';
+import { startHub, startRelay, relayTokens, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
 import { Hist } from '../lib/hist';
 import { log } from '../lib/proc';
 
@@ -21,7 +21,7 @@ async function measure(server: System, client: { token: string; channels: number
     const common = { url: server.url, token: client.token, channelId: channel, maxSeq: o.messages, limit: o.limit, timeoutMs: 10_000 };
     await gen.call('httpBench', { ...common, n: o.warmup });
     await gen.call('syncBench', { ...common, n: o.warmup });
-    const [rest, sync] = await server.profiled(async () => [
+    const [rest, sync] = await server.measured(async () => [
       await gen.call('httpBench', { ...common, n: o.requests }, 600_000),
       await gen.call('syncBench', { ...common, n: o.requests }, 600_000),
     ]);
@@ -46,13 +46,7 @@ const ratio = (a: number | null, b: number | null) => (a !== null && b ? Math.ro
  */
 export async function history(o: HistoryOptions, run: RunOptions) {
   return withFleets([{ n: 1, name: 'hist' }], run.maxMs, async ([fleet]) => {
-    const relay = await startRelay(run);
-    let relayRes;
-    try {
-      relayRes = await measure(relay, relayTokens(1, () => [1])[0]!, 1, o, fleet!);
-    } finally {
-      await relay.stop();
-    }
+    const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, relayTokens(1, () => [1])[0]!, 1, o, fleet!));
     const db = await createScratchDb('history');
     try {
       const handle = db.open();
@@ -77,10 +71,10 @@ export async function history(o: HistoryOptions, run: RunOptions) {
         requests: o.requests,
         seedMs,
         ratios: {
-          restP50: ratio(hubRes.rest.p50, relayRes.rest.p50),
-          restP99: ratio(hubRes.rest.p99, relayRes.rest.p99),
-          syncP50: ratio(hubRes.sync.p50, relayRes.sync.p50),
-          syncP99: ratio(hubRes.sync.p99, relayRes.sync.p99),
+          restP50: ratio(hubRes.rest.p50, relayRes?.rest.p50 ?? null),
+          restP99: ratio(hubRes.rest.p99, relayRes?.rest.p99 ?? null),
+          syncP50: ratio(hubRes.sync.p50, relayRes?.sync.p50 ?? null),
+          syncP99: ratio(hubRes.sync.p99, relayRes?.sync.p99 ?? null),
         },
         hub: hubRes,
         relay: relayRes,

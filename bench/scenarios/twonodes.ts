@@ -1,5 +1,5 @@
 import { createScratchDb, channelId, seedUsers } from '../lib/db';
-import { startHub, startRelay, relayTokens, redisAnswers, redisPrefix, sleep, withFleets, type Fleet, type RunOptions, type System } from '../lib/systems';
+import { startHub, startRelay, relayTokens, redisAnswers, redisPrefix, sleep, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
 import { stepUp, type StepPlan } from '../lib/steps';
 import { log } from '../lib/proc';
 
@@ -43,7 +43,7 @@ async function measure(nodes: [System, System], members: Client[], senders: Clie
       { label: 'A', fleet: recvA, sockets: ca.connected },
       { label: 'B', fleet: recvB, sockets: cb.connected },
     ];
-    const r = await a.profiled(() => b.profiled(() => stepUp(nodes, send, groups, channel, o)));
+    const r = await a.measured(() => b.measured(() => stepUp(nodes, send, groups, channel, o)));
     const deltas = r.steps.filter((st) => st.sustainable && st.byNode).map((st) => (st.byNode!.B!.p50 ?? 0) - (st.byNode!.A!.p50 ?? 0));
     return { receivers: { A: ca.connected, B: cb.connected }, secondNodeP50AddedMs: deltas.length ? Math.round(Math.max(...deltas) * 100) / 100 : null, ...r };
   } finally {
@@ -73,13 +73,11 @@ export async function twonodes(o: TwoNodesOptions, run: RunOptions) {
   try {
     return await withFleets(specs, run.maxMs, async (fleets) => {
       const relayEnv = { REDIS_URL: redisUrl, REDIS_PREFIX: keys.prefix };
-      const relays = (await Promise.all([startRelay(run, relayEnv, 'relay-A'), startRelay(run, relayEnv, 'relay-B')])) as [System, System];
-      let relayRes;
-      try {
-        relayRes = await measure(relays, relayTokens(o.members, () => [1]), relayTokens(o.senders, () => [1]), 1, o, fleets);
-      } finally {
-        await Promise.all(relays.map((r) => r.stop()));
-      }
+      const relayRes = await onRelay(
+        run,
+        async () => (await Promise.all([startRelay(run, relayEnv, 'relay-A'), startRelay(run, relayEnv, 'relay-B')])) as [System, System],
+        (relays) => measure(relays, relayTokens(o.members, () => [1]), relayTokens(o.senders, () => [1]), 1, o, fleets),
+      );
       const db = await createScratchDb('twonodes');
       try {
         const handle = db.open();
@@ -98,7 +96,7 @@ export async function twonodes(o: TwoNodesOptions, run: RunOptions) {
         } finally {
           await Promise.all(hubs.map((h) => h.stop()));
         }
-        const ratio = relayRes.maxSustainableDeliveriesPerSec ? Math.round((hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec) * 100) / 100 : null;
+        const ratio = relayRes?.maxSustainableDeliveriesPerSec ? Math.round((hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec) * 100) / 100 : null;
         return { database: db.kind, members: o.members, ratio, hub: hubRes, relay: relayRes };
       } finally {
         await db.drop();

@@ -79,7 +79,7 @@ export class MaiContactsPage extends LitElement {
 
   private card(c: Contact) {
     const p = PRESENCE[c.presence.status];
-    return html`<li class="mai-contact">
+    return html`<li class="mai-person-row">
       <div>
         <p class="fr-mb-0"><a href=${`/membres/${c.id}`}><strong>${c.displayName}</strong></a>
           <span class="fr-badge fr-badge--sm fr-badge--no-icon ${p.badge}">${p.label}</span></p>
@@ -106,7 +106,7 @@ export class MaiContactsPage extends LitElement {
       ${this.status === 'ready' && !list.length
         ? html`<p class="mai-muted">${this.contacts.length ? 'Aucun contact ne correspond.' : 'Pas encore de contacts : rejoignez des groupes ou cherchez des collègues dans l’annuaire.'}</p>`
         : nothing}
-      <ul class="mai-contact-list" aria-label="Mes contacts">${list.map((c) => this.card(c))}</ul>`;
+      <ul class="mai-person-list" aria-label="Mes contacts">${list.map((c) => this.card(c))}</ul>`;
   }
 }
 

@@ -108,6 +108,9 @@ export class MaiGroupsPage extends LitElement {
   private mine() {
     const s = this.store!.value!;
     if (s.mineStatus === 'loading') return html`<p role="status">Chargement de vos groupes…</p>`;
+    if (s.mineStatus === 'error') {
+      return html`${alertBox('error', errorMessage(s.error))}<button class="fr-btn fr-btn--secondary" type="button" @click=${() => s.loadMine()}>Réessayer</button>`;
+    }
     const pending = s.mine.filter((g) => g.myStatus === 'pending');
     const staff = ['animator', 'admin'].includes(this.session.value?.user?.role ?? '');
     return html`${s.invitations.length
@@ -143,7 +146,7 @@ export class MaiGroupsPage extends LitElement {
           <button class="fr-btn" type="submit" title="Rechercher">Rechercher</button>
         </div>
       </form>
-      ${this.cards(s.directory, loading ? '' : 'Aucun groupe ne correspond à cette recherche.')}
+      ${s.directoryStatus === 'error' ? alertBox('error', errorMessage(s.error)) : this.cards(s.directory, loading ? '' : 'Aucun groupe ne correspond à cette recherche.')}
       ${loading ? html`<p role="status">Recherche en cours…</p>` : nothing}
       ${s.directoryCursor && !loading
         ? html`<button class="fr-btn fr-btn--secondary" type="button" @click=${() => s.search(s.query, true)}>Afficher plus de groupes</button>`

@@ -88,7 +88,9 @@ export class MaiHeader extends LitElement {
   }
 
   private current(href: string): boolean {
-    return href === '/' ? this.path === '/' : this.path === href || this.path.startsWith(`${href}/`);
+    // « Discussions » (/) also covers /discussions and its channels.
+    if (href === '/') return this.path === '/' || this.path === '/discussions' || this.path.startsWith('/discussions/');
+    return this.path === href || this.path.startsWith(`${href}/`);
   }
 
   private nav() {

@@ -75,20 +75,21 @@ export class DocumentsStore extends EventTarget {
    * afterwards. Answers the document, or null (the error is in `uploads`).
    */
   async upload(groupId: number, doc: NewDocument): Promise<UploadedDocument | null> {
-    const state: UploadState = { id: ++this.seq, filename: doc.filename, progress: 0, error: null };
-    this.uploads = [...this.uploads, state];
+    const id = ++this.seq;
+    // Each change replaces the line (and the array), so views that compare by identity re-render.
+    const patch = (changes: Partial<UploadState>) => {
+      this.uploads = this.uploads.map((u) => (u.id === id ? { ...u, ...changes } : u));
+      this.emit();
+    };
+    this.uploads = [...this.uploads, { id, filename: doc.filename, progress: 0, error: null }];
     this.emit();
     try {
-      const saved = await this.api.documents.upload(groupId, doc, (f) => {
-        state.progress = f;
-        this.emit();
-      });
-      this.uploads = this.uploads.filter((u) => u !== state);
+      const saved = await this.api.documents.upload(groupId, doc, (progress) => patch({ progress }));
+      this.uploads = this.uploads.filter((u) => u.id !== id);
       await this.load();
       return saved;
     } catch (e) {
-      state.error = uploadError(e);
-      this.emit();
+      patch({ error: uploadError(e) });
       return null;
     }
   }

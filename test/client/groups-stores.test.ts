@@ -1,36 +1,29 @@
 import { expect } from 'chai';
 import { createApi } from '../../client/api/index.js';
-import type { Comment, Group, Post } from '../../client/api/groups.js';
+import type { Group } from '../../client/api/groups.js';
 import { GroupsStore } from '../../client/state/groups-store.js';
 import { PostsStore } from '../../client/state/posts-store.js';
 import { fakeFetch } from './fake-fetch.js';
+import { io } from 'socket.io-client';
+import { Http } from '../../client/api/http.js';
+import { groupsApi } from '../../client/api/groups.js';
+import { HubClient } from '../../client/realtime/hub-client.js';
+import { makeUserWithToken } from '../helpers/factories';
+import { startServer, type TestServer } from '../helpers/server';
+
+/** Polls until `check` is true (the store reacts to real network events). */
+async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 const group = (o: Partial<Group> = {}): Group => ({
   id: 1, name: 'Inclusion', slug: 'inclusion', description: null, visibility: 'public', memberCount: 3, channelId: 10,
   myStatus: null, myRole: null, parentId: null, parent: null, createdAt: '2026-11-23T10:00:00.000Z', ...o,
 });
-const post = (o: Partial<Post> = {}): Post => ({
-  id: 1, groupId: 1, group: { id: 1, name: 'Inclusion' }, kind: 'article', title: 'Titre', body: '', linkUrl: null,
-  author: { id: 9, username: 'a', displayName: 'A B' }, image: null, attachments: [], reactions: { like: 0, recommend: 0 },
-  commentCount: 0, myReactions: [], createdAt: '2026-11-23T10:00:00.000Z', editedAt: null, ...o,
-});
-const comment = (o: Partial<Comment> = {}): Comment => ({
-  id: 5, postId: 1, author: { id: 9, username: 'a', displayName: 'A B' }, body: 'Bien', createdAt: '2026-11-23T10:00:00.000Z', editedAt: null, ...o,
-});
-
-/** A hub stand-in that records listeners so the test can play server events. */
-function fakeHub() {
-  const listeners = new Map<string, (p: unknown) => void>();
-  return {
-    on: <T>(event: string, fn: (p: T) => void) => {
-      listeners.set(event, fn as (p: unknown) => void);
-      return () => listeners.delete(event);
-    },
-    emit: (event: string, payload: unknown) => listeners.get(event)?.(payload),
-    count: () => listeners.size,
-  };
-}
-
 describe('client: groups store', () => {
   it('joins a public group (member at once) and a moderated one (pending), counting members', async () => {
     const f = fakeFetch();
@@ -58,47 +51,71 @@ describe('client: groups store', () => {
   });
 });
 
-describe('client: posts store', () => {
-  it('takes live posts of its group only, keeps my reactions on updates, counts comments once', async () => {
-    const f = fakeFetch();
-    const hub = fakeHub();
-    const store = new PostsStore(createApi({ fetch: f.fetch }), 1);
-    f.answer(200, { items: [post({ id: 1, myReactions: ['like'], reactions: { like: 1, recommend: 0 } })], nextCursor: null });
-    await store.load();
-    store.follow(hub);
-    hub.emit('post:new', post({ id: 2, groupId: 1 }));
-    hub.emit('post:new', post({ id: 3, groupId: 99 }));
-    expect(store.items.map((p) => p.id)).to.deep.equal([2, 1]);
-
-    const { myReactions: _ignored, ...live } = post({ id: 1, reactions: { like: 2, recommend: 0 } });
-    hub.emit('post:updated', live);
-    expect(store.items.find((p) => p.id === 1)).to.deep.include({ myReactions: ['like'], reactions: { like: 2, recommend: 0 } });
-
-    f.answer(200, { ...post({ id: 1 }), comments: [], canEdit: false, canDelete: false, canModerate: false });
-    await store.toggleComments(1);
-    f.answer(201, comment());
-    await store.comment(1, 'Bien');
-    hub.emit('comment:new', comment());
-    expect(store.details.get(1)!.comments).to.have.length(1);
-    expect(store.items.find((p) => p.id === 1)!.commentCount).to.equal(1);
-    hub.emit('comment:deleted', { id: 5, postId: 1 });
-    expect(store.items.find((p) => p.id === 1)!.commentCount).to.equal(0);
-    hub.emit('post:deleted', { id: 2, groupId: 1 });
-    expect(store.items.map((p) => p.id)).to.deep.equal([1]);
-    store.unfollow();
-    expect(hub.count()).to.equal(0);
+describe('client: posts store against the real server', () => {
+  let s: TestServer;
+  let hub: HubClient;
+  after(async () => {
+    hub?.stop();
+    await s?.close();
   });
 
-  it('the feed takes every live post, newest first, and pages with the cursor', async () => {
-    const f = fakeFetch();
-    const store = new PostsStore(createApi({ fetch: f.fetch }), null);
-    f.answer(200, { items: [post({ id: 5 }), post({ id: 4 })], nextCursor: 4 });
+  /** The REST client of a user, as a script would use it (Bearer token). */
+  const httpFor = (token: string) =>
+    new Http({ baseUrl: s.url, fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }) });
+
+  it('follows its group live: new posts (of this group only), reaction counts keeping mine, comments counted once, deletions', async () => {
+    s = await startServer();
+    const owner = await makeUserWithToken(s.db, { role: 'animator' });
+    const me = await makeUserWithToken(s.db);
+    const ownerApi = { groups: groupsApi(httpFor(owner.token)) };
+    const myApi = { groups: groupsApi(httpFor(me.token)) };
+    const g = await ownerApi.groups.create({ name: 'Inclusion', description: null, visibility: 'public' });
+    const other = await ownerApi.groups.create({ name: 'Autre', description: null, visibility: 'public' });
+    await myApi.groups.join(g.id);
+    await myApi.groups.join(other.id);
+    const first = await ownerApi.groups.createPost(g.id, { kind: 'article', title: 'Premier', body: '' });
+    await myApi.groups.react(first.id, 'like');
+
+    hub = new HubClient(() => io(s.url, { auth: { token: me.token }, transports: ['websocket'] }));
+    const store = new PostsStore(myApi, g.id);
     await store.load();
-    f.answer(200, { items: [post({ id: 3 })], nextCursor: null });
+    store.follow(hub);
+    hub.start();
+    await until('connected', () => hub.connected);
+    expect(store.items[0]).to.deep.include({ id: first.id, myReactions: ['like'] });
+
+    const second = await ownerApi.groups.createPost(g.id, { kind: 'question', title: 'Second', body: '' });
+    await ownerApi.groups.createPost(other.id, { kind: 'article', title: 'Ailleurs', body: '' });
+    await until('the new post', () => store.items.some((p) => p.id === second.id));
+    expect(store.items.map((p) => p.title)).to.deep.equal(['Second', 'Premier']);
+
+    await ownerApi.groups.react(first.id, 'like');
+    await until('the new count', () => store.items.find((p) => p.id === first.id)!.reactions.like === 2);
+    expect(store.items.find((p) => p.id === first.id)!.myReactions).to.deep.equal(['like']);
+
+    await store.toggleComments(first.id);
+    expect(await store.comment(first.id, 'Merci')).to.equal(true);
+    await ownerApi.groups.comment(first.id, 'Avec plaisir');
+    await until('two comments', () => store.details.get(first.id)!.comments.length === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(store.items.find((p) => p.id === first.id)!.commentCount).to.equal(2);
+
+    await ownerApi.groups.deletePost(second.id);
+    await until('the deletion', () => !store.items.some((p) => p.id === second.id));
+    store.unfollow();
+  });
+
+  it('the feed pages with the cursor, newest first', async () => {
+    const owner = await makeUserWithToken(s.db, { role: 'animator' });
+    const ownerApi = { groups: groupsApi(httpFor(owner.token)) };
+    const g = await ownerApi.groups.create({ name: 'Fil', description: null, visibility: 'public' });
+    const ids: number[] = [];
+    for (let i = 0; i < 25; i++) ids.push((await ownerApi.groups.createPost(g.id, { kind: 'article', title: `P${i}`, body: '' })).id);
+    const store = new PostsStore(ownerApi, null);
+    await store.load();
+    expect(store.items).to.have.length(20);
     await store.load(true);
-    expect(f.calls.at(-1)!.url).to.equal('/api/feed?cursor=4');
-    store.applyNew(post({ id: 6, groupId: 42 }));
-    expect(store.items.map((p) => p.id)).to.deep.equal([6, 5, 4, 3]);
+    expect(store.items.map((p) => p.id)).to.deep.equal([...ids].reverse());
     expect(store.cursor).to.equal(null);
   });
 });

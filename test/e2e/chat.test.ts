@@ -18,7 +18,7 @@ describe('e2e: the chat screen', function () {
 
   async function open(token: string, path = '/'): Promise<Page> {
     const page = await browser.page(s.url, { token, path });
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack}`));
     await page.locator('mai-chat-sidebar a[data-channel-id]').first().waitFor();
     return page;
   }
@@ -54,8 +54,8 @@ describe('e2e: the chat screen', function () {
     // `/` opens « Général »; each sees the other among the connected contacts, with an online dot.
     await pj.waitForURL(`**/discussions/${generalId}`);
     await pj.locator('mai-contacts-panel h2', { hasText: '1 contact connecté' }).waitFor();
-    await pj.locator('.mai-contact', { hasText: 'Thomas Petit' }).locator('.mai-dot--online').waitFor();
-    await pt.locator('.mai-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--online').waitFor();
+    await pj.locator('.mai-chat-contact', { hasText: 'Thomas Petit' }).locator('.mai-dot--online').waitFor();
+    await pt.locator('.mai-chat-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--online').waitFor();
 
     await pj.locator(`a[data-channel-id="${depId}"]`).click();
     await pj.waitForURL(`**/discussions/${depId}`);
@@ -92,6 +92,45 @@ describe('e2e: the chat screen', function () {
     expect(await mine.getByRole('button', { name: 'Épingler' }).count()).to.equal(0);
     await pj.context().close();
     await pa.context().close();
+  });
+
+  it('reply, edit and delete my own message; "Ne pas déranger" reaches my contact', async () => {
+    const pj = await open(julie.token, `/discussions/${depId}`);
+    const pt = await open(thomas.token, `/discussions/${depId}`);
+    pj.on('dialog', (d) => void d.accept());
+    await say(pt, 'Qui anime la réunion ?');
+    const question = pj.locator('.mai-msg[data-message-id]', { hasText: 'Qui anime la réunion ?' });
+    await question.waitFor();
+    await question.hover();
+    await question.getByRole('button', { name: 'Répondre' }).click();
+    await pj.locator('.mai-chat-composer__reply', { hasText: 'Qui anime la réunion ?' }).waitFor();
+    await say(pj, 'Moi, avec *plaisir*');
+    const answer = pt.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec plaisir' });
+    await answer.locator('.mai-msg__quote', { hasText: 'Qui anime la réunion ?' }).waitFor();
+    expect(await answer.locator('em').textContent()).to.equal('plaisir');
+
+    const found = pj.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec plaisir' });
+    const mine = pj.locator(`.mai-msg[data-message-id="${await found.getAttribute('data-message-id')}"]`);
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Modifier' }).click();
+    // The editor has the focus: Enter saves.
+    await mine.locator('textarea:focus').fill('Moi, avec grand plaisir');
+    await pj.keyboard.press('Enter');
+    await pt.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec grand plaisir' }).locator('.mai-msg__edited').waitFor();
+
+    const edited = pj.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec grand plaisir' });
+    const id = await edited.getAttribute('data-message-id');
+    await edited.hover();
+    await edited.getByRole('button', { name: 'Supprimer' }).click();
+    await pt.locator(`.mai-msg[data-message-id="${id}"] .mai-msg__deleted`, { hasText: 'Message supprimé' }).waitFor();
+    expect((await s.db('messages').where({ id: Number(id) }).first()).deleted_at).to.not.equal(null);
+
+    await pj.locator('#mai-my-status').selectOption('dnd');
+    await pt.locator('.mai-chat-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--dnd').waitFor();
+    await pj.locator('#mai-my-status').selectOption('online');
+    await pt.locator('.mai-chat-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--online').waitFor();
+    await pj.context().close();
+    await pt.context().close();
   });
 
   it('a message typed while the server is unreachable shows "envoi…" and is delivered after the reconnection', async () => {

@@ -25,7 +25,7 @@ export class MaiCalendarMonth extends LitElement {
       ${events.length
         ? html`<ul class="mai-cal__events">
             ${events.map(
-              (e) => html`<li class=${e.cancelledAt ? 'mai-cal__event mai-cal__event--cancelled' : 'mai-cal__event'}>
+              (e) => html`<li class=${`mai-cal__event${e.cancelledAt ? ' mai-cal__event--cancelled' : ''}${e.myRegistration ? ' mai-cal__event--mine' : ''}`}>
                 <a href=${`/evenements/${e.id}`}
                   >${dayKey(new Date(e.startsAt)) === key ? html`<span class="mai-cal__time">${timeLabel(new Date(e.startsAt))}</span> ` : nothing}${e.title}${e.cancelledAt
                     ? html`<span class="fr-sr-only"> (annulé)</span>`

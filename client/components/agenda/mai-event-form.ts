@@ -74,17 +74,17 @@ export class MaiEventForm extends LitElement {
     return html`<form class="mai-event-form" novalidate @submit=${this.onSubmit} aria-label=${ev ? 'Modifier l’événement' : 'Nouvel événement'}>
       ${f('title', 'Titre', ev?.title ?? '', { maxlength: 200 })}
       ${textArea({ id: `${p}-description`, name: 'description', label: 'Description', value: ev?.description ?? '', optional: true, rows: 3, maxlength: 10000 })}
-      <div class="fr-grid-row fr-grid-row--gutters">
+      <div class="mai-form-row"><div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-6">${f('startsAt', 'Début', toLocalInput(ev?.startsAt ?? null), { type: 'datetime-local' })}</div>
         <div class="fr-col-12 fr-col-md-6">${f('endsAt', 'Fin', toLocalInput(ev?.endsAt ?? null), { type: 'datetime-local' })}</div>
-      </div>
+      </div></div>
       ${f('location', 'Lieu', ev?.location ?? '', { optional: true, maxlength: 300, hint: 'Adresse, salle… ou laissez vide pour un événement en visio.' })}
       ${f('videoUrl', 'Lien de visioconférence', ev?.videoUrl ?? '', { optional: true, type: 'url', hint: 'https://…' })}
-      <div class="fr-grid-row fr-grid-row--gutters">
+      <div class="mai-form-row"><div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-4">${f('capacity', 'Nombre de places', ev?.capacity?.toString() ?? '', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Vide : sans limite.' })}</div>
         <div class="fr-col-12 fr-col-md-4">${f('prescriptionCapacity', 'Places « sur prescription »', ev?.prescriptionCapacity?.toString() ?? '', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Personnes inscrites par un professionnel. Vide : pas de liste.' })}</div>
         <div class="fr-col-12 fr-col-md-4">${f('registrationDeadline', 'Date limite d’inscription', toLocalInput(ev?.registrationDeadline ?? null), { optional: true, type: 'datetime-local', hint: 'Vide : jusqu’au début.' })}</div>
-      </div>
+      </div></div>
       <div class="fr-checkbox-group fr-mb-2w">
         <input type="checkbox" id=${`${p}-waitlist`} name="waitlist" ?checked=${ev ? ev.waitlist : true} />
         <label class="fr-label" for=${`${p}-waitlist`}>Liste d’attente quand c’est complet<span class="fr-hint-text">La première personne en attente prend automatiquement une place libérée.</span></label>

@@ -41,7 +41,8 @@ export function buildItems(o: BuildInput): ListItem[] {
   const items: ListItem[] = [];
   const byId = new Map(o.messages.map((m) => [m.id, m]));
   const held = new Set(o.messages.map((m) => m.clientMsgId));
-  if (o.loaded && !o.hasOlder) items.push({ kind: 'start', key: 'start', label: `Début du salon « ${o.channel.name} »` });
+  const start = o.channel.kind === 'direct' ? `Début de votre conversation avec ${o.channel.name}` : `Début du salon « ${o.channel.name} »`;
+  if (o.loaded && !o.hasOlder) items.push({ kind: 'start', key: 'start', label: start });
   let day = '';
   const separator = (iso: string) => {
     const key = dayKey(iso);

@@ -41,9 +41,9 @@ export class MaiContactsPanel extends LitElement {
 
   private row(c: Contact) {
     const status = this.statusOf(c.id) ?? c.presence.status;
-    return html`<li class="mai-contact">
+    return html`<li class="mai-chat-contact">
       ${presenceDot(status)}
-      <span class="mai-contact__name">${c.displayName}${c.jobTitle ? html`<span class="mai-muted fr-text--xs"> · ${c.jobTitle}</span>` : nothing}</span>
+      <span class="mai-chat-contact__name">${c.displayName}${c.jobTitle ? html`<span class="mai-muted fr-text--xs"> · ${c.jobTitle}</span>` : nothing}</span>
       <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-chat-3-line fr-btn--icon-left" type="button"
         ?disabled=${this.busyUserId === c.id} @click=${() => this.openDm(c.id)}>
         Écrire<span class="fr-sr-only"> à ${c.displayName}</span>

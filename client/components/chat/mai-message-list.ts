@@ -22,7 +22,7 @@ export type ListItem =
     }
   | { kind: 'pending'; key: string; entry: OutboxEntry; parent: Message | undefined };
 
-type Pin = { pin: { index: number; block: 'start' | 'end' } } | Record<string, never>;
+type Pin = { pin: { index: number; block: 'start' | 'end' } | null };
 
 /** Distance from the bottom (px) under which the reader counts as "at the last message". */
 const BOTTOM_SLACK = 48;
@@ -57,7 +57,7 @@ export class MaiMessageList extends LitElement {
   announcement = '';
   atBottom = true;
   /** Same object until we mean to move the view: a new one re-pins the virtualizer. */
-  private layout: Pin = {};
+  private layout: Pin = { pin: null };
   private firstVisible = 0;
 
   createRenderRoot() {
@@ -74,7 +74,7 @@ export class MaiMessageList extends LitElement {
     const last = this.items.length - 1;
     if (changed.has('channelId') || !before.length) {
       this.atBottom = true;
-      this.layout = last >= 0 ? { pin: { index: last, block: 'end' } } : {};
+      this.layout = { pin: last >= 0 ? { index: last, block: 'end' } : null };
       return;
     }
     const oldFirstKey = before.find((i) => i.kind !== 'start')?.key;
@@ -84,6 +84,19 @@ export class MaiMessageList extends LitElement {
       this.layout = { pin: { index: Math.min(last, this.firstVisible + shift), block: 'start' } };
     } else if (this.atBottom && last >= 0 && this.items[last]!.key !== before[before.length - 1]?.key) {
       this.layout = { pin: { index: last, block: 'end' } };
+    }
+  }
+
+  protected async updated(changed: PropertyValues<this>): Promise<void> {
+    // A pin keeps re-applying itself while item sizes are measured, and would then hold the view
+    // against the reader's own scrolling: release it once the layout has settled.
+    const pinned = this.layout;
+    if (!pinned.pin || !changed.has('items')) return;
+    await this.scroller?.layoutComplete;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    if (this.layout === pinned) {
+      this.layout = { pin: null };
+      this.requestUpdate();
     }
   }
 

@@ -64,7 +64,7 @@ export class MaiDirectoryPage extends LitElement {
   }
 
   private row(m: Member) {
-    return html`<li class="mai-contact">
+    return html`<li class="mai-person-row">
       <div>
         <p class="fr-mb-0"><a href=${`/membres/${m.id}`}><strong>${m.displayName}</strong></a>
           ${m.role !== 'member' ? html`<span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">${ROLE_LABELS[m.role]}</span>` : nothing}</p>
@@ -95,7 +95,7 @@ export class MaiDirectoryPage extends LitElement {
       </form>
       ${this.error ? alertBox('error', this.error) : nothing}
       ${this.searched && !this.members.length && !this.loading ? html`<p class="mai-muted">Aucun membre ne correspond à ces critères.</p>` : nothing}
-      <ul class="mai-contact-list" aria-label="Membres trouvés">${this.members.map((m) => this.row(m))}</ul>
+      <ul class="mai-person-list" aria-label="Membres trouvés">${this.members.map((m) => this.row(m))}</ul>
       ${this.cursor
         ? html`<button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.loading} @click=${() => this.search(true)}>${this.loading ? 'Chargement…' : 'Afficher plus de membres'}</button>`
         : nothing}`;

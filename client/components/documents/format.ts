@@ -33,7 +33,7 @@ export const typeLabel = (mime: string) => TYPE_NAMES[mime] ?? 'Fichier';
 export const TYPE_FILTERS: { value: DocumentType | ''; label: string }[] = [
   { value: '', label: 'Tous les types' },
   { value: 'pdf', label: 'PDF' },
-  { value: 'office', label: 'Bureautique (Word, Excel, PowerPoint, OpenDocument)' },
+  { value: 'office', label: 'Bureautique' },
   { value: 'image', label: 'Images' },
   { value: 'text', label: 'Texte et CSV' },
   { value: 'archive', label: 'Archives (ZIP, 7z)' },

@@ -101,9 +101,9 @@ export class MaiDocumentBank extends LitElement {
     }
   }
 
-  private onFilter(e: CustomEvent<{ q?: string; type?: string; sort?: string }>) {
-    const { q, type, sort } = e.detail;
-    void this.docs.setQuery({ q, type: type as DocumentType | '' | undefined, sort: sort as DocumentSort | undefined });
+  private onFilter(e: CustomEvent<{ q?: string; type?: string; sort?: string; groupId?: number | null }>) {
+    const { q, type, sort, groupId } = e.detail;
+    void this.docs.setQuery({ q, type: type as DocumentType | '' | undefined, sort: sort as DocumentSort | undefined, groupId });
   }
 
   private uploadTarget() {
@@ -112,17 +112,6 @@ export class MaiDocumentBank extends LitElement {
       <label class="fr-label" for="doc-upload-group">Déposer dans le groupe</label>
       <select class="fr-select" id="doc-upload-group" @change=${(e: Event) => (this.uploadGroupId = Number((e.target as HTMLSelectElement).value))}>
         ${this.groups.map((g) => html`<option value=${g.id} ?selected=${g.id === this.uploadGroupId}>${g.name}</option>`)}
-      </select>
-    </div>`;
-  }
-
-  private groupFilter() {
-    if (this.groupId !== null || this.groups.length < 2) return nothing;
-    return html`<div class="fr-select-group mai-doc-groupfilter">
-      <label class="fr-label" for="docs-group">Groupe</label>
-      <select class="fr-select" id="docs-group" @change=${(e: Event) => void this.docs.setQuery({ groupId: Number((e.target as HTMLSelectElement).value) || null })}>
-        <option value="">Tous mes groupes</option>
-        ${this.groups.map((g) => html`<option value=${g.id} ?selected=${g.id === this.docs.filterGroupId}>${g.name}</option>`)}
       </select>
     </div>`;
   }
@@ -136,11 +125,8 @@ export class MaiDocumentBank extends LitElement {
       <div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
       <div class="mai-bank__layout">
         <div class="mai-bank__main">
-          <div class="mai-bank__filters">
-            ${this.groupFilter()}
-            <mai-document-filters .q=${s.q} .type=${s.type} .sort=${s.sort} idPrefix=${this.groupId ? `docs-${this.groupId}` : 'docs'}
-              @mai-filter=${this.onFilter}></mai-document-filters>
-          </div>
+          <mai-document-filters .q=${s.q} .type=${s.type} .sort=${s.sort} idPrefix=${this.groupId ? `docs-${this.groupId}` : 'docs'}
+            .groups=${this.groupId === null ? this.groups : []} .groupId=${s.filterGroupId} @mai-filter=${this.onFilter}></mai-document-filters>
           ${s.status === 'error' ? alertBox('error', errorMessage(s.error)) : nothing}
           <p class="fr-sr-only" role="status">${s.status === 'loading' ? 'Chargement des documents…' : `${s.items.length} document(s) affiché(s)`}</p>
           ${s.status === 'ready' && !s.items.length

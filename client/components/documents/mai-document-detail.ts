@@ -1,4 +1,4 @@
-/** <mai-document-detail>: one document — preview for images, what it is, where it comes from, download. */
+/** <mai-document-detail>: one document (its title is the page's) — preview for images, what it is, where it comes from, download. */
 import { LitElement, html, nothing } from 'lit';
 import type { BankDocument } from '../../api/documents.js';
 import { humanSize, shortDate, typeLabel } from './format.js';
@@ -16,8 +16,7 @@ export class MaiDocumentDetail extends LitElement {
   render() {
     const d = this.document;
     if (!d) return nothing;
-    return html`<article class="mai-doc-detail" aria-labelledby="doc-detail-title">
-      <h2 id="doc-detail-title">${d.title}</h2>
+    return html`<article class="mai-doc-detail" aria-label=${d.title}>
       ${d.description ? html`<p class="mai-pre-line">${d.description}</p>` : nothing}
       ${d.previewUrl ? html`<img class="mai-doc-preview" src=${d.previewUrl} alt=${`Aperçu de ${d.title}`} />` : nothing}
       <dl class="mai-doc-facts">
@@ -28,7 +27,7 @@ export class MaiDocumentDetail extends LitElement {
         <dt>Empreinte SHA-256</dt><dd class="fr-text--xs mai-filename">${d.sha256}</dd>
       </dl>
       <ul class="fr-btns-group fr-btns-group--inline">
-        <li><a class="fr-btn fr-icon-download-line fr-btn--icon-left" href=${d.downloadUrl} download>Télécharger</a></li>
+        <li><a class="fr-btn" href=${d.downloadUrl} download>Télécharger</a></li>
         ${d.canDelete
           ? html`<li><button class="fr-btn fr-btn--tertiary" type="button"
               @click=${() => this.dispatchEvent(new CustomEvent('mai-document-delete', { detail: { document: d }, bubbles: true }))}>Supprimer</button></li>`

@@ -53,7 +53,7 @@ export class MaiDocumentTable extends LitElement {
       <td>${d.uploader?.displayName ?? '—'}${d.source === 'post' ? html`<br /><span class="fr-text--sm mai-muted">via une publication</span>` : nothing}</td>
       <td><time datetime=${d.createdAt}>${shortDate(d.createdAt)}</time></td>
       <td>
-        <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm mai-row-actions">
+        <ul class="fr-btns-group fr-btns-group--sm mai-row-actions">
           <li><a class="fr-btn fr-btn--secondary fr-btn--sm" href=${d.downloadUrl} download title=${`Télécharger ${d.filename}`}>Télécharger</a></li>
           ${this.canShare
             ? html`<li><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" @click=${() => this.fire('mai-document-share', { document: d })}>Partager</button></li>`

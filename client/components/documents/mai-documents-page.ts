@@ -76,7 +76,7 @@ export class MaiDocumentsPage extends LitElement {
             <li><a class="fr-breadcrumb__link" aria-current="page">${this.document?.title ?? 'Document'}</a></li>
           </ol>
         </nav>
-        <h1 tabindex="-1">Document</h1>
+        <h1 tabindex="-1">${this.document?.title ?? 'Document'}</h1>
         ${this.error ? alertBox('error', this.error) : nothing}
         ${this.document ? html`<mai-document-detail .document=${this.document} @mai-document-delete=${this.onDelete}></mai-document-detail>` : this.error ? nothing : html`<p role="status">Chargement…</p>`}`;
     }
