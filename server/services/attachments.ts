@@ -1,19 +1,14 @@
 import type { Deps } from '../deps';
-import { invalidPayload, notFound } from '../errors';
+import { AppError, invalidPayload, notFound } from '../errors';
 import { discardUpload, type ReceivedFile } from '../http/upload';
-import { sniffType, storeFile } from '../files';
+import { storeFile } from '../files';
+import { cleanFilename, documentTypeOf } from './document-types';
 import { canSeePost, findAttachment, insertAttachment, type AttachmentRow } from '../db/posts';
 import type { UserRow } from '../db/users';
 import { accessGroupAsMember } from './groups';
 
 /** Image types shown inline (a post's illustration); every other file is served as a download. */
 export const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
-
-/** Keeps only characters safe in a stored file name (the name is shown, never used as a path). */
-function cleanFilename(name: string): string {
-  const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (base || 'fichier').slice(0, 255);
-}
 
 /**
  * Stores a file for a post to come (members of the group only). The type is
@@ -25,8 +20,9 @@ export async function uploadAttachment(deps: Deps, actor: UserRow, groupId: numb
   try {
     await accessGroupAsMember(deps.db, actor, groupId);
     if (!file || file.size === 0) throw invalidPayload('Joignez un fichier non vide (champ « file »).', { fields: { file: 'Fichier manquant ou vide.' } });
-    const sniffed = await sniffType(file.tmpPath);
-    const mime = sniffed?.mime ?? (/^text\//.test(file.declaredType) ? 'text/plain' : 'application/octet-stream');
+    // The same allow-list as the document bank: every attachment lands there.
+    const mime = await documentTypeOf(file.tmpPath, file.filename);
+    if (!mime) throw new AppError('unsupported_type', 415, 'Type de fichier non accepté (documents bureautiques, PDF, images, texte, CSV, archives).');
     await storeFile(deps.config.dataDir, file.tmpPath, file.sha256);
     return await insertAttachment(deps.db, {
       group_id: groupId, uploader_id: actor.id, sha256: file.sha256, filename: cleanFilename(file.filename), mime_type: mime, size: file.size,
