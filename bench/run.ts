@@ -22,11 +22,11 @@ const ALL: Scenario[] = ['fanout', 'durable', 'connections', 'history', 'twonode
 
 /** Tiny settings for `smoke`: every scenario runs end to end in a few seconds. */
 const SMOKE = {
-  fanout: { ...fanoutDefaults, members: [40], settleMs: 200, startRate: 400, factor: 2, maxSteps: 2, bisect: 0, stepMs: 800, drainMs: 8000 },
+  fanout: { ...fanoutDefaults, members: [40], settleMs: 200, startRate: 400, factor: 2, maxSteps: 2, bisect: 0, retries: 0, stepMs: 800, drainMs: 8000 },
   durable: { ...durableDefaults, senders: 6, listeners: 2, durationMs: 800 },
   connections: { ...connectionsDefaults, count: 100, rampMs: 500, settleMs: 200 },
   history: { ...historyDefaults, messages: 10_000, requests: 100, warmup: 10 },
-  twonodes: { ...twoNodesDefaults, members: 40, settleMs: 200, startRate: 400, maxSteps: 1, bisect: 0, stepMs: 800, drainMs: 8000 },
+  twonodes: { ...twoNodesDefaults, members: 40, settleMs: 200, startRate: 400, maxSteps: 1, bisect: 0, retries: 0, stepMs: 800, drainMs: 8000 },
 };
 const DEFAULTS = { fanout: fanoutDefaults, durable: durableDefaults, connections: connectionsDefaults, history: historyDefaults, twonodes: twoNodesDefaults };
 

@@ -4,6 +4,7 @@ import { openDb } from './database';
 import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { connectRedis, closeRedis } from './redis';
+import { startNotificationMail } from './jobs/notification-mail';
 
 /** config → db → migrate → createApp() → listen. The only place that listens. */
 async function main(): Promise<void> {
@@ -15,9 +16,12 @@ async function main(): Promise<void> {
   await prepareDatabase(app.deps, { seedDemo: config.seedDemo });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   log.info({ url: config.publicUrl, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, redis: !!redis }, 'Maillage is listening');
+  // Every node runs it: each notification is claimed in the database before it is mailed, so none goes out twice.
+  const notificationMail = startNotificationMail(app.deps);
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await notificationMail.stop();
     await app.close();
     if (redis) await closeRedis(redis);
     await db.destroy();

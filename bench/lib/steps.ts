@@ -22,6 +22,8 @@ export interface StepPlan {
   bodyLen: number;
   /** A step is sustainable when p99 is under this, with nothing lost and every send acked. */
   p99LimitMs: number;
+  /** Extra tries of a failed step before it counts. */
+  retries: number;
 }
 
 const round = (v: number, d = 0) => Math.round(v * 10 ** d) / 10 ** d;
@@ -108,19 +110,27 @@ export type StepResult = Awaited<ReturnType<typeof runStep>>;
 
 /**
  * Steps the offered rate up by `factor` until a step is not sustainable (or
- * maxSteps), then bisects between the last good and the first bad rate.
- * Answers every step and the best sustainable one.
+ * maxSteps), then bisects between the last good and the first bad rate. A
+ * failed step is tried `retries` more times before it counts as the ceiling
+ * (a neighbour's burst on a shared machine must not end the climb).
+ * Answers every step, the best sustainable one, and the server CPU it took.
  */
 export async function stepUp(servers: System[], senders: Fleet, groups: ReceiverGroup[], channelId: number, plan: StepPlan) {
   const receivers = groups.reduce((a, g) => a + g.sockets, 0);
   const steps: StepResult[] = [];
+  const attempt = async (rate: number) => {
+    for (let k = 0; ; k++) {
+      const r = await runStep(servers, senders, groups, channelId, steps.length + 1, rate / receivers, plan);
+      steps.push(r);
+      if (r.sustainable || k >= plan.retries) return r.sustainable;
+    }
+  };
   let good = 0;
   let bad = 0;
-  let rate = plan.startRate;
+  // At least two messages a second, so that a step of a big channel still sends a fair number of them.
+  let rate = Math.max(plan.startRate, 2 * receivers);
   for (let i = 0; i < plan.maxSteps; i++) {
-    const r = await runStep(servers, senders, groups, channelId, steps.length + 1, rate / receivers, plan);
-    steps.push(r);
-    if (!r.sustainable) {
+    if (!(await attempt(rate))) {
       bad = rate;
       break;
     }
@@ -129,17 +139,18 @@ export async function stepUp(servers: System[], senders: Fleet, groups: Receiver
   }
   for (let i = 0; bad && good && i < plan.bisect; i++) {
     const mid = Math.sqrt(good * bad);
-    const r = await runStep(servers, senders, groups, channelId, steps.length + 1, mid / receivers, plan);
-    steps.push(r);
-    if (r.sustainable) good = mid;
+    if (await attempt(mid)) good = mid;
     else bad = mid;
   }
-  const ok = steps.filter((s) => s.sustainable);
-  const best = ok.sort((a, b) => b.deliveriesPerSec - a.deliveriesPerSec)[0] ?? null;
+  const best = steps.filter((s) => s.sustainable).sort((a, b) => b.deliveriesPerSec - a.deliveriesPerSec)[0] ?? null;
+  const cpuUs = best?.serverCpuUsPerDelivery ?? null;
   return {
     maxSustainableDeliveriesPerSec: best?.deliveriesPerSec ?? 0,
     atStep: best?.step ?? null,
     ceilingReached: !bad,
+    /** Server CPU per delivery at that step, and the deliveries one fully busy core would make at that cost. */
+    serverCpuUsPerDelivery: cpuUs,
+    deliveriesPerServerCoreSecond: cpuUs ? Math.round(1e6 / cpuUs) : null,
     steps: steps.sort((a, b) => a.step - b.step),
   };
 }

@@ -28,6 +28,7 @@ export const fanoutDefaults: FanoutOptions = {
   drainMs: 5000,
   bodyLen: 140,
   p99LimitMs: 100,
+  retries: 1,
 };
 
 /** Receivers and senders connected to one system, stepped up to its ceiling; the fleets are reset after. */
@@ -78,7 +79,9 @@ export async function fanout(o: FanoutOptions, run: RunOptions) {
             await hub.stop();
           }
           const ratio = relayRes?.maxSustainableDeliveriesPerSec ? hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec : null;
-          return { members: size, database: db.kind, ratio: ratio === null ? null : Math.round(ratio * 100) / 100, hub: hubRes, relay: relayRes };
+          const perCore = relayRes?.deliveriesPerServerCoreSecond && hubRes.deliveriesPerServerCoreSecond;
+          const cpuRatio = perCore ? Math.round((hubRes.deliveriesPerServerCoreSecond! / relayRes!.deliveriesPerServerCoreSecond!) * 100) / 100 : null;
+          return { members: size, database: db.kind, ratio: ratio === null ? null : Math.round(ratio * 100) / 100, cpuRatio, hub: hubRes, relay: relayRes };
         } finally {
           await db.drop();
         }

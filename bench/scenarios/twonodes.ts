@@ -23,6 +23,7 @@ export const twoNodesDefaults: TwoNodesOptions = {
   drainMs: 5000,
   bodyLen: 140,
   p99LimitMs: 100,
+  retries: 1,
 };
 
 type Client = { token: string; channels: number[] };

@@ -15,6 +15,9 @@ import { alertBox } from './fields.js';
 import './mai-footer.js';
 import './mai-header.js';
 import { NOT_FOUND, findRoute, type Route } from './routes.js';
+import { notificationsApi } from '../api/notifications.js';
+import { NotificationsStore } from '../state/notifications-store.js';
+import { notificationsContext } from './notifications/context.js';
 
 /** Root container; main.ts sets `api`, `session`, `router` and `departments` before first render. */
 export class MaiApp extends LitElement {
@@ -44,7 +47,10 @@ export class MaiApp extends LitElement {
     departments: new ContextProvider(this, { context: departmentsContext }),
     hub: new ContextProvider(this, { context: hubContext }),
     chat: new ContextProvider(this, { context: chatContext }),
+    notifications: new ContextProvider(this, { context: notificationsContext }),
   };
+  /** The bell's and the notifications page's store: built once the API and the hub are known, fed by the hub. */
+  private notifications: NotificationsStore | null = null;
   private watched: StoreController<EventTarget>[] = [];
   /** Path shown at the last render once the session was known; undefined before the first one. */
   private shownPath: string | undefined;
@@ -59,6 +65,11 @@ export class MaiApp extends LitElement {
         this.providers[key].setValue(this[key] as never);
         if (key === 'session' || key === 'router') this.watched.push(new StoreController(this, this[key]));
       }
+    }
+    if (!this.notifications && this.api && this.hub) {
+      this.notifications = new NotificationsStore(notificationsApi(this.api.http), this.hub);
+      this.notifications.start();
+      this.providers.notifications.setValue(this.notifications);
     }
     // Redirect before rendering, so a forbidden page never flashes (replace: no extra history entry).
     if (this.session?.status !== 'ready' || !this.router) return;

@@ -1,6 +1,7 @@
 /** <mai-header>: DSFR header with service name, user tools and main navigation. */
 import { LitElement, html, nothing } from 'lit';
 import type { User } from '../api/types.js';
+import './notifications/mai-notification-bell.js';
 
 /** Main navigation entries; `admin` ones only for admins. */
 export const NAV_ITEMS = [
@@ -78,6 +79,7 @@ export class MaiHeader extends LitElement {
       </ul>`;
     }
     return html`<ul class="fr-btns-group">
+      ${this.showNav ? html`<li><mai-notification-bell></mai-notification-bell></li>` : nothing}
       <li><a class="fr-btn fr-icon-account-circle-line" href="/profil">${this.user.displayName}</a></li>
       <li>
         <button class="fr-btn fr-icon-logout-box-r-line" type="button" ?disabled=${this.loggingOut} @click=${this.logout}>

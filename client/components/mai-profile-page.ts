@@ -137,6 +137,9 @@ export class MaiProfilePage extends LitElement {
               </div>
             </div>
           </div>
+          <p class="fr-mt-3w">
+            <a class="fr-link fr-icon-notification-3-line fr-link--icon-left" href="/profil/notifications">Notifications par courriel</a>
+          </p>
         </div>
         <div class="fr-col-12 fr-col-md-8">
           <mai-profile-form

@@ -19,6 +19,8 @@ import './mai-profile-page.js';
 import './mai-register-page.js';
 import './mai-reset-page.js';
 import './mai-terms-page.js';
+import './notifications/mai-notifications-page.js';
+import './notifications/mai-notification-settings-page.js';
 
 
 /** One page of the app. */
@@ -47,6 +49,8 @@ export const ROUTES: Record<string, Route> = {
   '/membres': { title: 'Profil d’un membre', access: 'user', render: ([id]) => html`<mai-member-page .userId=${Number(id) || 0}></mai-member-page>` },
   '/hotline': { title: 'Hotline', access: 'user', render: (params) => html`<mai-hotline-page .params=${params}></mai-hotline-page>` },
   '/profil': { title: 'Mon profil', access: 'user', render: () => html`<mai-profile-page></mai-profile-page>` },
+  '/profil/notifications': { title: 'Notifications par courriel', access: 'user', render: () => html`<mai-notification-settings-page></mai-notification-settings-page>` },
+  '/notifications': { title: 'Notifications', access: 'user', render: () => html`<mai-notifications-page></mai-notifications-page>` },
   '/admin': { title: 'Administration', access: 'admin', render: () => html`<mai-admin-users-page></mai-admin-users-page>` },
 };
 

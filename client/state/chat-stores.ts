@@ -71,8 +71,14 @@ export class ChatStores extends EventTarget {
 
   /** Signed-in user changed (null: signed out): everything is reloaded for them. */
   setUser(user: ChatUser | null): void {
-    if (user?.id === this.user?.id) return;
-    this.user = user;
+    if (user && user.id === this.user?.id) {
+      // Same person (profile edited, role changed): keep everything, refresh what permissions read.
+      this.user = { id: user.id, username: user.username, role: user.role };
+      this.emit();
+      return;
+    }
+    if (!user && !this.user) return;
+    this.user = user ? { id: user.id, username: user.username, role: user.role } : null;
     this.openChannelId = null;
     this.channels.clear();
     this.messages.clear();

@@ -6,6 +6,8 @@ import { findUserById } from '../db/users';
 import { channelView } from '../services/channels';
 import { presentMessage } from '../presenters/messages';
 import type { SendResult } from '../services/messages';
+import { notifyMentions } from '../services/mention-notices';
+import { presentNotification } from '../services/notifications';
 
 /** Above this many members, `unread` is not pushed to every member on each message (clients count from `message:new`). */
 export const UNREAD_PUSH_MAX_MEMBERS = 200;
@@ -31,7 +33,10 @@ export class ChannelEvents {
     if (user) this.publisher.toUser(userId, 'channel:removed', await channelView(this.db, user, channel));
   }
 
-  /** `message:new` to the channel, `mention` to those named, `unread` to members (small channels) and to those named. */
+  /**
+   * `message:new` to the channel, `mention` to those named, `unread` to members (small channels) and to those named;
+   * then a `mention` notification for each person named (stored after the message's commit) and its `notification`.
+   */
   async messageSent(result: SendResult, authorId: number): Promise<void> {
     const { message, channel, mentionedUserIds } = result;
     const presented = presentMessage(message);
@@ -51,6 +56,7 @@ export class ChannelEvents {
     }
     // The author's own marker moved to this message: their other tabs clear the badge.
     this.publisher.toUser(authorId, 'unread', { channelId: channel.id, unread: 0, mentions: 0 });
+    for (const n of await notifyMentions(this.db, result)) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
   }
 
   private async memberCountAtMost(channelId: number, max: number): Promise<boolean> {

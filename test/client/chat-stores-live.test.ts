@@ -155,6 +155,25 @@ describe('client chat stores against the real server', () => {
     chat.outbox.discard(e.clientMsgId);
   });
 
+  it('sets "absent" after the idle delay and back "en ligne" on activity; contacts see both', async () => {
+    const activity = new EventTarget();
+    const away = waitForEvent(bob.socket!, 'presence', (p) => p.userId === alice.user.id && p.status === 'away');
+    const stop = chat.watchActivity(activity, 150);
+    await away;
+    expect(chat.presence).to.include({ myStatus: 'away', autoAway: true });
+    const back = waitForEvent(bob.socket!, 'presence', (p) => p.userId === alice.user.id && p.status === 'online');
+    activity.dispatchEvent(new Event('keydown'));
+    await back;
+    stop();
+    // A chosen "Ne pas déranger" is not undone by activity.
+    const dnd = waitForEvent(bob.socket!, 'presence', (p) => p.userId === alice.user.id && p.status === 'dnd');
+    await chat.presence.choose('dnd');
+    await dnd;
+    await chat.presence.active();
+    expect(chat.presence.myStatus).to.equal('dnd');
+    await chat.presence.choose('online');
+  });
+
   it('dm:open, presence of a contact, join and leave a thematic channel', async () => {
     const dm = await chat.directWith(bob.user.id);
     expect(dm).to.include({ kind: 'direct' });

@@ -44,9 +44,12 @@ describe('e2e: the chat screen', function () {
     await s?.close();
   });
 
-  afterEach(() => {
-    expect(errors, errors.join('\n')).to.deep.equal([]);
-  });
+  /** No script error in the pages, then close them (errors raised while closing do not count). */
+  async function done(...pages: Page[]) {
+    const seen = errors.splice(0);
+    for (const p of pages) await p.context().close();
+    expect(seen, seen.join('\n')).to.deep.equal([]);
+  }
 
   it('two members of one département see each other online and exchange messages', async () => {
     const pj = await open(julie.token);
@@ -73,8 +76,7 @@ describe('e2e: the chat screen', function () {
     await say(pt, 'Oui, à jeudi !');
     await pj.locator('.mai-msg[data-message-id]', { hasText: 'Oui, à jeudi !' }).waitFor();
     expect(await s.db('messages').where({ channel_id: depId })).to.have.length(2);
-    await pj.context().close();
-    await pt.context().close();
+    await done(pj, pt);
   });
 
   it('an animator pins a message and both members see the pinned bar', async () => {
@@ -90,8 +92,7 @@ describe('e2e: the chat screen', function () {
     // A member has no pin button; the server would refuse anyway.
     const mine = pj.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu' });
     expect(await mine.getByRole('button', { name: 'Épingler' }).count()).to.equal(0);
-    await pj.context().close();
-    await pa.context().close();
+    await done(pj, pa);
   });
 
   it('reply, edit and delete my own message; "Ne pas déranger" reaches my contact', async () => {
@@ -129,8 +130,7 @@ describe('e2e: the chat screen', function () {
     await pt.locator('.mai-chat-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--dnd').waitFor();
     await pj.locator('#mai-my-status').selectOption('online');
     await pt.locator('.mai-chat-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--online').waitFor();
-    await pj.context().close();
-    await pt.context().close();
+    await done(pj, pt);
   });
 
   it('a message typed while the server is unreachable shows "envoi…" and is delivered after the reconnection', async () => {
@@ -149,6 +149,6 @@ describe('e2e: the chat screen', function () {
     await pj.locator('mai-reconnect-banner .fr-notice').waitFor({ state: 'detached' });
     const rows = await s.db('messages').where({ author_id: julie.user.id, body: 'Écrit hors connexion' });
     expect(rows).to.have.length(1);
-    await pj.context().close();
+    await done(pj);
   });
 });

@@ -14,9 +14,10 @@ function decodeQuotedPrintable(s: string): string {
 }
 
 function decodeHeader(v: string): string {
-  return v.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+  // RFC 2047: white space between two adjacent encoded words is not part of the text.
+  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
     enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-  ).replace(/\?=\s+=\?/g, '');
+  );
 }
 
 /** The .eml files the server wrote, oldest first, decoded enough to read links. */

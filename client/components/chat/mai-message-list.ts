@@ -92,7 +92,9 @@ export class MaiMessageList extends LitElement {
     // against the reader's own scrolling: release it once the layout has settled.
     const pinned = this.layout;
     if (!pinned.pin || !changed.has('items')) return;
-    await this.scroller?.layoutComplete;
+    // layoutComplete rejects ("disconnected") when the list leaves the page meanwhile: nothing to release then.
+    const settled = await (this.scroller?.layoutComplete ?? Promise.resolve()).then(() => true, () => false);
+    if (!settled) return;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     if (this.layout === pinned) {
       this.layout = { pin: null };

@@ -1,0 +1,96 @@
+/**
+ * What each kind of notification says in French, where it leads and its icon
+ * (pure: no Lit, tested in Node). The server's e-mails say the same in
+ * server/services/notification-texts.ts. Data is read defensively.
+ */
+import type { AppNotification } from '../../api/notifications.js';
+
+/** One notification, ready to show. */
+export interface NotificationView {
+  text: string;
+  href: string;
+  /** A DSFR icon class. */
+  icon: string;
+}
+
+type Data = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const id = (v: unknown): number | null => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : null);
+const who = (v: unknown, fallback: string): string => str((v as { displayName?: unknown } | null)?.displayName) || fallback;
+const quoted = (v: unknown, fallback = ''): string => (str(v) ? `« ${str(v)} »` : fallback);
+
+const eventDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const when = (v: unknown): string => {
+  const d = new Date(str(v));
+  return Number.isNaN(d.getTime()) ? '' : ` (${eventDate.format(d)})`;
+};
+
+function mention(d: Data): NotificationView {
+  const place =
+    d.channelKind === 'direct' ? 'une conversation privée'
+    : d.channelKind === 'hotline' ? 'une demande à la hotline'
+    : str(d.channelName) ? `le salon « ${str(d.channelName)} »` : 'un salon';
+  const excerpt = str(d.excerpt) ? ` : « ${str(d.excerpt)} »` : '';
+  const href = id(d.ticketId) ? `/hotline/${id(d.ticketId)}` : id(d.channelId) ? `/discussions/${id(d.channelId)}` : '/discussions';
+  return { text: `${who(d.author, 'Quelqu’un')} vous a mentionné(e) dans ${place}${excerpt}`, href, icon: 'fr-icon-chat-3-line' };
+}
+
+/** The sentence, link and icon of a notification. */
+export function describeNotification(n: Pick<AppNotification, 'kind' | 'data'>): NotificationView {
+  const d: Data = n.data && typeof n.data === 'object' ? n.data : {};
+  const group = quoted(d.groupName, 'un groupe');
+  const groupHref = id(d.groupId) ? `/groupes/${id(d.groupId)}` : '/groupes';
+  const eventHref = id(d.eventId) ? `/evenements/${id(d.eventId)}` : '/agenda';
+  const event = `${quoted(d.title, 'un événement')}${when(d.startsAt)}`;
+  const groupIcon = 'fr-icon-team-line';
+  const eventIcon = 'fr-icon-calendar-event-line';
+  switch (n.kind) {
+    case 'join_request':
+      return { text: `${who(d.user, 'Quelqu’un')} demande à rejoindre le groupe ${group}.`, href: id(d.groupId) ? `${groupHref}/demandes` : groupHref, icon: 'fr-icon-user-add-line' };
+    case 'join_approved':
+      return { text: `Votre demande pour rejoindre le groupe ${group} est acceptée.`, href: groupHref, icon: groupIcon };
+    case 'join_rejected':
+      return { text: `Votre demande pour rejoindre le groupe ${group} n’a pas été retenue.`, href: groupHref, icon: groupIcon };
+    case 'group_invitation':
+      return { text: `${who(d.invitedBy, 'Un responsable')} vous invite à rejoindre le groupe ${group}.`, href: groupHref, icon: 'fr-icon-mail-line' };
+    case 'post_addressed':
+      return { text: `${who(d.author, 'Quelqu’un')} vous adresse la publication ${quoted(d.title)} (groupe ${group}).`, href: '/groupes/fil', icon: 'fr-icon-article-line' };
+    case 'comment':
+      return { text: `${who(d.author, 'Quelqu’un')} a commenté votre publication ${quoted(d.title)}.`, href: groupHref, icon: 'fr-icon-discuss-line' };
+    case 'event_invitation':
+      return { text: `${who(d.invitedBy, 'Un organisateur')} vous invite à l’événement ${event}.`, href: eventHref, icon: eventIcon };
+    case 'event_promoted':
+      return str(d.name)
+        ? { text: `Une place s’est libérée : ${str(d.name)} est maintenant inscrit(e) à ${event}.`, href: eventHref, icon: eventIcon }
+        : { text: `Une place s’est libérée : vous êtes maintenant inscrit(e) à ${event}.`, href: eventHref, icon: eventIcon };
+    case 'event_changed':
+      return { text: `L’événement ${event} a changé (date, horaire, lieu ou lien).`, href: eventHref, icon: eventIcon };
+    case 'event_cancelled':
+      return { text: `L’événement ${event} est annulé.${str(d.reason) ? ` Motif : ${str(d.reason)}` : ''}`, href: eventHref, icon: eventIcon };
+    case 'mention':
+      return mention(d);
+    default:
+      if (id(d.ticketId)) return { text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`, href: `/hotline/${id(d.ticketId)}`, icon: 'fr-icon-question-line' };
+      return { text: 'Vous avez une nouvelle notification.', href: '/notifications', icon: 'fr-icon-notification-3-line' };
+  }
+}
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** « à l’instant », « il y a 5 min », « il y a 3 h », else « 23 novembre 2026 à 14:05 ». */
+export function whenLabel(iso: string, now = Date.now()): string {
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return '';
+  const minutes = Math.floor((now - t) / 60_000);
+  if (minutes < 1) return 'à l’instant';
+  if (minutes < 60) return `il y a ${minutes} min`;
+  if (minutes < 24 * 60) return `il y a ${Math.floor(minutes / 60)} h`;
+  return dateTime.format(new Date(t));
+}
+
+/** « 3 notifications non lues », « 1 notification non lue », « Aucune notification non lue ». */
+export function unreadLabel(count: number): string {
+  if (count <= 0) return 'Aucune notification non lue';
+  return count === 1 ? '1 notification non lue' : `${count} notifications non lues`;
+}
