@@ -24,6 +24,9 @@ export interface Channel {
   lastSeq: number;
   lastReadSeq: number;
   peer: { id: number; username: string; displayName: string } | null;
+  /** Pin / delete others' messages here (animators, admins, the group's owners/admins, hotline staff in tickets). */
+  canPin?: boolean;
+  canModerate?: boolean;
 }
 
 /** `channel:updated`: what animators may change on a thematic channel. */

@@ -8,6 +8,8 @@ export interface ChannelViewerState {
   mentions: number;
   /** For direct channels: the other person, so the client can show their name. */
   peer?: { id: number; username: string; displayName: string } | null;
+  /** What the viewer may do to others' messages here (the server checks again on each action). */
+  rights?: { canPin: boolean; canModerate: boolean };
 }
 
 /** The contract's channel object, as one viewer sees it (unread = messages after their read marker). */
@@ -31,6 +33,8 @@ export function presentChannel(c: ChannelRow, v: ChannelViewerState) {
     lastSeq,
     lastReadSeq: v.joined ? v.lastReadSeq : 0,
     peer: v.peer ?? null,
+    canPin: v.joined && !!v.rights?.canPin,
+    canModerate: v.joined && !!v.rights?.canModerate,
   };
 }
 

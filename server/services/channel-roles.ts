@@ -24,3 +24,21 @@ export async function canPin(db: Knex, actor: UserRow, channel: ChannelRow): Pro
   const role = channel.kind === 'group' ? await groupRole(db, actor.id, channel.group_id) : null;
   return role === 'owner' || role === 'admin';
 }
+
+/**
+ * The moderation rights of a viewer in each of their channels, in one query
+ * (group roles fetched once), so channel lists can tell the client which
+ * buttons to show; the server still checks on every action.
+ */
+export async function rightsInChannels(db: Knex, actor: UserRow): Promise<(channel: ChannelRow) => { canPin: boolean; canModerate: boolean }> {
+  const managed = new Set<number>(
+    (await db('group_members').where({ user_id: actor.id, status: 'member' }).whereIn('role', ['owner', 'admin']).select('group_id')).map(
+      (r: { group_id: number }) => r.group_id,
+    ),
+  );
+  return (channel) => {
+    const groupManager = channel.kind === 'group' && channel.group_id !== null && managed.has(channel.group_id);
+    const canPin = isGlobalModerator(actor) || groupManager;
+    return { canPin, canModerate: canPin || (channel.kind === 'hotline' && actor.role === 'hotline') };
+  };
+}

@@ -9,6 +9,7 @@ import { presentChannel, type PresentedChannel } from '../presenters/channels';
 import { displayName } from '../presenters/users';
 import { areContacts } from '../db/contacts';
 import { accessChannel, accessJoinableChannel } from '../access';
+import { rightsInChannels } from './channel-roles';
 import { joinGroupChannel, leaveGroupChannel } from './group-membership';
 
 export const THEMATIC_DEFAULTS = [
@@ -76,7 +77,9 @@ async function peerOf(db: Knex, channel: ChannelRow, viewerId: number) {
 export async function channelView(db: Knex, user: UserRow, channel: ChannelRow): Promise<PresentedChannel> {
   const m = await findMembership(db, channel.id, user.id);
   const mentions = m ? ((await mentionCounts(db, user.id, channel.id)).get(channel.id) ?? 0) : 0;
+  const rights = await rightsInChannels(db, user);
   return presentChannel(channel, {
+    rights: rights(channel),
     joined: !!m,
     favorite: !!m?.favorite,
     lastReadSeq: m?.last_read_seq ?? 0,
@@ -87,7 +90,7 @@ export async function channelView(db: Knex, user: UserRow, channel: ChannelRow):
 
 /** GET /api/channels: my channels and the thematic ones I may join. */
 export async function listMyChannels(db: Knex, user: UserRow): Promise<PresentedChannel[]> {
-  const [rows, mentions] = await Promise.all([listVisibleChannels(db, user.id), mentionCounts(db, user.id)]);
+  const [rows, mentions, rights] = await Promise.all([listVisibleChannels(db, user.id), mentionCounts(db, user.id), rightsInChannels(db, user)]);
   const out: PresentedChannel[] = [];
   for (const c of rows) {
     if (c.archived_at && !c.m_user_id) continue;
@@ -98,6 +101,7 @@ export async function listMyChannels(db: Knex, user: UserRow): Promise<Presented
         lastReadSeq: c.last_read_seq ?? 0,
         mentions: mentions.get(c.id) ?? 0,
         peer: await peerOf(db, c, user.id),
+        rights: rights(c),
       }),
     );
   }

@@ -12,8 +12,8 @@ export function permissionsFor(user: ChatUser | null, channel: Channel, m: Messa
   const mine = !!user && m.author.id === user.id;
   return {
     canEdit: mine,
-    canDelete: mine || staff || (user?.role === 'hotline' && channel.kind === 'hotline'),
-    canPin: staff,
+    canDelete: mine || (channel.canModerate ?? (staff || (user?.role === 'hotline' && channel.kind === 'hotline'))),
+    canPin: channel.canPin ?? staff,
   };
 }
 

@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import { startServer, type TestServer } from '../helpers/server';
+import { api } from '../helpers/http';
+import { makeUserWithToken } from '../helpers/factories';
+import { closeAll, connect, emitAck } from '../helpers/sockets';
+import { createGroup } from '../helpers/groups';
+
+describe('channel rights shown to the client and enforced by the server', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startServer();
+  });
+  after(async () => {
+    closeAll();
+    await s.close();
+  });
+
+  it("a group's owner may pin in its channel; a plain member may not; the channel list says so", async () => {
+    const animator = await makeUserWithToken(s.db, { role: 'animator' });
+    const owner = await makeUserWithToken(s.db);
+    const member = await makeUserWithToken(s.db);
+    const group = await createGroup(s.url, animator.token, { visibility: 'public' });
+    await api(s.url, { token: owner.token }).post(`/api/groups/${group.id}/join`);
+    await api(s.url, { token: member.token }).post(`/api/groups/${group.id}/join`);
+    await s.db('group_members').where({ group_id: group.id, user_id: owner.user.id }).update({ role: 'admin' });
+
+    const channelOf = async (token: string) =>
+      (await api(s.url, { token }).get('/api/channels')).body.find((c: any) => c.groupId === group.id);
+    expect(await channelOf(owner.token)).to.include({ canPin: true, canModerate: true });
+    expect(await channelOf(member.token)).to.include({ canPin: false, canModerate: false });
+    const general = (await api(s.url, { token: member.token }).get('/api/channels')).body.find((c: any) => c.slug === 'general');
+    expect(general).to.include({ canPin: false });
+    expect((await api(s.url, { token: animator.token }).get('/api/channels')).body.find((c: any) => c.slug === 'general')).to.include({ canPin: true });
+
+    const channelId = (await channelOf(member.token)).id;
+    const memberSocket = await connect(s.url, member.token);
+    const ownerSocket = await connect(s.url, owner.token);
+    const msg = (await emitAck(memberSocket, 'message:send', { channelId, body: 'Compte rendu', clientMsgId: 'cr-1' })).message;
+    expect((await emitAck(memberSocket, 'message:pin', { messageId: msg.id })).error.code).to.equal('forbidden');
+    expect((await emitAck(ownerSocket, 'message:pin', { messageId: msg.id })).ok).to.equal(true);
+  });
+});
