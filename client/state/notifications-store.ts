@@ -33,6 +33,7 @@ export class NotificationsStore extends EventTarget {
   error: ApiError | null = null;
   private offs: (() => void)[] = [];
   private loadSeq = 0;
+  private askedAt = 0;
   /** Live arrivals while a reload is in flight: its answer may not hold them yet. */
   private arrivedDuringLoad: AppNotification[] | null = null;
   private readonly onResync = () => void this.reload();
@@ -50,7 +51,11 @@ export class NotificationsStore extends EventTarget {
   /** Listens to the hub (idempotent); loads at once if it is already connected. */
   start(): void {
     if (this.offs.length) return;
-    this.offs.push(this.hub.on<AppNotification>('notification', (n) => this.receive(n)));
+    this.offs.push(
+      this.hub.on<AppNotification>('notification', (n) => this.receive(n)),
+      this.hub.on<{ channelId: number; mentions: number }>('unread', (u) => this.channelRead(u)),
+      this.hub.on<{ ids: number[] }>('notifications:read', (e) => this.readElsewhere(e?.ids ?? [])),
+    );
     this.hub.addEventListener('resync', this.onResync);
     this.hub.addEventListener('status', this.onStatus);
     if (this.hub.connected) void this.reload();
@@ -62,9 +67,19 @@ export class NotificationsStore extends EventTarget {
     this.hub.removeEventListener('status', this.onStatus);
   }
 
+  /**
+   * Reloads unless the list was asked for less than `maxAgeMs` ago: a tab coming back into view catches up
+   * with what other tabs (or devices) read meanwhile.
+   */
+  refresh(maxAgeMs = 30_000, now = Date.now()): void {
+    if (this.status === 'idle' || !this.hub.connected || now - this.askedAt < maxAgeMs) return;
+    void this.reload();
+  }
+
   /** The first page again, from the database. */
   async reload(): Promise<void> {
     const seq = ++this.loadSeq;
+    this.askedAt = Date.now();
     this.arrivedDuringLoad = [];
     this.status = this.status === 'ready' ? 'ready' : 'loading';
     this.error = null;
@@ -113,6 +128,26 @@ export class NotificationsStore extends EventTarget {
     if (!n.readAt) this.unreadCount += 1;
     this.emit();
     this.dispatchEvent(new CustomEvent('notification', { detail: n }));
+  }
+
+  /**
+   * The hub says a channel has no unread mention left (read in the chat, in this tab or another): the
+   * `mention` notifications of that channel are read too, so the bell does not count what was seen.
+   */
+  channelRead(u: { channelId: number; mentions: number }): void {
+    if (!u || u.mentions !== 0) return;
+    const ids = this.items.filter((n) => n.kind === 'mention' && !n.readAt && Number(n.data.channelId) === u.channelId).map((n) => n.id);
+    if (ids.length) void this.markRead(ids);
+  }
+
+  /** The server read these for me (a channel read up to their mention, maybe in another tab): no request needed. */
+  readElsewhere(ids: number[]): void {
+    const targets = new Set(this.items.filter((n) => ids.includes(n.id) && !n.readAt).map((n) => n.id));
+    if (!targets.size) return;
+    const at = new Date().toISOString();
+    this.items = this.items.map((n) => (targets.has(n.id) ? { ...n, readAt: at } : n));
+    this.unreadCount = Math.max(0, this.unreadCount - targets.size);
+    this.emit();
   }
 
   /** Marks some of my notifications read at once (shown read before the server answers); false if it failed. */

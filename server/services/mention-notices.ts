@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { NotificationRow } from '../db/notifications';
+import { markNotificationsRead, type NotificationRow } from '../db/notifications';
 import { presentMessage } from '../presenters/messages';
 import type { SendResult } from './messages';
 import { notify } from './notifications';
@@ -43,6 +43,27 @@ export async function notifyMentions(db: Knex, result: SendResult): Promise<Noti
   return db.transaction(async (trx) => {
     const out: NotificationRow[] = [];
     for (const userId of userIds) out.push(await notify(trx, userId, 'mention', data));
-    return out;
+    // Someone reading the channel at that moment may already have moved their marker past it: born read.
+    const seen = await trx('channel_members').where({ channel_id: channel.id }).whereIn('user_id', userIds).where('last_read_seq', '>=', presented.seq).pluck('user_id');
+    for (const userId of seen as number[]) await markNotificationsRead(trx, userId, out.filter((n) => n.user_id === userId).map((n) => n.id));
+    if (!seen.length) return out;
+    return trx('notifications').whereIn('id', out.map((n) => n.id)).orderBy('id');
   });
+}
+
+/**
+ * Reading a channel up to `seq` reads the mention notifications it holds up
+ * to there, whatever client moved the marker (the bell must not count what
+ * was seen in the chat). Few unread mentions exist per user: filtered here.
+ */
+export async function readMentionsUpTo(db: Knex, userId: number, channelId: number, seq: number): Promise<number[]> {
+  const rows = (await db('notifications').where({ user_id: userId, kind: 'mention' }).whereNull('read_at').select('id', 'data')) as { id: number; data: string | Record<string, unknown> }[];
+  const ids = rows
+    .filter((r) => {
+      const d = (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { channelId?: number; seq?: number };
+      return d.channelId === channelId && (d.seq ?? Infinity) <= seq;
+    })
+    .map((r) => r.id);
+  if (ids.length) await markNotificationsRead(db, userId, ids);
+  return ids;
 }

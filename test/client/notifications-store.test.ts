@@ -8,6 +8,7 @@ import { describeNotification, unreadLabel, whenLabel } from '../../client/compo
 import { fakeFetch } from './fake-fetch.js';
 import { makeUserWithToken } from '../helpers/factories';
 import { createGroup } from '../helpers/groups';
+import { makeContacts } from '../helpers/contacts';
 import { api } from '../helpers/http';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -83,6 +84,43 @@ describe('client: notifications store against the real server', () => {
     hub.start();
     await until('reloaded from the database', () => store.status === 'ready' && store.items.length === 4);
     expect(store.unreadCount).to.equal(1);
+    store.stop();
+  });
+
+  it('a mention read in the chat (here or in another tab) is read in the bell too; a tab coming back refreshes', async () => {
+    const alice = await makeUserWithToken(s.db, { username: 'alice.n', departmentCode: '05' });
+    const bob = await makeUserWithToken(s.db, { username: 'bob.n', departmentCode: '06' });
+    const channelId = await makeContacts(s.db, [alice.user.id, bob.user.id]);
+    let listCalls = 0;
+    const http = new Http({
+      baseUrl: s.url,
+      fetch: (url, init = {}) => {
+        if (url.includes('/api/notifications?')) listCalls++;
+        return fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bob.token}` } });
+      },
+    });
+    const bobHub = hubFor(bob.token);
+    const otherTab = hubFor(bob.token);
+    const aliceHub = hubFor(alice.token);
+    const store = new NotificationsStore(notificationsApi(http), bobHub);
+    store.start();
+    for (const h of [bobHub, otherTab, aliceHub]) h.start();
+    await until('connected', () => store.status === 'ready' && otherTab.connected && aliceHub.connected);
+    const { message } = await aliceHub.request<{ message: { seq: number } }>('message:send', { channelId, body: 'Tu as vu, @bob.n ?', clientMsgId: 'n-1' });
+    await until('the mention', () => store.unreadCount === 1);
+    expect(store.items[0]).to.deep.include({ kind: 'mention' });
+
+    await otherTab.request('channel:read', { channelId, seq: message.seq });
+    await until('read by the other tab', () => store.unreadCount === 0 && store.items[0]!.readAt !== null);
+    const id = store.items[0]!.id;
+    for (let i = 0; i < 100 && !(await s.db('notifications').where({ id }).first()).read_at; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await s.db('notifications').where({ id }).first()).read_at).to.not.equal(null);
+
+    const before = listCalls;
+    store.refresh(30_000);
+    expect(listCalls).to.equal(before);
+    store.refresh(0);
+    await until('refreshed', () => listCalls === before + 1);
     store.stop();
   });
 

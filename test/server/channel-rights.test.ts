@@ -39,4 +39,19 @@ describe('channel rights shown to the client and enforced by the server', () => 
     expect((await emitAck(memberSocket, 'message:pin', { messageId: msg.id })).error.code).to.equal('forbidden');
     expect((await emitAck(ownerSocket, 'message:pin', { messageId: msg.id })).ok).to.equal(true);
   });
+
+  it('reading a channel up to a mention reads its notification, whatever client moved the marker', async () => {
+    const a = await makeUserWithToken(s.db, { departmentCode: '971', username: 'lecteur.a' });
+    const b = await makeUserWithToken(s.db, { departmentCode: '971', username: 'lecteur.b' });
+    const dep = (await s.db('channels').where({ slug: 'dep-971' }).first()).id;
+    const sa = await connect(s.url, a.token);
+    const sb = await connect(s.url, b.token);
+    const sent = (await emitAck(sa, 'message:send', { channelId: dep, body: 'Coucou @lecteur.b', clientMsgId: 'm-read' })).message;
+    const unread = async () => (await api(s.url, { token: b.token }).get('/api/notifications')).body.items.filter((n: any) => n.kind === 'mention' && !n.readAt);
+    expect(await unread()).to.have.length(1);
+    const pushed = new Promise<any>((resolve) => sb.once('notifications:read', resolve));
+    expect((await emitAck(sb, 'channel:read', { channelId: dep, seq: sent.seq })).ok).to.equal(true);
+    expect((await pushed).ids).to.have.length(1);
+    expect(await unread()).to.have.length(0);
+  });
 });

@@ -14,6 +14,9 @@ import { ms } from '../../server/presenters/time';
 import { runNotificationMail } from '../../server/jobs/notification-mail';
 import { lastDigestSlot } from '../../server/services/notification-schedule';
 import { claimForMail } from '../../server/db/notification-mail';
+import { notifyMentions } from '../../server/services/mention-notices';
+import { findMessage } from '../../server/db/messages';
+import { findChannel } from '../../server/db/channels';
 
 type Who = Awaited<ReturnType<typeof makeUserWithToken>>;
 const MIN = 60_000;
@@ -268,6 +271,12 @@ describe('mentions become notifications', () => {
     // A resend of the same message is a duplicate: no second notification.
     await emitAck(aSock!, 'message:send', { channelId, body: 'Bonjour @bob.d, peux-tu relire le compte rendu ?', clientMsgId: 'mention-1' });
     expect(await s.db('notifications').where({ kind: 'mention' })).to.have.length(1);
+
+    // Someone who had already read past the message when the notification is written gets it read.
+    expect((await emitAck(bSock!, 'channel:read', { channelId, seq: 1 })).ok).to.equal(true);
+    const [again] = await notifyMentions(s.db, { message: (await findMessage(s.db, ack.message.id))!, channel: (await findChannel(s.db, channelId))!, duplicate: false, mentionedUserIds: [bob.user.id] });
+    expect(again!.read_at).to.not.equal(null);
+    await s.db('notifications').where({ id: again!.id }).delete();
 
     expect(await runNotificationMail(s.app.deps, new Date(ms(rows[0].created_at)! + 1000))).to.deep.equal({ mails: 1, notifications: 1 });
     const [mail] = readOutbox(s.outboxDir).filter((m) => m.to.includes(bob.user.email));

@@ -30,14 +30,20 @@ export class MaiNotificationBell extends LitElement {
     this.listening = store;
   }
 
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') this.store.value?.refresh();
+  };
+
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisible);
     this.listening?.removeEventListener('notification', this.onArrival);
     this.listening = null;
   }
 
   connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisible);
     this.requestUpdate();
   }
 

@@ -8,6 +8,7 @@ import { syncChannel } from '../../services/messages';
 import { presentMessage } from '../../presenters/messages';
 import { accessChannel } from '../../access';
 import { memberCount } from '../../db/channels';
+import { readMentionsUpTo } from '../../services/mention-notices';
 
 const channelSchema = z.object({ channelId: fields.id });
 const syncSchema = z.object({ channelId: fields.id, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(100) });
@@ -42,6 +43,8 @@ export function registerChannelHandlers(socket: HubSocket, c: ChannelsContext): 
   onEvent(socket, c.deps, 'channel:read', readSchema, async (input, { actor }) => {
     const { channel, lastReadSeq, mentions } = await markRead(db, actor, input.channelId, input.seq);
     c.publisher.toUser(actor.id, 'unread', { channelId: channel.id, unread: Math.max(0, Number(channel.last_seq) - lastReadSeq), mentions });
+    const read = await readMentionsUpTo(db, actor.id, channel.id, lastReadSeq);
+    if (read.length) c.publisher.toUser(actor.id, 'notifications:read', { ids: read });
     return { lastReadSeq };
   });
 
