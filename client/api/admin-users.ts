@@ -1,4 +1,5 @@
 /** Typed calls for /api/admin/users (admins only). */
+import type { NewAccount } from './auth.js';
 import type { Http } from './http.js';
 import type { Page, Role, User, UserStatus } from './types.js';
 
@@ -11,13 +12,7 @@ export interface UserSearch {
 }
 
 /** Body of POST /api/admin/users. */
-export interface AdminCreateUserInput {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-  username: string;
-  departmentCode: string;
+export interface AdminCreateUserInput extends NewAccount {
   role: Role;
   chatOnly?: boolean;
 }

@@ -2,14 +2,18 @@
 import type { Http } from './http.js';
 import type { Civility, User, UserResponse } from './types.js';
 
-/** Body of POST /api/auth/register. */
-export interface RegisterInput {
+/** What every new account needs (sign-up, or created by an admin). */
+export interface NewAccount {
   email: string;
   password: string;
   firstName: string;
   lastName: string;
   username: string;
   departmentCode: string;
+}
+
+/** Body of POST /api/auth/register. */
+export interface RegisterInput extends NewAccount {
   civility?: Civility;
   phone?: string;
   employer?: string;

@@ -3,11 +3,8 @@ import type { Http } from './http.js';
 
 export type RegistrationStatus = 'registered' | 'waitlisted';
 
-/** What everyone who sees an event sees (also the payload of `event:updated`). */
-export interface PublicEvent {
-  id: number;
-  groupId: number;
-  group: { id: number; name: string };
+/** What an organiser writes (POST /api/groups/:id/events, PATCH /api/events/:id). */
+export interface EventInput {
   title: string;
   description: string | null;
   startsAt: string;
@@ -18,6 +15,13 @@ export interface PublicEvent {
   waitlist: boolean;
   prescriptionCapacity: number | null;
   registrationDeadline: string | null;
+}
+
+/** What everyone who sees an event sees (also the payload of `event:updated`). */
+export interface PublicEvent extends EventInput {
+  id: number;
+  groupId: number;
+  group: { id: number; name: string };
   registrationOpen: boolean;
   cancelledAt: string | null;
   cancelReason: string | null;
@@ -38,19 +42,6 @@ export interface AgendaEvent extends PublicEvent {
   canManage: boolean;
   /** On GET /api/events/:id: the people I registered on the prescription list. */
   myPrescriptions?: { id: number; name: string | null; email: string | null; status: RegistrationStatus; position: number | null }[];
-}
-
-export interface EventInput {
-  title: string;
-  description: string | null;
-  startsAt: string;
-  endsAt: string;
-  location: string | null;
-  videoUrl: string | null;
-  capacity: number | null;
-  waitlist: boolean;
-  prescriptionCapacity: number | null;
-  registrationDeadline: string | null;
 }
 
 export interface Invitees {

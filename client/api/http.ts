@@ -36,6 +36,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as the ApiError the views show (a thrown non-ApiError becomes an internal error). */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
+}
+
 /** The `fetch` signature the client needs (injectable for tests). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 

@@ -29,10 +29,11 @@ function errorText(o: FieldOptions): TemplateResult | typeof nothing {
   return o.error ? html`<p class="fr-error-text" id=${`${o.id}-error`}>${o.error}</p>` : nothing;
 }
 
+/** What `textField` takes. */
+export type TextFieldOptions = FieldOptions & { type?: string; autocomplete?: string; inputmode?: string; maxlength?: number };
+
 /** A DSFR text input (fr-input-group), with error state and aria wiring. */
-export function textField(
-  o: FieldOptions & { type?: string; autocomplete?: string; inputmode?: string; maxlength?: number },
-): TemplateResult {
+export function textField(o: TextFieldOptions): TemplateResult {
   return html`<div class="fr-input-group ${o.error ? 'fr-input-group--error' : ''}">
     ${label(o)}
     <input
@@ -167,6 +168,17 @@ export function alertBox(
   </div>`;
 }
 
+/** The outcome of an action, shown over a container's content. */
+export interface Notice {
+  kind: 'success' | 'error';
+  text: string;
+}
+
+/** A notice's alert, or nothing. */
+export function noticeAlert(n: Notice | null): TemplateResult | typeof nothing {
+  return n ? alertBox(n.kind, n.text) : nothing;
+}
+
 /** Reads a form control event into a `{ name: value }` pair (checkbox → boolean). */
 export function fieldValue(e: Event): [string, string | boolean] | null {
   const t = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
@@ -175,7 +187,32 @@ export function fieldValue(e: Event): [string, string | boolean] | null {
   return [t.name, t.value];
 }
 
+/** `values` with the field of a form control event set (as text); the same object when the event names no field. */
+export function withField<T extends object>(values: T, e: Event): T {
+  const kv = fieldValue(e);
+  return kv ? { ...values, [kv[0]]: String(kv[1]) } : values;
+}
+
 /** Moves focus to the first control marked aria-invalid inside `root`. */
 export function focusFirstError(root: HTMLElement): void {
   root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/** Answers whether `errors` has any; if so, focus moves to the first invalid field once `host` has rendered them. */
+export async function focusErrors(host: HTMLElement & { updateComplete: Promise<unknown> }, errors: Record<string, string | undefined>): Promise<boolean> {
+  if (!Object.values(errors).some(Boolean)) return false;
+  await host.updateComplete;
+  focusFirstError(host);
+  return true;
+}
+
+/** A field inside a DSFR fieldset. */
+export function fieldRow(content: unknown): TemplateResult {
+  return html`<div class="fr-fieldset__element">${content}</div>`;
+}
+
+/** Text fields of one form in fieldset rows: ids `<prefix>-<name>`, value and error looked up by name. */
+export function textRows<K extends string>(prefix: string, values: Record<K, string>, errors: Record<string, string | undefined>) {
+  return (name: K, label: string, extra: Partial<TextFieldOptions> = {}): TemplateResult =>
+    fieldRow(textField({ id: `${prefix}-${name}`, name, label, value: values[name], error: errors[name], ...extra }));
 }

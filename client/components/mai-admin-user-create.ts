@@ -2,10 +2,11 @@
 import { LitElement, html } from 'lit';
 import type { AdminCreateUserInput } from '../api/admin-users.js';
 import type { Department, Role } from '../api/types.js';
-import { USERNAME_HINT, USERNAME_PATTERN, checkPassword } from '../state/password-rules.js';
-import { checkbox, fieldValue, focusFirstError, selectField, textField } from './fields.js';
+import { accountErrors } from '../state/form-checks.js';
+import { USERNAME_HINT, checkPassword } from '../state/password-rules.js';
+import { departmentRow, newPasswordField } from './account-fields.js';
+import { checkbox, fieldRow, fieldValue, focusErrors, focusFirstError, selectField, textRows } from './fields.js';
 import { ROLE_OPTIONS } from './labels.js';
-import './mai-password-field.js';
 
 const EMPTY = { email: '', firstName: '', lastName: '', username: '', departmentCode: '', role: 'member', password: '' };
 type Values = typeof EMPTY;
@@ -61,20 +62,9 @@ export class MaiAdminUserCreate extends LitElement {
   private async onSubmit(e: Event) {
     e.preventDefault();
     const v = this.values;
-    const errors: Record<string, string> = {};
-    for (const [f, message] of REQUIRED) if (!v[f].trim()) errors[f] = message;
-    if (v.username.trim() && !USERNAME_PATTERN.test(v.username.trim().toLowerCase())) {
-      errors.username = `Nom d'utilisateur invalide : ${USERNAME_HINT}`;
-    }
-    if (v.password && !checkPassword(v.password, v).every((r) => r.ok)) {
-      errors.password = 'Le mot de passe ne respecte pas toutes les règles.';
-    }
+    const errors = accountErrors(v, REQUIRED, 'Le mot de passe ne respecte pas toutes les règles.');
     this.localErrors = errors;
-    if (Object.keys(errors).length) {
-      await this.updateComplete;
-      focusFirstError(this);
-      return;
-    }
+    if (await focusErrors(this, errors)) return;
     const input: AdminCreateUserInput = {
       email: v.email.trim(),
       password: v.password,
@@ -91,10 +81,7 @@ export class MaiAdminUserCreate extends LitElement {
   render() {
     const v = this.values;
     const err = { ...this.errors, ...this.localErrors };
-    const field = (name: keyof Values, label: string, extra: Record<string, unknown> = {}) =>
-      html`<div class="fr-fieldset__element">
-        ${textField({ id: `create-${name}`, name, label, value: v[name], error: err[name], ...extra })}
-      </div>`;
+    const field = textRows('create', v, err);
     return html`<form novalidate aria-label="Créer un compte" @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
       <fieldset class="fr-fieldset">
         <legend class="fr-fieldset__legend">Le compte est créé actif, sans courriel de confirmation. Tous les champs sont obligatoires.</legend>
@@ -102,41 +89,19 @@ export class MaiAdminUserCreate extends LitElement {
         ${field('lastName', 'Nom', { autocomplete: 'off' })}
         ${field('username', "Nom d'utilisateur", { autocomplete: 'off', hint: USERNAME_HINT })}
         ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'off' })}
-        <div class="fr-fieldset__element">
-          ${selectField({
-            id: 'create-departmentCode',
-            name: 'departmentCode',
-            label: 'Département',
-            value: v.departmentCode,
-            error: err.departmentCode,
-            placeholder: 'Sélectionnez un département',
-            options: this.departments.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
-          })}
-        </div>
-        <div class="fr-fieldset__element">
-          ${selectField({ id: 'create-role', name: 'role', label: 'Rôle', value: v.role, error: err.role, options: ROLE_OPTIONS })}
-        </div>
-        <div class="fr-fieldset__element">
-          ${checkbox({
+        ${departmentRow({ prefix: 'create', value: v.departmentCode, error: err.departmentCode, placeholder: 'Sélectionnez un département', departments: this.departments })}
+        ${fieldRow(selectField({ id: 'create-role', name: 'role', label: 'Rôle', value: v.role, error: err.role, options: ROLE_OPTIONS }))}
+        ${fieldRow(
+          checkbox({
             id: 'create-chatOnly',
             name: 'chatOnly',
             label: 'Accès aux discussions uniquement',
             hint: 'Pour les coordinateurs et partenaires invités.',
             checked: this.chatOnly,
             error: err.chatOnly,
-          })}
-        </div>
-        <div class="fr-fieldset__element">
-          <mai-password-field
-            .inputId=${'create-password'}
-            .name=${'password'}
-            .label=${'Mot de passe provisoire'}
-            .autocomplete=${'new-password'}
-            .value=${v.password}
-            .error=${err.password ?? ''}
-            .rules=${checkPassword(v.password, v)}
-          ></mai-password-field>
-        </div>
+          }),
+        )}
+        ${fieldRow(newPasswordField({ id: 'create-password', label: 'Mot de passe provisoire', value: v.password, error: err.password, rules: checkPassword(v.password, v) }))}
       </fieldset>
       <button class="fr-btn" type="submit" ?disabled=${this.busy}>
         ${this.busy ? 'Création en cours…' : 'Créer le compte'}

@@ -6,8 +6,10 @@ import { ApiError } from '../api/http.js';
 import { errorMessage } from '../api/messages.js';
 import type { Role, User } from '../api/types.js';
 import { apiContext, departmentsContext, sessionContext } from '../controllers/contexts.js';
+import { PagedList } from '../controllers/paged-list.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { alertBox, fieldValue, selectField, textField } from './fields.js';
+import { noticeAlert, selectField, textField, withField, type Notice } from './fields.js';
+import { moreButton } from './list-states.js';
 import { ROLE_LABELS, ROLE_OPTIONS, STATUS_LABELS } from './labels.js';
 import type { MaiAdminUserCreate } from './mai-admin-user-create.js';
 import './mai-admin-user-create.js';
@@ -17,9 +19,6 @@ import './mai-admin-user-table.js';
 export class MaiAdminUsersPage extends LitElement {
   static properties = {
     filters: { state: true },
-    users: { state: true },
-    nextCursor: { state: true },
-    loading: { state: true },
     busyIds: { state: true },
     notice: { state: true },
     showCreate: { state: true },
@@ -28,17 +27,19 @@ export class MaiAdminUsersPage extends LitElement {
   };
 
   filters: Required<Omit<UserSearch, 'cursor'>> = { q: '', role: '', status: '' };
-  users: User[] = [];
-  nextCursor: string | number | null = null;
-  loading = false;
   busyIds: ReadonlySet<number> = new Set();
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   showCreate = false;
   creating = false;
   createErrors: Record<string, string> = {};
   private api = new ContextConsumer(this, { context: apiContext });
   private session = new StoreController(this, sessionContext);
   private departments = new StoreController(this, departmentsContext);
+  private users = new PagedList<User>(
+    this,
+    (cursor) => this.api.value!.adminUsers.search({ ...this.filters, cursor }),
+    (err) => (this.notice = { kind: 'error', text: errorMessage(err) }),
+  );
 
   createRenderRoot() {
     return this;
@@ -50,17 +51,8 @@ export class MaiAdminUsersPage extends LitElement {
     void this.search();
   }
 
-  private async search(more = false) {
-    this.loading = true;
-    try {
-      const page = await this.api.value!.adminUsers.search({ ...this.filters, cursor: more ? this.nextCursor : null });
-      this.users = more ? [...this.users, ...page.items] : page.items;
-      this.nextCursor = page.nextCursor;
-    } catch (err) {
-      this.notice = { kind: 'error', text: errorMessage(err) };
-    } finally {
-      this.loading = false;
-    }
+  private search(more = false) {
+    return this.users.load(more);
   }
 
   private async patchUser(id: number, patch: { role?: Role; disabled?: boolean }, done: (u: User) => string) {
@@ -68,7 +60,7 @@ export class MaiAdminUsersPage extends LitElement {
     this.busyIds = new Set([...this.busyIds, id]);
     try {
       const user = await this.api.value!.adminUsers.update(id, patch);
-      this.users = this.users.map((u) => (u.id === id ? user : u));
+      this.users.set(this.users.items.map((u) => (u.id === id ? user : u)));
       this.notice = { kind: 'success', text: done(user) };
     } catch (err) {
       this.notice = { kind: 'error', text: errorMessage(err) };
@@ -95,7 +87,7 @@ export class MaiAdminUsersPage extends LitElement {
     this.creating = true;
     try {
       const user = await this.api.value!.adminUsers.create(e.detail.input);
-      this.users = [user, ...this.users.filter((u) => u.id !== user.id)];
+      this.users.set([user, ...this.users.items.filter((u) => u.id !== user.id)]);
       this.querySelector<MaiAdminUserCreate>('mai-admin-user-create')?.reset();
       this.showCreate = false;
       this.notice = { kind: 'success', text: `Le compte de ${user.displayName} a été créé.` };
@@ -109,15 +101,14 @@ export class MaiAdminUsersPage extends LitElement {
   }
 
   private onFilter(e: Event) {
-    const kv = fieldValue(e);
-    if (kv) this.filters = { ...this.filters, [kv[0]]: String(kv[1]) };
+    this.filters = withField(this.filters, e);
   }
 
   render() {
     const deps = this.departments.value?.items ?? [];
     const f = this.filters;
     return html`<h1 tabindex="-1">Administration des utilisateurs</h1>
-      ${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}
+      ${noticeAlert(this.notice)}
       <form class="mai-admin-filters" role="search" aria-label="Rechercher des utilisateurs" novalidate
         @input=${this.onFilter} @change=${this.onFilter}
         @submit=${(e: Event) => { e.preventDefault(); void this.search(); }}>
@@ -135,23 +126,19 @@ export class MaiAdminUsersPage extends LitElement {
             })}
           </div>
           <div class="fr-col-12 fr-col-md-2 fr-mb-3w">
-            <button class="fr-btn" type="submit" ?disabled=${this.loading}>${this.loading ? 'Recherche en cours…' : 'Rechercher'}</button>
+            <button class="fr-btn" type="submit" ?disabled=${this.users.loading}>${this.users.loading ? 'Recherche en cours…' : 'Rechercher'}</button>
           </div>
         </div>
       </form>
       <mai-admin-user-table
-        .users=${this.users}
+        .users=${this.users.items}
         .departments=${deps}
         .busyIds=${this.busyIds}
         .selfId=${this.session.value?.user?.id ?? 0}
         @mai-user-role=${this.onRole}
         @mai-user-disable=${this.onDisable}
       ></mai-admin-user-table>
-      ${this.nextCursor
-        ? html`<button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.loading} @click=${() => this.search(true)}>
-            ${this.loading ? 'Chargement en cours…' : 'Afficher plus'}
-          </button>`
-        : nothing}
+      ${this.users.cursor ? moreButton('Afficher plus', () => this.search(true), { loading: this.users.loading, loadingLabel: 'Chargement en cours…' }) : nothing}
       <section class="fr-mt-6w" aria-labelledby="admin-create-title">
         <h2 id="admin-create-title">Créer un compte</h2>
         <button class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" type="button"

@@ -4,6 +4,8 @@ import { LitElement, html } from 'lit';
 import { errorMessage } from '../api/messages.js';
 import { apiContext, routerContext } from '../controllers/contexts.js';
 import { alertBox } from './fields.js';
+import { centredPage } from './form-page.js';
+import { loadingLine } from './list-states.js';
 
 /** Container: posts the token once on load. */
 export class MaiConfirmPage extends LitElement {
@@ -45,25 +47,24 @@ export class MaiConfirmPage extends LitElement {
   }
 
   render() {
-    return html`<div class="fr-grid-row fr-grid-row--center">
-      <div class="fr-col-12 fr-col-md-8">
-        <h1 tabindex="-1">Confirmation de votre adresse</h1>
-        ${this.state === 'working'
-          ? html`<p role="status">Confirmation en cours…</p>`
-          : this.state === 'done'
-            ? html`${alertBox('success', 'Votre adresse est confirmée et votre compte est activé.', 'Compte activé')}
-                <p><a class="fr-btn" href="/connexion">Se connecter</a></p>`
-            : html`${alertBox('error', this.message, 'La confirmation a échoué')}
-                <p>
-                  Si votre lien a expiré, utilisez « Mot de passe oublié » avec la même adresse : le lien
-                  que vous recevrez vous permettra de choisir un mot de passe et activera votre compte.
-                </p>
-                <ul class="fr-btns-group fr-btns-group--inline-md">
-                  <li><a class="fr-btn" href="/mot-de-passe-oublie">Recevoir un nouveau lien</a></li>
-                  <li><a class="fr-btn fr-btn--secondary" href="/connexion">Se connecter</a></li>
-                </ul>`}
-      </div>
-    </div>`;
+    return centredPage(
+      'Confirmation de votre adresse',
+      this.state === 'working'
+        ? loadingLine('Confirmation en cours…')
+        : this.state === 'done'
+          ? html`${alertBox('success', 'Votre adresse est confirmée et votre compte est activé.', 'Compte activé')}
+              <p><a class="fr-btn" href="/connexion">Se connecter</a></p>`
+          : html`${alertBox('error', this.message, 'La confirmation a échoué')}
+              <p>
+                Si votre lien a expiré, utilisez « Mot de passe oublié » avec la même adresse : le lien
+                que vous recevrez vous permettra de choisir un mot de passe et activera votre compte.
+              </p>
+              <ul class="fr-btns-group fr-btns-group--inline-md">
+                <li><a class="fr-btn" href="/mot-de-passe-oublie">Recevoir un nouveau lien</a></li>
+                <li><a class="fr-btn fr-btn--secondary" href="/connexion">Se connecter</a></li>
+              </ul>`,
+      'fr-col-12 fr-col-md-8',
+    );
   }
 }
 

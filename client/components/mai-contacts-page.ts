@@ -4,7 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../api/messages.js';
 import type { Contact } from '../api/groups.js';
 import { apiContext, hubContext, routerContext } from '../controllers/contexts.js';
-import { alertBox } from './fields.js';
+import { emptyLine, loadingLine, retryAlert } from './list-states.js';
 import { directoryTabs } from './directory/tabs.js';
 
 const PRESENCE: Record<Contact['presence']['status'], { label: string; badge: string }> = {
@@ -101,10 +101,10 @@ export class MaiContactsPage extends LitElement {
         <label class="fr-label" for="contacts-q">Filtrer mes contacts</label>
         <input class="fr-input" id="contacts-q" type="search" .value=${this.q} @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)} />
       </div>
-      ${this.status === 'loading' ? html`<p role="status">Chargement de vos contacts…</p>` : nothing}
-      ${this.status === 'error' ? html`${alertBox('error', this.error)}<button class="fr-btn" type="button" @click=${() => this.load()}>Réessayer</button>` : nothing}
+      ${this.status === 'loading' ? loadingLine('Chargement de vos contacts…') : nothing}
+      ${this.status === 'error' ? retryAlert(this.error, () => this.load(), { primary: true }) : nothing}
       ${this.status === 'ready' && !list.length
-        ? html`<p class="mai-muted">${this.contacts.length ? 'Aucun contact ne correspond.' : 'Pas encore de contacts : rejoignez des groupes ou cherchez des collègues dans l’annuaire.'}</p>`
+        ? emptyLine(this.contacts.length ? 'Aucun contact ne correspond.' : 'Pas encore de contacts : rejoignez des groupes ou cherchez des collègues dans l’annuaire.')
         : nothing}
       <ul class="mai-person-list" aria-label="Mes contacts">${list.map((c) => this.card(c))}</ul>`;
   }

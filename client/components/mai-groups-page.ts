@@ -7,7 +7,8 @@ import type { Visibility } from '../api/groups.js';
 import { apiContext, routerContext, sessionContext } from '../controllers/contexts.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { GroupsStore } from '../state/groups-store.js';
-import { alertBox } from './fields.js';
+import { alertBox, noticeAlert, type Notice } from './fields.js';
+import { emptyLine, loadingLine, moreButton, retryAlert } from './list-states.js';
 import type { MaiGroupCreate } from './groups/mai-group-create.js';
 import './groups/mai-group-card.js';
 import './groups/mai-group-create.js';
@@ -38,7 +39,7 @@ export class MaiGroupsPage extends LitElement {
   showCreate = false;
   creating = false;
   createErrors: Record<string, string> = {};
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
   private session = new StoreController(this, sessionContext);
   private router = new ContextConsumer(this, { context: routerContext });
@@ -98,7 +99,7 @@ export class MaiGroupsPage extends LitElement {
 
   private cards(groups: ReturnType<GroupsStore['find']>[], empty: string) {
     const s = this.store!.value!;
-    if (!groups.length) return html`<p class="mai-muted">${empty}</p>`;
+    if (!groups.length) return emptyLine(empty);
     return html`<ul class="mai-card-list" @mai-join=${(e: CustomEvent) => this.act(e, 'join')} @mai-leave=${(e: CustomEvent) => this.act(e, 'leave')}
       @mai-accept=${(e: CustomEvent) => this.act(e, 'accept')} @mai-decline=${(e: CustomEvent) => this.act(e, 'decline')}>
       ${groups.map((g) => html`<li><mai-group-card .group=${g} ?busy=${s.busy.has(g!.id)}></mai-group-card></li>`)}
@@ -107,10 +108,8 @@ export class MaiGroupsPage extends LitElement {
 
   private mine() {
     const s = this.store!.value!;
-    if (s.mineStatus === 'loading') return html`<p role="status">Chargement de vos groupes…</p>`;
-    if (s.mineStatus === 'error') {
-      return html`${alertBox('error', errorMessage(s.error))}<button class="fr-btn fr-btn--secondary" type="button" @click=${() => s.loadMine()}>Réessayer</button>`;
-    }
+    if (s.mineStatus === 'loading') return loadingLine('Chargement de vos groupes…');
+    if (s.mineStatus === 'error') return retryAlert(errorMessage(s.error), () => s.loadMine());
     const pending = s.mine.filter((g) => g.myStatus === 'pending');
     const staff = ['animator', 'admin'].includes(this.session.value?.user?.role ?? '');
     return html`${s.invitations.length
@@ -147,10 +146,8 @@ export class MaiGroupsPage extends LitElement {
         </div>
       </form>
       ${s.directoryStatus === 'error' ? alertBox('error', errorMessage(s.error)) : this.cards(s.directory, loading ? '' : 'Aucun groupe ne correspond à cette recherche.')}
-      ${loading ? html`<p role="status">Recherche en cours…</p>` : nothing}
-      ${s.directoryCursor && !loading
-        ? html`<button class="fr-btn fr-btn--secondary" type="button" @click=${() => s.search(s.query, true)}>Afficher plus de groupes</button>`
-        : nothing}`;
+      ${loading ? loadingLine('Recherche en cours…') : nothing}
+      ${s.directoryCursor && !loading ? moreButton('Afficher plus de groupes', () => s.search(s.query, true)) : nothing}`;
   }
 
   render() {
@@ -160,7 +157,7 @@ export class MaiGroupsPage extends LitElement {
       <nav class="mai-tabs" aria-label="Rubriques des groupes">
         <ul>${TABS.map((t) => html`<li><a href=${t.href} aria-current=${t.view === this.view ? 'page' : nothing}>${t.label}</a></li>`)}</ul>
       </nav>
-      <div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+      <div aria-live="polite">${noticeAlert(this.notice)}</div>
       ${this.view === 'mine' ? this.mine() : this.view === 'directory' ? this.directory() : html`<mai-post-feed .groupId=${null}></mai-post-feed>`}`;
   }
 }

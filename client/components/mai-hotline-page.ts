@@ -10,6 +10,7 @@ import './hotline/mai-hotline-figures.js';
 import './hotline/mai-hotline-categories.js';
 import './hotline/mai-hotline-member-home.js';
 import './hotline/mai-hotline-ticket.js';
+import { loadingLine } from './list-states.js';
 
 const isStaffRole = (role: string | undefined) => role === 'hotline' || role === 'admin';
 
@@ -73,7 +74,7 @@ export class MaiHotlinePage extends LitElement {
   render() {
     const store = this.store;
     const user = this.session.value?.user;
-    if (!store || !user) return html`<p role="status">Chargement…</p>`;
+    if (!store || !user) return loadingLine('Chargement…');
     const [first = ''] = this.params;
     if (/^\d+$/.test(first)) {
       return html`${this.staff ? this.nav('ticket') : nothing}

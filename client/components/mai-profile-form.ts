@@ -2,7 +2,9 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import type { ProfilePatch } from '../api/me.js';
 import type { Department, User } from '../api/types.js';
-import { fieldValue, focusFirstError, radioGroup, selectField, textArea, textField } from './fields.js';
+import { requiredErrors } from '../state/form-checks.js';
+import { civilityRow, departmentRow, workRows } from './account-fields.js';
+import { fieldRow, focusErrors, focusFirstError, textArea, textRows, withField } from './fields.js';
 
 const FIELDS = ['civility', 'firstName', 'lastName', 'departmentCode', 'phone', 'employer', 'jobTitle', 'city', 'bio'] as const;
 type Field = (typeof FIELDS)[number];
@@ -56,23 +58,19 @@ export class MaiProfileForm extends LitElement {
   }
 
   private onInput(e: Event) {
-    const kv = fieldValue(e);
-    if (kv) this.values = { ...this.values, [kv[0]]: String(kv[1]) };
+    this.values = withField(this.values, e);
   }
 
   private async onSubmit(e: Event) {
     e.preventDefault();
     const v = this.values;
-    const errors: Record<string, string> = {};
-    if (!v.firstName.trim()) errors.firstName = 'Saisissez votre prénom.';
-    if (!v.lastName.trim()) errors.lastName = 'Saisissez votre nom.';
-    if (!v.departmentCode) errors.departmentCode = 'Choisissez votre département.';
+    const errors = requiredErrors(v, [
+      ['firstName', 'Saisissez votre prénom.'],
+      ['lastName', 'Saisissez votre nom.'],
+      ['departmentCode', 'Choisissez votre département.'],
+    ]);
     this.localErrors = errors;
-    if (Object.keys(errors).length) {
-      await this.updateComplete;
-      focusFirstError(this);
-      return;
-    }
+    if (await focusErrors(this, errors)) return;
     const before = fromUser(this.user);
     const patch: Record<string, string | null> = {};
     for (const f of FIELDS) {
@@ -87,46 +85,17 @@ export class MaiProfileForm extends LitElement {
   render() {
     const v = this.values;
     const err = { ...this.errors, ...this.localErrors };
-    const field = (name: Field, label: string, extra: Record<string, unknown> = {}) =>
-      html`<div class="fr-fieldset__element">
-        ${textField({ id: `profile-${name}`, name, label, value: v[name], error: err[name], ...extra })}
-      </div>`;
+    const field = textRows('profile', v, err);
     return html`<form novalidate aria-label="Modifier mon profil" @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
       <fieldset class="fr-fieldset">
         <legend class="fr-fieldset__legend"><h2 class="fr-h4 fr-mb-0">Mes informations</h2></legend>
-        <div class="fr-fieldset__element">
-          ${radioGroup({
-            id: 'profile-civility',
-            name: 'civility',
-            label: 'Civilité',
-            optional: true,
-            value: v.civility,
-            error: err.civility,
-            options: [
-              { value: 'mme', label: 'Madame' },
-              { value: 'm', label: 'Monsieur' },
-            ],
-          })}
-        </div>
+        ${civilityRow('profile', v.civility, err.civility)}
         ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
         ${field('lastName', 'Nom', { autocomplete: 'family-name' })}
-        <div class="fr-fieldset__element">
-          ${selectField({
-            id: 'profile-departmentCode',
-            name: 'departmentCode',
-            label: 'Département',
-            value: v.departmentCode,
-            error: err.departmentCode,
-            placeholder: 'Sélectionnez votre département',
-            options: this.departments.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
-          })}
-        </div>
-        ${field('employer', 'Employeur', { optional: true, autocomplete: 'organization' })}
-        ${field('jobTitle', 'Fonction', { optional: true, autocomplete: 'organization-title' })}
-        ${field('city', 'Commune', { optional: true, autocomplete: 'address-level2' })}
-        ${field('phone', 'Téléphone', { optional: true, type: 'tel', autocomplete: 'tel' })}
-        <div class="fr-fieldset__element">
-          ${textArea({
+        ${departmentRow({ prefix: 'profile', value: v.departmentCode, error: err.departmentCode, placeholder: 'Sélectionnez votre département', departments: this.departments })}
+        ${workRows(field)}
+        ${fieldRow(
+          textArea({
             id: 'profile-bio',
             name: 'bio',
             label: 'Présentation',
@@ -135,8 +104,8 @@ export class MaiProfileForm extends LitElement {
             rows: 5,
             value: v.bio,
             error: err.bio,
-          })}
-        </div>
+          }),
+        )}
       </fieldset>
       <button class="fr-btn" type="submit" ?disabled=${this.busy}>
         ${this.busy ? 'Enregistrement en cours…' : 'Enregistrer les modifications'}

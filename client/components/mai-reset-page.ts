@@ -1,34 +1,27 @@
 /** <mai-reset-page> (/reinitialiser?token=…): choose a new password from the mailed link. */
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { ApiError } from '../api/http.js';
 import { errorMessage } from '../api/messages.js';
 import { apiContext, routerContext } from '../controllers/contexts.js';
-import { checkPassword } from '../state/password-rules.js';
-import { alertBox, focusFirstError } from './fields.js';
-import './mai-password-field.js';
+import { checkPassword, passwordIsValid } from '../state/password-rules.js';
+import { newPasswordField } from './account-fields.js';
+import { alertBox, focusErrors } from './fields.js';
+import { MaiFormPage, centredPage } from './form-page.js';
 
 /** Container: POST /api/auth/password-reset/confirm. */
-export class MaiResetPage extends LitElement {
+export class MaiResetPage extends MaiFormPage {
   static properties = {
     password: { state: true },
     error: { state: true },
-    formError: { state: true },
-    busy: { state: true },
     done: { state: true },
   };
 
   password = '';
   error = '';
-  formError = '';
-  busy = false;
   done = false;
   private api = new ContextConsumer(this, { context: apiContext });
   private router = new ContextConsumer(this, { context: routerContext });
-
-  createRenderRoot() {
-    return this;
-  }
 
   private get token(): string {
     return this.router.value?.query.get('token') ?? '';
@@ -36,32 +29,43 @@ export class MaiResetPage extends LitElement {
 
   private async onSubmit(e: Event) {
     e.preventDefault();
-    this.formError = '';
     if (!this.password) this.error = 'Choisissez un nouveau mot de passe.';
-    else if (!checkPassword(this.password).every((r) => r.ok))
-      this.error = 'Le mot de passe ne respecte pas toutes les règles ci-dessus.';
+    else if (!passwordIsValid(this.password)) this.error = 'Le mot de passe ne respecte pas toutes les règles ci-dessus.';
     else this.error = '';
-    if (this.error) {
-      await this.updateComplete;
-      focusFirstError(this);
-      return;
-    }
-    this.busy = true;
-    try {
-      await this.api.value!.auth.confirmPasswordReset(this.token, this.password);
-      this.done = true;
-    } catch (err) {
-      const fieldError = err instanceof ApiError ? err.fieldErrors.password : undefined;
-      if (fieldError) {
-        this.error = fieldError;
-        await this.updateComplete;
-        focusFirstError(this);
-      } else {
-        this.formError = errorMessage(err);
-      }
-    } finally {
-      this.busy = false;
-    }
+    await this.submit(
+      { password: this.error },
+      async () => {
+        await this.api.value!.auth.confirmPasswordReset(this.token, this.password);
+        this.done = true;
+      },
+      async (err) => {
+        const fieldError = err instanceof ApiError ? err.fieldErrors.password : undefined;
+        if (fieldError) {
+          this.error = fieldError;
+          await focusErrors(this, { password: fieldError });
+        } else {
+          this.formError = errorMessage(err);
+        }
+      },
+    );
+  }
+
+  private form() {
+    return html`${this.formError
+        ? html`${alertBox('error', this.formError)}
+            <p><a class="fr-link" href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`
+        : nothing}
+      <form
+        novalidate
+        aria-label="Choisir un nouveau mot de passe"
+        @submit=${this.onSubmit}
+        @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
+      >
+        ${newPasswordField({ id: 'reset-password', label: 'Nouveau mot de passe', value: this.password, error: this.error, rules: checkPassword(this.password) })}
+        <button class="fr-btn fr-mt-3w" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? 'Enregistrement en cours…' : 'Enregistrer le mot de passe'}
+        </button>
+      </form>`;
   }
 
   render() {
@@ -73,36 +77,9 @@ export class MaiResetPage extends LitElement {
       body = html`${alertBox('error', 'Ce lien est incomplet. Copiez le lien entier reçu par courriel.')}
         <p><a class="fr-link" href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`;
     } else {
-      body = html`${this.formError
-          ? html`${alertBox('error', this.formError)}
-              <p><a class="fr-link" href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`
-          : nothing}
-        <form
-          novalidate
-          aria-label="Choisir un nouveau mot de passe"
-          @submit=${this.onSubmit}
-          @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
-        >
-          <mai-password-field
-            .inputId=${'reset-password'}
-            .name=${'password'}
-            .label=${'Nouveau mot de passe'}
-            .autocomplete=${'new-password'}
-            .value=${this.password}
-            .error=${this.error}
-            .rules=${checkPassword(this.password)}
-          ></mai-password-field>
-          <button class="fr-btn fr-mt-3w" type="submit" ?disabled=${this.busy}>
-            ${this.busy ? 'Enregistrement en cours…' : 'Enregistrer le mot de passe'}
-          </button>
-        </form>`;
+      body = this.form();
     }
-    return html`<div class="fr-grid-row fr-grid-row--center">
-      <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
-        <h1 tabindex="-1">Nouveau mot de passe</h1>
-        ${body}
-      </div>
-    </div>`;
+    return centredPage('Nouveau mot de passe', body);
   }
 }
 

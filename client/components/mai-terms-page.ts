@@ -1,50 +1,31 @@
 /** <mai-terms-page> (/conditions): the terms of use, and their acceptance when still due. */
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
-import { errorMessage } from '../api/messages.js';
+import { html, nothing } from 'lit';
 import { routerContext, sessionContext } from '../controllers/contexts.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { alertBox, checkbox, focusFirstError } from './fields.js';
+import { alertBox, checkbox } from './fields.js';
+import { MaiFormPage, centredPage } from './form-page.js';
 import { termsText } from './terms-text.js';
 
 /** Container: POST /api/me/accept-terms through the session store, then home. */
-export class MaiTermsPage extends LitElement {
+export class MaiTermsPage extends MaiFormPage {
   static properties = {
     agreed: { state: true },
     error: { state: true },
-    formError: { state: true },
-    busy: { state: true },
   };
 
   agreed = false;
   error = '';
-  formError = '';
-  busy = false;
   private session = new StoreController(this, sessionContext);
   private router = new ContextConsumer(this, { context: routerContext });
 
-  createRenderRoot() {
-    return this;
-  }
-
   private async onSubmit(e: Event) {
     e.preventDefault();
-    this.formError = '';
     this.error = this.agreed ? '' : 'Cochez la case pour accepter les conditions.';
-    if (this.error) {
-      await this.updateComplete;
-      focusFirstError(this);
-      return;
-    }
-    this.busy = true;
-    try {
+    await this.submit({ accept: this.error }, async () => {
       await this.session.value!.acceptTerms();
       this.router.value?.navigate('/', { replace: true });
-    } catch (err) {
-      this.formError = errorMessage(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   private renderAcceptance() {
@@ -78,12 +59,7 @@ export class MaiTermsPage extends LitElement {
   }
 
   render() {
-    return html`<div class="fr-grid-row fr-grid-row--center">
-      <div class="fr-col-12 fr-col-lg-10">
-        <h1 tabindex="-1">Conditions générales d'utilisation</h1>
-        ${termsText()} ${this.renderAcceptance()}
-      </div>
-    </div>`;
+    return centredPage("Conditions générales d'utilisation", html`${termsText()} ${this.renderAcceptance()}`, 'fr-col-12 fr-col-lg-10');
   }
 }
 

@@ -1,5 +1,5 @@
 /** The list of départements, fetched once and shared by every form that needs it. */
-import { ApiError } from '../api/http.js';
+import { asApiError, type ApiError } from '../api/http.js';
 import type { Api } from '../api/index.js';
 import type { Department } from '../api/types.js';
 
@@ -30,7 +30,7 @@ export class DepartmentsStore extends EventTarget {
         this.status = 'ready';
       })
       .catch((e: unknown) => {
-        this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
+        this.error = asApiError(e);
         this.status = 'error';
       })
       .finally(() => {

@@ -1,11 +1,7 @@
 /** A document bank (one group's, or mine across groups): query, pages, uploads with progress, live refresh. */
 import { ApiError } from '../api/http.js';
 import type { BankDocument, DocumentQuery, DocumentSort, DocumentType, DocumentsApi, NewDocument, UploadedDocument } from '../api/documents.js';
-
-/** What the store needs of the hub. */
-export interface HubEvents {
-  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
-}
+import { LiveListStore, withPage, type HubEvents } from './live-store.js';
 
 /** One upload in progress or finished with an error. */
 export interface UploadState {
@@ -17,11 +13,8 @@ export interface UploadState {
 }
 
 /** Plain store (no Lit): dispatches `change`. `groupId` null is my documents across groups. */
-export class DocumentsStore extends EventTarget {
-  items: BankDocument[] = [];
+export class DocumentsStore extends LiveListStore<BankDocument> {
   nextCursor: string | number | null = null;
-  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  error: ApiError | null = null;
   q = '';
   sort: DocumentSort = 'date';
   type: DocumentType | '' = '';
@@ -29,8 +22,6 @@ export class DocumentsStore extends EventTarget {
   filterGroupId: number | null = null;
   uploads: UploadState[] = [];
   private seq = 0;
-  private loadSeq = 0;
-  private stops: (() => void)[] = [];
 
   constructor(private readonly api: { documents: DocumentsApi }, readonly groupId: number | null) {
     super();
@@ -51,23 +42,14 @@ export class DocumentsStore extends EventTarget {
 
   /** The first page, or the next one with `more`. Answers that arrive late (older filters) are dropped. */
   async load(more = false): Promise<void> {
-    const mine = ++this.loadSeq;
-    this.status = 'loading';
-    this.emit();
-    try {
-      const q = this.query(more ? this.nextCursor : null);
-      const page = this.groupId ? await this.api.documents.listGroup(this.groupId, q) : await this.api.documents.listMine(q);
-      if (mine !== this.loadSeq) return;
-      this.items = more ? [...this.items, ...page.items.filter((d) => !this.items.some((x) => x.id === d.id))] : page.items;
-      this.nextCursor = page.nextCursor;
-      this.status = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (mine !== this.loadSeq) return;
-      this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
-      this.status = 'error';
-    }
-    this.emit();
+    const q = this.query(more ? this.nextCursor : null);
+    await this.readLatest(
+      () => (this.groupId ? this.api.documents.listGroup(this.groupId, q) : this.api.documents.listMine(q)),
+      (page) => {
+        this.items = withPage(this.items, page.items, more);
+        this.nextCursor = page.nextCursor;
+      },
+    );
   }
 
   /**
@@ -107,29 +89,18 @@ export class DocumentsStore extends EventTarget {
     this.emit();
   }
 
-  /**
-   * Follows the hub: any change in a bank shown here (`document:changed`) and
-   * every reconnection reload the first page. Returns the function that stops.
-   */
-  follow(hub: HubEvents & Partial<EventTarget>): () => void {
-    const reload = () => void this.load();
-    hub.addEventListener?.('resync', reload);
-    this.stops = [
+  /** Any change in a bank shown here (`document:changed`) reloads the first page. */
+  protected listen(hub: HubEvents): (() => void)[] {
+    return [
       hub.on<{ groupId: number }>('document:changed', (e) => {
-        if (this.groupId === null || e.groupId === this.groupId) reload();
+        if (this.groupId === null || e.groupId === this.groupId) void this.load();
       }),
-      () => hub.removeEventListener?.('resync', reload),
     ];
-    return () => this.unfollow();
   }
 
-  unfollow(): void {
-    for (const stop of this.stops) stop();
-    this.stops = [];
-  }
-
-  private emit(): void {
-    this.dispatchEvent(new Event('change'));
+  /** A reconnection reloads the first page. */
+  protected resync(): Promise<void> {
+    return this.load();
   }
 }
 

@@ -1,13 +1,7 @@
 /** The calendar's stores: a range of events (mine or a group's), and one event with my registration. */
-import { ApiError } from '../api/http.js';
+import { asApiError, type ApiError } from '../api/http.js';
 import type { AgendaEvent, EventsApi, PublicEvent, Registrant } from '../api/events.js';
-
-/** What the stores need of the hub. */
-export interface HubEvents {
-  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
-}
-
-const toApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e)));
+import { LiveListStore, LiveStore, type HubEvents } from './live-store.js';
 
 /** `event:updated` carries what everyone sees: keep my own fields (registration, rights) from before. */
 export function mergePublic(mine: AgendaEvent, update: PublicEvent): AgendaEvent {
@@ -21,14 +15,9 @@ export function countLabel(e: Pick<PublicEvent, 'registeredCount' | 'capacity'>)
 }
 
 /** Plain store (no Lit): the events of a range, kept live. `groupId` null is my calendar. */
-export class AgendaStore extends EventTarget {
-  items: AgendaEvent[] = [];
-  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  error: ApiError | null = null;
+export class AgendaStore extends LiveListStore<AgendaEvent> {
   from: Date | null = null;
   to: Date | null = null;
-  private loadSeq = 0;
-  private stops: (() => void)[] = [];
 
   constructor(private readonly api: { events: EventsApi }, readonly groupId: number | null) {
     super();
@@ -36,63 +25,43 @@ export class AgendaStore extends EventTarget {
 
   /** Loads a range (the last one asked wins). */
   async load(from: Date, to: Date): Promise<void> {
-    const mine = ++this.loadSeq;
     this.from = from;
     this.to = to;
-    this.status = 'loading';
-    this.emit();
-    try {
-      const { items } = this.groupId ? await this.api.events.group(this.groupId, from, to) : await this.api.events.mine(from, to);
-      if (mine !== this.loadSeq) return;
-      this.items = items;
-      this.status = 'ready';
-      this.error = null;
-    } catch (e) {
-      if (mine !== this.loadSeq) return;
-      this.error = toApiError(e);
-      this.status = 'error';
-    }
-    this.emit();
+    await this.readLatest(
+      () => (this.groupId ? this.api.events.group(this.groupId, from, to) : this.api.events.mine(from, to)),
+      ({ items }) => (this.items = items),
+    );
   }
 
   reload(): Promise<void> {
     return this.from && this.to ? this.load(this.from, this.to) : Promise.resolve();
   }
 
-  /** Live counts from `event:updated`; a reconnection reloads the range. */
-  follow(hub: HubEvents & Partial<EventTarget>): () => void {
-    const onResync = () => void this.reload();
-    hub.addEventListener?.('resync', onResync);
-    this.stops = [
+  /** Live counts from `event:updated`. */
+  protected listen(hub: HubEvents): (() => void)[] {
+    return [
       hub.on<PublicEvent>('event:updated', (u) => {
         const i = this.items.findIndex((e) => e.id === u.id);
         if (i < 0) return;
         this.items = this.items.map((e) => (e.id === u.id ? mergePublic(e, u) : e));
         this.emit();
       }),
-      () => hub.removeEventListener?.('resync', onResync),
     ];
-    return () => this.unfollow();
   }
 
-  unfollow(): void {
-    for (const stop of this.stops) stop();
-    this.stops = [];
-  }
-
-  private emit(): void {
-    this.dispatchEvent(new Event('change'));
+  /** A reconnection reloads the range. */
+  protected resync(): Promise<void> {
+    return this.reload();
   }
 }
 
 /** Plain store: one event, my registration on it, and (for organisers) its registrants. */
-export class EventStore extends EventTarget {
+export class EventStore extends LiveStore {
   event: AgendaEvent | null = null;
   status: 'idle' | 'loading' | 'ready' | 'missing' | 'error' = 'idle';
   error: ApiError | null = null;
   busy = false;
   registrants: Registrant[] | null = null;
-  private stops: (() => void)[] = [];
 
   constructor(private readonly api: { events: EventsApi }, readonly eventId: number) {
     super();
@@ -106,7 +75,7 @@ export class EventStore extends EventTarget {
       this.status = 'ready';
       if (this.registrants && this.event.canManage) await this.loadRegistrants();
     } catch (e) {
-      this.error = toApiError(e);
+      this.error = asApiError(e);
       this.status = this.error.status === 404 ? 'missing' : 'error';
     }
     this.emit();
@@ -127,7 +96,7 @@ export class EventStore extends EventTarget {
       if (this.registrants) await this.loadRegistrants();
       return true;
     } catch (e) {
-      this.error = toApiError(e);
+      this.error = asApiError(e);
       return false;
     } finally {
       this.busy = false;
@@ -146,10 +115,8 @@ export class EventStore extends EventTarget {
    * Live counts. When my place on the waiting list may have moved (or I was
    * promoted), the event is read again: positions are mine only.
    */
-  follow(hub: HubEvents & Partial<EventTarget>): () => void {
-    const onResync = () => void this.load();
-    hub.addEventListener?.('resync', onResync);
-    this.stops = [
+  protected listen(hub: HubEvents): (() => void)[] {
+    return [
       hub.on<PublicEvent>('event:updated', (u) => {
         if (!this.event || u.id !== this.eventId) return;
         const waiting = this.event.myRegistration?.status === 'waitlisted' || this.event.myPrescriptions?.some((p) => p.status === 'waitlisted');
@@ -157,17 +124,11 @@ export class EventStore extends EventTarget {
         this.emit();
         if (waiting || this.registrants) void this.load();
       }),
-      () => hub.removeEventListener?.('resync', onResync),
     ];
-    return () => this.unfollow();
   }
 
-  unfollow(): void {
-    for (const stop of this.stops) stop();
-    this.stops = [];
-  }
-
-  private emit(): void {
-    this.dispatchEvent(new Event('change'));
+  /** A reconnection reads the event again. */
+  protected resync(): Promise<void> {
+    return this.load();
   }
 }

@@ -1,5 +1,5 @@
 /** Groups: "Mes groupes", the group directory with its search, and the join / leave / invitation actions. */
-import { ApiError } from '../api/http.js';
+import { asApiError, type ApiError } from '../api/http.js';
 import type { Group, GroupsApi, Visibility } from '../api/groups.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -150,7 +150,7 @@ export class GroupsStore extends EventTarget {
   }
 
   private fail(e: unknown): void {
-    this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
+    this.error = asApiError(e);
   }
 
   private emit(): void {

@@ -1,17 +1,9 @@
 /** One ticket's conversation: its channel's messages, live over the hub, with pending sends. */
+import type { Message } from '../api/chat.js';
 import type { HotlineHub } from './hotline-store.js';
 
 /** The contract's message object (the fields shown here). */
-export interface ConversationMessage {
-  id: number;
-  channelId: number;
-  seq: number;
-  clientMsgId: string | null;
-  author: { id: number; username: string; displayName: string };
-  body: string;
-  createdAt: string;
-  deletedAt: string | null;
-}
+export type ConversationMessage = Pick<Message, 'id' | 'channelId' | 'seq' | 'clientMsgId' | 'author' | 'body' | 'createdAt' | 'deletedAt'>;
 
 /** A message shown before its ack: `failed` once the hub refused it or timed out. */
 export interface PendingMessage {

@@ -1,23 +1,18 @@
 /** A list of posts (one group's, or my feed) kept live by the hub, with comments opened on demand. */
-import { ApiError } from '../api/http.js';
+import { asApiError, type ApiError } from '../api/http.js';
 import type { Comment, GroupsApi, NewPost, Post, PostDetail, ReactionKind } from '../api/groups.js';
-
-/** What the store needs of the hub: listening to server events. */
-export interface HubEvents {
-  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
-}
+import { LiveStore, withPage, type HubEvents } from './live-store.js';
 
 type PostsApi = Pick<GroupsApi, 'posts' | 'feed' | 'createPost' | 'post' | 'comment' | 'deleteComment' | 'react' | 'deletePost'>;
 
 /** Plain store (no Lit): dispatches `change`. `groupId` null is my feed. */
-export class PostsStore extends EventTarget {
+export class PostsStore extends LiveStore {
   items: Post[] = [];
   cursor: string | number | null = null;
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   error: ApiError | null = null;
   /** Posts whose comments are open, with them. */
   details = new Map<number, PostDetail>();
-  private stops: (() => void)[] = [];
 
   constructor(private readonly api: { groups: PostsApi }, readonly groupId: number | null) {
     super();
@@ -30,7 +25,7 @@ export class PostsStore extends EventTarget {
     try {
       const c = more ? this.cursor : null;
       const page = this.groupId ? await this.api.groups.posts(this.groupId, c) : await this.api.groups.feed(c);
-      this.items = more ? [...this.items, ...page.items.filter((p) => !this.items.some((x) => x.id === p.id))] : page.items;
+      this.items = withPage(this.items, page.items, more);
       this.cursor = page.nextCursor;
       this.status = 'ready';
     } catch (e) {
@@ -41,28 +36,22 @@ export class PostsStore extends EventTarget {
   }
 
   /**
-   * Follows the hub: new and changed posts and comments reach the list at
-   * once; after a reconnection the first page is read again (the server is the
-   * source of truth). Returns the function that stops following.
+   * New and changed posts and comments reach the list at once; after a
+   * reconnection the first page is read again (the server is the source of truth).
    */
-  follow(hub: HubEvents & Partial<EventTarget>): () => void {
-    const onResync = () => void this.load();
-    hub.addEventListener?.('resync', onResync);
-    this.stops = [
+  protected listen(hub: HubEvents): (() => void)[] {
+    return [
       hub.on<Post>('post:new', (p) => this.applyNew(p)),
       hub.on<Post>('post:updated', (p) => this.applyUpdate(p)),
       hub.on<{ id: number }>('post:deleted', ({ id }) => this.applyDelete(id)),
       hub.on<Comment>('comment:new', (c) => this.applyComment(c)),
       hub.on<Comment>('comment:updated', (c) => this.applyComment(c)),
       hub.on<{ id: number; postId: number }>('comment:deleted', (c) => this.applyCommentDeleted(c.id, c.postId)),
-      () => hub.removeEventListener?.('resync', onResync),
     ];
-    return () => this.unfollow();
   }
 
-  unfollow(): void {
-    for (const stop of this.stops) stop();
-    this.stops = [];
+  protected resync(): Promise<void> {
+    return this.load();
   }
 
   /** Publishes a post in the store's group; answers it, or null with `error` set. */
@@ -185,10 +174,6 @@ export class PostsStore extends EventTarget {
   }
 
   private fail(e: unknown): void {
-    this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
-  }
-
-  private emit(): void {
-    this.dispatchEvent(new Event('change'));
+    this.error = asApiError(e);
   }
 }

@@ -1,5 +1,5 @@
 /** The signed-in user: loaded from GET /api/me, changed by login, logout, terms and profile edits. */
-import { ApiError } from '../api/http.js';
+import { ApiError, asApiError } from '../api/http.js';
 import type { Api } from '../api/index.js';
 import type { ProfilePatch } from '../api/me.js';
 import type { User } from '../api/types.js';
@@ -50,7 +50,7 @@ export class SessionStore extends EventTarget {
         this.user = null;
         this.status = 'ready';
       } else {
-        this.error = e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e));
+        this.error = asApiError(e);
         this.status = 'error';
       }
     }

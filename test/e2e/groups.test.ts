@@ -5,13 +5,13 @@ import { makeUserWithToken } from '../helpers/factories';
 import { needChromium } from '../helpers/services';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { api } from '../helpers/http';
+import { PNG } from '../helpers/uploads';
 
 /** With SCREENSHOTS=dir, each step leaves a PNG there (to look at the screens by eye). */
 async function shot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/groups-${name}.png`, fullPage: true });
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 describe('groups in the browser: request, approval, post, comment', function () {
   let s: TestServer;

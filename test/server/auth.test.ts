@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { lastMailTo, readOutbox } from '../helpers/outbox';
 import { makeUser, makeUserWithToken, TEST_PASSWORD } from '../helpers/factories';
+import { useServer } from '../helpers/suite';
 
 const signup = (o: Record<string, unknown> = {}) => ({
   email: 'Marie.Curie@Exemple.fr',
@@ -17,11 +17,7 @@ const signup = (o: Record<string, unknown> = {}) => ({
 });
 
 describe('accounts: sign-up, confirmation, login, logout', () => {
-  let s: TestServer;
-  before(async () => {
-    s = await startServer();
-  });
-  after(async () => s.close());
+  const s = useServer();
 
   it('registers a pending account and mails a confirmation link that activates it once', async () => {
     const anon = api(s.url);

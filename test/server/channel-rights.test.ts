@@ -1,19 +1,12 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { makeUserWithToken } from '../helpers/factories';
-import { closeAll, connect, emitAck } from '../helpers/sockets';
+import { connect, emitAck } from '../helpers/sockets';
 import { createGroup } from '../helpers/groups';
+import { useServer } from '../helpers/suite';
 
 describe('channel rights shown to the client and enforced by the server', () => {
-  let s: TestServer;
-  before(async () => {
-    s = await startServer();
-  });
-  after(async () => {
-    closeAll();
-    await s.close();
-  });
+  const s = useServer();
 
   it("a group's owner may pin in its channel; a plain member may not; the channel list says so", async () => {
     const animator = await makeUserWithToken(s.db, { role: 'animator' });

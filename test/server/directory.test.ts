@@ -1,22 +1,20 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { makeUser, makeUserWithToken } from '../helpers/factories';
 import { addToGroup, createGroup } from '../helpers/groups';
+import { useServer } from '../helpers/suite';
 
 describe('directory, member profiles, notifications', () => {
-  let s: TestServer;
+  const s = useServer();
   let me: Awaited<ReturnType<typeof makeUserWithToken>>;
   let anim: Awaited<ReturnType<typeof makeUserWithToken>>;
   const as = (p: { token: string }) => api(s.url, { token: p.token });
   const ids = (res: { body: { items: { id: number }[] } }) => res.body.items.map((u) => u.id);
 
   before(async () => {
-    s = await startServer();
     me = await makeUserWithToken(s.db, { firstName: 'Moi', lastName: 'Même', departmentCode: '75' });
     anim = await makeUserWithToken(s.db, { role: 'animator', firstName: 'Annie', lastName: 'Mateur', departmentCode: '33', employer: 'Conseil départemental de la Gironde' });
   });
-  after(async () => s.close());
 
   describe('GET /api/directory', () => {
     let lyon: number;

@@ -1,68 +1,16 @@
 import { expect } from 'chai';
-import type { Socket } from 'socket.io-client';
 import ICAL from 'ical.js';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
-import { makeUserWithToken, type UserOverrides } from '../helpers/factories';
-import { uniqueDepartment } from '../helpers/contacts';
-import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
+import { expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { addToGroup, createGroup } from '../helpers/groups';
 import { lastMailTo } from '../helpers/outbox';
-import { needPostgres } from '../helpers/services';
-import { databaseOf } from '../helpers/any-database';
-import type { TestDatabase } from '../helpers/db';
-
-type Person = { user: any; token: string; socket: Socket };
-const DAY = 86_400_000;
-const inDays = (d: number, h = 0) => new Date(Date.now() + d * DAY + h * 3_600_000).toISOString();
-const eventBody = (o: Record<string, unknown> = {}) => ({
-  title: 'Atelier inclusion numérique', description: 'Deux heures de pratique.', startsAt: inDays(7), endsAt: inDays(7, 2), location: 'Mairie de Lyon', ...o,
-});
-
-/** `n` people invited to one event with `capacity` places register at once: the answers, in any order. */
-async function stampede(s: TestServer, organiser: { token: string }, groupId: number, n: number, capacity: number) {
-  const people = [];
-  for (let i = 0; i < n; i++) people.push(await makeUserWithToken(s.db, { departmentCode: uniqueDepartment() }));
-  const created = await api(s.url, { token: organiser.token }).post(`/api/groups/${groupId}/events`, eventBody({ capacity, invite: { userIds: people.map((p) => p.user.id) } }));
-  expect(created.status, JSON.stringify(created.body)).to.equal(201);
-  const answers = await Promise.all(people.map((p) => api(s.url, { token: p.token }).post(`/api/events/${created.body.id}/registrations`, {})));
-  return { eventId: created.body.id as number, answers };
-}
-
-for (const kind of ['sqlite', 'postgres'] as const) {
-  describe(`events: ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} never over-books under concurrent registrations`, function () {
-    let database: TestDatabase;
-    let s: TestServer;
-    before(async function () {
-      if (kind === 'postgres') await needPostgres(this);
-      database = await databaseOf(kind);
-      s = await startServer({ database });
-    });
-    after(async () => {
-      await s?.close();
-      await database?.drop();
-    });
-
-    it('60 concurrent registrations for 10 places: exactly 10 registered and 50 on the waiting list, positions 1–50', async () => {
-      const owner = await makeUserWithToken(s.db, { role: 'animator', departmentCode: uniqueDepartment() });
-      const group = await createGroup(s.url, owner.token, { visibility: 'private' });
-      const { eventId, answers } = await stampede(s, owner, group.id, 60, 10);
-      const registered = answers.filter((a) => a.status === 201);
-      const waitlisted = answers.filter((a) => a.status === 202);
-      expect(registered.map((a) => a.body.status)).to.have.length(10).and.to.satisfy((xs: string[]) => xs.every((x) => x === 'registered'));
-      expect(waitlisted).to.have.length(50);
-      expect(waitlisted.map((a) => a.body.position).sort((x, y) => x - y)).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));
-      const rows = await s.db('event_registrations').where({ event_id: eventId }).select('status');
-      expect(rows.filter((r: any) => r.status === 'registered')).to.have.length(10);
-      expect(rows.filter((r: any) => r.status === 'waitlisted')).to.have.length(50);
-      const view = await api(s.url, { token: owner.token }).get(`/api/events/${eventId}`);
-      expect(view.body).to.include({ registeredCount: 10, waitlistCount: 50, capacity: 10 });
-    }).timeout(120_000);
-  });
-}
+import { createEvent, eventBody, inDays } from '../helpers/events';
+import { useServer } from '../helpers/suite';
+import { peopleOn, type Person } from '../helpers/people';
 
 describe('events: calendar, registrations, waiting list, exports', () => {
-  let s: TestServer;
+  const s = useServer();
+  const { person, as } = peopleOn(s);
   let owner: Person; // animator, owner of the group
   let member: Person;
   let member2: Person;
@@ -71,22 +19,10 @@ describe('events: calendar, registrations, waiting list, exports', () => {
   let outsider: Person;
   let group: { id: number; channelId: number };
 
-  async function person(o: UserOverrides = {}): Promise<Person> {
-    const u = await makeUserWithToken(s.db, { departmentCode: uniqueDepartment(), ...o });
-    const socket = await connect(s.url, u.token);
-    await emitAck(socket, 'presence:get', { userIds: [] });
-    return { ...u, socket };
-  }
-  const as = (p: { token: string }) => api(s.url, { token: p.token });
-  const newEvent = async (o: Record<string, unknown> = {}) => {
-    const res = await as(owner).post(`/api/groups/${group.id}/events`, eventBody(o));
-    expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    return res.body;
-  };
+  const newEvent = (o: Record<string, unknown> = {}) => createEvent(s, owner, group.id, o);
   const register = (p: { token: string }, id: number, body: Record<string, unknown> = {}) => as(p).post(`/api/events/${id}/registrations`, body);
 
   before(async () => {
-    s = await startServer();
     owner = await person({ role: 'animator', username: 'ev.owner' });
     member = await person({ username: 'ev.member', firstName: 'Julie' });
     member2 = await person({ username: 'ev.member2' });
@@ -95,10 +31,6 @@ describe('events: calendar, registrations, waiting list, exports', () => {
     outsider = await person({ username: 'ev.outsider' });
     group = await createGroup(s.url, owner.token, { name: 'Agenda privé', visibility: 'private' });
     for (const p of [member, member2, member3]) await addToGroup(s.url, owner.token, group.id, p);
-  });
-  after(async () => {
-    closeAll();
-    await s.close();
   });
 
   it('organisers create events (201, the contract shape); members 403, outsiders 404, anonymous 401; bad input refused', async () => {

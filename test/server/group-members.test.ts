@@ -1,39 +1,23 @@
 import { expect } from 'chai';
-import type { Socket } from 'socket.io-client';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
-import { makeUserWithToken, type UserOverrides } from '../helpers/factories';
-import { uniqueDepartment } from '../helpers/contacts';
-import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
+import { emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { addToGroup, createGroup } from '../helpers/groups';
-
-type Person = { user: any; token: string; socket: Socket };
+import { useServer } from '../helpers/suite';
+import { peopleOn, type Person } from '../helpers/people';
 
 describe('groups: members, roles, the group channel, editing', () => {
-  let s: TestServer;
+  const s = useServer();
+  const { person, as } = peopleOn(s);
   let anim: Person;
   let alice: Person;
   let bob: Person;
   let outsider: Person;
 
-  async function person(o: UserOverrides = {}): Promise<Person> {
-    const u = await makeUserWithToken(s.db, { departmentCode: uniqueDepartment(), ...o });
-    const socket = await connect(s.url, u.token);
-    await emitAck(socket, 'presence:get', { userIds: [] });
-    return { ...u, socket };
-  }
-  const as = (p: { token: string }) => api(s.url, { token: p.token });
-
   before(async () => {
-    s = await startServer();
     anim = await person({ role: 'animator', firstName: 'Annie', lastName: 'Mateur' });
     alice = await person({ firstName: 'Alice', lastName: 'Martin' });
     bob = await person({ firstName: 'Bob', lastName: 'Durand' });
     outsider = await person({ firstName: 'Oscar', lastName: 'Dehors' });
-  });
-  after(async () => {
-    closeAll();
-    await s.close();
   });
 
   describe('members and roles', () => {

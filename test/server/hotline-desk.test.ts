@@ -1,21 +1,16 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
-import { closeAll, connect, emitAck, waitForEvent } from '../helpers/sockets';
+import { connect, emitAck, waitForEvent } from '../helpers/sockets';
 import { makeUser, makeUserWithToken } from '../helpers/factories';
 import { openRequest, person, type Person } from '../helpers/hotline';
+import { useServer } from '../helpers/suite';
 
 describe('hotline desk: availability, new staff, categories', () => {
-  let s: TestServer;
+  const s = useServer();
   let member: Person;
 
   before(async () => {
-    s = await startServer();
     member = await person(s);
-  });
-  after(async () => {
-    closeAll();
-    await s.close();
   });
 
   it('says "indisponible" with no staff online, "disponible" once an agent connects, and back after they leave', async () => {
@@ -89,12 +84,11 @@ describe('hotline desk: availability, new staff, categories', () => {
 });
 
 describe('hotline figures on a known fixture', () => {
-  let s: TestServer;
+  const s = useServer();
   let staffToken: string;
 
   const at = (iso: string) => new Date(iso);
   before(async () => {
-    s = await startServer();
     const agentA = await makeUser(s.db, { role: 'hotline', firstName: 'Alain', lastName: 'A' });
     const agentB = await makeUser(s.db, { role: 'hotline', firstName: '=Bruno', lastName: 'B' });
     staffToken = (await makeUserWithToken(s.db, { role: 'hotline' })).token;
@@ -123,9 +117,6 @@ describe('hotline figures on a known fixture', () => {
         resolved_at: plus(f.resolved), resolved_by: f.resolved !== null ? f.agent : null, rating_score: f.score, updated_at: created,
       });
     }
-  });
-  after(async () => {
-    await s.close();
   });
 
   it('counts, medians, on-time share and ratings in total, per agent, per category, per département', async () => {

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import crypto from 'node:crypto';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
-import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
+import { connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { lastMailTo, readOutbox } from '../helpers/outbox';
 import { openRequest, person, until, type Person } from '../helpers/hotline';
+import { useServer } from '../helpers/suite';
 
 describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rating', () => {
-  let s: TestServer;
+  const s = useServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
   let agent: Person;
   let agent2: Person;
   let alice: Person;
@@ -15,16 +15,11 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
   let carol: Person;
 
   before(async () => {
-    s = await startServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
     agent = await person(s, { role: 'hotline', firstName: 'Karim', lastName: 'Agent' });
     agent2 = await person(s, { role: 'hotline', firstName: 'Nadia', lastName: 'Agent' });
     alice = await person(s, { departmentCode: '69' });
     bob = await person(s, { departmentCode: '33' });
     carol = await person(s, { departmentCode: '75' });
-  });
-  after(async () => {
-    closeAll();
-    await s.close();
   });
 
   it('hotline:open acks ticket and channel, stores them, tells staff and nobody else', async () => {

@@ -1,14 +1,9 @@
-import crypto from 'node:crypto';
 import { expect } from 'chai';
 import type { Socket } from 'socket.io-client';
-import { startServer, type TestServer } from '../helpers/server';
-import { freshDatabase, type TestDatabase } from '../helpers/db';
 import { api } from '../helpers/http';
-import { needRedis, REDIS_URL } from '../helpers/services';
-import { makeUserWithToken, type UserOverrides } from '../helpers/factories';
-import { makeContacts, uniqueDepartment } from '../helpers/contacts';
-import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
-import { closeRedis, connectRedis, type RedisPair } from '../../server/redis';
+import { makeContacts } from '../helpers/contacts';
+import { connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
+import { useCluster } from '../helpers/cluster';
 
 type Presence = { userId: number; status: string };
 const about = (userId: number, status?: string) => (p: Presence) => p.userId === userId && (!status || p.status === status);
@@ -19,69 +14,36 @@ const settled = async (sock: Socket) => {
 };
 
 describe('several nodes on one database and one Redis', function () {
-  const prefix = `maillage-test-${crypto.randomBytes(4).toString('hex')}:`;
   // Fast heartbeats so a dead node is noticed in about a second.
-  const env = { REDIS_PREFIX: prefix, PRESENCE_HEARTBEAT_MS: '200', PRESENCE_NODE_TTL_MS: '800', PRESENCE_SWEEP_MS: '250' };
-  let database: TestDatabase | undefined;
-  const pairs: RedisPair[] = [];
-  const nodes: TestServer[] = [];
-  let A: TestServer;
-  let B: TestServer;
-
-  async function startNode(): Promise<{ node: TestServer; redis: RedisPair }> {
-    const redis = await connectRedis(REDIS_URL);
-    pairs.push(redis);
-    const node = await startServer({ database, redis, env });
-    nodes.push(node);
-    return { node, redis };
-  }
-  const person = (o: UserOverrides = {}) => makeUserWithToken(database!.db, { departmentCode: uniqueDepartment(), ...o });
-
-  before(async function () {
-    await needRedis(this);
-    database = await freshDatabase();
-    A = (await startNode()).node;
-    B = (await startNode()).node;
-  });
-  afterEach(() => closeAll());
-  after(async () => {
-    closeAll();
-    for (const n of nodes) await n.close().catch(() => {});
-    if (pairs[0]?.cmd.isReady) {
-      const keys: string[] = [];
-      for await (const batch of pairs[0].cmd.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
-      if (keys.length) await pairs[0].cmd.del(keys);
-    }
-    for (const p of pairs) await closeRedis(p);
-    await database?.drop();
-  });
+  const cluster = useCluster({ PRESENCE_HEARTBEAT_MS: '200', PRESENCE_NODE_TTL_MS: '800', PRESENCE_SWEEP_MS: '250' });
+  const { person, startNode } = cluster;
 
   it('presence crosses nodes: online on A is seen on B, and offline after the grace period', async () => {
     const [a, b] = [await person(), await person()];
-    await makeContacts(database!.db, [a.user.id, b.user.id]);
-    const sb = await settled(await connect(B.url, b.token));
+    await makeContacts(cluster.db, [a.user.id, b.user.id]);
+    const sb = await settled(await connect(cluster.B.url, b.token));
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
-    const sa = await connect(A.url, a.token);
+    const sa = await connect(cluster.A.url, a.token);
     await online;
     expect((await emitAck(sb, 'presence:get', { userIds: [a.user.id] })).presence[0].status).to.equal('online');
 
-    const offline = waitForEvent(sb, 'presence', about(a.user.id, 'offline'), A.config.presenceGraceMs + 2000);
+    const offline = waitForEvent(sb, 'presence', about(a.user.id, 'offline'), cluster.A.config.presenceGraceMs + 2000);
     sa.close();
     await offline;
-    expect((await database!.db('users').where({ id: a.user.id }).first()).last_seen_at).to.not.equal(null);
+    expect((await cluster.db('users').where({ id: a.user.id }).first()).last_seen_at).to.not.equal(null);
   });
 
   it('a user who comes back on another node within the grace period never goes offline', async () => {
     const [a, b] = [await person(), await person()];
-    await makeContacts(database!.db, [a.user.id, b.user.id]);
-    const sb = await settled(await connect(B.url, b.token));
+    await makeContacts(cluster.db, [a.user.id, b.user.id]);
+    const sb = await settled(await connect(cluster.B.url, b.token));
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
-    const onA = await settled(await connect(A.url, a.token));
+    const onA = await settled(await connect(cluster.A.url, a.token));
     await online;
 
-    const quiet = expectNoEvent(sb, 'presence', about(a.user.id), A.config.presenceGraceMs + 700);
+    const quiet = expectNoEvent(sb, 'presence', about(a.user.id), cluster.A.config.presenceGraceMs + 700);
     onA.close();
-    await settled(await connect(B.url, a.token));
+    await settled(await connect(cluster.B.url, a.token));
     await quiet;
     expect((await emitAck(sb, 'presence:get', { userIds: [a.user.id] })).presence[0].status).to.equal('online');
   });
@@ -89,12 +51,12 @@ describe('several nodes on one database and one Redis', function () {
   it("a dead node's users go offline on the others within the sweep interval, unless connected elsewhere", async () => {
     const { node: C, redis: redisC } = await startNode();
     const [a, b, twoNodes] = [await person(), await person(), await person()];
-    await makeContacts(database!.db, [a.user.id, b.user.id, twoNodes.user.id]);
-    const sb = await settled(await connect(B.url, b.token));
+    await makeContacts(cluster.db, [a.user.id, b.user.id, twoNodes.user.id]);
+    const sb = await settled(await connect(cluster.B.url, b.token));
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
     await settled(await connect(C.url, a.token));
     await settled(await connect(C.url, twoNodes.token));
-    await settled(await connect(A.url, twoNodes.token));
+    await settled(await connect(cluster.A.url, twoNodes.token));
     await online;
 
     // The crash: node C loses its Redis link abruptly; its sockets never disconnect cleanly.
@@ -112,12 +74,12 @@ describe('several nodes on one database and one Redis', function () {
   it('disabling a user on node A disconnects their socket on node B', async () => {
     const admin = await person({ role: 'admin' });
     const target = await person();
-    const sock = await settled(await connect(B.url, target.token));
+    const sock = await settled(await connect(cluster.B.url, target.token));
     const dropped = new Promise<string>((resolve) => sock.once('disconnect', resolve));
-    const res = await api(A.url, { token: admin.token }).patch(`/api/admin/users/${target.user.id}`, { disabled: true });
+    const res = await api(cluster.A.url, { token: admin.token }).patch(`/api/admin/users/${target.user.id}`, { disabled: true });
     expect(res.status).to.equal(200);
     expect(await dropped).to.equal('io server disconnect');
-    await connect(B.url, target.token).then(
+    await connect(cluster.B.url, target.token).then(
       () => expect.fail('a disabled user must not reconnect'),
       (err: Error) => expect(err.message).to.equal('unauthorized'),
     );

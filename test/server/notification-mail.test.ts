@@ -272,15 +272,18 @@ describe('mentions become notifications', () => {
     await emitAck(aSock!, 'message:send', { channelId, body: 'Bonjour @bob.d, peux-tu relire le compte rendu ?', clientMsgId: 'mention-1' });
     expect(await s.db('notifications').where({ kind: 'mention' })).to.have.length(1);
 
+    expect(await runNotificationMail(s.app.deps, new Date(ms(rows[0].created_at)! + 1000))).to.deep.equal({ mails: 1, notifications: 1 });
+    const [mail] = readOutbox(s.outboxDir).filter((m) => m.to.includes(bob.user.email));
+    expect(mail!.subject).to.contain('Alice Martin vous a mentionné(e) dans le salon');
+    expect(mail!.text).to.contain(`${s.url}/discussions/${channelId}`);
+
+    // Reading the channel up to the message reads its notification (server side, whatever the client).
+    await s.db('notifications').where({ id: pushed.id }).update({ read_at: null });
     // Someone who had already read past the message when the notification is written gets it read.
     expect((await emitAck(bSock!, 'channel:read', { channelId, seq: 1 })).ok).to.equal(true);
     const [again] = await notifyMentions(s.db, { message: (await findMessage(s.db, ack.message.id))!, channel: (await findChannel(s.db, channelId))!, duplicate: false, mentionedUserIds: [bob.user.id] });
     expect(again!.read_at).to.not.equal(null);
     await s.db('notifications').where({ id: again!.id }).delete();
 
-    expect(await runNotificationMail(s.app.deps, new Date(ms(rows[0].created_at)! + 1000))).to.deep.equal({ mails: 1, notifications: 1 });
-    const [mail] = readOutbox(s.outboxDir).filter((m) => m.to.includes(bob.user.email));
-    expect(mail!.subject).to.contain('Alice Martin vous a mentionné(e) dans le salon');
-    expect(mail!.text).to.contain(`${s.url}/discussions/${channelId}`);
   });
 });

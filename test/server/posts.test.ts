@@ -1,24 +1,16 @@
 import { expect } from 'chai';
-import type { Socket } from 'socket.io-client';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
-import { makeUserWithToken, type UserOverrides } from '../helpers/factories';
-import { uniqueDepartment } from '../helpers/contacts';
-import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
+import { closeAll, expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { addToGroup, createGroup } from '../helpers/groups';
+import { PNG, fileForm } from '../helpers/uploads';
+import { useServer } from '../helpers/suite';
+import { peopleOn, type Person } from '../helpers/people';
 
-type Person = { user: any; token: string; socket: Socket };
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
-function form(bytes: Buffer, name: string, type: string): FormData {
-  const f = new FormData();
-  f.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-  return f;
-}
-
 describe('posts: audience, feed, comments, reactions, files', () => {
-  let s: TestServer;
+  const s = useServer({ env: { MAX_UPLOAD_MB: '1' } });
+  const { person, as } = peopleOn(s);
   let anim: Person; // owner of group A
   let memberA: Person;
   let memberB: Person; // member of group B only
@@ -28,17 +20,9 @@ describe('posts: audience, feed, comments, reactions, files', () => {
   let groupB: { id: number; channelId: number };
   let privateGroup: { id: number; channelId: number };
 
-  async function person(o: UserOverrides = {}): Promise<Person> {
-    const u = await makeUserWithToken(s.db, { departmentCode: uniqueDepartment(), ...o });
-    const socket = await connect(s.url, u.token);
-    await emitAck(socket, 'presence:get', { userIds: [] });
-    return { ...u, socket };
-  }
-  const as = (p: { token: string }) => api(s.url, { token: p.token });
   const post = (p: Person, groupId: number, body: Record<string, unknown>) => as(p).post(`/api/groups/${groupId}/posts`, body);
 
   before(async () => {
-    s = await startServer({ env: { MAX_UPLOAD_MB: '1' } });
     anim = await person({ role: 'animator', firstName: 'Annie', lastName: 'Mateur' });
     memberA = await person({ firstName: 'Aline', lastName: 'Membre' });
     memberB = await person({ firstName: 'Basile', lastName: 'Autre' });
@@ -80,7 +64,7 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     expect(audience.map((a: any) => [a.group_id, a.user_id])).to.have.deep.members([[groupA.id, null], [null, named.user.id]]);
 
     for (const who of [memberA, named, anim]) {
-      expect((await as(who).get('/api/feed')).body.items.map((p: any) => p.id), who.user.firstName).to.include(res.body.id);
+      expect((await as(who).get('/api/feed')).body.items.map((p: any) => p.id), who.user.first_name).to.include(res.body.id);
       expect((await as(who).get(`/api/posts/${res.body.id}`)).status).to.equal(200);
     }
     for (const who of [outsider, memberB]) {
@@ -196,16 +180,16 @@ describe('posts: audience, feed, comments, reactions, files', () => {
   });
 
   it('files: uploaded with their type read from the bytes, tied to a post, served to its audience only', async () => {
-    const img = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, form(PNG, 'affiche.png', 'image/png'));
+    const img = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, fileForm(PNG, 'affiche.png', 'image/png'));
     expect(img.status).to.equal(201);
     expect(img.body).to.include({ filename: 'affiche.png', mimeType: 'image/png', size: PNG.length, postId: null });
-    const pdf = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, form(PDF, 'Compte rendu été.pdf', 'application/pdf'));
+    const pdf = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, fileForm(PDF, 'Compte rendu été.pdf', 'application/pdf'));
     expect(pdf.body.mimeType).to.equal('application/pdf');
-    const fake = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, form(Buffer.from('<script>alert(1)</script>'), 'photo.png', 'image/png'));
+    const fake = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, fileForm(Buffer.from('<script>alert(1)</script>'), 'photo.png', 'image/png'));
     expect(fake.body.mimeType).to.not.match(/image|html/);
-    expect((await as(outsider).post(`/api/groups/${groupA.id}/attachments`, form(PNG, 'x.png', 'image/png'))).status).to.equal(403);
+    expect((await as(outsider).post(`/api/groups/${groupA.id}/attachments`, fileForm(PNG, 'x.png', 'image/png'))).status).to.equal(403);
     expect((await as(outsider).get(`/api/attachments/${img.body.id}`)).status).to.equal(404);
-    const big = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, form(Buffer.alloc(1024 * 1024 + 10), 'gros.bin', 'application/octet-stream'));
+    const big = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, fileForm(Buffer.alloc(1024 * 1024 + 10), 'gros.bin', 'application/octet-stream'));
     expect(big.status).to.equal(413);
     expect(big.body.error.code).to.equal('too_large');
     expect((await as(memberA).post(`/api/groups/${groupA.id}/attachments`, { file: 'x' })).status).to.equal(400);

@@ -1,25 +1,23 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { makeUserWithToken, type UserOverrides } from '../helpers/factories';
 import { makeContacts, uniqueDepartment } from '../helpers/contacts';
 import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
+import { useServer } from '../helpers/suite';
 
 type Presence = { userId: number; status: string; lastSeenAt: string | null };
 const about = (userId: number, status?: string) => (p: Presence) => p.userId === userId && (!status || p.status === status);
 
 describe('presence', () => {
-  let s: TestServer;
+  const s = useServer();
   let grace: number;
   /** A user alone in their département, so their only contacts are the ones a test makes. */
   const person = (o: UserOverrides = {}) => makeUserWithToken(s.db, { departmentCode: uniqueDepartment(), ...o });
 
   before(async () => {
-    s = await startServer();
     grace = s.config.presenceGraceMs;
   });
   afterEach(() => closeAll());
-  after(async () => s.close());
 
   it('announces online to contacts only, and offline after the grace period', async () => {
     const [a, b, c] = [await person(), await person(), await person()];

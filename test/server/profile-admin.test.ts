@@ -1,25 +1,13 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { lastMailTo, readOutbox } from '../helpers/outbox';
 import { makeUser, makeUserWithToken, TEST_PASSWORD } from '../helpers/factories';
+import { PNG, fileForm } from '../helpers/uploads';
 import { ensureAdmin } from '../../server/bootstrap';
-
-// The smallest valid PNG (1×1), built from bytes so the test needs no fixture file.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
-
-function form(bytes: Buffer, name: string, type: string): FormData {
-  const fd = new FormData();
-  fd.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-  return fd;
-}
+import { useServer } from '../helpers/suite';
 
 describe('accounts: password reset, profile, avatar, terms, admin', () => {
-  let s: TestServer;
-  before(async () => {
-    s = await startServer();
-  });
-  after(async () => s.close());
+  const s = useServer();
 
   it('password reset: always 202, single use, revokes every session', async () => {
     const u = await makeUser(s.db, { email: 'oubli@exemple.fr', firstName: 'Paul', lastName: 'Verne' });
@@ -81,7 +69,7 @@ describe('accounts: password reset, profile, avatar, terms, admin', () => {
   it('accepts a PNG avatar checked from its bytes, refuses a disguised file and an oversized one', async () => {
     const { token } = await makeUserWithToken(s.db);
     const me = api(s.url, { token });
-    const ok = await me.put('/api/me/avatar', form(PNG, 'moi.png', 'image/png'));
+    const ok = await me.put('/api/me/avatar', fileForm(PNG, 'moi.png', 'image/png'));
     expect(ok.status).to.equal(200);
     expect(ok.body.user.avatarUrl).to.match(/^\/api\/users\/\d+\/avatar/);
     const img = await me.get(ok.body.user.avatarUrl);
@@ -89,13 +77,13 @@ describe('accounts: password reset, profile, avatar, terms, admin', () => {
     expect(img.headers.get('content-type')).to.equal('image/png');
     expect(img.headers.get('x-content-type-options')).to.equal('nosniff');
 
-    const html = await me.put('/api/me/avatar', form(Buffer.from('<html><script>alert(1)</script></html>'), 'photo.png', 'image/png'));
+    const html = await me.put('/api/me/avatar', fileForm(Buffer.from('<html><script>alert(1)</script></html>'), 'photo.png', 'image/png'));
     expect(html.status).to.equal(415);
     expect(html.body.error.code).to.equal('unsupported_type');
-    const big = await me.put('/api/me/avatar', form(Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]), 'big.png', 'image/png'));
+    const big = await me.put('/api/me/avatar', fileForm(Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]), 'big.png', 'image/png'));
     expect(big.status).to.equal(413);
     expect(big.body.error.code).to.equal('too_large');
-    expect((await api(s.url).put('/api/me/avatar', form(PNG, 'x.png', 'image/png'))).status).to.equal(401);
+    expect((await api(s.url).put('/api/me/avatar', fileForm(PNG, 'x.png', 'image/png'))).status).to.equal(401);
   });
 
   it('bootstraps an admin from ADMIN_EMAIL / ADMIN_PASSWORD once', async () => {

@@ -1,13 +1,15 @@
 /** <mai-agenda-view>: a month of events (mine, or a group's) as a calendar or a list, kept live; organisers create events. */
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
-import { apiContext, hubContext, routerContext, sessionContext } from '../../controllers/contexts.js';
+import { apiContext, routerContext, sessionContext } from '../../controllers/contexts.js';
+import { LiveStoreController } from '../../controllers/live-store-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { AgendaStore } from '../../state/events-store.js';
 import { addMonths, gridRange, monthLabel } from '../../state/calendar.js';
-import { alertBox } from '../fields.js';
+import { alertBox, noticeAlert, type Notice } from '../fields.js';
+import { srStatus } from '../list-states.js';
 import type { EventSave } from './mai-event-form.js';
 import './mai-calendar-month.js';
 import './mai-event-form.js';
@@ -35,41 +37,23 @@ export class MaiAgendaView extends LitElement {
   creating = false;
   saving = false;
   formErrors: Record<string, string> = {};
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
-  private hub = new ContextConsumer(this, { context: hubContext });
   private router = new ContextConsumer(this, { context: routerContext });
   private session = new StoreController(this, sessionContext);
-  private store: StoreController<AgendaStore> | null = null;
-  private unfollow: (() => void) | null = null;
+  private store = new LiveStoreController(this, {
+    key: () => this.groupId,
+    create: (api, groupId) => new AgendaStore(api, groupId),
+    start: () => this.loadMonth(),
+  });
 
   createRenderRoot() {
     return this;
   }
 
-  protected willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('groupId') || !this.store) && this.api.value) this.open();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unfollow?.();
-    this.unfollow = null;
-    this.store = null;
-  }
-
-  private open() {
-    this.unfollow?.();
-    const store = new AgendaStore(this.api.value!, this.groupId);
-    if (this.store) this.removeController(this.store);
-    this.store = new StoreController(this, store);
-    if (this.hub.value) this.unfollow = store.follow(this.hub.value);
-    this.loadMonth();
-  }
-
   private loadMonth() {
     const { from, to } = gridRange(this.month);
-    void this.store?.value?.load(from, to);
+    void this.store.value?.load(from, to);
   }
 
   private go(n: number | null) {
@@ -117,13 +101,13 @@ export class MaiAgendaView extends LitElement {
   }
 
   render() {
-    const s = this.store?.value;
+    const s = this.store.value;
     if (!s) return nothing;
     const inMonth = s.items.filter((e) => {
       const start = new Date(e.startsAt);
       return start.getMonth() === this.month.getMonth() && start.getFullYear() === this.month.getFullYear();
     });
-    return html`<div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+    return html`<div aria-live="polite">${noticeAlert(this.notice)}</div>
       ${this.mayCreate
         ? this.creating
           ? html`<section class="mai-agenda-create fr-mb-4w" aria-labelledby="ev-new-title">
@@ -135,7 +119,7 @@ export class MaiAgendaView extends LitElement {
         : nothing}
       ${this.toolbar()}
       ${s.status === 'error' ? alertBox('error', errorMessage(s.error)) : nothing}
-      <p class="fr-sr-only" role="status">${s.status === 'loading' ? 'Chargement des événements…' : ''}</p>
+      ${srStatus(s.status === 'loading' ? 'Chargement des événements…' : '')}
       ${this.view === 'month'
         ? html`<mai-calendar-month .month=${this.month} .events=${s.items}></mai-calendar-month>`
         : html`<mai-event-list .events=${inMonth} ?showGroup=${this.groupId === null} empty="Aucun événement ce mois-ci."></mai-event-list>`}`;

@@ -3,6 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { AgendaEvent } from '../../api/events.js';
 import { dayLabel, timeLabel } from '../../state/calendar.js';
 import { countsText, eventBadges, placeText } from './format.js';
+import { emptyLine } from '../list-states.js';
 
 /** Leaf: `events` (sorted by start) in; `showGroup` names each event's group. */
 export class MaiEventList extends LitElement {
@@ -35,7 +36,7 @@ export class MaiEventList extends LitElement {
   }
 
   render() {
-    if (!this.events.length) return html`<p class="mai-muted">${this.empty}</p>`;
+    if (!this.events.length) return emptyLine(this.empty);
     const days: { label: string; events: AgendaEvent[] }[] = [];
     for (const e of this.events) {
       const label = dayLabel(new Date(e.startsAt));

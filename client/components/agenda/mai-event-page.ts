@@ -1,14 +1,15 @@
 /** <mai-event-page> (/evenements/:id): one event — details, live count, my registration, the list by prescription, organisers' tools. */
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
 import type { AgendaEvent, Registrant } from '../../api/events.js';
-import { apiContext, hubContext } from '../../controllers/contexts.js';
-import { StoreController } from '../../controllers/store-controller.js';
+import { apiContext } from '../../controllers/contexts.js';
+import { LiveStoreController } from '../../controllers/live-store-controller.js';
 import { EventStore, countLabel } from '../../state/events-store.js';
 import { dateLabel, timeLabel, whenLabel } from '../../state/calendar.js';
-import { alertBox } from '../fields.js';
+import { alertBox, noticeAlert, type Notice } from '../fields.js';
+import { loadingLine } from '../list-states.js';
 import type { EventSave } from './mai-event-form.js';
 import type { MaiEventManage } from './mai-event-manage.js';
 import { eventBadges } from './format.js';
@@ -23,41 +24,24 @@ export class MaiEventPage extends LitElement {
   };
 
   eventId = 0;
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   formErrors: Record<string, string> = {};
   private api = new ContextConsumer(this, { context: apiContext });
-  private hub = new ContextConsumer(this, { context: hubContext });
-  private store: StoreController<EventStore> | null = null;
-  private unfollow: (() => void) | null = null;
+  private store = new LiveStoreController(this, {
+    key: () => this.eventId,
+    create: (api, eventId) => new EventStore(api, eventId),
+    start: (store) =>
+      void store.load().then(() => {
+        if (store.event) document.title = `${store.event.title} — Maillage`;
+      }),
+  });
 
   createRenderRoot() {
     return this;
   }
 
-  protected willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('eventId') && this.api.value) this.open();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unfollow?.();
-    this.unfollow = null;
-    this.store = null;
-  }
-
-  private open() {
-    this.unfollow?.();
-    const store = new EventStore(this.api.value!, this.eventId);
-    if (this.store) this.removeController(this.store);
-    this.store = new StoreController(this, store);
-    if (this.hub.value) this.unfollow = store.follow(this.hub.value);
-    void store.load().then(() => {
-      if (store.event) document.title = `${store.event.title} — Maillage`;
-    });
-  }
-
   private get ev(): EventStore {
-    return this.store!.value!;
+    return this.store.value!;
   }
 
   /** Runs a store action and says how it went. */
@@ -149,8 +133,8 @@ export class MaiEventPage extends LitElement {
   }
 
   render() {
-    const s = this.store?.value;
-    if (!s || s.status === 'loading' || s.status === 'idle') return html`<p role="status">Chargement de l’événement…</p>`;
+    const s = this.store.value;
+    if (!s || s.status === 'loading' || s.status === 'idle') return loadingLine('Chargement de l’événement…');
     if (s.status === 'missing') return html`<h1 tabindex="-1">Événement introuvable</h1><p>Cet événement n’existe pas ou n’est pas visible pour vous.</p><p><a class="fr-link" href="/agenda">Retour à l’agenda</a></p>`;
     if (s.status === 'error' || !s.event) return html`<h1 tabindex="-1">Événement</h1>${alertBox('error', errorMessage(s.error))}`;
     const e = s.event;
@@ -164,7 +148,7 @@ export class MaiEventPage extends LitElement {
       <h1 tabindex="-1">${e.title}</h1>
       <div class="mai-badges">${eventBadges(e)}</div>
       ${e.cancelledAt ? alertBox('warning', `Cet événement est annulé${e.cancelReason ? ` : ${e.cancelReason}` : '.'}`) : nothing}
-      <div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+      <div aria-live="polite">${noticeAlert(this.notice)}</div>
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-7">
           <dl class="mai-event-facts">

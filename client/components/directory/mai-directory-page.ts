@@ -4,8 +4,11 @@ import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { DirectoryFilters, Member } from '../../api/groups.js';
 import { apiContext, departmentsContext, routerContext } from '../../controllers/contexts.js';
+import { PagedList } from '../../controllers/paged-list.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { alertBox, fieldValue, selectField, textField } from '../fields.js';
+import { alertBox, selectField, textField, withField } from '../fields.js';
+import { departmentOptions } from '../account-fields.js';
+import { emptyLine, moreButton } from '../list-states.js';
 import { ROLE_LABELS, ROLE_OPTIONS } from '../labels.js';
 import { directoryTabs } from './tabs.js';
 
@@ -13,24 +16,23 @@ import { directoryTabs } from './tabs.js';
 export class MaiDirectoryPage extends LitElement {
   static properties = {
     filters: { state: true },
-    members: { state: true },
-    cursor: { state: true },
-    loading: { state: true },
     error: { state: true },
     regions: { state: true },
     searched: { state: true },
   };
 
   filters: Required<Omit<DirectoryFilters, 'cursor'>> = { q: '', departmentCode: '', regionCode: '', role: '', employer: '' };
-  members: Member[] = [];
-  cursor: string | number | null = null;
-  loading = false;
   error = '';
   regions: { code: string; name: string }[] = [];
   searched = false;
   private api = new ContextConsumer(this, { context: apiContext });
   private router = new ContextConsumer(this, { context: routerContext });
   private departments = new StoreController(this, departmentsContext);
+  private results = new PagedList<Member>(
+    this,
+    (cursor) => this.api.value!.groups.directory({ ...this.filters, cursor: cursor as string | null }),
+    (err) => (this.error = errorMessage(err)),
+  );
 
   createRenderRoot() {
     return this;
@@ -44,23 +46,12 @@ export class MaiDirectoryPage extends LitElement {
   }
 
   private async search(more = false) {
-    this.loading = true;
     this.error = '';
-    try {
-      const page = await this.api.value!.groups.directory({ ...this.filters, cursor: more ? (this.cursor as string) : null });
-      this.members = more ? [...this.members, ...page.items] : page.items;
-      this.cursor = page.nextCursor;
-      this.searched = true;
-    } catch (err) {
-      this.error = errorMessage(err);
-    } finally {
-      this.loading = false;
-    }
+    if (await this.results.load(more)) this.searched = true;
   }
 
   private onFilter(e: Event) {
-    const kv = fieldValue(e);
-    if (kv) this.filters = { ...this.filters, [kv[0]]: String(kv[1]) };
+    this.filters = withField(this.filters, e);
   }
 
   private row(m: Member) {
@@ -77,9 +68,9 @@ export class MaiDirectoryPage extends LitElement {
 
   render() {
     const f = this.filters;
+    const { items: members, cursor, loading } = this.results;
     const deps = (this.departments.value?.items ?? [])
-      .filter((d) => !f.regionCode || d.regionCode === f.regionCode)
-      .map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` }));
+      .filter((d) => !f.regionCode || d.regionCode === f.regionCode);
     return html`<h1 tabindex="-1">Annuaire des membres</h1>
       ${directoryTabs('directory')}
       <form role="search" aria-label="Rechercher des membres" novalidate @input=${this.onFilter} @change=${this.onFilter}
@@ -89,16 +80,14 @@ export class MaiDirectoryPage extends LitElement {
           <div class="fr-col-12 fr-col-md-4">${textField({ id: 'dir-employer', name: 'employer', label: 'Employeur', value: f.employer ?? '', optional: true, markOptional: false })}</div>
           <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-role', name: 'role', label: 'Rôle', value: f.role ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: ROLE_OPTIONS })}</div>
           <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-region', name: 'regionCode', label: 'Région', value: f.regionCode ?? '', optional: true, markOptional: false, placeholder: 'Toutes', options: this.regions.map((r) => ({ value: r.code, label: r.name })) })}</div>
-          <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-dep', name: 'departmentCode', label: 'Département', value: f.departmentCode ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: deps })}</div>
-          <div class="fr-col-12 fr-col-md-4 fr-mb-3w"><button class="fr-btn" type="submit" ?disabled=${this.loading}>${this.loading ? 'Recherche en cours…' : 'Rechercher'}</button></div>
+          <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-dep', name: 'departmentCode', label: 'Département', value: f.departmentCode ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: departmentOptions(deps) })}</div>
+          <div class="fr-col-12 fr-col-md-4 fr-mb-3w"><button class="fr-btn" type="submit" ?disabled=${loading}>${loading ? 'Recherche en cours…' : 'Rechercher'}</button></div>
         </div>
       </form>
       ${this.error ? alertBox('error', this.error) : nothing}
-      ${this.searched && !this.members.length && !this.loading ? html`<p class="mai-muted">Aucun membre ne correspond à ces critères.</p>` : nothing}
-      <ul class="mai-person-list" aria-label="Membres trouvés">${this.members.map((m) => this.row(m))}</ul>
-      ${this.cursor
-        ? html`<button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.loading} @click=${() => this.search(true)}>${this.loading ? 'Chargement…' : 'Afficher plus de membres'}</button>`
-        : nothing}`;
+      ${this.searched && !members.length && !loading ? emptyLine('Aucun membre ne correspond à ces critères.') : nothing}
+      <ul class="mai-person-list" aria-label="Membres trouvés">${members.map((m) => this.row(m))}</ul>
+      ${cursor ? moreButton('Afficher plus de membres', () => this.search(true), { loading, loadingLabel: 'Chargement…' }) : nothing}`;
   }
 }
 

@@ -9,6 +9,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { alertBox } from '../fields.js';
 import { ROLE_LABELS, initials } from '../labels.js';
 import { GROUP_ROLE_LABELS, VISIBILITY_LABELS } from '../groups/labels.js';
+import { loadingLine } from '../list-states.js';
 
 /** Container: `userId` in (from the path). */
 export class MaiMemberPage extends LitElement {
@@ -50,7 +51,7 @@ export class MaiMemberPage extends LitElement {
   }
 
   render() {
-    if (this.status === 'loading') return html`<p role="status">Chargement du profil…</p>`;
+    if (this.status === 'loading') return loadingLine('Chargement du profil…');
     if (this.status === 'missing') return html`<h1 tabindex="-1">Membre introuvable</h1><p><a class="fr-link" href="/annuaire">Retour à l’annuaire</a></p>`;
     if (this.status === 'error' || !this.profile) return html`<h1 tabindex="-1">Profil</h1>${alertBox('error', this.error)}`;
     const p = this.profile;

@@ -1,12 +1,13 @@
 /** <mai-document-bank>: a live document bank — a group's (its Documents tab) or mine across groups. */
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { BankDocument, DocumentSort, DocumentType } from '../../api/documents.js';
-import { apiContext, hubContext } from '../../controllers/contexts.js';
-import { StoreController } from '../../controllers/store-controller.js';
+import { apiContext } from '../../controllers/contexts.js';
+import { LiveStoreController } from '../../controllers/live-store-controller.js';
 import { DocumentsStore } from '../../state/documents-store.js';
-import { alertBox } from '../fields.js';
+import { alertBox, noticeAlert, type Notice } from '../fields.js';
+import { emptyLine, moreButton, srStatus } from '../list-states.js';
 import type { UploadRequest } from './mai-document-upload.js';
 import './mai-document-filters.js';
 import './mai-document-table.js';
@@ -28,38 +29,20 @@ export class MaiDocumentBank extends LitElement {
   groupId: number | null = null;
   groups: { id: number; name: string }[] = [];
   uploadGroupId = 0;
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
-  private hub = new ContextConsumer(this, { context: hubContext });
-  private store: StoreController<DocumentsStore> | null = null;
-  private unfollow: (() => void) | null = null;
+  private store = new LiveStoreController(this, {
+    key: () => this.groupId,
+    create: (api, groupId) => new DocumentsStore(api, groupId),
+    start: (store) => void store.load(),
+  });
 
   createRenderRoot() {
     return this;
   }
 
-  protected willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('groupId') || !this.store) && this.api.value) this.open();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unfollow?.();
-    this.unfollow = null;
-    this.store = null;
-  }
-
-  private open() {
-    this.unfollow?.();
-    const store = new DocumentsStore(this.api.value!, this.groupId);
-    if (this.store) this.removeController(this.store);
-    this.store = new StoreController(this, store);
-    if (this.hub.value) this.unfollow = store.follow(this.hub.value);
-    void store.load();
-  }
-
   private get docs(): DocumentsStore {
-    return this.store!.value!;
+    return this.store.value!;
   }
 
   private async onUpload(e: CustomEvent<UploadRequest>) {
@@ -117,28 +100,26 @@ export class MaiDocumentBank extends LitElement {
   }
 
   render() {
-    if (!this.store) return nothing;
-    const s = this.docs;
+    const s = this.store.value;
+    if (!s) return nothing;
     const canUpload = this.groupId !== null || this.groups.length > 0;
     const filtered = !!(s.q || s.type || s.filterGroupId);
     return html`<div class="mai-bank">
-      <div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+      <div aria-live="polite">${noticeAlert(this.notice)}</div>
       <div class="mai-bank__layout">
         <div class="mai-bank__main">
           <mai-document-filters .q=${s.q} .type=${s.type} .sort=${s.sort} idPrefix=${this.groupId ? `docs-${this.groupId}` : 'docs'}
             .groups=${this.groupId === null ? this.groups : []} .groupId=${s.filterGroupId} @mai-filter=${this.onFilter}></mai-document-filters>
           ${s.status === 'error' ? alertBox('error', errorMessage(s.error)) : nothing}
-          <p class="fr-sr-only" role="status">${s.status === 'loading' ? 'Chargement des documents…' : `${s.items.length} document(s) affiché(s)`}</p>
+          ${srStatus(s.status === 'loading' ? 'Chargement des documents…' : `${s.items.length} document(s) affiché(s)`)}
           ${s.status === 'ready' && !s.items.length
-            ? html`<p class="mai-muted">${filtered ? 'Aucun document ne correspond à ces critères.' : 'Aucun document pour le moment.'}</p>`
+            ? emptyLine(filtered ? 'Aucun document ne correspond à ces critères.' : 'Aucun document pour le moment.')
             : nothing}
           <mai-document-table .documents=${s.items} .sort=${s.sort} ?showGroup=${this.groupId === null} ?canShare=${this.groupId !== null}
             caption=${this.groupId === null ? 'Mes documents' : 'Documents du groupe'}
             @mai-sort=${(e: CustomEvent<{ sort: DocumentSort }>) => void s.setQuery({ sort: e.detail.sort })}
             @mai-document-delete=${this.onDelete} @mai-document-share=${this.onShare}></mai-document-table>
-          ${s.nextCursor
-            ? html`<button class="fr-btn fr-btn--secondary" type="button" ?disabled=${s.status === 'loading'} @click=${() => s.load(true)}>Afficher plus de documents</button>`
-            : nothing}
+          ${s.nextCursor ? moreButton('Afficher plus de documents', () => s.load(true), { loading: s.status === 'loading' }) : nothing}
         </div>
         ${canUpload
           ? html`<aside class="mai-bank__side">

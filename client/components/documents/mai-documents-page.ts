@@ -7,6 +7,7 @@ import { apiContext, routerContext } from '../../controllers/contexts.js';
 import { alertBox } from '../fields.js';
 import './mai-document-bank.js';
 import './mai-document-detail.js';
+import { loadingLine } from '../list-states.js';
 
 /** Container: `documentId` in (0: the list). */
 export class MaiDocumentsPage extends LitElement {
@@ -78,7 +79,7 @@ export class MaiDocumentsPage extends LitElement {
         </nav>
         <h1 tabindex="-1">${this.document?.title ?? 'Document'}</h1>
         ${this.error ? alertBox('error', this.error) : nothing}
-        ${this.document ? html`<mai-document-detail .document=${this.document} @mai-document-delete=${this.onDelete}></mai-document-detail>` : this.error ? nothing : html`<p role="status">Chargement…</p>`}`;
+        ${this.document ? html`<mai-document-detail .document=${this.document} @mai-document-delete=${this.onDelete}></mai-document-detail>` : this.error ? nothing : loadingLine('Chargement…')}`;
     }
     return html`<h1 tabindex="-1">Documents</h1>
       <p class="mai-muted">Les banques de documents de tous vos groupes : les fichiers déposés et ceux joints aux publications.</p>

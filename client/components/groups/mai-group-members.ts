@@ -4,29 +4,31 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { Group, GroupMember, GroupRole } from '../../api/groups.js';
 import { apiContext, sessionContext } from '../../controllers/contexts.js';
+import { PagedList } from '../../controllers/paged-list.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { alertBox } from '../fields.js';
+import { noticeAlert, type Notice } from '../fields.js';
+import { loadingLine, moreButton } from '../list-states.js';
+import { groupAction } from './group-action.js';
 import { GROUP_ROLE_LABELS, plural, when } from './labels.js';
 
 /** Container: `group` in. */
 export class MaiGroupMembers extends LitElement {
   static properties = {
     group: { attribute: false },
-    members: { state: true },
-    cursor: { state: true },
-    loading: { state: true },
     busy: { state: true },
     notice: { state: true },
   };
 
   group!: Group;
-  members: GroupMember[] = [];
-  cursor: string | number | null = null;
-  loading = false;
   busy: ReadonlySet<number> = new Set();
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
   private session = new StoreController(this, sessionContext);
+  private members = new PagedList<GroupMember>(
+    this,
+    (cursor) => this.api.value!.groups.members(this.group.id, 'member', cursor),
+    (err) => (this.notice = { kind: 'error', text: errorMessage(err) }),
+  );
 
   createRenderRoot() {
     return this;
@@ -37,29 +39,13 @@ export class MaiGroupMembers extends LitElement {
   }
 
   private async load(more = false) {
-    this.loading = true;
-    try {
-      const page = await this.api.value!.groups.members(this.group.id, 'member', more ? this.cursor : null);
-      this.members = more ? [...this.members, ...page.items] : page.items;
-      this.cursor = page.nextCursor;
-    } catch (err) {
-      this.notice = { kind: 'error', text: errorMessage(err) };
-    } finally {
-      this.loading = false;
-    }
+    await this.members.load(more);
   }
 
   private async run(userId: number, fn: () => Promise<unknown>, done: string) {
     this.busy = new Set([...this.busy, userId]);
-    this.notice = null;
     try {
-      await fn();
-      this.notice = { kind: 'success', text: done };
-      await this.load();
-      // The group's page shows the member count: it reads the group again.
-      this.dispatchEvent(new CustomEvent('mai-group-changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      this.notice = { kind: 'error', text: errorMessage(err) };
+      await groupAction(this, fn, done, () => this.load());
     } finally {
       this.busy = new Set([...this.busy].filter((x) => x !== userId));
     }
@@ -100,17 +86,17 @@ export class MaiGroupMembers extends LitElement {
   render() {
     if (!this.group) return nothing;
     return html`<h2 class="fr-h4">Membres <span class="mai-muted fr-text--md">(${plural(this.group.memberCount, 'membre')})</span></h2>
-      <div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+      <div aria-live="polite">${noticeAlert(this.notice)}</div>
       <div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
         <table>
           <caption>Membres du groupe ${this.group.name}</caption>
           <thead><tr><th scope="col">Nom</th><th scope="col">Département</th><th scope="col">Rôle dans le groupe</th><th scope="col">Membre depuis</th>
             ${this.group.canManage ? html`<th scope="col"><span class="fr-sr-only">Actions</span></th>` : nothing}</tr></thead>
-          <tbody>${this.members.map((m) => this.row(m))}</tbody>
+          <tbody>${this.members.items.map((m) => this.row(m))}</tbody>
         </table>
       </div></div></div></div>
-      ${this.loading ? html`<p role="status">Chargement…</p>` : nothing}
-      ${this.cursor ? html`<button class="fr-btn fr-btn--secondary" type="button" @click=${() => this.load(true)}>Afficher plus de membres</button>` : nothing}`;
+      ${this.members.loading ? loadingLine('Chargement…') : nothing}
+      ${this.members.cursor ? moreButton('Afficher plus de membres', () => this.load(true)) : nothing}`;
   }
 }
 

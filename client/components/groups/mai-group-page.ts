@@ -5,7 +5,8 @@ import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
 import type { Group } from '../../api/groups.js';
 import { apiContext, routerContext } from '../../controllers/contexts.js';
-import { alertBox } from '../fields.js';
+import { noticeAlert, type Notice } from '../fields.js';
+import { loadingLine, retryAlert } from '../list-states.js';
 import { VISIBILITY_LABELS, plural } from './labels.js';
 import './mai-group-card.js';
 import './mai-group-members.js';
@@ -34,7 +35,7 @@ export class MaiGroupPage extends LitElement {
   status: 'loading' | 'ready' | 'missing' | 'error' = 'loading';
   error = '';
   busy = false;
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
   private router = new ContextConsumer(this, { context: routerContext });
 
@@ -115,14 +116,13 @@ export class MaiGroupPage extends LitElement {
   }
 
   render() {
-    if (this.status === 'loading') return html`<p role="status">Chargement du groupe…</p>`;
+    if (this.status === 'loading') return loadingLine('Chargement du groupe…');
     if (this.status === 'missing') {
       return html`<h1 tabindex="-1">Groupe introuvable</h1>
         <p>Ce groupe n’existe pas ou n’est pas visible pour vous.</p><p><a class="fr-link" href="/groupes/annuaire">Voir l’annuaire des groupes</a></p>`;
     }
     if (this.status === 'error' || !this.group) {
-      return html`<h1 tabindex="-1">Groupe</h1>${alertBox('error', this.error)}
-        <button class="fr-btn" type="button" @click=${() => this.load()}>Réessayer</button>`;
+      return html`<h1 tabindex="-1">Groupe</h1>${retryAlert(this.error, () => this.load(), { primary: true })}`;
     }
     const g = this.group;
     const member = g.myStatus === 'member';
@@ -136,7 +136,7 @@ export class MaiGroupPage extends LitElement {
       <h1 tabindex="-1">${g.name}</h1>
       <p class="mai-muted">${VISIBILITY_LABELS[g.visibility]} · ${plural(g.memberCount, 'membre')}</p>
       ${g.description ? html`<p>${g.description}</p>` : nothing}
-      <div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+      <div aria-live="polite">${noticeAlert(this.notice)}</div>
       ${member
         ? html`${this.tabs(g)}<div @mai-group-changed=${() => this.load()}>${this.content(g)}</div>
             <p class="fr-mt-6w"><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${() => this.act('leave')}>Quitter le groupe</button></p>`

@@ -4,7 +4,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { Group, Invitation, JoinRequest, Member } from '../../api/groups.js';
 import { apiContext } from '../../controllers/contexts.js';
-import { alertBox } from '../fields.js';
+import { noticeAlert, type Notice } from '../fields.js';
+import { groupAction } from './group-action.js';
 import { when } from './labels.js';
 
 const DECISION_LABELS: Record<JoinRequest['status'], string> = {
@@ -31,7 +32,7 @@ export class MaiGroupRequests extends LitElement {
   requests: JoinRequest[] = [];
   invitations: Invitation[] = [];
   busy = false;
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   inviteQuery = '';
   found: Member[] = [];
   email = '';
@@ -58,15 +59,8 @@ export class MaiGroupRequests extends LitElement {
 
   private async run(fn: () => Promise<unknown>, done: string) {
     this.busy = true;
-    this.notice = null;
     try {
-      await fn();
-      this.notice = { kind: 'success', text: done };
-      await this.load();
-      // The group's page shows the member count: it reads the group again.
-      this.dispatchEvent(new CustomEvent('mai-group-changed', { bubbles: true, composed: true }));
-    } catch (err) {
-      this.notice = { kind: 'error', text: errorMessage(err) };
+      await groupAction(this, fn, done, () => this.load());
     } finally {
       this.busy = false;
     }
@@ -138,7 +132,7 @@ export class MaiGroupRequests extends LitElement {
 
   render() {
     if (!this.group) return nothing;
-    return html`<div aria-live="polite">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
+    return html`<div aria-live="polite">${noticeAlert(this.notice)}</div>
       <section aria-labelledby="requests-title">
         <h2 id="requests-title" class="fr-h4">Demandes d’adhésion</h2>
         ${this.group.visibility === 'moderated' || this.requests.length ? html`${this.pending()}${this.history()}` : html`<p class="mai-muted">Ce groupe n’est pas modéré : on y adhère librement ou sur invitation.</p>`}

@@ -1,12 +1,13 @@
 /** <mai-post-feed>: a live list of posts (one group's with its composer, or my feed), with comments and reactions. */
-import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { NewPost, ReactionKind } from '../../api/groups.js';
-import { apiContext, hubContext, sessionContext } from '../../controllers/contexts.js';
+import { sessionContext } from '../../controllers/contexts.js';
+import { LiveStoreController } from '../../controllers/live-store-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { PostsStore } from '../../state/posts-store.js';
 import { alertBox } from '../fields.js';
+import { emptyLine, loadingLine, moreButton, retryAlert } from '../list-states.js';
 import type { MaiPostComposer } from './mai-post-composer.js';
 import './mai-post-card.js';
 import './mai-post-composer.js';
@@ -26,38 +27,19 @@ export class MaiPostFeed extends LitElement {
   canModerate = false;
   publishing = false;
   notice = '';
-  private api = new ContextConsumer(this, { context: apiContext });
-  private hub = new ContextConsumer(this, { context: hubContext });
   private session = new StoreController(this, sessionContext);
-  private store: StoreController<PostsStore> | null = null;
-  private unfollow: (() => void) | null = null;
+  private store = new LiveStoreController(this, {
+    key: () => this.groupId,
+    create: (api, groupId) => new PostsStore(api, groupId),
+    start: (store) => void store.load(),
+  });
 
   createRenderRoot() {
     return this;
   }
 
-  protected willUpdate(changed: PropertyValues<this>) {
-    if ((changed.has('groupId') || !this.store) && this.api.value) this.open();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unfollow?.();
-    this.unfollow = null;
-    this.store = null;
-  }
-
-  private open() {
-    this.unfollow?.();
-    const store = new PostsStore(this.api.value!, this.groupId);
-    if (this.store) this.removeController(this.store);
-    this.store = new StoreController(this, store);
-    if (this.hub.value) this.unfollow = store.follow(this.hub.value);
-    void store.load();
-  }
-
   private get posts(): PostsStore {
-    return this.store!.value!;
+    return this.store.value!;
   }
 
   private async onPublish(e: CustomEvent<NewPost>) {
@@ -75,19 +57,17 @@ export class MaiPostFeed extends LitElement {
   }
 
   render() {
-    if (!this.store) return nothing;
-    const s = this.posts;
+    const s = this.store.value;
+    if (!s) return nothing;
     const me = this.session.value?.user?.id ?? 0;
     return html`${this.canPost && this.groupId
         ? html`<mai-post-composer .groupId=${this.groupId} ?busy=${this.publishing} @mai-post-publish=${this.onPublish}></mai-post-composer>`
         : nothing}
       <div aria-live="polite">${this.notice ? alertBox('error', this.notice) : nothing}</div>
-      ${s.status === 'error' && !s.items.length
-        ? html`${alertBox('error', errorMessage(s.error))}<button class="fr-btn fr-btn--secondary" type="button" @click=${() => s.load()}>Réessayer</button>`
-        : nothing}
-      ${s.status === 'loading' && !s.items.length ? html`<p role="status">Chargement des publications…</p>` : nothing}
+      ${s.status === 'error' && !s.items.length ? retryAlert(errorMessage(s.error), () => s.load()) : nothing}
+      ${s.status === 'loading' && !s.items.length ? loadingLine('Chargement des publications…') : nothing}
       ${s.status === 'ready' && !s.items.length
-        ? html`<p class="mai-muted">${this.groupId ? 'Aucune publication dans ce groupe pour l’instant.' : 'Rien dans votre fil : les publications de vos groupes et celles qui vous sont adressées apparaîtront ici.'}</p>`
+        ? emptyLine(this.groupId ? 'Aucune publication dans ce groupe pour l’instant.' : 'Rien dans votre fil : les publications de vos groupes et celles qui vous sont adressées apparaîtront ici.')
         : nothing}
       <ul class="mai-post-list" aria-label="Publications">
         ${s.items.map(
@@ -107,11 +87,7 @@ export class MaiPostFeed extends LitElement {
           </li>`,
         )}
       </ul>
-      ${s.cursor
-        ? html`<button class="fr-btn fr-btn--secondary" type="button" ?disabled=${s.status === 'loading'} @click=${() => s.load(true)}>
-            ${s.status === 'loading' ? 'Chargement…' : 'Publications plus anciennes'}
-          </button>`
-        : nothing}`;
+      ${s.cursor ? moreButton('Publications plus anciennes', () => s.load(true), { loading: s.status === 'loading', loadingLabel: 'Chargement…' }) : nothing}`;
   }
 }
 

@@ -1,10 +1,10 @@
 /** <mai-hotline-categories> (/hotline/categories, admins): add, rename, archive or restore request categories. */
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import { hotlineApi, type HotlineCategory } from '../../api/hotline.js';
 import { apiContext } from '../../controllers/contexts.js';
 import type { HotlineStore } from '../../state/hotline-store.js';
-import { alertBox } from '../fields.js';
+import { noticeAlert, type Notice } from '../fields.js';
 import { actionError } from './format.js';
 
 /** Container over /api/hotline/categories; the store reloads so the request form offers the new list. */
@@ -23,7 +23,7 @@ export class MaiHotlineCategories extends LitElement {
   names: Record<number, string> = {};
   newName = '';
   busy = false;
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
+  notice: Notice | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
 
   createRenderRoot() {
@@ -68,7 +68,7 @@ export class MaiHotlineCategories extends LitElement {
   }
 
   render() {
-    return html`${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}
+    return html`${noticeAlert(this.notice)}
       <div class="fr-table fr-table--layout-fixed">
         <table>
           <caption>Catégories proposées aux membres</caption>

@@ -6,6 +6,7 @@ import { apiContext, hubContext } from '../../controllers/contexts.js';
 import { HotlineConversation, type ConversationMessage } from '../../state/hotline-conversation.js';
 import { alertBox } from '../fields.js';
 import { actionError, formatDateTime } from './format.js';
+import { loadingLine } from '../list-states.js';
 
 /** Container: `channelId` in (plus who is looking and who asked, to tell sides apart); owns its conversation store. */
 export class MaiHotlineConversation extends LitElement {
@@ -89,7 +90,7 @@ export class MaiHotlineConversation extends LitElement {
 
   render() {
     const c = this.conv;
-    if (!c) return html`<p role="status">Connexion…</p>`;
+    if (!c) return loadingLine('Connexion…');
     return html`${c.error ? alertBox('error', actionError(c.error)) : nothing}
       <ol class="mai-hotline-messages" aria-label="Messages de la demande" aria-live="polite">
         ${c.messages.map((m) => this.message(m))}
@@ -100,7 +101,7 @@ export class MaiHotlineConversation extends LitElement {
             <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => c.retry(p.clientMsgId)}>Réessayer</button></p>` : nothing}
         </li>`)}
       </ol>
-      ${c.loading && !c.messages.length ? html`<p role="status">Chargement des messages…</p>` : nothing}
+      ${c.loading && !c.messages.length ? loadingLine('Chargement des messages…') : nothing}
       <form class="fr-mt-2w" @submit=${this.send} aria-label="Répondre">
         <div class="fr-input-group fr-mb-1w">
           <label class="fr-label" for=${`hotline-reply-${this.channelId}`}>Votre message <span class="fr-hint-text">Ctrl + Entrée pour envoyer.</span></label>

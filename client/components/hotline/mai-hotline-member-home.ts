@@ -9,6 +9,7 @@ import { actionError } from './format.js';
 import './mai-hotline-availability.js';
 import './mai-hotline-request-form.js';
 import './mai-hotline-ticket-list.js';
+import { loadingLine } from '../list-states.js';
 
 /** Container over the hotline store (given by the page). */
 export class MaiHotlineMemberHome extends LitElement {
@@ -57,7 +58,7 @@ export class MaiHotlineMemberHome extends LitElement {
         <section class="fr-col-12 fr-col-lg-7" aria-labelledby="hotline-mine-title">
           <h2 id="hotline-mine-title" class="fr-h4">Mes demandes</h2>
           ${s.error ? alertBox('error', actionError(s.error)) : nothing}
-          ${s.loading && !tickets.length ? html`<p role="status">Chargement de vos demandes…</p>` : nothing}
+          ${s.loading && !tickets.length ? loadingLine('Chargement de vos demandes…') : nothing}
           ${!s.loading && !tickets.length ? html`<p>Vous n’avez encore envoyé aucune demande.</p>` : nothing}
           ${tickets.length ? html`<mai-hotline-ticket-list .tickets=${tickets}></mai-hotline-ticket-list>` : nothing}
         </section>

@@ -1,8 +1,9 @@
 /** <mai-hotline-request-form>: subject, category, first message; fires `mai-hotline-open`. */
 import { LitElement, html } from 'lit';
 import type { HotlineCategory, HotlineStatus } from '../../api/hotline.js';
+import { requiredErrors } from '../../state/form-checks.js';
 import type { OpenRequestInput } from '../../state/hotline-store.js';
-import { fieldValue, focusFirstError, selectField, textArea, textField } from '../fields.js';
+import { focusErrors, selectField, textArea, textField, withField } from '../fields.js';
 
 /** Leaf: categories and busy state in, `mai-hotline-open` { subject, body, categoryId } out. */
 export class MaiHotlineRequestForm extends LitElement {
@@ -31,22 +32,18 @@ export class MaiHotlineRequestForm extends LitElement {
   }
 
   private onInput(e: Event) {
-    const kv = fieldValue(e);
-    if (kv) this.values = { ...this.values, [kv[0]]: String(kv[1]) };
+    this.values = withField(this.values, e);
   }
 
   private async onSubmit(e: Event) {
     e.preventDefault();
     const v = this.values;
-    const errors: Record<string, string> = {};
-    if (!v.subject.trim()) errors.subject = 'Indiquez l’objet de votre demande.';
-    if (!v.body.trim()) errors.body = 'Décrivez votre demande.';
+    const errors = requiredErrors(v, [
+      ['subject', 'Indiquez l’objet de votre demande.'],
+      ['body', 'Décrivez votre demande.'],
+    ]);
     this.errors = errors;
-    if (Object.keys(errors).length) {
-      await this.updateComplete;
-      focusFirstError(this);
-      return;
-    }
+    if (await focusErrors(this, errors)) return;
     const detail: OpenRequestInput = { subject: v.subject.trim(), body: v.body.trim(), categoryId: v.categoryId ? Number(v.categoryId) : null };
     this.dispatchEvent(new CustomEvent('mai-hotline-open', { detail, bubbles: true, composed: true }));
   }

@@ -1,6 +1,7 @@
 /** <mai-hotline-ticket-list>: a table of tickets (a member's own, or the staff's queue). */
 import { LitElement, html, nothing } from 'lit';
 import type { Ticket } from '../../api/hotline.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import { formatDateTime, handlerText, statusBadge, targetText } from './format.js';
 
 /** Leaf: `tickets` in; each subject links to /hotline/<id>. `staff` adds the requester, category and département. */
@@ -8,27 +9,15 @@ export class MaiHotlineTicketList extends LitElement {
   static properties = {
     tickets: { attribute: false },
     staff: { type: Boolean },
-    now: { state: true },
   };
 
   tickets: Ticket[] = [];
   staff = false;
-  now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  // Time left is shown in minutes: refresh it every half minute.
+  private clock = new ClockController(this, 30_000);
 
   createRenderRoot() {
     return this;
-  }
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    // Time left is shown in minutes: refresh it every half minute.
-    this.timer = setInterval(() => (this.now = Date.now()), 30_000);
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
   }
 
   render() {
@@ -47,7 +36,7 @@ export class MaiHotlineTicketList extends LitElement {
         </thead>
         <tbody>
           ${this.tickets.map((t) => {
-            const target = targetText(t, this.now);
+            const target = targetText(t, this.clock.now);
             return html`<tr data-ticket=${t.id}>
               <td>${t.id}</td>
               <td>

@@ -2,14 +2,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ApiError } from '../../api/http.js';
 import type { User } from '../../api/types.js';
+import { ClockController } from '../../controllers/clock-controller.js';
 import type { HotlineStore } from '../../state/hotline-store.js';
-import { alertBox } from '../fields.js';
+import { alertBox, noticeAlert, type Notice } from '../fields.js';
 import { WatchStore } from './watch-store.js';
 import { actionError, formatDateTime, handlerText, statusBadge, targetText } from './format.js';
 import './mai-hotline-conversation.js';
 import './mai-hotline-notes.js';
 import './mai-hotline-rating.js';
 import './mai-hotline-staff-actions.js';
+import { loadingLine } from '../list-states.js';
 
 /** Container over the hotline store: `ticketId` and the signed-in `user` in. */
 export class MaiHotlineTicket extends LitElement {
@@ -20,7 +22,6 @@ export class MaiHotlineTicket extends LitElement {
     loadError: { state: true },
     busy: { state: true },
     notice: { state: true },
-    now: { state: true },
   };
 
   store!: HotlineStore;
@@ -29,22 +30,15 @@ export class MaiHotlineTicket extends LitElement {
   user!: User;
   loadError = '';
   busy = false;
-  notice: { kind: 'success' | 'error'; text: string } | null = null;
-  now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  notice: Notice | null = null;
+  private clock = new ClockController(this);
 
   createRenderRoot() {
     return this;
   }
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = setInterval(() => (this.now = Date.now()), 30_000);
-  }
-
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.timer);
     this.store?.clearDetail();
   }
 
@@ -85,7 +79,7 @@ export class MaiHotlineTicket extends LitElement {
   private memberPart() {
     const t = this.store.detail!.ticket;
     if (t.status !== 'resolved') return nothing;
-    const canReopen = t.reopenableUntil !== null && Date.parse(t.reopenableUntil) > this.now;
+    const canReopen = t.reopenableUntil !== null && Date.parse(t.reopenableUntil) > this.clock.now;
     return html`<section class="fr-col-12 fr-mt-1w" aria-labelledby="hotline-after-title">
       <h2 id="hotline-after-title" class="fr-h5">Votre avis sur la réponse</h2>
       <mai-hotline-rating .rating=${t.rating} .busy=${this.busy}
@@ -104,9 +98,9 @@ export class MaiHotlineTicket extends LitElement {
       return html`<h1 tabindex="-1">Demande introuvable</h1>${alertBox('error', this.loadError)}<p><a href="/hotline">Revenir à la hotline</a></p>`;
     }
     const d = this.store.detail;
-    if (!d || d.ticket.id !== this.ticketId) return html`<p role="status">Chargement de la demande…</p>`;
+    if (!d || d.ticket.id !== this.ticketId) return loadingLine('Chargement de la demande…');
     const t = d.ticket;
-    const target = targetText(t, this.now);
+    const target = targetText(t, this.clock.now);
     return html`<p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/hotline">${this.staff ? 'File des demandes' : 'Mes demandes'}</a></p>
       <h1 tabindex="-1" class="fr-h3">Demande n° ${t.id} : ${t.subject}</h1>
       <p class="mai-hotline-status" data-status=${t.status}>${statusBadge(t.status)} <span class="fr-ml-1w" data-handler>${handlerText(t)}</span></p>
@@ -117,7 +111,7 @@ export class MaiHotlineTicket extends LitElement {
         ${t.resolvedAt ? html`<li>Résolue le ${formatDateTime(t.resolvedAt)}</li>` : nothing}
       </ul>
       ${t.resolutionNote ? html`<div class="fr-callout fr-mb-2w"><p class="fr-callout__title fr-h6">Résolution</p><p class="fr-callout__text fr-text--sm mai-pre">${t.resolutionNote}</p></div>` : nothing}
-      ${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}
+      ${noticeAlert(this.notice)}
       ${this.staff
         ? html`<mai-hotline-staff-actions .ticket=${t} .userId=${this.user.id} .busy=${this.busy} .loadAgents=${() => this.store.agents()}
             @mai-hotline-claim=${() => this.run(() => this.store.claim(t.id), 'Vous avez pris la demande en charge.')}
