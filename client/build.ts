@@ -1,4 +1,4 @@
-/** Builds the web client into dist/client: bundle, index.html, DSFR assets, app.css. Idempotent. */
+/** Builds the web client into dist/client: bundle, index.html, DSFR assets, the style sheets. Idempotent. */
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -49,7 +49,9 @@ export async function build(options: { minify?: boolean } = {}): Promise<number>
   });
   let copied = 0;
   copied += copyIfChanged(join(root, 'client/index.html'), join(out, 'index.html'));
-  copied += copyIfChanged(join(root, 'client/styles/app.css'), join(out, 'assets/app.css'));
+  // Every sheet of client/styles (app.css, then one per domain: index.html links them in cascade order).
+  const styles = join(root, 'client/styles');
+  for (const sheet of readdirSync(styles).filter((f) => f.endsWith('.css'))) copied += copyIfChanged(join(styles, sheet), join(out, 'assets', sheet));
   // DSFR: keep the folder layout so the CSS's relative URLs (fonts/, icons/, ../../icons/) resolve.
   copied += copyIfChanged(join(dsfr, 'dsfr.min.css'), join(out, 'dsfr/dsfr.min.css'));
   copied += copyIfChanged(join(dsfr, 'utility/icons/icons.min.css'), join(out, 'dsfr/utility/icons/icons.min.css'));

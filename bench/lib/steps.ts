@@ -10,6 +10,7 @@ export interface ReceiverGroup {
   sockets: number;
 }
 
+/** How a fan-out climb goes: rates, step length, and what counts as sustainable. */
 export interface StepPlan {
   /** Offered deliveries per second of the first step. */
   startRate: number;
@@ -106,6 +107,7 @@ async function runStep(servers: System[], senders: Fleet, groups: ReceiverGroup[
   return result;
 }
 
+/** The figures of one step. */
 export type StepResult = Awaited<ReturnType<typeof runStep>>;
 
 /**

@@ -8,6 +8,7 @@ import type { ScratchDb } from './db';
 import { quiet, waitQuiet, type ProcessStats } from './usage';
 import { Hist, type HistData } from './hist';
 
+/** Which server a System is. */
 export type SystemKind = 'hub' | 'relay';
 
 /** A server under test (hub or relay), running in its own child process. */
@@ -33,6 +34,7 @@ export interface RunOptions {
   hubOnly: boolean;
 }
 
+/** Where --profile writes the hub's .cpuprofile files (git-ignored). */
 export const PROFILE_DIR = path.join(BENCH_DIR, 'results', 'profiles');
 
 async function start(kind: SystemKind, name: string, env: Record<string, string>, o: RunOptions): Promise<System> {
@@ -205,6 +207,7 @@ export async function onRelay<S extends System | System[], T>(run: RunOptions, s
 export const relayTokens = (n: number, channels: (i: number) => number[], target?: (i: number) => number) =>
   Array.from({ length: n }, (_, i) => ({ token: `relay-${i}`, channels: channels(i), target: target?.(i) }));
 
+/** Resolves after `ms`. */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -1,6 +1,7 @@
 // The issue's targets, read off a run's results. Reported, never asserted:
 // a missed target is a finding for docs/performance.md, not a failed run.
 
+/** One target of the issue with what this run measured. */
 export interface Target {
   what: string;
   target: string;

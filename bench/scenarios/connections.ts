@@ -2,6 +2,7 @@ import { createScratchDb, channelId, seedUsers } from '../lib/db';
 import { startHub, startRelay, relayTokens, sleep, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
 import { log } from '../lib/proc';
 
+/** Options of the connections scenario (each one a `--flag`). */
 export interface ConnectionsOptions {
   count: number;
   /** Connections are spread evenly over this time (arrivals, not a burst). */
@@ -13,6 +14,7 @@ export interface ConnectionsOptions {
   settleMs: number;
 }
 
+/** The issue's figures: 10 000 members within 60 s. */
 export const connectionsDefaults: ConnectionsOptions = { count: 10_000, rampMs: 40_000, perGen: 2500, concurrency: 200, settleMs: 1000 };
 
 type Client = { token: string; channels: number[] };

@@ -4,6 +4,7 @@ import { Hist } from '../lib/hist';
 import { cpuMs, cpuShare, machineCores, machineTicks } from '../lib/usage';
 import { log } from '../lib/proc';
 
+/** Options of the durable-sends scenario (each one a `--flag`). */
 export interface DurableOptions {
   senders: number;
   /** Listeners: each follows the channels of senders/listeners senders. */
@@ -15,6 +16,7 @@ export interface DurableOptions {
   perGen: number;
 }
 
+/** The issue's figures: 50 senders, 2 in flight each, 10 listeners. */
 export const durableDefaults: DurableOptions = { senders: 50, listeners: 10, inflight: 2, durationMs: 10_000, bodyLen: 140, perGen: 25 };
 
 type Client = { token: string; channels: number[]; target?: number };

@@ -3,6 +3,7 @@ import { startHub, startRelay, relayTokens, sleep, withFleets, onRelay, type Fle
 import { stepUp, type StepPlan } from '../lib/steps';
 import { log } from '../lib/proc';
 
+/** Options of the fan-out scenario (each one a `--flag`; `--members 1000,5000`). */
 export interface FanoutOptions extends StepPlan {
   /** Channel sizes to measure (members receiving each message). */
   members: number[];
@@ -15,6 +16,7 @@ export interface FanoutOptions extends StepPlan {
 
 type Client = { token: string; channels: number[] };
 
+/** The issue's figures: 1 000 and 5 000 members, two senders, p99 < 100 ms. */
 export const fanoutDefaults: FanoutOptions = {
   members: [1000, 5000],
   senders: 2,

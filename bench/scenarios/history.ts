@@ -3,6 +3,7 @@ import { startHub, startRelay, relayTokens, withFleets, onRelay, type Fleet, typ
 import { Hist } from '../lib/hist';
 import { log } from '../lib/proc';
 
+/** Options of the history scenario (each one a `--flag`). */
 export interface HistoryOptions {
   messages: number;
   requests: number;
@@ -10,6 +11,7 @@ export interface HistoryOptions {
   warmup: number;
 }
 
+/** The issue's figures: 50-message pages at 1 000 000 messages. */
 export const historyDefaults: HistoryOptions = { messages: 1_000_000, requests: 2000, limit: 50, warmup: 100 };
 
 /** Sequential REST pages and `channel:sync` calls at random points of the channel, after a warm-up. */

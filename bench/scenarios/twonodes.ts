@@ -3,6 +3,7 @@ import { startHub, startRelay, relayTokens, redisAnswers, redisPrefix, sleep, wi
 import { stepUp, type StepPlan } from '../lib/steps';
 import { log } from '../lib/proc';
 
+/** Options of the two-node scenario (each one a `--flag`). */
 export interface TwoNodesOptions extends StepPlan {
   members: number;
   senders: number;
@@ -10,6 +11,7 @@ export interface TwoNodesOptions extends StepPlan {
   settleMs: number;
 }
 
+/** 1 000 members, half on each node. */
 export const twoNodesDefaults: TwoNodesOptions = {
   members: 1000,
   senders: 2,

@@ -5,12 +5,12 @@ import { hotlineApi } from '../api/hotline.js';
 import { apiContext, hubContext, sessionContext } from '../controllers/contexts.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { HotlineStore } from '../state/hotline-store.js';
+import { loadingLine } from './list-states.js';
 import './hotline/mai-hotline-desk.js';
 import './hotline/mai-hotline-figures.js';
 import './hotline/mai-hotline-categories.js';
 import './hotline/mai-hotline-member-home.js';
 import './hotline/mai-hotline-ticket.js';
-import { loadingLine } from './list-states.js';
 
 const isStaffRole = (role: string | undefined) => role === 'hotline' || role === 'admin';
 

@@ -35,10 +35,7 @@ export class PostsStore extends LiveStore {
     this.emit();
   }
 
-  /**
-   * New and changed posts and comments reach the list at once; after a
-   * reconnection the first page is read again (the server is the source of truth).
-   */
+  /** New and changed posts and comments reach the list at once. */
   protected listen(hub: HubEvents): (() => void)[] {
     return [
       hub.on<Post>('post:new', (p) => this.applyNew(p)),
@@ -50,6 +47,7 @@ export class PostsStore extends LiveStore {
     ];
   }
 
+  /** A reconnection reads the first page again. */
   protected resync(): Promise<void> {
     return this.load();
   }

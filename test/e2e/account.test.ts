@@ -1,25 +1,13 @@
 import { expect } from 'chai';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { useBrowser } from '../helpers/browser';
 import { lastMailTo } from '../helpers/outbox';
-import { startServer, type TestServer } from '../helpers/server';
-import { needChromium } from '../helpers/services';
+import { useServer } from '../helpers/suite';
 
 describe('e2e: an account from sign-up to profile', function () {
   this.timeout(60000);
-  let s: TestServer;
-  let browser: TestBrowser;
+  const browser = useBrowser();
+  const s = useServer();
   const errors: string[] = [];
-
-  before(async function () {
-    await needChromium(this);
-    s = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await s?.close();
-  });
 
   it('signs up, confirms by e-mail, logs in, accepts the terms, edits the profile', async () => {
     const email = 'claire.dupont@exemple.fr';

@@ -1,14 +1,13 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { useBrowser } from '../helpers/browser';
 import { makeUserWithToken } from '../helpers/factories';
-import { startServer, type TestServer } from '../helpers/server';
-import { needChromium } from '../helpers/services';
+import { useServer } from '../helpers/suite';
 
 describe('e2e: the chat screen', function () {
   this.timeout(60000);
-  let s: TestServer;
-  let browser: TestBrowser;
+  const browser = useBrowser();
+  const s = useServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
   let julie: Awaited<ReturnType<typeof makeUserWithToken>>;
   let thomas: Awaited<ReturnType<typeof makeUserWithToken>>;
   let anim: Awaited<ReturnType<typeof makeUserWithToken>>;
@@ -28,20 +27,12 @@ describe('e2e: the chat screen', function () {
     await page.keyboard.press('Enter');
   }
 
-  before(async function () {
-    await needChromium(this);
-    s = await startServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
+  before(async () => {
     julie = await makeUserWithToken(s.db, { departmentCode: '29', username: 'julie.e2e', firstName: 'Julie', lastName: 'Martin' });
     thomas = await makeUserWithToken(s.db, { departmentCode: '29', username: 'thomas.e2e', firstName: 'Thomas', lastName: 'Petit' });
     anim = await makeUserWithToken(s.db, { departmentCode: '75', role: 'animator', username: 'anim.e2e', firstName: 'Anne', lastName: 'Animatrice' });
     depId = (await s.db('channels').where({ slug: 'dep-29' }).first()).id;
     generalId = (await s.db('channels').where({ slug: 'general' }).first()).id;
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await s?.close();
   });
 
   /** No script error in the pages, then close them (errors raised while closing do not count). */

@@ -1,33 +1,25 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { makeUserWithToken } from '../helpers/factories';
 import { uniqueDepartment } from '../helpers/contacts';
-import { needChromium } from '../helpers/services';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { useBrowser } from '../helpers/browser';
 import { addToGroup, createGroup } from '../helpers/groups';
 import { samples } from '../helpers/zip';
+import { useServer } from '../helpers/suite';
 
 describe('browser: document bank and agenda', function () {
-  let s: TestServer;
-  let b: TestBrowser;
+  const b = useBrowser();
+  const s = useServer();
   let owner: { user: any; token: string };
   let member: { user: any; token: string };
   let group: { id: number; channelId: number };
 
-  before(async function () {
-    await needChromium(this);
-    s = await startServer();
+  before(async () => {
     owner = await makeUserWithToken(s.db, { role: 'animator', departmentCode: uniqueDepartment(), firstName: 'Claire', lastName: 'Martin' });
     member = await makeUserWithToken(s.db, { departmentCode: uniqueDepartment(), firstName: 'Julie', lastName: 'Petit' });
     group = await createGroup(s.url, owner.token, { name: 'Inclusion numérique', visibility: 'private' });
     await addToGroup(s.url, owner.token, group.id, member);
-    b = await launchBrowser();
-  });
-  after(async () => {
-    await b?.close();
-    await s?.close();
   });
 
   it('uploads a file with a progress bar, lists it, and downloads the same bytes', async () => {

@@ -1,31 +1,15 @@
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server';
 import { makeUserWithToken } from '../helpers/factories';
-import { needChromium } from '../helpers/services';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { screenshots, useBrowser } from '../helpers/browser';
 import { api } from '../helpers/http';
 import { PNG } from '../helpers/uploads';
+import { useServer } from '../helpers/suite';
 
-/** With SCREENSHOTS=dir, each step leaves a PNG there (to look at the screens by eye). */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/groups-${name}.png`, fullPage: true });
-}
-
+const shot = screenshots('groups');
 
 describe('groups in the browser: request, approval, post, comment', function () {
-  let s: TestServer;
-  let browser: TestBrowser;
-
-  before(async function () {
-    await needChromium(this);
-    s = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  const browser = useBrowser();
+  const s = useServer();
 
   it('a member asks to join a moderated group, its admin approves, the member posts, the admin comments', async () => {
     const admin = await makeUserWithToken(s.db, { role: 'animator', firstName: 'Annie', lastName: 'Mateur', departmentCode: '69' });

@@ -1,28 +1,13 @@
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server';
 import { makeUserWithToken } from '../helpers/factories';
-import { needChromium } from '../helpers/services';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { screenshots, useBrowser } from '../helpers/browser';
+import { useServer } from '../helpers/suite';
 
-/** With SCREENSHOTS=dir, each step leaves a PNG there (to look at the screens by eye). */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/hotline-${name}.png`, fullPage: true });
-}
+const shot = screenshots('hotline');
 
 describe('hotline in the browser: a member asks, an agent claims and answers', function () {
-  let s: TestServer;
-  let browser: TestBrowser;
-
-  before(async function () {
-    await needChromium(this);
-    s = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  const browser = useBrowser();
+  const s = useServer();
 
   it('the member sees the answer and the status change live, then rates it', async () => {
     const member = await makeUserWithToken(s.db, { firstName: 'Julie', lastName: 'Petit', departmentCode: '69' });

@@ -1,6 +1,7 @@
 /** Browser tests: Debian's Chromium driven by playwright-core, signed in with the session cookie. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM } from './services';
+import { CHROMIUM, needChromium } from './services';
+import { standIn } from './suite';
 
 /** The flags of the house for headless Chromium. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -45,4 +46,29 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
   };
   return api;
+}
+
+/**
+ * Launches Chromium for the calling suite (`before`; the suite is skipped
+ * without it) and closes it (`after`). Answers a stand-in, to use in the
+ * suite's hooks and tests. Call it before `useServer`: no server is started
+ * for a skipped suite.
+ */
+export function useBrowser(): TestBrowser {
+  let browser: TestBrowser | undefined;
+  before(async function () {
+    await needChromium(this);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return standIn('the suite’s browser', () => browser);
+}
+
+/** With SCREENSHOTS=dir, `shot(page, name)` leaves `<prefix>-<name>.png` there (to look at the screens by eye); else it does nothing. */
+export function screenshots(prefix: string): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${prefix}-${name}.png`, fullPage: true });
+  };
 }

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import knex from 'knex';
-import { openDb, type Db } from '../../server/database';
-import { migrateLatest } from '../../server/database';
+import { migrateLatest, openDb, type Db } from '../../server/database';
 import { syncReferenceData } from '../../server/bootstrap';
 
 export interface TestDatabase {
@@ -39,13 +38,49 @@ function pgUrl(base: string, database: string): string {
   return u.toString();
 }
 
+/** Creates a PostgreSQL database on the server of `base`, empty or as a copy of `template`. */
+export async function createPgDatabase(base: string, name: string, template?: string): Promise<void> {
+  const admin = knex({ client: 'pg', connection: base });
+  await admin.raw(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  await admin.destroy();
+}
+
+/** Opens PostgreSQL database `name` on the server of `base`; `drop()` closes it and drops the database. */
+export function openPgDatabase(base: string, name: string): TestDatabase {
+  const url = pgUrl(base, name);
+  const db = openDb({ databaseUrl: url, sqliteFile: '' });
+  return {
+    db,
+    databaseUrl: url,
+    sqliteFile: '',
+    async drop() {
+      await db.destroy();
+      const a = knex({ client: 'pg', connection: base });
+      await a.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.destroy();
+    },
+  };
+}
+
+/** Opens a SQLite database file; `drop()` closes it and removes its files. */
+export function openSqliteDatabase(file: string): TestDatabase {
+  const db = openDb({ databaseUrl: null, sqliteFile: file });
+  return {
+    db,
+    databaseUrl: null,
+    sqliteFile: file,
+    async drop() {
+      await db.destroy();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
+}
+
 /** With TEST_DATABASE_URL, a migrated template database copied per test file with CREATE DATABASE … TEMPLATE. */
 function pgTemplateName(base: string): Promise<string> {
   pgTemplate ??= (async () => {
     const name = `maillage_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-    const admin = knex({ client: 'pg', connection: base });
-    await admin.raw(`CREATE DATABASE ${name}`);
-    await admin.destroy();
+    await createPgDatabase(base, name);
     const db = openDb({ databaseUrl: pgUrl(base, name), sqliteFile: '' });
     await migrateLatest(db);
     await syncReferenceData(db);
@@ -59,37 +94,13 @@ function pgTemplateName(base: string): Promise<string> {
 export async function freshDatabase(): Promise<TestDatabase> {
   const base = process.env.TEST_DATABASE_URL;
   if (base) {
-    const template = await pgTemplateName(base);
     const name = `maillage_t_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = knex({ client: 'pg', connection: base });
-    await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    await admin.destroy();
-    const url = pgUrl(base, name);
-    const db = openDb({ databaseUrl: url, sqliteFile: '' });
-    return {
-      db,
-      databaseUrl: url,
-      sqliteFile: '',
-      async drop() {
-        await db.destroy();
-        const a = knex({ client: 'pg', connection: base });
-        await a.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.destroy();
-      },
-    };
+    await createPgDatabase(base, name, await pgTemplateName(base));
+    return openPgDatabase(base, name);
   }
   const file = path.join(tmpRoot, `${crypto.randomBytes(6).toString('hex')}.sqlite3`);
   fs.copyFileSync(await sqliteTemplateFile(), file);
-  const db = openDb({ databaseUrl: null, sqliteFile: file });
-  return {
-    db,
-    databaseUrl: null,
-    sqliteFile: file,
-    async drop() {
-      await db.destroy();
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    },
-  };
+  return openSqliteDatabase(file);
 }
 
 export const testTmpRoot = tmpRoot;

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { api } from './http';
+import { peopleOn } from './people';
+import type { TestServer } from './server';
 
 /** Creates a group through the API (the creator must be an animator or admin) and answers it. */
 export async function createGroup(url: string, token: string, o: { name?: string; visibility?: 'public' | 'moderated' | 'private'; description?: string; parentId?: number } = {}) {
@@ -23,4 +25,15 @@ export async function addToGroup(url: string, ownerToken: string, groupId: numbe
   const inv = await api(url, { token: ownerToken }).post(`/api/groups/${groupId}/invitations`, { userId: user.user.id });
   expect(inv.status, JSON.stringify(inv.body)).to.equal(201);
   expect((await api(url, { token: user.token }).post(`/api/groups/${groupId}/invitations/accept`)).status).to.equal(200);
+}
+
+/** The cast of the group tests: an animator (who creates the groups) and three members of no group yet, each with a live socket. */
+export async function groupsCast(s: TestServer) {
+  const { person } = peopleOn(s);
+  return {
+    anim: await person({ role: 'animator', firstName: 'Annie', lastName: 'Mateur' }),
+    alice: await person({ firstName: 'Alice', lastName: 'Martin' }),
+    bob: await person({ firstName: 'Bob', lastName: 'Durand' }),
+    outsider: await person({ firstName: 'Oscar', lastName: 'Dehors' }),
+  };
 }

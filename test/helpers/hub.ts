@@ -13,8 +13,9 @@ export interface HubCast {
   outsider: Person;
   /** An animator of département 75. */
   animator: Person;
-  thematicId: number;
-  generalId: number;
+  /** The thematic channel « veille » and the national one. */
+  thematic: { id: number };
+  general: { id: number };
 }
 
 /** Makes the cast on a fresh server (usernames are fixed: once per server). */
@@ -23,8 +24,8 @@ export async function hubCast(s: TestServer): Promise<HubCast> {
   const bob = await person(s, { departmentCode: '69', username: 'bob' });
   const outsider = await person(s, { departmentCode: '33', username: 'outsider' });
   const animator = await person(s, { departmentCode: '75', role: 'animator', username: 'anim' });
-  const thematicId = (await s.db('channels').where({ slug: 'theme-veille' }).first()).id;
-  const generalId = (await s.db('channels').where({ slug: 'general' }).first()).id;
-  for (const p of [alice, bob]) expect((await emitAck(p.socket, 'channel:join', { channelId: thematicId })).ok).to.equal(true);
-  return { alice, bob, outsider, animator, thematicId, generalId };
+  const thematic = { id: (await s.db('channels').where({ slug: 'theme-veille' }).first()).id as number };
+  const general = { id: (await s.db('channels').where({ slug: 'general' }).first()).id as number };
+  for (const p of [alice, bob]) expect((await emitAck(p.socket, 'channel:join', { channelId: thematic.id })).ok).to.equal(true);
+  return { alice, bob, outsider, animator, thematic, general };
 }

@@ -3,22 +3,13 @@ import { api } from '../helpers/http';
 import { makeUserWithToken } from '../helpers/factories';
 import { io } from 'socket.io-client';
 import { connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
-import { useServer } from '../helpers/suite';
+import { useCast, useServer } from '../helpers/suite';
 import { hubCast } from '../helpers/hub';
-import { person, type Person } from '../helpers/people';
+import { person } from '../helpers/people';
 
 describe('hub: channel membership, direct messages and connections', () => {
   const s = useServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
-  let alice: Person;
-  let bob: Person;
-  let outsider: Person;
-  let animator: Person;
-  let thematicId: number;
-  let generalId: number;
-
-  before(async () => {
-    ({ alice, bob, outsider, animator, thematicId, generalId } = await hubCast(s));
-  });
+  const { alice, bob, outsider, animator, thematic, general } = useCast(() => hubCast(s));
 
   it('join and leave a thematic channel move the room at once; automatic channels cannot be left', async () => {
     const edu = (await s.db('channels').where({ slug: 'theme-education' }).first()).id;
@@ -35,7 +26,7 @@ describe('hub: channel membership, direct messages and connections', () => {
     const silent = expectNoEvent(outsider.socket, 'message:new', (m) => m.channelId === edu);
     await emitAck(animator.socket, 'message:send', { channelId: edu, body: 'Après', clientMsgId: 'edu-2' });
     await silent;
-    const national = await emitAck(outsider.socket, 'channel:leave', { channelId: generalId });
+    const national = await emitAck(outsider.socket, 'channel:leave', { channelId: general.id });
     expect(national.error.code).to.equal('cannot_leave');
     const dep = (await s.db('channels').where({ slug: 'dep-69' }).first()).id;
     expect((await emitAck(outsider.socket, 'channel:join', { channelId: dep })).error.code).to.equal('not_found');
@@ -81,16 +72,16 @@ describe('hub: channel membership, direct messages and connections', () => {
       ['message:send', null],
       ['message:send', 'texte'],
       ['message:send', { channelId: 'x', body: 'a', clientMsgId: 'z' }],
-      ['message:send', { channelId: thematicId, body: '', clientMsgId: 'z' }],
-      ['message:send', { channelId: thematicId, body: '   ', clientMsgId: 'z' }],
-      ['message:send', { channelId: thematicId, body: 'x'.repeat(10_001), clientMsgId: 'z' }],
-      ['message:send', { channelId: thematicId, body: 'ok', clientMsgId: 'z'.repeat(65) }],
-      ['message:send', { channelId: thematicId, body: { $gt: '' }, clientMsgId: 'z' }],
+      ['message:send', { channelId: thematic.id, body: '', clientMsgId: 'z' }],
+      ['message:send', { channelId: thematic.id, body: '   ', clientMsgId: 'z' }],
+      ['message:send', { channelId: thematic.id, body: 'x'.repeat(10_001), clientMsgId: 'z' }],
+      ['message:send', { channelId: thematic.id, body: 'ok', clientMsgId: 'z'.repeat(65) }],
+      ['message:send', { channelId: thematic.id, body: { $gt: '' }, clientMsgId: 'z' }],
       ['message:edit', { messageId: -1, body: 'x' }],
       ['message:pin', {}],
-      ['channel:sync', { channelId: thematicId, afterSeq: -5 }],
-      ['channel:read', { channelId: thematicId, seq: 'beaucoup' }],
-      ['channel:favorite', { channelId: thematicId, favorite: 'oui' }],
+      ['channel:sync', { channelId: thematic.id, afterSeq: -5 }],
+      ['channel:read', { channelId: thematic.id, seq: 'beaucoup' }],
+      ['channel:favorite', { channelId: thematic.id, favorite: 'oui' }],
       ['typing', []],
       ['dm:open', { userId: 1.5 }],
       ['channel:join', undefined],
@@ -102,7 +93,7 @@ describe('hub: channel membership, direct messages and connections', () => {
       expect(ack.error.message).to.be.a('string');
     }
     expect(alice.socket.connected).to.equal(true);
-    expect((await emitAck(alice.socket, 'channel:sync', { channelId: thematicId, afterSeq: 0, limit: 1 })).ok).to.equal(true);
+    expect((await emitAck(alice.socket, 'channel:sync', { channelId: thematic.id, afterSeq: 0, limit: 1 })).ok).to.equal(true);
   });
 
   it('refuses sockets without a session or from a foreign origin', async () => {

@@ -4,25 +4,16 @@ import { expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { createGroup } from '../helpers/groups';
 import { samples } from '../helpers/zip';
 import { fileForm } from '../helpers/uploads';
-import { useServer } from '../helpers/suite';
+import { useCast, useServer } from '../helpers/suite';
 import { peopleOn, type Person } from '../helpers/people';
-import { bankCast, uploadDocument, type BankCast } from '../helpers/documents';
+import { bankCast, uploadDocument } from '../helpers/documents';
 
 describe('documents: listing, access, previews, edits and sharing', () => {
   const s = useServer({ env: { MAX_UPLOAD_MB: '1' } });
   const { as } = peopleOn(s);
   const upload = (p: Person, groupId: number, bytes: Buffer, name: string, fields: Record<string, string> = {}) =>
     uploadDocument(s, p, groupId, bytes, name, fields);
-  let owner: Person;
-  let member: Person;
-  let other: Person;
-  let outsider: Person;
-  let priv: BankCast['priv'];
-  let pub: BankCast['pub'];
-
-  before(async () => {
-    ({ owner, member, other, outsider, priv, pub } = await bankCast(s));
-  });
+  const { owner, member, other, outsider, priv, pub } = useCast(() => bankCast(s));
 
   it('lists with search (title, description, file name), sort by date or title, type filter and a cursor', async () => {
     const g = await createGroup(s.url, owner.token, { name: 'Recherche', visibility: 'private' });

@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import { expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { makeDocx, makeOdt, makeZip, samples } from '../helpers/zip';
 import { storedPath } from '../../server/files';
-import { useServer } from '../helpers/suite';
+import { useCast, useServer } from '../helpers/suite';
 import { peopleOn, type Person } from '../helpers/people';
-import { bankCast, uploadDocument, type BankCast } from '../helpers/documents';
+import { bankCast, uploadDocument } from '../helpers/documents';
 
 /** Every file of the content-addressed store, and every stray file anywhere else in the data folder. */
 function filesUnder(dir: string): string[] {
@@ -19,16 +19,7 @@ describe('documents: files in the group bank (types, names, size, storage)', () 
   const { as } = peopleOn(s);
   const upload = (p: Person, groupId: number, bytes: Buffer, name: string, fields: Record<string, string> = {}) =>
     uploadDocument(s, p, groupId, bytes, name, fields);
-  let owner: Person;
-  let member: Person;
-  let other: Person;
-  let outsider: Person;
-  let priv: BankCast['priv'];
-  let pub: BankCast['pub'];
-
-  before(async () => {
-    ({ owner, member, other, outsider, priv, pub } = await bankCast(s));
-  });
+  const { owner, member, other, outsider, priv, pub } = useCast(() => bankCast(s));
 
   it('uploads a PDF: 201 with the contract item, the bytes in the store at their sha256, members told live', async () => {
     const told = waitForEvent(other.socket, 'document:changed', (e) => e.groupId === priv.id);

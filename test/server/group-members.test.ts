@@ -1,24 +1,14 @@
 import { expect } from 'chai';
 import { api } from '../helpers/http';
 import { emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
-import { addToGroup, createGroup } from '../helpers/groups';
-import { useServer } from '../helpers/suite';
-import { peopleOn, type Person } from '../helpers/people';
+import { addToGroup, createGroup, groupsCast } from '../helpers/groups';
+import { useCast, useServer } from '../helpers/suite';
+import { peopleOn } from '../helpers/people';
 
 describe('groups: members, roles, the group channel, editing', () => {
   const s = useServer();
-  const { person, as } = peopleOn(s);
-  let anim: Person;
-  let alice: Person;
-  let bob: Person;
-  let outsider: Person;
-
-  before(async () => {
-    anim = await person({ role: 'animator', firstName: 'Annie', lastName: 'Mateur' });
-    alice = await person({ firstName: 'Alice', lastName: 'Martin' });
-    bob = await person({ firstName: 'Bob', lastName: 'Durand' });
-    outsider = await person({ firstName: 'Oscar', lastName: 'Dehors' });
-  });
+  const { as } = peopleOn(s);
+  const { anim, alice, bob, outsider } = useCast(() => groupsCast(s));
 
   describe('members and roles', () => {
     it('lists members for members only; managers see who is invited', async () => {

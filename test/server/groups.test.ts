@@ -2,25 +2,15 @@ import { expect } from 'chai';
 import { api } from '../helpers/http';
 import { uniqueDepartment } from '../helpers/contacts';
 import { emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
-import { addToGroup, createGroup } from '../helpers/groups';
+import { addToGroup, createGroup, groupsCast } from '../helpers/groups';
 import { lastMailTo } from '../helpers/outbox';
-import { useServer } from '../helpers/suite';
-import { peopleOn, type Person } from '../helpers/people';
+import { useCast, useServer } from '../helpers/suite';
+import { peopleOn } from '../helpers/people';
 
 describe('groups: creating, reading, directory and join flows', () => {
   const s = useServer();
   const { person, as } = peopleOn(s);
-  let anim: Person;
-  let alice: Person;
-  let bob: Person;
-  let outsider: Person;
-
-  before(async () => {
-    anim = await person({ role: 'animator', firstName: 'Annie', lastName: 'Mateur' });
-    alice = await person({ firstName: 'Alice', lastName: 'Martin' });
-    bob = await person({ firstName: 'Bob', lastName: 'Durand' });
-    outsider = await person({ firstName: 'Oscar', lastName: 'Dehors' });
-  });
+  const { anim, alice, bob, outsider } = useCast(() => groupsCast(s));
 
   describe('creating and reading groups', () => {
     it('lets animators create a group with its channel; the creator is its owner and joins the channel live', async () => {

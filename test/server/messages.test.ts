@@ -1,23 +1,13 @@
 import { expect } from 'chai';
 import { api } from '../helpers/http';
 import { connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
-import { useServer } from '../helpers/suite';
+import { useCast, useServer } from '../helpers/suite';
 import { hubCast } from '../helpers/hub';
-import type { Person } from '../helpers/people';
 import { makeUserWithToken } from '../helpers/factories';
 
 describe('hub: channels and messages', () => {
   const s = useServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
-  let alice: Person;
-  let bob: Person;
-  let outsider: Person;
-  let animator: Person;
-  let thematicId: number;
-  let generalId: number;
-
-  before(async () => {
-    ({ alice, bob, outsider, animator, thematicId, generalId } = await hubCast(s));
-  });
+  const { alice, bob, outsider, animator, thematic, general } = useCast(() => hubCast(s));
 
   it('lists my channels: national, Annonces, my département, thematic ones to join', async () => {
     const res = await api(s.url, { token: alice.token }).get('/api/channels');
@@ -33,11 +23,11 @@ describe('hub: channels and messages', () => {
   });
 
   it('message:send acks after commit, stores the row, reaches members and not outsiders', async () => {
-    const bobGot = waitForEvent(bob.socket, 'message:new', (m) => m.channelId === thematicId);
-    const outsiderSaw = expectNoEvent(outsider.socket, 'message:new', (m) => m.channelId === thematicId);
-    const ack = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Bonjour à tous', clientMsgId: 'c-1' });
+    const bobGot = waitForEvent(bob.socket, 'message:new', (m) => m.channelId === thematic.id);
+    const outsiderSaw = expectNoEvent(outsider.socket, 'message:new', (m) => m.channelId === thematic.id);
+    const ack = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Bonjour à tous', clientMsgId: 'c-1' });
     expect(ack.ok).to.equal(true);
-    expect(ack.message).to.include({ channelId: thematicId, seq: 1, body: 'Bonjour à tous', clientMsgId: 'c-1', deletedAt: null });
+    expect(ack.message).to.include({ channelId: thematic.id, seq: 1, body: 'Bonjour à tous', clientMsgId: 'c-1', deletedAt: null });
     expect(ack.message.author).to.deep.include({ id: alice.user.id, username: 'alice' });
     const row = await s.db('messages').where({ id: ack.message.id }).first();
     expect(row.body).to.equal('Bonjour à tous');
@@ -46,9 +36,9 @@ describe('hub: channels and messages', () => {
   });
 
   it('is idempotent on (author, clientMsgId): a resend returns the stored message and broadcasts nothing', async () => {
-    const first = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Une fois', clientMsgId: 'same-id' });
+    const first = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Une fois', clientMsgId: 'same-id' });
     const noDup = expectNoEvent(bob.socket, 'message:new', (m) => m.clientMsgId === 'same-id');
-    const again = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Une fois', clientMsgId: 'same-id' });
+    const again = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Une fois', clientMsgId: 'same-id' });
     expect(again.message.id).to.equal(first.message.id);
     await noDup;
     expect(await s.db('messages').where({ client_msg_id: 'same-id' })).to.have.length(1);
@@ -73,21 +63,21 @@ describe('hub: channels and messages', () => {
   it('catches up after a disconnect with channel:sync and REST history', async () => {
     bob.socket.close();
     const sent = [];
-    for (let i = 0; i < 5; i++) sent.push((await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: `pendant ${i}`, clientMsgId: `away-${i}` })).message);
+    for (let i = 0; i < 5; i++) sent.push((await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: `pendant ${i}`, clientMsgId: `away-${i}` })).message);
     bob.socket = await connect(s.url, bob.token);
-    const sync = await emitAck(bob.socket, 'channel:sync', { channelId: thematicId, afterSeq: sent[0].seq - 1, limit: 3 });
+    const sync = await emitAck(bob.socket, 'channel:sync', { channelId: thematic.id, afterSeq: sent[0].seq - 1, limit: 3 });
     expect(sync.ok).to.equal(true);
     expect(sync.messages.map((m: any) => m.body)).to.deep.equal(['pendant 0', 'pendant 1', 'pendant 2']);
     expect(sync.hasMore).to.equal(true);
-    const hist = await api(s.url, { token: bob.token }).get(`/api/channels/${thematicId}/messages?afterSeq=${sent[2].seq}`);
+    const hist = await api(s.url, { token: bob.token }).get(`/api/channels/${thematic.id}/messages?afterSeq=${sent[2].seq}`);
     expect(hist.body.map((m: any) => m.body)).to.deep.equal(['pendant 3', 'pendant 4']);
-    const last2 = await api(s.url, { token: bob.token }).get(`/api/channels/${thematicId}/messages?limit=2`);
+    const last2 = await api(s.url, { token: bob.token }).get(`/api/channels/${thematic.id}/messages?limit=2`);
     expect(last2.body.map((m: any) => m.seq)).to.deep.equal([sent[3].seq, sent[4].seq]);
-    const before = await api(s.url, { token: bob.token }).get(`/api/channels/${thematicId}/messages?beforeSeq=${sent[1].seq}&limit=1`);
+    const before = await api(s.url, { token: bob.token }).get(`/api/channels/${thematic.id}/messages?beforeSeq=${sent[1].seq}&limit=1`);
     expect(before.body.map((m: any) => m.seq)).to.deep.equal([sent[0].seq]);
-    const outsiderHist = await api(s.url, { token: outsider.token }).get(`/api/channels/${thematicId}/messages`);
+    const outsiderHist = await api(s.url, { token: outsider.token }).get(`/api/channels/${thematic.id}/messages`);
     expect(outsiderHist.status).to.equal(404);
-    expect((await emitAck(outsider.socket, 'channel:sync', { channelId: thematicId, afterSeq: 0 })).error.code).to.equal('not_found');
+    expect((await emitAck(outsider.socket, 'channel:sync', { channelId: thematic.id, afterSeq: 0 })).error.code).to.equal('not_found');
   });
 
   it('announce channel: only animators and admins post', async () => {
@@ -102,21 +92,21 @@ describe('hub: channels and messages', () => {
   });
 
   it('pins: animators yes, members no; GET pins lists them newest first', async () => {
-    const msg = (await emitAck(animator.socket, 'message:send', { channelId: generalId, body: 'À épingler', clientMsgId: 'pin-1' })).message;
+    const msg = (await emitAck(animator.socket, 'message:send', { channelId: general.id, body: 'À épingler', clientMsgId: 'pin-1' })).message;
     const denied = await emitAck(alice.socket, 'message:pin', { messageId: msg.id });
     expect(denied.error.code).to.equal('forbidden');
     const aliceSees = waitForEvent(alice.socket, 'message:updated', (m) => m.id === msg.id && m.pinnedAt);
     const pinned = await emitAck(animator.socket, 'message:pin', { messageId: msg.id });
     expect(pinned.message.pinnedBy).to.equal(animator.user.id);
     await aliceSees;
-    const list = await api(s.url, { token: alice.token }).get(`/api/channels/${generalId}/pins`);
+    const list = await api(s.url, { token: alice.token }).get(`/api/channels/${general.id}/pins`);
     expect(list.body.map((m: any) => m.id)).to.deep.equal([msg.id]);
     await emitAck(animator.socket, 'message:unpin', { messageId: msg.id });
-    expect((await api(s.url, { token: alice.token }).get(`/api/channels/${generalId}/pins`)).body).to.deep.equal([]);
+    expect((await api(s.url, { token: alice.token }).get(`/api/channels/${general.id}/pins`)).body).to.deep.equal([]);
   });
 
   it('edit by the author only; delete by author or animator keeps the seq with an empty body', async () => {
-    const msg = (await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Brouillon', clientMsgId: 'edit-1' })).message;
+    const msg = (await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Brouillon', clientMsgId: 'edit-1' })).message;
     expect((await emitAck(bob.socket, 'message:edit', { messageId: msg.id, body: 'Piraté' })).error.code).to.equal('forbidden');
     const bobSees = waitForEvent(bob.socket, 'message:updated', (m) => m.id === msg.id && m.editedAt);
     const edited = await emitAck(alice.socket, 'message:edit', { messageId: msg.id, body: 'Version finale' });
@@ -133,38 +123,38 @@ describe('hub: channels and messages', () => {
   });
 
   it('replies, mentions (event + unread count) and @channel reserved to animators', async () => {
-    const parent = (await emitAck(bob.socket, 'message:send', { channelId: thematicId, body: 'Question ?', clientMsgId: 'q-1' })).message;
+    const parent = (await emitAck(bob.socket, 'message:send', { channelId: thematic.id, body: 'Question ?', clientMsgId: 'q-1' })).message;
     const mention = waitForEvent(bob.socket, 'mention');
-    const unread = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematicId && u.mentions > 0);
-    const reply = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'Réponse pour @bob.', clientMsgId: 'r-1', replyToId: parent.id });
+    const unread = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematic.id && u.mentions > 0);
+    const reply = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Réponse pour @bob.', clientMsgId: 'r-1', replyToId: parent.id });
     expect(reply.message.replyToId).to.equal(parent.id);
     expect((await mention).message.id).to.equal(reply.message.id);
-    expect(await unread).to.deep.equal({ channelId: thematicId, unread: 1, mentions: 1 });
-    const noAt = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: '@channel tout le monde', clientMsgId: 'at-1' });
+    expect(await unread).to.deep.equal({ channelId: thematic.id, unread: 1, mentions: 1 });
+    const noAt = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: '@channel tout le monde', clientMsgId: 'at-1' });
     expect(noAt.error.code).to.equal('mention_not_allowed');
-    const badReply = await emitAck(alice.socket, 'message:send', { channelId: thematicId, body: 'x', clientMsgId: 'r-2', replyToId: 999999 });
+    const badReply = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'x', clientMsgId: 'r-2', replyToId: 999999 });
     expect(badReply.error.code).to.equal('invalid_reply');
   });
 
   it('read markers never move backwards and push unread to my sockets', async () => {
-    const ch = (await api(s.url, { token: bob.token }).get('/api/channels')).body.find((c: any) => c.id === thematicId);
+    const ch = (await api(s.url, { token: bob.token }).get('/api/channels')).body.find((c: any) => c.id === thematic.id);
     expect(ch.unread).to.be.greaterThan(0);
-    const pushed = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematicId && u.unread === 0);
-    expect((await emitAck(bob.socket, 'channel:read', { channelId: thematicId, seq: ch.lastSeq })).ok).to.equal(true);
-    expect(await pushed).to.deep.equal({ channelId: thematicId, unread: 0, mentions: 0 });
-    await emitAck(bob.socket, 'channel:read', { channelId: thematicId, seq: 1 });
-    const row = await s.db('channel_members').where({ channel_id: thematicId, user_id: bob.user.id }).first();
+    const pushed = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematic.id && u.unread === 0);
+    expect((await emitAck(bob.socket, 'channel:read', { channelId: thematic.id, seq: ch.lastSeq })).ok).to.equal(true);
+    expect(await pushed).to.deep.equal({ channelId: thematic.id, unread: 0, mentions: 0 });
+    await emitAck(bob.socket, 'channel:read', { channelId: thematic.id, seq: 1 });
+    const row = await s.db('channel_members').where({ channel_id: thematic.id, user_id: bob.user.id }).first();
     expect(row.last_read_seq).to.equal(ch.lastSeq);
-    expect((await emitAck(bob.socket, 'channel:favorite', { channelId: thematicId, favorite: true })).ok).to.equal(true);
-    const again = (await api(s.url, { token: bob.token }).get('/api/channels')).body.find((c: any) => c.id === thematicId);
+    expect((await emitAck(bob.socket, 'channel:favorite', { channelId: thematic.id, favorite: true })).ok).to.equal(true);
+    const again = (await api(s.url, { token: bob.token }).get('/api/channels')).body.find((c: any) => c.id === thematic.id);
     expect(again).to.include({ unread: 0, favorite: true, lastReadSeq: ch.lastSeq });
   });
 
   it('typing goes to the other members only', async () => {
-    const bobSees = waitForEvent(bob.socket, 'typing', (t) => t.channelId === thematicId);
+    const bobSees = waitForEvent(bob.socket, 'typing', (t) => t.channelId === thematic.id);
     const aliceSelf = expectNoEvent(alice.socket, 'typing');
-    expect((await emitAck(alice.socket, 'typing', { channelId: thematicId })).ok).to.equal(true);
-    expect(await bobSees).to.deep.equal({ channelId: thematicId, userId: alice.user.id });
+    expect((await emitAck(alice.socket, 'typing', { channelId: thematic.id })).ok).to.equal(true);
+    expect(await bobSees).to.deep.equal({ channelId: thematic.id, userId: alice.user.id });
     await aliceSelf;
   });
 });

@@ -5,9 +5,9 @@ import { errorMessage } from '../../api/messages.js';
 import type { BankDocument } from '../../api/documents.js';
 import { apiContext, routerContext } from '../../controllers/contexts.js';
 import { alertBox } from '../fields.js';
+import { loadingLine } from '../list-states.js';
 import './mai-document-bank.js';
 import './mai-document-detail.js';
-import { loadingLine } from '../list-states.js';
 
 /** Container: `documentId` in (0: the list). */
 export class MaiDocumentsPage extends LitElement {

@@ -6,10 +6,10 @@ import type { HotlineStore, OpenRequestInput } from '../../state/hotline-store.j
 import { alertBox } from '../fields.js';
 import { WatchStore } from './watch-store.js';
 import { actionError } from './format.js';
+import { loadingLine } from '../list-states.js';
 import './mai-hotline-availability.js';
 import './mai-hotline-request-form.js';
 import './mai-hotline-ticket-list.js';
-import { loadingLine } from '../list-states.js';
 
 /** Container over the hotline store (given by the page). */
 export class MaiHotlineMemberHome extends LitElement {

@@ -7,11 +7,11 @@ import type { HotlineStore } from '../../state/hotline-store.js';
 import { alertBox, noticeAlert, type Notice } from '../fields.js';
 import { WatchStore } from './watch-store.js';
 import { actionError, formatDateTime, handlerText, statusBadge, targetText } from './format.js';
+import { loadingLine } from '../list-states.js';
 import './mai-hotline-conversation.js';
 import './mai-hotline-notes.js';
 import './mai-hotline-rating.js';
 import './mai-hotline-staff-actions.js';
-import { loadingLine } from '../list-states.js';
 
 /** Container over the hotline store: `ticketId` and the signed-in `user` in. */
 export class MaiHotlineTicket extends LitElement {
