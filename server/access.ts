@@ -14,9 +14,17 @@ export interface ChannelAccess {
  * channel is missing or merely not theirs, so existence never leaks.
  */
 export async function accessChannel(db: Knex, user: UserRow, channelId: number): Promise<ChannelAccess> {
-  const [channel, membership] = await Promise.all([findChannel(db, channelId), findMembership(db, channelId, user.id)]);
-  if (!channel || !membership) throw notFound('Salon');
-  return { channel, membership };
+  // One round trip: the channel joined with the caller's membership row (absent → not a member).
+  const row = await db('channels as c')
+    .join('channel_members as m', 'm.channel_id', 'c.id')
+    .where({ 'c.id': channelId, 'm.user_id': user.id })
+    .first('c.*', 'm.user_id as m_user_id', 'm.last_read_seq as m_last_read_seq', 'm.favorite as m_favorite', 'm.joined_at as m_joined_at');
+  if (!row) throw notFound('Salon');
+  const { m_user_id, m_last_read_seq, m_favorite, m_joined_at, ...channel } = row;
+  return {
+    channel: channel as ChannelRow,
+    membership: { channel_id: channelId, user_id: m_user_id, last_read_seq: m_last_read_seq, favorite: m_favorite, joined_at: m_joined_at },
+  };
 }
 
 /** The channel if the user may see it without being a member (thematic, not archived), or is a member. */

@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 /** The bench folder and the project root (children run from the root so `--import tsx` resolves). */
 export const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+/** The project root. */
 export const ROOT = path.dirname(BENCH_DIR);
 
-/** Progress goes to stderr: stdout carries only the JSON summary. */
 const t0 = Date.now();
+/** Progress goes to stderr (stdout carries only the JSON summary), stamped with the time since start. */
 export const log = (...args: unknown[]) => console.error(`[bench ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
 
 const cores = os.availableParallelism?.() ?? os.cpus().length;

@@ -117,6 +117,11 @@ export async function unreadStateOfMembers(db: Knex, channelId: number, exceptUs
     )) as { user_id: number; last_read_seq: number; mentions: number | string }[];
 }
 
+/** Moves a read marker forward only (never backwards), without reading it back. */
+export async function raiseReadMarker(db: Knex, channelId: number, userId: number, seq: number): Promise<void> {
+  await db('channel_members').where({ channel_id: channelId, user_id: userId }).where('last_read_seq', '<', seq).update({ last_read_seq: seq });
+}
+
 /** Moves a read marker forward only (never backwards); returns the marker now stored. */
 export async function advanceReadMarker(db: Knex, channelId: number, userId: number, seq: number): Promise<number> {
   await db('channel_members').where({ channel_id: channelId, user_id: userId }).where('last_read_seq', '<', seq).update({ last_read_seq: seq });

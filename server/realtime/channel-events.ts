@@ -60,7 +60,9 @@ export class ChannelEvents {
   }
 
   private async memberCountAtMost(channelId: number, max: number): Promise<boolean> {
-    const rows = await this.db('channel_members').where({ channel_id: channelId }).select('user_id').limit(max + 1);
-    return rows.length <= max;
+    // Counted in the database over at most max+1 index entries: one row comes back, not max+1.
+    const capped = this.db('channel_members').where({ channel_id: channelId }).select('user_id').limit(max + 1).as('capped');
+    const row = (await this.db.from(capped).count({ n: '*' }).first()) as { n: number | string };
+    return Number(row.n) <= max;
   }
 }

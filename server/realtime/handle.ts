@@ -10,14 +10,27 @@ export type Ack = (response: Record<string, unknown>) => void;
 /** The context a socket handler receives: who is asking, and the app's dependencies. */
 export interface HandlerContext {
   socket: HubSocket;
-  /** The user row, reloaded for each event so role, status and terms are never stale. */
+  /** The user row (at most a few seconds old: role changes, disabling and logout disconnect the socket). */
   actor: UserRow;
   deps: Deps;
 }
 
+/** How long a socket trusts the user row it loaded (role changes, disabling and logout disconnect it anyway). */
+const ACTOR_TTL_MS = 5000;
+const actors = new WeakMap<HubSocket, { user: UserRow; at: number }>();
+
+/** The socket's user, reloaded at most every few seconds, and at once while the terms are not accepted. */
+async function currentActor(socket: HubSocket, deps: Deps): Promise<UserRow | undefined> {
+  const cached = actors.get(socket);
+  if (cached && cached.user.terms_accepted_at && Date.now() - cached.at < ACTOR_TTL_MS) return cached.user;
+  const user = await findUserById(deps.db, socket.data.userId);
+  if (user) actors.set(socket, { user, at: Date.now() });
+  return user;
+}
+
 /**
  * Registers one client event: the payload is parsed with its schema (bad →
- * `invalid_payload`), the actor is loaded and must have accepted the terms,
+ * `invalid_payload`), the actor is loaded (cached a few seconds) and must have accepted the terms,
  * and whatever happens the acknowledgement is answered exactly once, with
  * `{ ok: true, … }` or `{ ok: false, error }`. Nothing a client sends can throw
  * out of here, so no payload can crash the server.
@@ -36,7 +49,7 @@ export function onEvent<S extends z.ZodType>(
     try {
       await socket.data.ready;
       const input = parseInput(schema, payload);
-      const actor = await findUserById(deps.db, socket.data.userId);
+      const actor = await currentActor(socket, deps);
       if (!actor || actor.status !== 'active') {
         socket.disconnect(true);
         throw new AppError('unauthorized', 401, 'Session expirée.');

@@ -8,8 +8,10 @@ const MAX_BATCH = 256;
 
 /**
  * Group commit for message writes: sends that arrive while a transaction is
- * running wait and are then written together in the next one, each in its own
- * savepoint (one failing send does not undo the others). A caller's promise
+ * running wait and are then written together in the next one. If any send of
+ * a batch fails, the batch is rolled back and each send is retried alone, so
+ * one bad send fails alone (no savepoint per send: two statements saved on
+ * the hot path, failures being rare). A caller's promise
  * resolves only after the commit, so an ack still means "durably stored",
  * while SQLite pays one fsync per batch instead of one per message.
  * Jobs run in channel order so concurrent nodes lock channel rows in the same
@@ -45,21 +47,11 @@ export class MessageWriter {
     try {
       await this.db.transaction(async (trx) => {
         outcomes.length = 0;
-        for (const job of batch) {
-          if (batch.length === 1) {
-            outcomes.push({ ok: true, value: await job.work(trx) });
-            continue;
-          }
-          try {
-            outcomes.push({ ok: true, value: await trx.transaction((sp) => job.work(sp)) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
+        for (const job of batch) outcomes.push({ ok: true, value: await job.work(trx) });
       });
     } catch (error) {
-      // The commit itself failed (or a single job threw): retry each job alone so one bad apple fails alone.
-      if (batch.length > 1 && isPostgres(this.db)) this.log.warn({ err: error }, 'batch failed, retrying one by one');
+      // A send threw (or the commit failed): retry each send alone so one bad apple fails alone.
+      if (batch.length > 1) this.log.debug({ err: error, size: batch.length, postgres: isPostgres(this.db) }, 'batch failed, retrying one by one');
       if (batch.length > 1) {
         for (const job of batch) await this.writeBatch([job]);
         return;

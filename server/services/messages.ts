@@ -2,10 +2,10 @@ import type { Knex } from 'knex';
 import { AppError, forbidden, notFound, ruleViolated } from '../errors';
 import { accessChannel } from '../access';
 import type { ChannelRow } from '../db/channels';
-import { advanceReadMarker } from '../db/channels';
+import { raiseReadMarker } from '../db/channels';
 import type { UserRow } from '../db/users';
 import {
-  findByClientMsgId, findMessage, insertMentions, insertMessage, messagePage, nextSeq, pinnedMessages, updateMessage,
+  findByClientMsgId, findMessage, insertMentions, insertMessageRow, messagePage, nextSeq, pinnedMessages, updateMessage,
   type MessageWithAuthor,
 } from '../db/messages';
 import type { MessageWriter } from './message-writer';
@@ -45,8 +45,6 @@ const isStaff = (u: UserRow) => u.role === 'animator' || u.role === 'admin';
  * Runs through the writer so the ack waits for the commit.
  */
 export async function sendMessage(db: Knex, writer: MessageWriter, actor: UserRow, input: SendInput): Promise<SendResult> {
-  const earlier = await findByClientMsgId(db, actor.id, input.clientMsgId);
-  if (earlier) return { message: earlier, channel: (await accessChannel(db, actor, earlier.channel_id)).channel, duplicate: true, mentionedUserIds: [] };
   const { channel } = await accessChannel(db, actor, input.channelId);
   if (channel.archived_at) throw ruleViolated('channel_archived', 'Ce salon est archivé : on ne peut plus y écrire.');
   if (channel.announce && !isStaff(actor)) throw forbidden('Seuls les animateurs publient dans ce salon d’annonces.', 'announce_only');
@@ -63,15 +61,16 @@ export async function sendMessage(db: Knex, writer: MessageWriter, actor: UserRo
       const again = await findByClientMsgId(trx, actor.id, input.clientMsgId);
       if (again) return { message: again, channel, duplicate: true, mentionedUserIds: [] };
       const seq = await nextSeq(trx, channel.id);
-      const id = await insertMessage(trx, {
+      const row = await insertMessageRow(trx, {
         channel_id: channel.id, seq, author_id: actor.id, client_msg_id: input.clientMsgId, body: input.body,
         reply_to_id: input.replyToId ?? null, created_at: new Date(),
       });
+      const id = row.id;
       // Writing in a channel means having read it up to there.
-      await advanceReadMarker(trx, channel.id, actor.id, seq);
+      await raiseReadMarker(trx, channel.id, actor.id, seq);
       const mentionedUserIds = await resolveMentions(trx, channel.id, actor.id, names, everyone);
       await insertMentions(trx, mentionedUserIds.map((user_id) => ({ message_id: id, user_id, channel_id: channel.id, seq })));
-      const message = (await findMessage(trx, id))!;
+      const message: MessageWithAuthor = { ...row, author_username: actor.username, author_first_name: actor.first_name, author_last_name: actor.last_name };
       return { message, channel: { ...channel, last_seq: seq }, duplicate: false, mentionedUserIds };
     });
   } catch (err) {
