@@ -105,16 +105,26 @@ export async function mentionCounts(db: Knex, userId: number, channelId?: number
 }
 
 /** For each member but one: read marker and unread mentions (used to push `unread` after a message). */
-export async function unreadStateOfMembers(db: Knex, channelId: number, exceptUserId: number) {
-  return (await db('channel_members as m')
+export async function unreadStateOfMembers(db: Knex, channelId: number, exceptUserId: number, opts: { limit?: number; onlyUserIds?: number[] } = {}) {
+  // Unread mentions are counted once for the channel (few rows), then joined: no subquery per member.
+  const mentionCounts = db('message_mentions as mm')
+    .join('channel_members as r', function () {
+      this.on('r.channel_id', '=', 'mm.channel_id').andOn('r.user_id', '=', 'mm.user_id');
+    })
+    .where('mm.channel_id', channelId)
+    .whereRaw('mm.seq > r.last_read_seq')
+    .groupBy('mm.user_id')
+    .select('mm.user_id')
+    .count({ n: '*' })
+    .as('x');
+  const q = db('channel_members as m')
+    .leftJoin(mentionCounts, 'x.user_id', 'm.user_id')
     .where('m.channel_id', channelId)
     .whereNot('m.user_id', exceptUserId)
-    .select('m.user_id', 'm.last_read_seq')
-    .select(
-      db.raw(
-        '(select count(*) from message_mentions mm where mm.user_id = m.user_id and mm.channel_id = m.channel_id and mm.seq > m.last_read_seq) as mentions',
-      ),
-    )) as { user_id: number; last_read_seq: number; mentions: number | string }[];
+    .select('m.user_id', 'm.last_read_seq', db.raw('coalesce(x.n, 0) as mentions'));
+  if (opts.limit) q.limit(opts.limit);
+  if (opts.onlyUserIds) q.whereIn('m.user_id', opts.onlyUserIds);
+  return (await q) as { user_id: number; last_read_seq: number; mentions: number | string }[];
 }
 
 /** Moves a read marker forward only (never backwards), without reading it back. */

@@ -43,11 +43,12 @@ export class ChannelEvents {
     this.publisher.toChannel(channel.id, 'message:new', presented);
     const mentioned = new Set(mentionedUserIds);
     for (const userId of mentioned) this.publisher.toUser(userId, 'mention', { message: presented });
-    const small = Number(channel.last_seq) > 0 && (await this.memberCountAtMost(channel.id, UNREAD_PUSH_MAX_MEMBERS));
-    if (!small && mentioned.size === 0) return;
-    const states = await unreadStateOfMembers(this.db, channel.id, authorId);
+    // One query: the other members' markers, capped — a full page means a large channel (only those named get `unread`).
+    let states = await unreadStateOfMembers(this.db, channel.id, authorId, { limit: UNREAD_PUSH_MAX_MEMBERS });
+    if (states.length >= UNREAD_PUSH_MAX_MEMBERS) {
+      states = mentioned.size ? await unreadStateOfMembers(this.db, channel.id, authorId, { onlyUserIds: [...mentioned] }) : [];
+    }
     for (const s of states) {
-      if (!small && !mentioned.has(s.user_id)) continue;
       this.publisher.toUser(s.user_id, 'unread', {
         channelId: channel.id,
         unread: Math.max(0, message.seq - s.last_read_seq),
@@ -57,12 +58,5 @@ export class ChannelEvents {
     // The author's own marker moved to this message: their other tabs clear the badge.
     this.publisher.toUser(authorId, 'unread', { channelId: channel.id, unread: 0, mentions: 0 });
     for (const n of await notifyMentions(this.db, result)) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
-  }
-
-  private async memberCountAtMost(channelId: number, max: number): Promise<boolean> {
-    // Counted in the database over at most max+1 index entries: one row comes back, not max+1.
-    const capped = this.db('channel_members').where({ channel_id: channelId }).select('user_id').limit(max + 1).as('capped');
-    const row = (await this.db.from(capped).count({ n: '*' }).first()) as { n: number | string };
-    return Number(row.n) <= max;
   }
 }

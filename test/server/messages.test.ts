@@ -36,7 +36,10 @@ describe('hub: channels and messages', () => {
   });
 
   it('is idempotent on (author, clientMsgId): a resend returns the stored message and broadcasts nothing', async () => {
+    const bobGotFirst = waitForEvent(bob.socket, 'message:new', (m) => m.clientMsgId === 'same-id');
     const first = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Une fois', clientMsgId: 'same-id' });
+    // The first broadcast may reach Bob after Alice's ack: wait for it before watching for a second one.
+    await bobGotFirst;
     const noDup = expectNoEvent(bob.socket, 'message:new', (m) => m.clientMsgId === 'same-id');
     const again = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Une fois', clientMsgId: 'same-id' });
     expect(again.message.id).to.equal(first.message.id);
