@@ -44,3 +44,13 @@ export const fields = {
   optionalText,
   role: z.enum(['member', 'animator', 'hotline', 'admin']),
 };
+
+/** The fields every new account has (sign-up and admin creation). */
+export const newAccountShape = {
+  email: fields.email,
+  password: fields.password,
+  firstName: fields.name,
+  lastName: fields.name,
+  username: fields.username,
+  departmentCode: fields.departmentCode,
+};

@@ -1,5 +1,4 @@
 /** Typed calls for /api/admin/users (admins only). */
-import type { NewAccount } from './auth.js';
 import type { Http } from './http.js';
 import type { Page, Role, User, UserStatus } from './types.js';
 
@@ -11,11 +10,9 @@ export interface UserSearch {
   cursor?: string | number | null;
 }
 
-/** Body of POST /api/admin/users. */
-export interface AdminCreateUserInput extends NewAccount {
-  role: Role;
-  chatOnly?: boolean;
-}
+/** Body of POST /api/admin/users (shared with the server, type-only). */
+export type { AdminCreateUserBody as AdminCreateUserInput } from '../../server/protocol/accounts.js';
+import type { AdminCreateUserBody as AdminCreateUserInput } from '../../server/protocol/accounts.js';
 
 /** User management. */
 export function adminUsersApi(http: Http) {

@@ -1,25 +1,10 @@
 /** Typed calls for /api/auth/*. */
 import type { Http } from './http.js';
-import type { Civility, User, UserResponse } from './types.js';
+import type { User, UserResponse } from './types.js';
+import type { RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
 
-/** What every new account needs (sign-up, or created by an admin). */
-export interface NewAccount {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-  username: string;
-  departmentCode: string;
-}
-
-/** Body of POST /api/auth/register. */
-export interface RegisterInput extends NewAccount {
-  civility?: Civility;
-  phone?: string;
-  employer?: string;
-  jobTitle?: string;
-  city?: string;
-}
+/** Bodies shared with the server (type-only). */
+export type { NewAccount, RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
 
 /** Answer of POST /api/auth/login. */
 export interface LoginResponse {

@@ -1,19 +1,10 @@
 /** Typed calls for /api/me (own profile). */
 import { ApiError, NETWORK_ERROR_MESSAGE, toApiError, type Http } from './http.js';
-import type { Civility, UserResponse } from './types.js';
+import type { UserResponse } from './types.js';
 
-/** Fields of PATCH /api/me (all optional). */
-export interface ProfilePatch {
-  civility?: Civility | null;
-  firstName?: string;
-  lastName?: string;
-  departmentCode?: string;
-  phone?: string | null;
-  employer?: string | null;
-  jobTitle?: string | null;
-  city?: string | null;
-  bio?: string | null;
-}
+/** Fields of PATCH /api/me (all optional; shared with the server, type-only). */
+export type { ProfilePatch } from '../../server/protocol/accounts.js';
+import type { ProfilePatch } from '../../server/protocol/accounts.js';
 
 /** Accepted photo types and the size limit (the server checks too). */
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp'];

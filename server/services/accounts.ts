@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import type { NewAccount, ProfileDetails } from '../protocol/accounts';
 import { AppError, conflict, invalidPayload } from '../errors';
 import { departmentExists } from '../db/departments';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser, type UserRow } from '../db/users';
@@ -12,19 +13,8 @@ import { syncAutoMemberships } from './channels';
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
 
-export interface RegisterInput {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-  username: string;
-  departmentCode: string;
-  civility: string | null;
-  phone: string | null;
-  employer: string | null;
-  jobTitle: string | null;
-  city: string | null;
-}
+/** A sign-up once parsed: every optional field present, empty ones null. */
+export type RegisterInput = NewAccount & ProfileDetails;
 
 /** Throws `weak_password` with the unmet rules. */
 export function assertPasswordRule(password: string, names: { firstName?: string; lastName?: string }): void {

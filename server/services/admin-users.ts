@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import type { AdminCreateUserBody } from '../protocol/accounts';
 import { AppError, conflict, notFound } from '../errors';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, searchUsers, updateUser, type Role, type UserRow, type UserSearch } from '../db/users';
 import { revokeUserSessions } from '../db/sessions';
@@ -6,16 +7,8 @@ import { hashPassword } from './passwords';
 import { syncAutoMemberships } from './channels';
 import { assertDepartment, assertPasswordRule } from './accounts';
 
-export interface CreateUserInput {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-  username: string;
-  departmentCode: string;
-  role: Role;
-  chatOnly: boolean;
-}
+/** An admin's new account once parsed (`chatOnly` defaulted). */
+export type CreateUserInput = Required<AdminCreateUserBody>;
 
 /** An admin creates an active account (terms still to accept at first login). */
 export async function createUser(deps: Deps, input: CreateUserInput): Promise<UserRow> {

@@ -1,22 +1,14 @@
 import fs from 'node:fs/promises';
 import type { Deps } from '../deps';
+import type { ProfilePatch } from '../protocol/accounts';
 import { AppError } from '../errors';
 import { updateUser, type UserRow } from '../db/users';
 import { sniffType, storeFile } from '../files';
 import type { ReceivedFile } from '../http/upload';
 import { assertDepartment } from './accounts';
 
-export interface ProfileChanges {
-  civility?: string | null;
-  firstName?: string;
-  lastName?: string;
-  departmentCode?: string;
-  phone?: string | null;
-  employer?: string | null;
-  jobTitle?: string | null;
-  city?: string | null;
-  bio?: string | null;
-}
+/** The changes a member makes to their own profile (PATCH /api/me). */
+export type ProfileChanges = ProfilePatch;
 
 /** Applies the changes a member makes to their own profile. */
 export async function updateProfile(deps: Deps, user: UserRow, changes: ProfileChanges): Promise<UserRow> {

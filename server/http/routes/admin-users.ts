@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { fields, newAccountShape, parseInput } from '../../validation';
 import { changeUser, createUser, listUsers } from '../../services/admin-users';
 import { presentUser } from '../../presenters/users';
 import { requireRole, requireUser } from '../middleware/auth';
@@ -17,12 +17,7 @@ const searchSchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 const createSchema = z.object({
-  email: fields.email,
-  password: fields.password,
-  firstName: fields.name,
-  lastName: fields.name,
-  username: fields.username,
-  departmentCode: fields.departmentCode,
+  ...newAccountShape,
   role: fields.role.default('member'),
   chatOnly: z.boolean().default(false),
 });

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { fields, newAccountShape, parseInput } from '../../validation';
 import { confirmAccount, confirmPasswordReset, register, requestPasswordReset } from '../../services/accounts';
 import { login, logout } from '../../services/sessions';
 import { presentUser } from '../../presenters/users';
@@ -11,12 +11,7 @@ import type { AppState } from '../context';
 import type { Realtime } from '../../realtime/types';
 
 const registerSchema = z.object({
-  email: fields.email,
-  password: fields.password,
-  firstName: fields.name,
-  lastName: fields.name,
-  username: fields.username,
-  departmentCode: fields.departmentCode,
+  ...newAccountShape,
   civility: fields.civility,
   phone: fields.optionalText(30),
   employer: fields.optionalText(160),
