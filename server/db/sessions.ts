@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { UserRow } from './users';
 
 export interface SessionRow {
   id: number;
@@ -27,13 +28,24 @@ export async function insertSession(
   return row as SessionRow;
 }
 
-/** A live (not revoked, not expired) session by token hash. */
-export async function findLiveSession(db: Knex, tokenHash: string): Promise<SessionRow | undefined> {
-  return db<SessionRow>('sessions')
-    .where({ token_hash: tokenHash })
-    .whereNull('revoked_at')
-    .where('expires_at', '>', new Date())
-    .first();
+/**
+ * A live session and its active user in one round trip (every REST request and
+ * socket handshake runs this).
+ */
+export async function findLiveSessionWithUser(db: Knex, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const row = await db('sessions as s')
+    .join('users as u', 'u.id', 's.user_id')
+    .where('s.token_hash', tokenHash)
+    .whereNull('s.revoked_at')
+    .where('s.expires_at', '>', new Date())
+    .where('u.status', 'active')
+    .first('u.*', 's.id as s_id', 's.created_at as s_created_at', 's.expires_at as s_expires_at', 's.token_hash as s_token_hash');
+  if (!row) return undefined;
+  const { s_id, s_created_at, s_expires_at, s_token_hash, ...user } = row;
+  return {
+    user: user as UserRow,
+    session: { id: s_id, user_id: user.id, token_hash: s_token_hash, created_at: s_created_at, expires_at: s_expires_at, revoked_at: null },
+  };
 }
 
 export async function revokeSession(db: Knex, id: number): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { findUserByEmail, findUserById, updateUser, type UserRow } from '../db/users';
-import { findLiveSession, insertSession, revokeSession, type SessionRow } from '../db/sessions';
+import { findUserByEmail, updateUser, type UserRow } from '../db/users';
+import { findLiveSessionWithUser, insertSession, revokeSession, type SessionRow } from '../db/sessions';
 import { dummyHashPromise, hashToken, newSecretToken, verifyPassword } from './passwords';
 
 export interface Authenticated {
@@ -40,11 +40,7 @@ export async function login(
 /** The user behind a session token, if the session is live and the account active. */
 export async function authenticateToken(deps: Pick<Deps, 'db'>, token: string | undefined | null): Promise<Authenticated | null> {
   if (!token || token.length > 200) return null;
-  const session = await findLiveSession(deps.db, hashToken(token));
-  if (!session) return null;
-  const user = await findUserById(deps.db, session.user_id);
-  if (!user || user.status !== 'active') return null;
-  return { user, session };
+  return (await findLiveSessionWithUser(deps.db, hashToken(token))) ?? null;
 }
 
 export async function logout(deps: Deps, session: SessionRow): Promise<void> {
