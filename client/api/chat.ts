@@ -38,6 +38,11 @@ export interface ChannelUpdate {
   archivedAt: string | null;
 }
 
+/** GET /api/channels/thematic (animators, admins): every thematic channel, archived ones included. */
+export interface ManagedChannel extends Channel {
+  memberCount: number;
+}
+
 /** The contract's message object. */
 export interface Message {
   id: number;
@@ -97,6 +102,13 @@ export function chatApi(http: Http) {
       http.get<Message[]>(`/api/channels/${channelId}/messages`, { query }),
     /** GET /api/channels/:id/pins: newest pin first. */
     pins: (channelId: number) => http.get<Message[]>(`/api/channels/${channelId}/pins`),
+    /** GET /api/channels/thematic: every thematic channel with its member count (animators, admins). */
+    thematicAll: () => http.get<ManagedChannel[]>('/api/channels/thematic'),
+    /** POST /api/channels: a new thematic channel, the creator in it (animators, admins). */
+    createThematic: (input: { name: string; description: string | null }) => http.post<Channel>('/api/channels', input),
+    /** PATCH /api/channels/:id: rename, describe, archive or restore (animators, admins). */
+    updateThematic: (id: number, changes: { name?: string; description?: string | null; archived?: boolean }) =>
+      http.patch<Channel>(`/api/channels/${id}`, changes),
     /** GET /api/contacts: online first. */
     contacts: () => http.get<{ items: Contact[] }>('/api/contacts'),
   };

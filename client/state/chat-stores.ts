@@ -5,6 +5,7 @@ import { MessagesStore } from './messages-store.js';
 import { Outbox, type StorageLike } from './outbox.js';
 import { IdleTracker, PresenceStore } from './presence-store.js';
 import { TypingStore } from './typing-store.js';
+import { ThematicAdminStore } from './thematic-admin-store.js';
 
 /** Who is signed in, as far as the chat cares. */
 export interface ChatUser {
@@ -29,6 +30,8 @@ export class ChatStores extends EventTarget {
   readonly outbox: Outbox;
   readonly presence: PresenceStore;
   readonly typing: TypingStore;
+  /** Animators and admins: every thematic channel, archived ones included (loaded by the browser). */
+  readonly thematicAdmin: ThematicAdminStore;
   user: ChatUser | null = null;
   /** The channel shown in the chat page (null: none, or the page is not shown). */
   openChannelId: number | null = null;
@@ -48,6 +51,7 @@ export class ChatStores extends EventTarget {
     this.outbox = new Outbox(storage);
     this.presence = new PresenceStore(api, hub);
     this.typing = new TypingStore(hub);
+    this.thematicAdmin = new ThematicAdminStore(api);
     this.outbox.setSender(async (e) => {
       const payload = { channelId: e.channelId, body: e.body, clientMsgId: e.clientMsgId, replyToId: e.replyToId };
       return (await hub.request<{ message: Message }>('message:send', payload, 10_000)).message;
@@ -57,7 +61,10 @@ export class ChatStores extends EventTarget {
     hub.on<Message>('message:updated', (m) => this.messages.update(m));
     hub.on<Channel>('channel:added', (c) => this.channels.upsert(c));
     hub.on<Channel>('channel:removed', (c) => this.channels.remove(c));
-    hub.on<ChannelUpdate>('channel:updated', (u) => this.channels.applyUpdate(u));
+    hub.on<ChannelUpdate>('channel:updated', (u) => {
+      this.channels.applyUpdate(u);
+      this.thematicAdmin.applyUpdate(u);
+    });
     hub.on<UnreadEvent>('unread', (e) => this.channels.applyUnread(e));
     hub.on<{ channelId: number; userId: number }>('typing', (e) => this.typing.apply(e));
     hub.on<PresenceInfo>('presence', (p) => this.presence.apply(p));
@@ -83,6 +90,7 @@ export class ChatStores extends EventTarget {
     this.channels.clear();
     this.messages.clear();
     this.typing.clear();
+    this.thematicAdmin.clear();
     this.presence.reset(user?.id ?? null);
     this.outbox.setUser(user?.id ?? null);
     this.emit();

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError, forbidden, notFound, ruleViolated } from '../errors';
 import {
   addMember, advanceReadMarker, findChannel, findChannelBySlug, findMembership, insertChannel, listVisibleChannels,
-  mentionCounts, removeMember, type ChannelRow,
+  mentionCounts, removeMember, type ChannelRow, type ChannelWithMembership,
 } from '../db/channels';
 import { findUserById, type UserRow } from '../db/users';
 import { presentChannel, type PresentedChannel } from '../presenters/channels';
@@ -185,6 +185,33 @@ export async function createThematic(db: Knex, actor: UserRow, input: { name: st
   const channel = await insertChannel(db, { kind: 'thematic', name: input.name, slug, description: input.description, created_by: actor.id });
   await addMember(db, channel.id, actor.id);
   return channel;
+}
+
+/** Every thematic channel, archived ones included, with its member count: what animators and admins manage. */
+export async function listThematicForStaff(db: Knex, actor: UserRow): Promise<(PresentedChannel & { memberCount: number })[]> {
+  const rows = (await db('channels as c')
+    .leftJoin('channel_members as m', (j) => j.on('m.channel_id', 'c.id').andOn('m.user_id', db.raw('?', [actor.id])))
+    .where('c.kind', 'thematic')
+    .select('c.*', 'm.user_id as m_user_id', 'm.last_read_seq', 'm.favorite')
+    .orderBy('c.name')) as ChannelWithMembership[];
+  const counts = (await db('channel_members as cm')
+    .join('channels as c', 'c.id', 'cm.channel_id')
+    .where('c.kind', 'thematic')
+    .groupBy('cm.channel_id')
+    .select('cm.channel_id')
+    .count({ n: '*' })) as { channel_id: number; n: number | string }[];
+  const countOf = new Map(counts.map((r) => [Number(r.channel_id), Number(r.n)]));
+  const [mentions, rights] = await Promise.all([mentionCounts(db, actor.id), rightsInChannels(db, actor)]);
+  return rows.map((c) => ({
+    ...presentChannel(c, {
+      joined: !!c.m_user_id,
+      favorite: !!c.favorite,
+      lastReadSeq: c.last_read_seq ?? 0,
+      mentions: mentions.get(c.id) ?? 0,
+      rights: rights(c),
+    }),
+    memberCount: countOf.get(c.id) ?? 0,
+  }));
 }
 
 /** Rename, describe, archive or restore a thematic channel. */

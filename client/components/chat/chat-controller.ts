@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { chatContext } from '../../controllers/contexts.js';
 import type { ChatStores } from '../../state/chat-stores.js';
 
-/** Watches the ChatStores and its five stores (`change` events). */
+/** Watches the ChatStores and its stores (`change` events). */
 export class ChatController implements ReactiveController {
   chat: ChatStores | undefined;
   private connected = false;
@@ -16,7 +16,7 @@ export class ChatController implements ReactiveController {
   }
 
   private targets(chat: ChatStores | undefined): EventTarget[] {
-    return chat ? [chat, chat.channels, chat.messages, chat.outbox, chat.presence, chat.typing] : [];
+    return chat ? [chat, chat.channels, chat.messages, chat.outbox, chat.presence, chat.typing, chat.thematicAdmin] : [];
   }
 
   hostConnected(): void {

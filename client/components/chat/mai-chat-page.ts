@@ -10,6 +10,7 @@ import type { ChosenStatus } from '../../state/presence-store.js';
 import { ChatController } from './chat-controller.js';
 import { hubErrorText } from './format.js';
 import './mai-channel-browser.js';
+import type { ManageAction } from './mai-channel-browser.js';
 import './mai-channel-view.js';
 import './mai-chat-sidebar.js';
 import './mai-contacts-panel.js';
@@ -74,6 +75,8 @@ export class MaiChatPage extends LitElement {
       if (target) router.navigate(`/discussions/${target}`, { replace: true });
     }
     if (this.channelId !== null) sessionStorage.setItem(LAST_CHANNEL_KEY, String(this.channelId));
+    // Staff see archived thematic channels too: loaded once the browser is first shown.
+    if (this.params[0] === BROWSER_SEGMENT && this.canManage && chat.thematicAdmin.status === 'idle') void chat.thematicAdmin.load();
   }
 
   /** `dm:open` (or the direct channel I already have), then go there. */
@@ -107,11 +110,38 @@ export class MaiChatPage extends LitElement {
     }
   }
 
+  /** Animators and admins manage thematic channels (the server checks again). */
+  private get canManage(): boolean {
+    const role = this.store.chat?.user?.role;
+    return role === 'animator' || role === 'admin';
+  }
+
+  /** Create, rename, archive or restore, then mirror the answer in my channel list. */
+  private readonly manage = async (a: ManageAction): Promise<void> => {
+    const chat = this.store.chat!;
+    if (a.kind === 'create') {
+      chat.channels.upsert(await chat.thematicAdmin.create(a.input.name, a.input.description));
+    } else {
+      const c = await chat.thematicAdmin.update(a.channelId, a.changes);
+      chat.channels.applyUpdate({ id: c.id, name: c.name, description: c.description, archived: c.archived, archivedAt: c.archivedAt });
+    }
+  };
+
+  /** The browser's rows: for staff every thematic channel (archived too), with my live joined state. */
+  private browserChannels() {
+    const chat = this.store.chat!;
+    const admin = chat.thematicAdmin;
+    if (!this.canManage || admin.status !== 'ready') return chat.channels.thematic();
+    return admin.items.map((c) => ({ ...c, joined: chat.channels.get(c.id)?.joined ?? false }));
+  }
+
   private main() {
     const chat = this.store.chat!;
     const dm = this.router.value?.query.get('dm');
     if (this.params[0] === BROWSER_SEGMENT) {
-      return html`<mai-channel-browser .channels=${chat.channels.thematic()} .busyId=${this.busyId} .error=${this.browserError}
+      const loadError = this.canManage && chat.thematicAdmin.status === 'error' ? `Salons archivés indisponibles : ${hubErrorText(chat.thematicAdmin.error)}` : '';
+      return html`<mai-channel-browser .channels=${this.browserChannels()} .busyId=${this.busyId} .error=${this.browserError || loadError}
+        .manage=${this.canManage ? this.manage : null}
         @mai-join=${(e: CustomEvent<{ channelId: number }>) => this.joinLeave(e.detail.channelId, true)}
         @mai-leave=${(e: CustomEvent<{ channelId: number }>) => this.joinLeave(e.detail.channelId, false)}></mai-channel-browser>`;
     }

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { fields, parseInput } from '../../validation';
 import { requireRole, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { channelView, createThematic, listMyChannels, updateThematic } from '../../services/channels';
+import { channelView, createThematic, listMyChannels, listThematicForStaff, updateThematic } from '../../services/channels';
 import { history, pins } from '../../services/messages';
 import { presentMessage } from '../../presenters/messages';
 import type { ChannelEvents } from '../../realtime/channel-events';
@@ -28,6 +28,11 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
 
   router.get('/', async (ctx) => {
     ctx.body = await listMyChannels(deps.db, currentUser(ctx));
+  });
+
+  // Staff only: archived channels they are not in must stay reachable to be restored.
+  router.get('/thematic', requireRole('animator', 'admin'), async (ctx) => {
+    ctx.body = await listThematicForStaff(deps.db, currentUser(ctx));
   });
 
   router.get('/:id/messages', async (ctx) => {
