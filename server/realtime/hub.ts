@@ -76,6 +76,13 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
 
   io.on('connection', (socket) => {
     for (const d of domains) d.register?.(socket);
+    // An event no domain handles still gets its acknowledgement: a client never waits for nothing.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (socket.listeners(event).length === 0 && typeof ack === 'function') {
+        ack({ ok: false, error: { code: 'unknown_event', message: `Événement inconnu : ${String(event).slice(0, 60)}.` } });
+      }
+    });
     socket.data.ready = (async () => {
       socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
       for (const d of domains) await d.onConnect?.(socket);

@@ -47,4 +47,13 @@ describe('channel rights shown to the client and enforced by the server', () => 
     expect((await pushed).ids).to.have.length(1);
     expect(await unread()).to.have.length(0);
   });
+
+  it('answers an unknown event with unknown_event, and the connection stays up', async () => {
+    const u = await makeUserWithToken(s.db);
+    const socket = await connect(s.url, u.token);
+    const ack = await emitAck(socket, 'nothing:here', { x: 1 });
+    expect(ack).to.deep.include({ ok: false });
+    expect(ack.error.code).to.equal('unknown_event');
+    expect((await emitAck(socket, 'presence:set', { status: 'away' })).ok).to.equal(true);
+  });
 });
