@@ -49,4 +49,3 @@ export function staticClient(): Middleware {
   };
 }
 
-export { CSP };

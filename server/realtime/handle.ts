@@ -45,7 +45,7 @@ export function onEvent<S extends z.ZodType>(
   socket.on(event, async (...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
-    const payload = ack ? args[0] : args[0];
+    const payload = args[0];
     try {
       await socket.data.ready;
       const input = parseInput(schema, payload);

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { isPostgres } from '../database';
 
 type Job<T> = { channelId: number; work: (trx: Knex.Transaction) => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
 
@@ -51,7 +50,7 @@ export class MessageWriter {
       });
     } catch (error) {
       // A send threw (or the commit failed): retry each send alone so one bad apple fails alone.
-      if (batch.length > 1) this.log.debug({ err: error, size: batch.length, postgres: isPostgres(this.db) }, 'batch failed, retrying one by one');
+      if (batch.length > 1) this.log.debug({ err: error, size: batch.length }, 'batch failed, retrying one by one');
       if (batch.length > 1) {
         for (const job of batch) await this.writeBatch([job]);
         return;

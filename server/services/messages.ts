@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { AppError, forbidden, notFound, ruleViolated } from '../errors';
+import { forbidden, notFound, ruleViolated } from '../errors';
 import { accessChannel } from '../access';
 import type { ChannelRow } from '../db/channels';
 import { raiseReadMarker } from '../db/channels';
@@ -143,4 +143,3 @@ export async function pins(db: Knex, actor: UserRow, channelId: number) {
   return pinnedMessages(db, channelId);
 }
 
-export { AppError };

@@ -9,7 +9,6 @@ import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { discardUpload, receiveUpload } from '../upload';
 import { invalidPayload } from '../../errors';
-import type { Realtime } from '../../realtime/types';
 
 const profileSchema = z
   .object({
@@ -31,7 +30,7 @@ export interface ProfileHooks {
 }
 
 /** My own account: profile, photo, terms of use. */
-export function meRoutes(deps: Deps, _realtime: Realtime, hooks: ProfileHooks = {}): Router<AppState> {
+export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/me' });
 
   router.get('/', requireUser({ allowBeforeTerms: true }), (ctx) => {
