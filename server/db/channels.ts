@@ -104,32 +104,40 @@ export async function mentionCounts(db: Knex, userId: number, channelId?: number
   return new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
 }
 
-/** For each member but one: read marker and unread mentions (used to push `unread` after a message). */
-export async function unreadStateOfMembers(db: Knex, channelId: number, exceptUserId: number, opts: { limit?: number; onlyUserIds?: number[] } = {}) {
-  // Unread mentions are counted once for the channel (few rows), then joined: no subquery per member.
-  const mentionCounts = db('message_mentions as mm')
-    .join('channel_members as r', function () {
-      this.on('r.channel_id', '=', 'mm.channel_id').andOn('r.user_id', '=', 'mm.user_id');
-    })
-    .where('mm.channel_id', channelId)
-    .whereRaw('mm.seq > r.last_read_seq')
-    .groupBy('mm.user_id')
-    .select('mm.user_id')
-    .count({ n: '*' })
-    .as('x');
-  const q = db('channel_members as m')
-    .leftJoin(mentionCounts, 'x.user_id', 'm.user_id')
-    .where('m.channel_id', channelId)
-    .whereNot('m.user_id', exceptUserId)
-    .select('m.user_id', 'm.last_read_seq', db.raw('coalesce(x.n, 0) as mentions'));
-  if (opts.limit) q.limit(opts.limit);
-  if (opts.onlyUserIds) q.whereIn('m.user_id', opts.onlyUserIds);
-  return (await q) as { user_id: number; last_read_seq: number; mentions: number | string }[];
+export interface UnreadState {
+  channel_id: number;
+  user_id: number;
+  unread: number | string;
+  mentions: number | string;
 }
 
-/** Moves a read marker forward only (never backwards), without reading it back. */
-export async function raiseReadMarker(db: Knex, channelId: number, userId: number, seq: number): Promise<void> {
-  await db('channel_members').where({ channel_id: channelId, user_id: userId }).where('last_read_seq', '<', seq).update({ last_read_seq: seq });
+/** Unread count (the channel's last seq minus the marker) and unread mentions, for the selected memberships. */
+const unreadColumns = `m.channel_id, m.user_id, c.last_seq - m.last_read_seq AS unread,
+  (SELECT count(*) FROM message_mentions mm WHERE mm.user_id = m.user_id AND mm.channel_id = m.channel_id AND mm.seq > m.last_read_seq) AS mentions`;
+
+/**
+ * The unread state of every member of those channels that have at most
+ * `maxMembers` members, in one statement (a channel's size is probed by an
+ * index seek to its member number maxMembers + 1, not counted).
+ */
+export async function unreadStatesOfSmallChannels(db: Knex, channelIds: number[], maxMembers: number): Promise<UnreadState[]> {
+  if (!channelIds.length) return [];
+  const marks = channelIds.map(() => '?').join(', ');
+  const result = await db.raw(
+    `SELECT ${unreadColumns} FROM channels c JOIN channel_members m ON m.channel_id = c.id
+     WHERE c.id IN (${marks}) AND (SELECT x.user_id FROM channel_members x WHERE x.channel_id = c.id LIMIT 1 OFFSET ?) IS NULL`,
+    [...channelIds, maxMembers],
+  );
+  return (Array.isArray(result) ? result : result.rows) as UnreadState[];
+}
+
+/** The unread state of these (channel, user) memberships. */
+export async function unreadStatesOf(db: Knex, pairs: { channelId: number; userId: number }[]): Promise<UnreadState[]> {
+  if (!pairs.length) return [];
+  const where = pairs.map(() => '(m.channel_id = ? AND m.user_id = ?)').join(' OR ');
+  const result = await db.raw(`SELECT ${unreadColumns} FROM channels c JOIN channel_members m ON m.channel_id = c.id WHERE ${where}`,
+    pairs.flatMap((p) => [p.channelId, p.userId]));
+  return (Array.isArray(result) ? result : result.rows) as UnreadState[];
 }
 
 /** Moves a read marker forward only (never backwards); returns the marker now stored. */

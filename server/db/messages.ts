@@ -46,12 +46,6 @@ export async function insertMessage(trx: Knex, m: Omit<MessageRow, 'id' | 'edite
   return (row as { id: number }).id;
 }
 
-/** Inserts a message and returns the stored row (one round trip: no re-read). */
-export async function insertMessageRow(trx: Knex, m: Omit<MessageRow, 'id' | 'edited_at' | 'deleted_at' | 'pinned_at' | 'pinned_by'>): Promise<MessageRow> {
-  const [row] = await trx('messages').insert(m).returning('*');
-  return row as MessageRow;
-}
-
 export async function updateMessage(db: Knex, id: number, changes: Partial<MessageRow>): Promise<void> {
   await db('messages').where({ id }).update(changes);
 }

@@ -51,7 +51,7 @@ export function createChannelsDomain(deps: Deps, publisher: Publisher) {
   const ctx: ChannelsContext = {
     deps,
     publisher,
-    events: new ChannelEvents(deps.db, publisher),
+    events: new ChannelEvents(deps.db, publisher, deps.log),
     writer: new MessageWriter(deps.db, deps.log),
     sendLimiter: { consume: (userId) => limiter.consume(`send:${userId}`) },
     typingThrottle: new Throttle(2000),

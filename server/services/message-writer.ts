@@ -1,30 +1,44 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { SendResult } from './messages';
+import { writeSends, type Outcome, type SendJob } from './send-batch';
 
-type Job<T> = { channelId: number; work: (trx: Knex.Transaction) => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
+type Settle = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type WorkJob = Settle & { kind: 'work'; channelId: number; work: (trx: Knex.Transaction) => Promise<unknown> };
+type SendWaiting = Settle & { kind: 'send'; send: SendJob };
+type Job = WorkJob | SendWaiting;
 
 const MAX_BATCH = 256;
 
 /**
- * Group commit for message writes: sends that arrive while a transaction is
- * running wait and are then written together in the next one. If any send of
- * a batch fails, the batch is rolled back and each send is retried alone, so
- * one bad send fails alone (no savepoint per send: two statements saved on
- * the hot path, failures being rare). A caller's promise
- * resolves only after the commit, so an ack still means "durably stored",
- * while SQLite pays one fsync per batch instead of one per message.
- * Jobs run in channel order so concurrent nodes lock channel rows in the same
- * order (no deadlock on PostgreSQL).
+ * Group commit for message writes: what arrives while a transaction is running
+ * waits and is written together in the next one, so SQLite pays one fsync per
+ * batch instead of one per message. Sends of a batch are written with a fixed
+ * number of statements for the whole batch (send-batch.ts); other writes
+ * (`run`, e.g. hotline replies) run one after the other in the same
+ * transaction. A caller's promise resolves only after the commit, so an ack
+ * still means "durably stored". If anything throws (or the commit fails), the
+ * batch is rolled back and each job is retried alone, so one bad job fails alone.
  */
 export class MessageWriter {
-  private queue: Job<unknown>[] = [];
+  private queue: Job[] = [];
   private running = false;
 
   constructor(private db: Knex, private log: Logger) {}
 
+  /** Runs `work` in a batch's transaction; resolves after the commit. */
   run<T>(channelId: number, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.enqueue<T>((settle) => ({ kind: 'work', channelId, work, ...settle }));
+  }
+
+  /** Writes a message (checks included, against committed state); resolves after the commit. */
+  send(send: SendJob): Promise<SendResult> {
+    return this.enqueue<SendResult>((settle) => ({ kind: 'send', send, ...settle }));
+  }
+
+  private enqueue<T>(make: (settle: Settle) => Job): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ channelId, work, resolve, reject } as Job<unknown>);
+      this.queue.push(make({ resolve: resolve as (v: unknown) => void, reject }));
       if (!this.running) void this.drain();
     });
   }
@@ -32,33 +46,29 @@ export class MessageWriter {
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, MAX_BATCH).sort((a, b) => a.channelId - b.channelId);
-        await this.writeBatch(batch);
-      }
+      while (this.queue.length) await this.writeBatch(this.queue.splice(0, MAX_BATCH));
     } finally {
       this.running = false;
     }
   }
 
-  private async writeBatch(batch: Job<unknown>[]): Promise<void> {
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  private async writeBatch(batch: Job[]): Promise<void> {
+    const sends = batch.filter((j): j is SendWaiting => j.kind === 'send');
+    // Other writes in channel order, after the sends' seqs (locked in id order): nodes lock channel rows alike.
+    const works = batch.filter((j): j is WorkJob => j.kind === 'work').sort((a, b) => a.channelId - b.channelId);
+    let outcomes: Outcome<unknown>[] = [];
     try {
       await this.db.transaction(async (trx) => {
-        outcomes.length = 0;
-        for (const job of batch) outcomes.push({ ok: true, value: await job.work(trx) });
+        outcomes = sends.length ? await writeSends(trx, sends.map((s) => s.send)) : [];
+        for (const job of works) outcomes.push({ ok: true, value: await job.work(trx) });
       });
     } catch (error) {
-      // A send threw (or the commit failed): retry each send alone so one bad apple fails alone.
-      if (batch.length > 1) this.log.debug({ err: error, size: batch.length }, 'batch failed, retrying one by one');
-      if (batch.length > 1) {
-        for (const job of batch) await this.writeBatch([job]);
-        return;
-      }
-      batch[0]!.reject(error);
+      if (batch.length === 1) return batch[0]!.reject(error);
+      this.log.debug({ err: error, size: batch.length }, 'batch failed, retrying one by one');
+      for (const job of batch) await this.writeBatch([job]);
       return;
     }
-    batch.forEach((job, i) => {
+    [...sends, ...works].forEach((job, i) => {
       const o = outcomes[i]!;
       if (o.ok) job.resolve(o.value);
       else job.reject(o.error);

@@ -2,10 +2,10 @@ import type { Knex } from 'knex';
 import { forbidden, notFound, ruleViolated } from '../errors';
 import { accessChannel } from '../access';
 import type { ChannelRow } from '../db/channels';
-import { raiseReadMarker } from '../db/channels';
+import { findChannel } from '../db/channels';
 import type { UserRow } from '../db/users';
 import {
-  findByClientMsgId, findMessage, insertMentions, insertMessageRow, messagePage, nextSeq, pinnedMessages, updateMessage,
+  findByClientMsgId, findMessage, messagePage, pinnedMessages, updateMessage,
   type MessageWithAuthor,
 } from '../db/messages';
 import type { MessageWriter } from './message-writer';
@@ -37,57 +37,27 @@ export function mentionedNames(body: string): string[] {
   return [...names];
 }
 
-const isStaff = (u: UserRow) => u.role === 'animator' || u.role === 'admin';
-
 /**
  * Stores a message and takes its seq, idempotently: a resend of the same
  * (author, clientMsgId) returns the stored message and is flagged duplicate.
- * Runs through the writer so the ack waits for the commit.
+ * Every check (membership, archived, announce-only, @channel, reply) runs in
+ * the writer's transaction with the other sends of its batch (send-batch.ts);
+ * the promise resolves after the commit, so the ack means "stored".
  */
 export async function sendMessage(db: Knex, writer: MessageWriter, actor: UserRow, input: SendInput): Promise<SendResult> {
-  const { channel } = await accessChannel(db, actor, input.channelId);
-  if (channel.archived_at) throw ruleViolated('channel_archived', 'Ce salon est archivé : on ne peut plus y écrire.');
-  if (channel.announce && !isStaff(actor)) throw forbidden('Seuls les animateurs publient dans ce salon d’annonces.', 'announce_only');
   const names = mentionedNames(input.body);
   const everyone = names.some((n) => BROADCAST_MENTIONS.has(n));
-  if (everyone && !isStaff(actor)) throw forbidden('La mention @channel est réservée aux animateurs et administrateurs.', 'mention_not_allowed');
-  if (input.replyToId) {
-    const parent = await findMessage(db, input.replyToId);
-    if (!parent || parent.channel_id !== channel.id) throw ruleViolated('invalid_reply', 'Le message auquel vous répondez est introuvable dans ce salon.');
-  }
-
   try {
-    return await writer.run(channel.id, async (trx) => {
-      const again = await findByClientMsgId(trx, actor.id, input.clientMsgId);
-      if (again) return { message: again, channel, duplicate: true, mentionedUserIds: [] };
-      const seq = await nextSeq(trx, channel.id);
-      const row = await insertMessageRow(trx, {
-        channel_id: channel.id, seq, author_id: actor.id, client_msg_id: input.clientMsgId, body: input.body,
-        reply_to_id: input.replyToId ?? null, created_at: new Date(),
-      });
-      const id = row.id;
-      // Writing in a channel means having read it up to there.
-      await raiseReadMarker(trx, channel.id, actor.id, seq);
-      const mentionedUserIds = await resolveMentions(trx, channel.id, actor.id, names, everyone);
-      await insertMentions(trx, mentionedUserIds.map((user_id) => ({ message_id: id, user_id, channel_id: channel.id, seq })));
-      const message: MessageWithAuthor = { ...row, author_username: actor.username, author_first_name: actor.first_name, author_last_name: actor.last_name };
-      return { message, channel: { ...channel, last_seq: seq }, duplicate: false, mentionedUserIds };
-    });
+    return await writer.send({ actor, input, names, everyone });
   } catch (err) {
     // Two nodes raced on the same (author, clientMsgId): the unique index kept one; return it.
     if (/unique|duplicate/i.test(String(err))) {
       const stored = await findByClientMsgId(db, actor.id, input.clientMsgId);
-      if (stored) return { message: stored, channel, duplicate: true, mentionedUserIds: [] };
+      const channel = stored && (await findChannel(db, stored.channel_id));
+      if (stored && channel) return { message: stored, channel, duplicate: true, mentionedUserIds: [] };
     }
     throw err;
   }
-}
-
-async function resolveMentions(trx: Knex, channelId: number, authorId: number, names: string[], everyone: boolean): Promise<number[]> {
-  if (!names.length) return [];
-  const q = trx('channel_members as m').join('users as u', 'u.id', 'm.user_id').where('m.channel_id', channelId).whereNot('m.user_id', authorId);
-  if (!everyone) q.whereIn('u.username', names);
-  return (await q.select('u.id')).map((r: { id: number }) => r.id);
 }
 
 async function ownMessage(db: Knex, actor: UserRow, messageId: number): Promise<{ message: MessageWithAuthor; channel: ChannelRow }> {
