@@ -13,33 +13,39 @@ import type { MessageRow, MessageWithAuthor } from './messages';
 export type ChannelUser = { channelId: number; userId: number };
 type NewMessage = Omit<MessageRow, 'id' | 'edited_at' | 'deleted_at' | 'pinned_at' | 'pinned_by'>;
 
-/** `(a = ? AND b = ?) OR …` over pairs (no row values: PostgreSQL cannot type untyped VALUES parameters). */
-function wherePairs(q: Knex.QueryBuilder, pairs: [string, string], values: [number | string, number | string][]) {
-  if (!values.length) return q.whereRaw('1 = 0');
-  return q.where((w) => {
-    for (const [a, b] of values) w.orWhere((o) => o.where(pairs[0], a).andWhere(pairs[1], b));
-  });
+/**
+ * `(VALUES (?, ?), …) AS v`, its columns named column1, column2… on both
+ * dialects, integers cast so PostgreSQL can type them. A join on VALUES keeps
+ * the statement cheap to plan, where an OR per row would not be.
+ */
+function valuesTable(rows: (number | string)[][]): { sql: string; bindings: (number | string)[] } {
+  const row = (r: (number | string)[]) => `(${r.map((v) => (typeof v === 'number' ? 'CAST(? AS INTEGER)' : '?')).join(', ')})`;
+  return { sql: `(VALUES ${rows.map(row).join(', ')}) AS v`, bindings: rows.flat() };
 }
 
-/** The channels, by id, that each (channel, user) pair reaches through a membership (absent: not a member). */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/** The channels, keyed `channel:user`, that each (channel, user) pair reaches through a membership (absent: not a member). */
 export async function channelsOfMembers(db: Knex, pairs: ChannelUser[]): Promise<Map<string, ChannelRow>> {
-  const rows = await wherePairs(
-    db('channels as c').join('channel_members as m', 'm.channel_id', 'c.id'),
-    ['c.id', 'm.user_id'],
-    pairs.map((p) => [p.channelId, p.userId]),
-  ).select('c.*', 'm.user_id as m_user_id');
+  const v = valuesTable(pairs.map((p) => [p.channelId, p.userId]));
+  const rows = rowsOf<ChannelRow & { m_user_id: number }>(await db.raw(
+    `SELECT c.*, m.user_id AS m_user_id FROM ${v.sql}
+     JOIN channel_members m ON m.channel_id = v.column1 AND m.user_id = v.column2 JOIN channels c ON c.id = m.channel_id`,
+    v.bindings,
+  ));
   const found = new Map<string, ChannelRow>();
-  for (const { m_user_id, ...channel } of rows as (ChannelRow & { m_user_id: number })[]) found.set(`${channel.id}:${m_user_id}`, channel);
+  for (const { m_user_id, ...channel } of rows) found.set(`${channel.id}:${m_user_id}`, channel);
   return found;
 }
 
 /** Messages already stored under these (author, clientMsgId) keys, keyed `author:clientMsgId`. */
 export async function messagesByClientIds(db: Knex, keys: [number, string][]): Promise<Map<string, MessageWithAuthor>> {
-  const rows = (await wherePairs(
-    db('messages as msg').join('users as au', 'au.id', 'msg.author_id'),
-    ['msg.author_id', 'msg.client_msg_id'],
-    keys,
-  ).select('msg.*', 'au.username as author_username', 'au.first_name as author_first_name', 'au.last_name as author_last_name')) as MessageWithAuthor[];
+  const v = valuesTable(keys);
+  const rows = rowsOf<MessageWithAuthor>(await db.raw(
+    `SELECT msg.*, au.username AS author_username, au.first_name AS author_first_name, au.last_name AS author_last_name
+     FROM ${v.sql} JOIN messages msg ON msg.author_id = v.column1 AND msg.client_msg_id = v.column2 JOIN users au ON au.id = msg.author_id`,
+    v.bindings,
+  ));
   return new Map(rows.map((r) => [`${r.author_id}:${r.client_msg_id}`, r]));
 }
 
@@ -63,17 +69,20 @@ export async function reserveSeqs(trx: Knex.Transaction, counts: Map<number, num
     `UPDATE channels SET last_seq = last_seq + CASE id ${cases} END WHERE id IN (${target}) RETURNING id, last_seq`,
     [...ids.flatMap((id) => [id, counts.get(id)!]), ...ids],
   );
-  const rows = (Array.isArray(result) ? result : result.rows) as { id: number; last_seq: number }[];
-  return new Map(rows.map((r) => [Number(r.id), Number(r.last_seq)]));
+  return new Map(rowsOf<{ id: number; last_seq: number }>(result).map((r) => [Number(r.id), Number(r.last_seq)]));
 }
 
 /** Inserts the messages in one statement; returns the stored rows keyed `author:clientMsgId`. */
 export async function insertMessageRows(trx: Knex.Transaction, messages: NewMessage[]): Promise<Map<string, MessageRow>> {
   const stored = new Map<string, MessageRow>();
-  // 7 columns a row: 100 rows stay far below SQLite's limit of bound parameters.
+  // 7 parameters a row: 100 rows stay far below SQLite's limit of bound parameters.
   for (let i = 0; i < messages.length; i += 100) {
-    const rows = (await trx('messages').insert(messages.slice(i, i + 100)).returning('*')) as MessageRow[];
-    for (const r of rows) stored.set(`${r.author_id}:${r.client_msg_id}`, r);
+    const chunk = messages.slice(i, i + 100);
+    const result = await trx.raw(
+      `INSERT INTO messages (channel_id, seq, author_id, client_msg_id, body, reply_to_id, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING *`,
+      chunk.flatMap((m) => [m.channel_id, m.seq, m.author_id, m.client_msg_id, m.body, m.reply_to_id, m.created_at]),
+    );
+    for (const r of rowsOf<MessageRow>(result)) stored.set(`${r.author_id}:${r.client_msg_id}`, r);
   }
   return stored;
 }
@@ -82,10 +91,10 @@ export async function insertMessageRows(trx: Knex.Transaction, messages: NewMess
 export async function raiseReadMarkers(trx: Knex.Transaction, markers: (ChannelUser & { seq: number })[]): Promise<void> {
   if (!markers.length) return;
   const greatest = isPostgres(trx) ? 'greatest' : 'max';
-  const cases = markers.map(() => 'WHEN channel_id = ? AND user_id = ? THEN CAST(? AS INTEGER)').join(' ');
-  const where = markers.map(() => '(channel_id = ? AND user_id = ?)').join(' OR ');
-  await trx.raw(`UPDATE channel_members SET last_read_seq = ${greatest}(last_read_seq, CASE ${cases} ELSE last_read_seq END) WHERE ${where}`, [
-    ...markers.flatMap((m) => [m.channelId, m.userId, m.seq]),
-    ...markers.flatMap((m) => [m.channelId, m.userId]),
-  ]);
+  const v = valuesTable(markers.map((m) => [m.channelId, m.userId, m.seq]));
+  await trx.raw(
+    `UPDATE channel_members SET last_read_seq = ${greatest}(channel_members.last_read_seq, v.column3) FROM ${v.sql}
+     WHERE channel_members.channel_id = v.column1 AND channel_members.user_id = v.column2`,
+    v.bindings,
+  );
 }

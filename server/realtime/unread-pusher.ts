@@ -3,14 +3,18 @@ import type { Logger } from 'pino';
 import type { Publisher } from './publish';
 import { unreadStatesOf, unreadStatesOfSmallChannels, type UnreadState } from '../db/channels';
 
+/** At most one push per channel in this window: under load a member gets the latest count a few times a second, not once per message. */
+export const UNREAD_PUSH_WINDOW_MS = 100;
+
 /** Above this many members, `unread` is not pushed to every member on each message (clients count from `message:new`). */
 export const UNREAD_PUSH_MAX_MEMBERS = 200;
 
 /**
  * Pushes `unread` after committed messages, coalesced: the channels written
- * during one turn of the event loop (a writer batch commits many sends at
- * once) are read in one or two statements, and each member gets the channel's
- * state as it is then (the last seq minus their marker), once. In channels of
+ * since the last push (at once when none went out in the last
+ * UNREAD_PUSH_WINDOW_MS, else at the end of that window) are read in one or two
+ * statements, and each member gets the channel's state as it is then (the
+ * last seq minus their marker), once. In channels of
  * more than UNREAD_PUSH_MAX_MEMBERS members only the authors and the people
  * named get it. Not on the ack's path: the ack only waits for the commit.
  */
@@ -19,6 +23,7 @@ export class UnreadPusher {
   private pending = new Map<number, Set<number>>();
   private flushing: Promise<void> | null = null;
   private scheduled = false;
+  private lastFlushAt = 0;
 
   constructor(private db: Knex, private publisher: Publisher, private log: Logger) {}
 
@@ -31,21 +36,23 @@ export class UnreadPusher {
 
   /** Resolves once everything queued so far has been pushed (tests, shutdown). */
   async settled(): Promise<void> {
-    while (this.flushing || this.scheduled) await (this.flushing ?? new Promise((r) => setImmediate(r)));
+    while (this.flushing || this.scheduled) await (this.flushing ?? new Promise((r) => setTimeout(r, 5)));
   }
 
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const wait = Math.max(0, this.lastFlushAt + UNREAD_PUSH_WINDOW_MS - Date.now());
+    setTimeout(() => {
       this.scheduled = false;
+      this.lastFlushAt = Date.now();
       this.flushing = this.flush()
         .catch((err) => this.log.warn({ err }, 'unread push failed'))
         .finally(() => {
           this.flushing = null;
           if (this.pending.size) this.schedule();
         });
-    });
+    }, wait);
   }
 
   private async flush(): Promise<void> {
