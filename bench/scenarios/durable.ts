@@ -1,8 +1,8 @@
-import { createScratchDb, seedChannel, seedUsers } from '../lib/db';
+import { createScratchDb, seedChannel, seedUsers, type ScratchDb } from '../lib/db';
 import { startHub, startRelay, relayTokens, sleep, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
 import { Hist } from '../lib/hist';
 import { cpuMs, cpuShare, machineCores, machineTicks } from '../lib/usage';
-import { log } from '../lib/proc';
+import { log, startChild } from '../lib/proc';
 
 /** Options of the durable-sends scenario (each one a `--flag`). */
 export interface DurableOptions {
@@ -77,6 +77,22 @@ async function measure(server: System, senders: Client[], listeners: Client[], o
 }
 
 /**
+ * The write path alone (sendMessage through the writer, no sockets) on the same
+ * database and core as the hub: the ceiling the storage leaves to the hub.
+ */
+async function writePathAlone(db: ScratchDb, senders: { userId: number; channelId: number }[], o: DurableOptions, run: RunOptions) {
+  const child = startChild('storage-child.ts', { name: 'storage', role: 'server', maxMs: run.maxMs, env: db.env });
+  try {
+    await child.ready;
+    const r = await child.call('run', { plan: { senders, inflight: o.inflight, durationMs: o.durationMs, bodyLen: o.bodyLen } }, o.durationMs + 60_000);
+    log(`storage only: ${r.perSec} sends/s, ${r.cpuUsPerMessage} µs CPU each; SELECT 1 round trip ${r.selectOneRoundTripUs} µs`);
+    return r;
+  } finally {
+    await child.stop();
+  }
+}
+
+/**
  * Durable sends: `senders` members, each writing in a channel of their own
  * that one of the `listeners` follows, every sender keeping `inflight` acked
  * sends outstanding: each message reaches two sockets (its author's and a
@@ -124,10 +140,17 @@ export async function durable(o: DurableOptions, run: RunOptions) {
         top: number | string;
       }[];
       await check.destroy();
+      const storageOnly = await writePathAlone(db, writers.map((u, i) => ({ userId: u.id, channelId: channels[i]! })), o, run);
       const stored = rows.reduce((a, r) => a + Number(r.n), 0);
       const gapFree = rows.every((r) => Number(r.n) === Number(r.top));
       const ratio = relayRes?.ackedPerSec ? Math.round((hubRes.ackedPerSec / relayRes.ackedPerSec) * 100) / 100 : null;
-      return { database: db.kind, ratio, hub: { ...hubRes, rowsInDatabase: stored, rowsEqualAcks: stored === hubRes.acked, seqGapFree: gapFree }, relay: relayRes };
+      return {
+        database: db.kind,
+        ratio,
+        hub: { ...hubRes, rowsInDatabase: stored, rowsEqualAcks: stored === hubRes.acked, seqGapFree: gapFree },
+        relay: relayRes,
+        storageOnly,
+      };
     } finally {
       await db.drop();
     }

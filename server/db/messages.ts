@@ -50,13 +50,19 @@ export async function updateMessage(db: Knex, id: number, changes: Partial<Messa
   await db('messages').where({ id }).update(changes);
 }
 
-/** A page of history, ascending by seq. */
+/**
+ * A page of history, ascending by seq. With `memberId`, only if that user is a
+ * member of the channel (else empty): the access check rides in the same statement.
+ */
 export async function messagePage(
   db: Knex,
   channelId: number,
-  opts: { beforeSeq?: number; afterSeq?: number; limit: number },
+  opts: { beforeSeq?: number; afterSeq?: number; limit: number; memberId?: number },
 ): Promise<MessageWithAuthor[]> {
   const q = withAuthor(db).where('msg.channel_id', channelId).limit(opts.limit);
+  if (opts.memberId !== undefined) {
+    q.whereExists(db('channel_members as cm').where({ 'cm.channel_id': channelId, 'cm.user_id': opts.memberId }).select(db.raw('1')));
+  }
   if (opts.afterSeq !== undefined) return q.where('msg.seq', '>', opts.afterSeq).orderBy('msg.seq', 'asc');
   if (opts.beforeSeq !== undefined) q.where('msg.seq', '<', opts.beforeSeq);
   const rows = await q.orderBy('msg.seq', 'desc');

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createRemoteFirstAdapter } from './cluster-adapter';
 import type { Deps } from '../deps';
 import { authenticateToken } from '../services/sessions';
 import { SESSION_COOKIE } from '../http/middleware/auth';
@@ -58,7 +58,7 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
       callback(null, !origin || allowedOrigin(origin, deps.config.publicUrl, req.headers.host));
     },
   });
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `${deps.config.redisPrefix}socket.io` }));
+  if (redis) io.adapter(createRemoteFirstAdapter(redis.pub, redis.sub, { key: `${deps.config.redisPrefix}socket.io` }));
 
   io.use(async (socket, next) => {
     try {
