@@ -23,3 +23,13 @@ export async function migrateLatest(db: Db): Promise<void> {
 export function isPostgres(db: Db): boolean {
   return db.client.config.client === 'pg';
 }
+
+/**
+ * Runs a raw statement and returns its rows on both dialects (node-sqlite3
+ * answers an array, pg a result object). For hot paths whose SQL is a
+ * constant: knex's builder costs more to compile a query than SQLite to run it.
+ */
+export async function rawRows<T>(db: Knex, sql: string, bindings: readonly unknown[]): Promise<T[]> {
+  const result = await db.raw(sql, bindings as Knex.RawBinding[]);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rawRows } from '../database';
 
 export type ChannelKind = 'national' | 'departmental' | 'thematic' | 'group' | 'direct' | 'hotline';
 
@@ -123,21 +124,20 @@ const unreadColumns = `m.channel_id, m.user_id, c.last_seq - m.last_read_seq AS 
 export async function unreadStatesOfSmallChannels(db: Knex, channelIds: number[], maxMembers: number): Promise<UnreadState[]> {
   if (!channelIds.length) return [];
   const marks = channelIds.map(() => '?').join(', ');
-  const result = await db.raw(
+  return rawRows<UnreadState>(
+    db,
     `SELECT ${unreadColumns} FROM channels c JOIN channel_members m ON m.channel_id = c.id
      WHERE c.id IN (${marks}) AND (SELECT x.user_id FROM channel_members x WHERE x.channel_id = c.id LIMIT 1 OFFSET ?) IS NULL`,
     [...channelIds, maxMembers],
   );
-  return (Array.isArray(result) ? result : result.rows) as UnreadState[];
 }
 
 /** The unread state of these (channel, user) memberships. */
 export async function unreadStatesOf(db: Knex, pairs: { channelId: number; userId: number }[]): Promise<UnreadState[]> {
   if (!pairs.length) return [];
   const where = pairs.map(() => '(m.channel_id = ? AND m.user_id = ?)').join(' OR ');
-  const result = await db.raw(`SELECT ${unreadColumns} FROM channels c JOIN channel_members m ON m.channel_id = c.id WHERE ${where}`,
+  return rawRows<UnreadState>(db, `SELECT ${unreadColumns} FROM channels c JOIN channel_members m ON m.channel_id = c.id WHERE ${where}`,
     pairs.flatMap((p) => [p.channelId, p.userId]));
-  return (Array.isArray(result) ? result : result.rows) as UnreadState[];
 }
 
 /** Moves a read marker forward only (never backwards); returns the marker now stored. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres } from '../database';
+import { isPostgres, rawRows } from '../database';
 import type { ChannelRow } from './channels';
 import type { MessageRow, MessageWithAuthor } from './messages';
 
@@ -23,16 +23,15 @@ function valuesTable(rows: (number | string)[][]): { sql: string; bindings: (num
   return { sql: `(VALUES ${rows.map(row).join(', ')}) AS v`, bindings: rows.flat() };
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-
 /** The channels, keyed `channel:user`, that each (channel, user) pair reaches through a membership (absent: not a member). */
 export async function channelsOfMembers(db: Knex, pairs: ChannelUser[]): Promise<Map<string, ChannelRow>> {
   const v = valuesTable(pairs.map((p) => [p.channelId, p.userId]));
-  const rows = rowsOf<ChannelRow & { m_user_id: number }>(await db.raw(
+  const rows = await rawRows<ChannelRow & { m_user_id: number }>(
+    db,
     `SELECT c.*, m.user_id AS m_user_id FROM ${v.sql}
      JOIN channel_members m ON m.channel_id = v.column1 AND m.user_id = v.column2 JOIN channels c ON c.id = m.channel_id`,
     v.bindings,
-  ));
+  );
   const found = new Map<string, ChannelRow>();
   for (const { m_user_id, ...channel } of rows) found.set(`${channel.id}:${m_user_id}`, channel);
   return found;
@@ -41,11 +40,12 @@ export async function channelsOfMembers(db: Knex, pairs: ChannelUser[]): Promise
 /** Messages already stored under these (author, clientMsgId) keys, keyed `author:clientMsgId`. */
 export async function messagesByClientIds(db: Knex, keys: [number, string][]): Promise<Map<string, MessageWithAuthor>> {
   const v = valuesTable(keys);
-  const rows = rowsOf<MessageWithAuthor>(await db.raw(
+  const rows = await rawRows<MessageWithAuthor>(
+    db,
     `SELECT msg.*, au.username AS author_username, au.first_name AS author_first_name, au.last_name AS author_last_name
      FROM ${v.sql} JOIN messages msg ON msg.author_id = v.column1 AND msg.client_msg_id = v.column2 JOIN users au ON au.id = msg.author_id`,
     v.bindings,
-  ));
+  );
   return new Map(rows.map((r) => [`${r.author_id}:${r.client_msg_id}`, r]));
 }
 
@@ -65,11 +65,12 @@ export async function reserveSeqs(trx: Knex.Transaction, counts: Map<number, num
   const cases = ids.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ');
   const marks = ids.map(() => '?').join(', ');
   const target = isPostgres(trx) ? `SELECT id FROM channels WHERE id IN (${marks}) ORDER BY id FOR UPDATE` : marks;
-  const result = await trx.raw(
+  const rows = await rawRows<{ id: number; last_seq: number }>(
+    trx,
     `UPDATE channels SET last_seq = last_seq + CASE id ${cases} END WHERE id IN (${target}) RETURNING id, last_seq`,
     [...ids.flatMap((id) => [id, counts.get(id)!]), ...ids],
   );
-  return new Map(rowsOf<{ id: number; last_seq: number }>(result).map((r) => [Number(r.id), Number(r.last_seq)]));
+  return new Map(rows.map((r) => [Number(r.id), Number(r.last_seq)]));
 }
 
 /** Inserts the messages in one statement; returns the stored rows keyed `author:clientMsgId`. */
@@ -78,11 +79,12 @@ export async function insertMessageRows(trx: Knex.Transaction, messages: NewMess
   // 7 parameters a row: 100 rows stay far below SQLite's limit of bound parameters.
   for (let i = 0; i < messages.length; i += 100) {
     const chunk = messages.slice(i, i + 100);
-    const result = await trx.raw(
+    const rows = await rawRows<MessageRow>(
+      trx,
       `INSERT INTO messages (channel_id, seq, author_id, client_msg_id, body, reply_to_id, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING *`,
       chunk.flatMap((m) => [m.channel_id, m.seq, m.author_id, m.client_msg_id, m.body, m.reply_to_id, m.created_at]),
     );
-    for (const r of rowsOf<MessageRow>(result)) stored.set(`${r.author_id}:${r.client_msg_id}`, r);
+    for (const r of rows) stored.set(`${r.author_id}:${r.client_msg_id}`, r);
   }
   return stored;
 }

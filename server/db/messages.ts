@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rawRows } from '../database';
 
 export interface MessageRow {
   id: number;
@@ -50,6 +51,24 @@ export async function updateMessage(db: Knex, id: number, changes: Partial<Messa
   await db('messages').where({ id }).update(changes);
 }
 
+type PageKind = 'after' | 'before' | 'latest';
+const pageSql = new Map<string, string>();
+
+/** The page statement of each shape, written once: it runs on every history request and every sync. */
+function pageStatement(kind: PageKind, forMember: boolean): string {
+  const key = `${kind}:${forMember}`;
+  let sql = pageSql.get(key);
+  if (!sql) {
+    sql = `SELECT msg.*, au.username AS author_username, au.first_name AS author_first_name, au.last_name AS author_last_name
+      FROM messages msg JOIN users au ON au.id = msg.author_id WHERE msg.channel_id = ?
+      ${forMember ? 'AND EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = ? AND cm.user_id = ?)' : ''}
+      ${kind === 'after' ? 'AND msg.seq > ?' : kind === 'before' ? 'AND msg.seq < ?' : ''}
+      ORDER BY msg.seq ${kind === 'after' ? 'ASC' : 'DESC'} LIMIT ?`;
+    pageSql.set(key, sql);
+  }
+  return sql;
+}
+
 /**
  * A page of history, ascending by seq. With `memberId`, only if that user is a
  * member of the channel (else empty): the access check rides in the same statement.
@@ -59,14 +78,13 @@ export async function messagePage(
   channelId: number,
   opts: { beforeSeq?: number; afterSeq?: number; limit: number; memberId?: number },
 ): Promise<MessageWithAuthor[]> {
-  const q = withAuthor(db).where('msg.channel_id', channelId).limit(opts.limit);
-  if (opts.memberId !== undefined) {
-    q.whereExists(db('channel_members as cm').where({ 'cm.channel_id': channelId, 'cm.user_id': opts.memberId }).select(db.raw('1')));
-  }
-  if (opts.afterSeq !== undefined) return q.where('msg.seq', '>', opts.afterSeq).orderBy('msg.seq', 'asc');
-  if (opts.beforeSeq !== undefined) q.where('msg.seq', '<', opts.beforeSeq);
-  const rows = await q.orderBy('msg.seq', 'desc');
-  return rows.reverse();
+  const kind: PageKind = opts.afterSeq !== undefined ? 'after' : opts.beforeSeq !== undefined ? 'before' : 'latest';
+  const bindings: unknown[] = [channelId];
+  if (opts.memberId !== undefined) bindings.push(channelId, opts.memberId);
+  if (kind !== 'latest') bindings.push(kind === 'after' ? opts.afterSeq : opts.beforeSeq);
+  bindings.push(opts.limit);
+  const rows = await rawRows<MessageWithAuthor>(db, pageStatement(kind, opts.memberId !== undefined), bindings);
+  return kind === 'after' ? rows : rows.reverse();
 }
 
 export async function pinnedMessages(db: Knex, channelId: number): Promise<MessageWithAuthor[]> {

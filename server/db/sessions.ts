@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rawRows } from '../database';
 import type { UserRow } from './users';
 
 export interface SessionRow {
@@ -28,18 +29,17 @@ export async function insertSession(
   return row as SessionRow;
 }
 
+// Runs on every authenticated request: written once rather than compiled by knex each time.
+const LIVE_SESSION_SQL = `SELECT u.*, s.id AS s_id, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.token_hash AS s_token_hash
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.status = 'active' LIMIT 1`;
+
 /**
  * A live session and its active user in one round trip (every REST request and
  * socket handshake runs this).
  */
 export async function findLiveSessionWithUser(db: Knex, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const row = await db('sessions as s')
-    .join('users as u', 'u.id', 's.user_id')
-    .where('s.token_hash', tokenHash)
-    .whereNull('s.revoked_at')
-    .where('s.expires_at', '>', new Date())
-    .where('u.status', 'active')
-    .first('u.*', 's.id as s_id', 's.created_at as s_created_at', 's.expires_at as s_expires_at', 's.token_hash as s_token_hash');
+  const [row] = await rawRows<UserRow & { s_id: number; s_created_at: Date; s_expires_at: Date; s_token_hash: string }>(db, LIVE_SESSION_SQL, [tokenHash, new Date()]);
   if (!row) return undefined;
   const { s_id, s_created_at, s_expires_at, s_token_hash, ...user } = row;
   return {
