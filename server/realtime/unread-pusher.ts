@@ -34,11 +34,6 @@ export class UnreadPusher {
     this.schedule();
   }
 
-  /** Resolves once everything queued so far has been pushed (tests, shutdown). */
-  async settled(): Promise<void> {
-    while (this.flushing || this.scheduled) await (this.flushing ?? new Promise((r) => setTimeout(r, 5)));
-  }
-
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
