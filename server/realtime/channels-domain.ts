@@ -74,9 +74,9 @@ export function createChannelsDomain(deps: Deps, publisher: Publisher) {
   }
 
   const domain: RealtimeDomain = {
-    register(socket: HubSocket) {
-      registerMessageHandlers(socket, ctx);
-      registerChannelHandlers(socket, ctx);
+    events(table) {
+      registerMessageHandlers(table, ctx);
+      registerChannelHandlers(table, ctx);
     },
     async onConnect(socket: HubSocket) {
       const user = await findUserById(deps.db, socket.data.userId);

@@ -28,6 +28,9 @@ async function currentActor(socket: HubSocket, deps: Deps): Promise<UserRow | un
   return user;
 }
 
+/** Client events and their handlers, built once per hub (not per socket: no closures or listeners per connection). */
+export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Promise<void>>;
+
 /**
  * Registers one client event: the payload is parsed with its schema (bad →
  * `invalid_payload`), the actor is loaded (cached a few seconds) and must have accepted the terms,
@@ -36,13 +39,13 @@ async function currentActor(socket: HubSocket, deps: Deps): Promise<UserRow | un
  * out of here, so no payload can crash the server.
  */
 export function onEvent<S extends z.ZodType>(
-  socket: HubSocket,
+  table: EventTable,
   deps: Deps,
   event: string,
   schema: S,
   handler: (input: z.infer<S>, ctx: HandlerContext) => Promise<Record<string, unknown> | void>,
 ): void {
-  socket.on(event, async (...args: unknown[]) => {
+  table.set(event, async (socket, args) => {
     const last = args[args.length - 1];
     const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
     const payload = args[0];
@@ -68,4 +71,12 @@ export function onEvent<S extends z.ZodType>(
       }
     }
   });
+}
+
+/** Runs a socket's event through the table; an event no domain handles still gets its acknowledgement. */
+export function dispatchEvent(table: EventTable, socket: HubSocket, event: string, args: unknown[]): void {
+  const handle = table.get(event);
+  if (handle) return void handle(socket, args);
+  const ack = args[args.length - 1];
+  if (typeof ack === 'function') ack({ ok: false, error: { code: 'unknown_event', message: `Événement inconnu : ${String(event).slice(0, 60)}.` } });
 }

@@ -97,8 +97,8 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
   }
 
   const domain: RealtimeDomain = {
-    register(socket) {
-      registerHotlineHandlers(socket, deps, api);
+    events(table) {
+      registerHotlineHandlers(table, deps, api);
     },
     async onConnect(socket) {
       const user = await findUserById(db, socket.data.userId);

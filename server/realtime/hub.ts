@@ -6,6 +6,7 @@ import { authenticateToken } from '../services/sessions';
 import { SESSION_COOKIE } from '../http/middleware/auth';
 import { allowedOrigin } from '../http/middleware/origin';
 import { rooms } from './rooms';
+import { dispatchEvent, type EventTable } from './handle';
 import type { Realtime } from './types';
 import type { RedisPair } from '../redis';
 
@@ -22,12 +23,12 @@ export type HubServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
 export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
 
 /**
- * A real-time domain: `register` adds its event handlers (synchronously, so no
- * early event is missed), `onConnect` joins rooms and announces (awaited before
+ * A real-time domain: `events` adds its client events to the hub's table (once), `onConnect` joins rooms and announces (awaited before
  * any handler runs), `onDisconnect` cleans up.
  */
 export interface RealtimeDomain {
-  register?(socket: HubSocket): void;
+  /** Adds the domain's client events to the hub's table (once per hub). */
+  events?(table: EventTable): void;
   onConnect?(socket: HubSocket): Promise<void>;
   onDisconnect?(socket: HubSocket): Promise<void>;
   bind?(io: HubServer): void;
@@ -74,15 +75,11 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
     }
   });
 
+  const table: EventTable = new Map();
+  for (const d of domains) d.events?.(table);
   io.on('connection', (socket) => {
-    for (const d of domains) d.register?.(socket);
-    // An event no domain handles still gets its acknowledgement: a client never waits for nothing.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (socket.listeners(event).length === 0 && typeof ack === 'function') {
-        ack({ ok: false, error: { code: 'unknown_event', message: `Événement inconnu : ${String(event).slice(0, 60)}.` } });
-      }
-    });
+    // One listener per socket, the handlers shared by all: an event no domain handles is acknowledged `unknown_event`.
+    socket.onAny((event: string, ...args: unknown[]) => dispatchEvent(table, socket, event, args));
     socket.data.ready = (async () => {
       socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
       for (const d of domains) await d.onConnect?.(socket);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { onEvent } from '../handle';
-import type { HubSocket } from '../hub';
+import { onEvent, type EventTable } from '../handle';
 import type { ChannelsContext } from '../channels-domain';
 import { fields } from '../../validation';
 import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/channels';
@@ -20,27 +19,27 @@ const dmSchema = z.object({ userId: fields.id });
 const TYPING_MAX_MEMBERS = 100;
 
 /** channel:join / leave / sync / read / favorite, typing, dm:open. */
-export function registerChannelHandlers(socket: HubSocket, c: ChannelsContext): void {
+export function registerChannelHandlers(table: EventTable, c: ChannelsContext): void {
   const db = c.deps.db;
 
-  onEvent(socket, c.deps, 'channel:join', channelSchema, async ({ channelId }, { actor }) => {
+  onEvent(table, c.deps, 'channel:join', channelSchema, async ({ channelId }, { actor }) => {
     const { channel, added } = await joinChannel(db, actor, channelId);
     if (added) await c.events.added(actor.id, channel);
     return { channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(socket, c.deps, 'channel:leave', channelSchema, async ({ channelId }, { actor }) => {
+  onEvent(table, c.deps, 'channel:leave', channelSchema, async ({ channelId }, { actor }) => {
     const { channel, removed } = await leaveChannel(db, actor, channelId);
     if (removed) await c.events.removed(actor.id, channel);
     return { channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(socket, c.deps, 'channel:sync', syncSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'channel:sync', syncSchema, async (input, { actor }) => {
     const { messages, hasMore } = await syncChannel(db, actor, input.channelId, input.afterSeq, input.limit);
     return { messages: messages.map(presentMessage), hasMore };
   });
 
-  onEvent(socket, c.deps, 'channel:read', readSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'channel:read', readSchema, async (input, { actor }) => {
     const { channel, lastReadSeq, mentions } = await markRead(db, actor, input.channelId, input.seq);
     c.publisher.toUser(actor.id, 'unread', { channelId: channel.id, unread: Math.max(0, Number(channel.last_seq) - lastReadSeq), mentions });
     const read = await readMentionsUpTo(db, actor.id, channel.id, lastReadSeq);
@@ -48,12 +47,12 @@ export function registerChannelHandlers(socket: HubSocket, c: ChannelsContext): 
     return { lastReadSeq };
   });
 
-  onEvent(socket, c.deps, 'channel:favorite', favoriteSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'channel:favorite', favoriteSchema, async (input, { actor }) => {
     await setFavorite(db, actor, input.channelId, input.favorite);
     return {};
   });
 
-  onEvent(socket, c.deps, 'typing', channelSchema, async ({ channelId }, { actor }) => {
+  onEvent(table, c.deps, 'typing', channelSchema, async ({ channelId }, { actor }) => {
     await accessChannel(db, actor, channelId);
     // Throttled per user and channel; volatile (a lost typing event is harmless); silent in big channels.
     if (!c.typingThrottle.allow(`${actor.id}:${channelId}`)) return {};
@@ -62,7 +61,7 @@ export function registerChannelHandlers(socket: HubSocket, c: ChannelsContext): 
     return {};
   });
 
-  onEvent(socket, c.deps, 'dm:open', dmSchema, async ({ userId }, { actor }) => {
+  onEvent(table, c.deps, 'dm:open', dmSchema, async ({ userId }, { actor }) => {
     const { channel, created, other } = await openDirect(db, actor, userId);
     if (created) {
       await c.events.added(actor.id, channel);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import type { HubSocket } from '../hub';
-import { onEvent } from '../handle';
+import { onEvent, type EventTable } from '../handle';
 import type { HotlineDomain } from '../hotline-domain';
 import { fields } from '../../validation';
 import { findChannel } from '../../db/channels';
@@ -21,22 +20,22 @@ const rateSchema = z.object({ ticketId: fields.id, score: z.number().int().min(1
 type Hotline = Pick<HotlineDomain, 'opened' | 'announce' | 'assigned' | 'ensureStaffIn' | 'noted'>;
 
 /** hotline:open / claim / transfer / resolve / reopen / note / rate: parse, call the service, announce after commit, ack. */
-export function registerHotlineHandlers(socket: HubSocket, deps: Deps, hotline: Hotline): void {
+export function registerHotlineHandlers(table: EventTable, deps: Deps, hotline: Hotline): void {
   const { db } = deps;
 
-  onEvent(socket, deps, 'hotline:open', openSchema, async (input, { actor }) => {
+  onEvent(table, deps, 'hotline:open', openSchema, async (input, { actor }) => {
     const r = await openTicket(db, deps.config.hotlineFirstResponseHours, actor, input);
     const ticket = r.duplicate ? await loadPresented(db, r.ticketId) : await hotline.opened(r, actor);
     const channel = (await findChannel(db, r.channel.id))!;
     return { ticket, channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(socket, deps, 'hotline:claim', ticketSchema, async ({ ticketId }, { actor }) => {
+  onEvent(table, deps, 'hotline:claim', ticketSchema, async ({ ticketId }, { actor }) => {
     await hotline.announce(await claimTicket(db, actor, ticketId));
     return { ticket: await loadPresented(db, ticketId) };
   });
 
-  onEvent(socket, deps, 'hotline:transfer', transferSchema, async ({ ticketId, toUserId }, { actor }) => {
+  onEvent(table, deps, 'hotline:transfer', transferSchema, async ({ ticketId, toUserId }, { actor }) => {
     const change = await transferTicket(db, actor, ticketId, toUserId);
     await hotline.announce(change);
     const ticket = await loadPresented(db, ticketId);
@@ -47,12 +46,12 @@ export function registerHotlineHandlers(socket: HubSocket, deps: Deps, hotline: 
     return { ticket };
   });
 
-  onEvent(socket, deps, 'hotline:resolve', resolveSchema, async ({ ticketId, note }, { actor }) => {
+  onEvent(table, deps, 'hotline:resolve', resolveSchema, async ({ ticketId, note }, { actor }) => {
     await hotline.announce(await resolveTicket(db, actor, ticketId, note || null));
     return { ticket: await loadPresented(db, ticketId) };
   });
 
-  onEvent(socket, deps, 'hotline:reopen', ticketSchema, async ({ ticketId }, { actor }) => {
+  onEvent(table, deps, 'hotline:reopen', ticketSchema, async ({ ticketId }, { actor }) => {
     const change = await reopenTicket(db, actor, ticketId);
     const ticket = await loadPresented(db, ticketId);
     if (change.changed) await hotline.ensureStaffIn((await findChannel(db, ticket.channelId))!);
@@ -60,13 +59,13 @@ export function registerHotlineHandlers(socket: HubSocket, deps: Deps, hotline: 
     return { ticket };
   });
 
-  onEvent(socket, deps, 'hotline:note', noteSchema, async ({ ticketId, body }, { actor }) => {
+  onEvent(table, deps, 'hotline:note', noteSchema, async ({ ticketId, body }, { actor }) => {
     const note = presentNote(await addNote(db, actor, ticketId, body));
     hotline.noted(note);
     return { note };
   });
 
-  onEvent(socket, deps, 'hotline:rate', rateSchema, async ({ ticketId, score, comment }, { actor }) => {
+  onEvent(table, deps, 'hotline:rate', rateSchema, async ({ ticketId, score, comment }, { actor }) => {
     await hotline.announce(await rateTicket(db, actor, ticketId, score, comment || null));
     return { ticket: await loadPresented(db, ticketId) };
   });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { onEvent } from '../handle';
-import type { HubSocket } from '../hub';
+import { onEvent, type EventTable } from '../handle';
 import type { ChannelsContext } from '../channels-domain';
 import { fields } from '../../validation';
 import { deleteMessage, editMessage, sendMessage, setPinned } from '../../services/messages';
@@ -17,8 +16,8 @@ const editSchema = z.object({ messageId: fields.id, body });
 const idSchema = z.object({ messageId: fields.id });
 
 /** message:send / edit / delete / pin / unpin. */
-export function registerMessageHandlers(socket: HubSocket, c: ChannelsContext): void {
-  onEvent(socket, c.deps, 'message:send', sendSchema, async (input, { actor }) => {
+export function registerMessageHandlers(table: EventTable, c: ChannelsContext): void {
+  onEvent(table, c.deps, 'message:send', sendSchema, async (input, { actor }) => {
     await c.sendLimiter.consume(actor.id);
     const result = await sendMessage(c.deps.db, c.writer, actor, input);
     if (!result.duplicate) {
@@ -28,20 +27,20 @@ export function registerMessageHandlers(socket: HubSocket, c: ChannelsContext): 
     return { message: presentMessage(result.message) };
   });
 
-  onEvent(socket, c.deps, 'message:edit', editSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'message:edit', editSchema, async (input, { actor }) => {
     const message = presentMessage(await editMessage(c.deps.db, actor, input.messageId, input.body));
     c.publisher.toChannel(message.channelId, 'message:updated', message);
     return { message };
   });
 
-  onEvent(socket, c.deps, 'message:delete', idSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'message:delete', idSchema, async (input, { actor }) => {
     const message = presentMessage(await deleteMessage(c.deps.db, actor, input.messageId));
     c.publisher.toChannel(message.channelId, 'message:updated', message);
     return {};
   });
 
   for (const [event, pinned] of [['message:pin', true], ['message:unpin', false]] as const) {
-    onEvent(socket, c.deps, event, idSchema, async (input, { actor }) => {
+    onEvent(table, c.deps, event, idSchema, async (input, { actor }) => {
       const message = presentMessage(await setPinned(c.deps.db, actor, input.messageId, pinned));
       c.publisher.toChannel(message.channelId, 'message:updated', message);
       return { message };

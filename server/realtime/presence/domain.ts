@@ -102,8 +102,8 @@ export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: Re
   }
 
   const domain: PresenceDomain = {
-    register(socket) {
-      registerPresenceHandlers(socket, deps, domain);
+    events(table) {
+      registerPresenceHandlers(table, deps, domain);
     },
 
     async onConnect(socket) {
