@@ -78,9 +78,7 @@ export function createChannelsDomain(deps: Deps, publisher: Publisher) {
       registerMessageHandlers(table, ctx);
       registerChannelHandlers(table, ctx);
     },
-    async onConnect(socket: HubSocket) {
-      const user = await findUserById(deps.db, socket.data.userId);
-      if (!user) return;
+    async onConnect(socket: HubSocket, user: UserRow) {
       await syncAutoMemberships(deps.db, user);
       const ids = await channelIdsOfUser(deps.db, user.id);
       if (ids.length) socket.join(ids.map(rooms.channel));

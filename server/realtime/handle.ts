@@ -19,6 +19,11 @@ export interface HandlerContext {
 const ACTOR_TTL_MS = 5000;
 const actors = new WeakMap<HubSocket, { user: UserRow; at: number }>();
 
+/** Seeds the cache with the row the handshake just loaded. */
+export function rememberActor(socket: HubSocket, user: UserRow): void {
+  actors.set(socket, { user, at: Date.now() });
+}
+
 /** The socket's user, reloaded at most every few seconds, and at once while the terms are not accepted. */
 async function currentActor(socket: HubSocket, deps: Deps): Promise<UserRow | undefined> {
   const cached = actors.get(socket);

@@ -100,9 +100,7 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
     events(table) {
       registerHotlineHandlers(table, deps, api);
     },
-    async onConnect(socket) {
-      const user = await findUserById(db, socket.data.userId);
-      if (!user) return;
+    async onConnect(socket, user) {
       if (isHotlineStaff(user) && user.status === 'active') await connectStaff(socket, user);
       else await connectMember(user);
     },

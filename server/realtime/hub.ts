@@ -6,7 +6,11 @@ import { authenticateToken } from '../services/sessions';
 import { SESSION_COOKIE } from '../http/middleware/auth';
 import { allowedOrigin } from '../http/middleware/origin';
 import { rooms } from './rooms';
-import { dispatchEvent, type EventTable } from './handle';
+import { dispatchEvent, rememberActor, type EventTable } from './handle';
+import type { UserRow } from '../db/users';
+
+/** The user each handshake authenticated, until its connection handler takes it. */
+const handshakeUsers = new WeakMap<HubSocket, UserRow>();
 import type { Realtime } from './types';
 import type { RedisPair } from '../redis';
 
@@ -29,7 +33,8 @@ export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
 export interface RealtimeDomain {
   /** Adds the domain's client events to the hub's table (once per hub). */
   events?(table: EventTable): void;
-  onConnect?(socket: HubSocket): Promise<void>;
+  /** `user`: the row the handshake authenticated (not reloaded: every connection would pay for it). */
+  onConnect?(socket: HubSocket, user: UserRow): Promise<void>;
   onDisconnect?(socket: HubSocket): Promise<void>;
   bind?(io: HubServer): void;
   stop?(): Promise<void>;
@@ -68,6 +73,7 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
       if (!auth) return next(new Error('unauthorized'));
       socket.data.userId = auth.user.id;
       socket.data.sessionId = auth.session.id;
+      handshakeUsers.set(socket, auth.user);
       next();
     } catch (err) {
       deps.log.error({ err }, 'socket auth failed');
@@ -78,11 +84,14 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
   const table: EventTable = new Map();
   for (const d of domains) d.events?.(table);
   io.on('connection', (socket) => {
+    const user = handshakeUsers.get(socket)!;
+    handshakeUsers.delete(socket);
+    rememberActor(socket, user);
     // One listener per socket, the handlers shared by all: an event no domain handles is acknowledged `unknown_event`.
     socket.onAny((event: string, ...args: unknown[]) => dispatchEvent(table, socket, event, args));
     socket.data.ready = (async () => {
       socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
-      for (const d of domains) await d.onConnect?.(socket);
+      for (const d of domains) await d.onConnect?.(socket, user);
     })();
     socket.data.ready.catch((err) => {
       deps.log.error({ err }, 'socket connect hook failed');

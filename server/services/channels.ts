@@ -54,14 +54,17 @@ async function autoChannels(db: Knex, user: UserRow): Promise<ChannelRow[]> {
  */
 export async function syncAutoMemberships(db: Knex, user: UserRow): Promise<{ added: ChannelRow[]; removed: ChannelRow[] }> {
   const wanted = await autoChannels(db, user);
-  const added: ChannelRow[] = [];
-  for (const c of wanted) if (await addMember(db, c.id, user.id, Number(c.last_seq))) added.push(c);
-  const stale = (await db('channels as c')
+  const current = (await db('channels as c')
     .join('channel_members as m', 'm.channel_id', 'c.id')
     .where('m.user_id', user.id)
     .whereIn('c.kind', ['national', 'departmental'])
-    .whereNotIn('c.id', wanted.map((c) => c.id))
     .select('c.*')) as ChannelRow[];
+  // Every connection runs this: in the usual case (nothing moved) it reads twice and writes nothing.
+  const have = new Set(current.map((c) => c.id));
+  const wantedIds = new Set(wanted.map((c) => c.id));
+  const added: ChannelRow[] = [];
+  for (const c of wanted) if (!have.has(c.id) && (await addMember(db, c.id, user.id, Number(c.last_seq)))) added.push(c);
+  const stale = current.filter((c) => !wantedIds.has(c.id));
   for (const c of stale) await removeMember(db, c.id, user.id);
   return { added, removed: stale };
 }
