@@ -63,9 +63,10 @@ export async function removeMember(db: Knex, channelId: number, userId: number):
   return (await db('channel_members').where({ channel_id: channelId, user_id: userId }).del()) > 0;
 }
 
+/** The ids of the channels the user is in (every connection runs it: written once). */
 export async function channelIdsOfUser(db: Knex, userId: number): Promise<number[]> {
-  const rows = await db('channel_members').where({ user_id: userId }).select('channel_id');
-  return rows.map((r: { channel_id: number }) => r.channel_id);
+  const rows = await rawRows<{ channel_id: number }>(db, 'SELECT channel_id FROM channel_members WHERE user_id = ?', [userId]);
+  return rows.map((r) => Number(r.channel_id));
 }
 
 export async function memberIds(db: Knex, channelId: number): Promise<number[]> {

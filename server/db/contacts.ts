@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rawRows } from '../database';
 import type { UserRow } from './users';
 
 // Contacts: people who share a non-national channel with me (group, departmental,
@@ -15,9 +16,13 @@ export function nonNationalChannelIdsQuery(db: Knex, userId: number): Knex.Query
 
 /** The channels of mine that are not national: the rooms where my presence is announced. */
 export async function nonNationalChannelIdsOf(db: Knex, userId: number): Promise<number[]> {
-  const rows: { channel_id: number }[] = await nonNationalChannelIdsQuery(db, userId);
+  // Every arrival and departure runs it: written once, the same query as nonNationalChannelIdsQuery.
+  const rows = await rawRows<{ channel_id: number }>(db, NON_NATIONAL_CHANNEL_IDS_SQL, [userId]);
   return rows.map((r) => Number(r.channel_id));
 }
+
+const NON_NATIONAL_CHANNEL_IDS_SQL = `SELECT m.channel_id FROM channel_members m JOIN channels c ON c.id = m.channel_id
+  WHERE m.user_id = ? AND c.kind <> 'national'`;
 
 /** The ids of my contacts (never myself), as a knex subquery. */
 export function contactIdsQuery(db: Knex, userId: number): Knex.QueryBuilder {

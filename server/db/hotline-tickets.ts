@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rawRows } from '../database';
 
 export type TicketStatus = 'open' | 'assigned' | 'resolved';
 type Stamp = Date | number | string;
@@ -118,12 +119,13 @@ export async function unresolvedChannelIds(db: Knex): Promise<number[]> {
 
 /** Hotline channels a user belongs to without being their requester (a former agent's leftovers). */
 export async function foreignHotlineChannelIds(db: Knex, userId: number): Promise<number[]> {
-  const rows = await db('channel_members as m')
-    .join('hotline_tickets as t', 't.channel_id', 'm.channel_id')
-    .where('m.user_id', userId)
-    .whereNot('t.requester_id', userId)
-    .select('m.channel_id');
-  return rows.map((r: { channel_id: number }) => Number(r.channel_id));
+  // Every member's connection runs it: written once.
+  const rows = await rawRows<{ channel_id: number }>(
+    db,
+    'SELECT m.channel_id FROM channel_members m JOIN hotline_tickets t ON t.channel_id = m.channel_id WHERE m.user_id = ? AND t.requester_id <> ?',
+    [userId, userId],
+  );
+  return rows.map((r) => Number(r.channel_id));
 }
 
 /** Ids of the active hotline staff (hotline agents and admins). */
