@@ -33,3 +33,13 @@ export async function rawRows<T>(db: Knex, sql: string, bindings: readonly unkno
   const result = await db.raw(sql, bindings as Knex.RawBinding[]);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * `(VALUES (?, ?), …) AS v`, its columns named column1, column2… on both
+ * dialects, integers cast so PostgreSQL can type them. A join on VALUES keeps
+ * the statement cheap to plan, where an OR per row would not be.
+ */
+export function valuesTable(rows: (number | string)[][]): { sql: string; bindings: (number | string)[] } {
+  const row = (r: (number | string)[]) => `(${r.map((v) => (typeof v === 'number' ? 'CAST(? AS INTEGER)' : '?')).join(', ')})`;
+  return { sql: `(VALUES ${rows.map(row).join(', ')}) AS v`, bindings: rows.flat() };
+}

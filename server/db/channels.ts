@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { rawRows } from '../database';
+import { rawRows, valuesTable } from '../database';
 
 export type ChannelKind = 'national' | 'departmental' | 'thematic' | 'group' | 'direct' | 'hotline';
 
@@ -19,6 +19,9 @@ export interface ChannelRow {
   created_at: Date | number;
 }
 
+/** A (channel, user) pair: a membership, held or asked about. */
+export type ChannelUser = { channelId: number; userId: number };
+
 export interface MemberRow {
   channel_id: number;
   user_id: number;
@@ -36,6 +39,21 @@ export async function findChannel(db: Knex, id: number): Promise<ChannelRow | un
 
 export async function findChannelBySlug(db: Knex, slug: string): Promise<ChannelRow | undefined> {
   return db<ChannelRow>('channels').where({ slug }).first();
+}
+
+// The two below run on every connection (automatic memberships): written once.
+
+export async function channelsBySlugs(db: Knex, slugs: string[]): Promise<ChannelRow[]> {
+  return rawRows<ChannelRow>(db, `SELECT * FROM channels WHERE slug IN (${slugs.map(() => '?').join(', ')})`, slugs);
+}
+
+/** The national and départemental channels the user is in. */
+export async function nationalAndDepartmentalChannelsOf(db: Knex, userId: number): Promise<ChannelRow[]> {
+  return rawRows<ChannelRow>(
+    db,
+    "SELECT c.* FROM channel_members m JOIN channels c ON c.id = m.channel_id WHERE m.user_id = ? AND c.kind IN ('national', 'departmental')",
+    [userId],
+  );
 }
 
 export async function findMembership(db: Knex, channelId: number, userId: number): Promise<MemberRow | undefined> {
@@ -134,11 +152,14 @@ export async function unreadStatesOfSmallChannels(db: Knex, channelIds: number[]
 }
 
 /** The unread state of these (channel, user) memberships. */
-export async function unreadStatesOf(db: Knex, pairs: { channelId: number; userId: number }[]): Promise<UnreadState[]> {
+export async function unreadStatesOf(db: Knex, pairs: ChannelUser[]): Promise<UnreadState[]> {
   if (!pairs.length) return [];
-  const where = pairs.map(() => '(m.channel_id = ? AND m.user_id = ?)').join(' OR ');
-  return rawRows<UnreadState>(db, `SELECT ${unreadColumns} FROM channels c JOIN channel_members m ON m.channel_id = c.id WHERE ${where}`,
-    pairs.flatMap((p) => [p.channelId, p.userId]));
+  const v = valuesTable(pairs.map((p) => [p.channelId, p.userId]));
+  return rawRows<UnreadState>(
+    db,
+    `SELECT ${unreadColumns} FROM ${v.sql} JOIN channel_members m ON m.channel_id = v.column1 AND m.user_id = v.column2 JOIN channels c ON c.id = m.channel_id`,
+    v.bindings,
+  );
 }
 
 /** Moves a read marker forward only (never backwards); returns the marker now stored. */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { isPostgres, rawRows } from '../database';
-import type { ChannelRow } from './channels';
-import type { MessageRow, MessageWithAuthor } from './messages';
+import { isPostgres, rawRows, valuesTable } from '../database';
+import type { ChannelRow, ChannelUser } from './channels';
+import { AUTHOR_COLUMNS, type MessageRow, type MessageWithAuthor } from './messages';
 
 /**
  * The statements of a batch of sends, each one statement for the whole batch
@@ -10,18 +10,7 @@ import type { MessageRow, MessageWithAuthor } from './messages';
  * (see docs/performance.md).
  */
 
-export type ChannelUser = { channelId: number; userId: number };
 type NewMessage = Omit<MessageRow, 'id' | 'edited_at' | 'deleted_at' | 'pinned_at' | 'pinned_by'>;
-
-/**
- * `(VALUES (?, ?), …) AS v`, its columns named column1, column2… on both
- * dialects, integers cast so PostgreSQL can type them. A join on VALUES keeps
- * the statement cheap to plan, where an OR per row would not be.
- */
-function valuesTable(rows: (number | string)[][]): { sql: string; bindings: (number | string)[] } {
-  const row = (r: (number | string)[]) => `(${r.map((v) => (typeof v === 'number' ? 'CAST(? AS INTEGER)' : '?')).join(', ')})`;
-  return { sql: `(VALUES ${rows.map(row).join(', ')}) AS v`, bindings: rows.flat() };
-}
 
 /** The channels, keyed `channel:user`, that each (channel, user) pair reaches through a membership (absent: not a member). */
 export async function channelsOfMembers(db: Knex, pairs: ChannelUser[]): Promise<Map<string, ChannelRow>> {
@@ -42,7 +31,7 @@ export async function messagesByClientIds(db: Knex, keys: [number, string][]): P
   const v = valuesTable(keys);
   const rows = await rawRows<MessageWithAuthor>(
     db,
-    `SELECT msg.*, au.username AS author_username, au.first_name AS author_first_name, au.last_name AS author_last_name
+    `SELECT msg.*, ${AUTHOR_COLUMNS}
      FROM ${v.sql} JOIN messages msg ON msg.author_id = v.column1 AND msg.client_msg_id = v.column2 JOIN users au ON au.id = msg.author_id`,
     v.bindings,
   );

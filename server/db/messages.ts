@@ -51,6 +51,9 @@ export async function updateMessage(db: Knex, id: number, changes: Partial<Messa
   await db('messages').where({ id }).update(changes);
 }
 
+/** The author's names a presenter needs, joined as `au` (raw statements). */
+export const AUTHOR_COLUMNS = 'au.username AS author_username, au.first_name AS author_first_name, au.last_name AS author_last_name';
+
 type PageKind = 'after' | 'before' | 'latest';
 const pageSql = new Map<string, string>();
 
@@ -59,7 +62,7 @@ function pageStatement(kind: PageKind, forMember: boolean): string {
   const key = `${kind}:${forMember}`;
   let sql = pageSql.get(key);
   if (!sql) {
-    sql = `SELECT msg.*, au.username AS author_username, au.first_name AS author_first_name, au.last_name AS author_last_name
+    sql = `SELECT msg.*, ${AUTHOR_COLUMNS}
       FROM messages msg JOIN users au ON au.id = msg.author_id WHERE msg.channel_id = ?
       ${forMember ? 'AND EXISTS (SELECT 1 FROM channel_members cm WHERE cm.channel_id = ? AND cm.user_id = ?)' : ''}
       ${kind === 'after' ? 'AND msg.seq > ?' : kind === 'before' ? 'AND msg.seq < ?' : ''}

@@ -15,7 +15,7 @@ import { presentNotification } from '../services/notifications';
  * moves (rooms joined or left on every node at once) and new messages.
  */
 export class ChannelEvents {
-  readonly unread: UnreadPusher;
+  private unread: UnreadPusher;
 
   constructor(private db: Knex, private publisher: Publisher, log: Logger) {
     this.unread = new UnreadPusher(db, publisher, log);

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
-import { rawRows } from '../database';
 import { AppError, forbidden, notFound, ruleViolated } from '../errors';
 import {
-  addMember, advanceReadMarker, findChannel, findChannelBySlug, findMembership, insertChannel, listVisibleChannels,
-  mentionCounts, removeMember, type ChannelRow, type ChannelWithMembership,
+  addMember, advanceReadMarker, channelsBySlugs, findChannel, findChannelBySlug, findMembership, insertChannel, listVisibleChannels,
+  mentionCounts, nationalAndDepartmentalChannelsOf, removeMember, type ChannelRow, type ChannelWithMembership,
 } from '../db/channels';
 import { findUserById, type UserRow } from '../db/users';
 import { presentChannel, type PresentedChannel } from '../presenters/channels';
@@ -44,12 +43,8 @@ export async function provisionChannels(db: Knex): Promise<void> {
 /** The channels a user belongs to by who they are: national, Annonces, their département (none for chat-only accounts). */
 async function autoChannels(db: Knex, user: UserRow): Promise<ChannelRow[]> {
   if (user.chat_only || user.status !== 'active') return [];
-  return rawRows<ChannelRow>(db, 'SELECT * FROM channels WHERE slug IN (?, ?, ?)', ['general', 'annonces', `dep-${user.department_code.toLowerCase()}`]);
+  return channelsBySlugs(db, ['general', 'annonces', `dep-${user.department_code.toLowerCase()}`]);
 }
-
-// Every connection runs it (syncAutoMemberships): written once.
-const AUTO_MEMBERSHIPS_SQL = `SELECT c.* FROM channel_members m JOIN channels c ON c.id = m.channel_id
-  WHERE m.user_id = ? AND c.kind IN ('national', 'departmental')`;
 
 /**
  * Puts the user in their automatic channels and takes them out of the
@@ -59,7 +54,7 @@ const AUTO_MEMBERSHIPS_SQL = `SELECT c.* FROM channel_members m JOIN channels c 
  */
 export async function syncAutoMemberships(db: Knex, user: UserRow): Promise<{ added: ChannelRow[]; removed: ChannelRow[] }> {
   const wanted = await autoChannels(db, user);
-  const current = await rawRows<ChannelRow>(db, AUTO_MEMBERSHIPS_SQL, [user.id]);
+  const current = await nationalAndDepartmentalChannelsOf(db, user.id);
   // Every connection runs this: in the usual case (nothing moved) it reads twice and writes nothing.
   const have = new Set(current.map((c) => c.id));
   const wantedIds = new Set(wanted.map((c) => c.id));

@@ -96,23 +96,19 @@ export async function setPinned(db: Knex, actor: UserRow, messageId: number, pin
 }
 
 /**
- * A page for a member. One statement when the page has rows (membership is a
- * condition of the page's query); an empty page tells a non-member (not_found) from an empty channel.
+ * A page of history for a member, ascending by seq. One statement when the
+ * page has rows (membership is a condition of the page's query); an empty page
+ * tells a non-member (not_found) from an empty channel.
  */
-async function memberPage(db: Knex, actor: UserRow, channelId: number, opts: { beforeSeq?: number; afterSeq?: number; limit: number }) {
+export async function history(db: Knex, actor: UserRow, channelId: number, opts: { beforeSeq?: number; afterSeq?: number; limit: number }) {
   const rows = await messagePage(db, channelId, { ...opts, memberId: actor.id });
   if (!rows.length) await accessChannel(db, actor, channelId);
   return rows;
 }
 
-/** A page of history for a member, ascending by seq. */
-export async function history(db: Knex, actor: UserRow, channelId: number, opts: { beforeSeq?: number; afterSeq?: number; limit: number }) {
-  return memberPage(db, actor, channelId, opts);
-}
-
 /** Catch-up after a reconnect: everything after `afterSeq`, and whether more remains. */
 export async function syncChannel(db: Knex, actor: UserRow, channelId: number, afterSeq: number, limit: number) {
-  const rows = await memberPage(db, actor, channelId, { afterSeq, limit: limit + 1 });
+  const rows = await history(db, actor, channelId, { afterSeq, limit: limit + 1 });
   return { messages: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
