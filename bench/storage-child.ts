@@ -6,8 +6,8 @@ import pino from 'pino';
 import { loadConfig } from '../server/config';
 import { openDb } from '../server/database';
 import { findUserById, type UserRow } from '../server/db/users';
-import { MessageWriter } from '../server/services/message-writer';
-import { sendMessage } from '../server/services/messages';
+import { MessageWriter } from '../server/services/chat/message-writer';
+import { sendMessage } from '../server/services/chat/messages';
 import { announceReady, fatal, serveParent } from './lib/child';
 
 type Plan = { senders: { userId: number; channelId: number }[]; inflight: number; durationMs: number; bodyLen: number };

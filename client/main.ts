@@ -1,6 +1,6 @@
 /** Entry point: builds the API client and the stores, then hands them to <mai-app>. */
 import { createApi } from './api/index.js';
-import './components/mai-app.js';
+import './components/app/mai-app.js';
 import { DepartmentsStore } from './state/departments-store.js';
 import { Router } from './state/router.js';
 import { SessionStore } from './state/session-store.js';

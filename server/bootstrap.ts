@@ -1,9 +1,9 @@
 import type { Deps } from './deps';
 import { migrateLatest } from './database';
 import { syncDepartments } from './db/departments';
-import { provisionChannels, syncAutoMemberships } from './services/channels';
+import { provisionChannels, syncAutoMemberships } from './services/chat/channels';
 import { insertUser } from './db/users';
-import { hashPassword } from './services/passwords';
+import { hashPassword } from './services/accounts/passwords';
 import { seedDemo } from './demo-data';
 
 /**

@@ -1,13 +1,13 @@
 import type { Deps } from './deps';
 import type { UserRow } from './db/users';
 import { findUserByUsername } from './db/users';
-import { createGroup } from './services/groups';
-import { joinGroup } from './services/group-membership';
-import { createPost } from './services/posts';
-import { sendMessage } from './services/messages';
-import { setPinned } from './services/messages';
-import { joinChannel } from './services/channels';
-import { MessageWriter } from './services/message-writer';
+import { createGroup } from './services/groups/groups';
+import { joinGroup } from './services/groups/membership';
+import { createPost } from './services/groups/posts';
+import { sendMessage } from './services/chat/messages';
+import { setPinned } from './services/chat/messages';
+import { joinChannel } from './services/chat/channels';
+import { MessageWriter } from './services/chat/message-writer';
 
 /**
  * What a demo network looks like after a few weeks: groups of each kind with

@@ -1,7 +1,7 @@
 import type { Deps } from './deps';
 import { insertUser, type Role } from './db/users';
-import { hashPassword } from './services/passwords';
-import { syncAutoMemberships } from './services/channels';
+import { hashPassword } from './services/accounts/passwords';
+import { syncAutoMemberships } from './services/chat/channels';
 import { seedDemoContent } from './demo-content';
 
 /** The demo password of every demo account (listed in the README). */

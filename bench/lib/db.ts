@@ -5,7 +5,7 @@ import path from 'node:path';
 import knex from 'knex';
 import { openDb, migrateLatest, isPostgres, type Db } from '../../server/database';
 import { syncReferenceData } from '../../server/bootstrap';
-import { newSecretToken } from '../../server/services/passwords';
+import { newSecretToken } from '../../server/services/accounts/passwords';
 
 /** A scratch database for one scenario: a SQLite file in a temp DATA_DIR, or a PostgreSQL database made from DATABASE_URL. */
 export interface ScratchDb {

@@ -12,7 +12,7 @@ import { userRoutes } from './routes/users';
 import { channelRoutes } from './routes/channels';
 import { contactRoutes } from './routes/contacts';
 import { documentRoutes } from './routes/documents';
-import { eventRoutes } from './routes/events';
+import { eventRoutes } from './routes/agenda-events';
 import { calendarFeedRoutes } from './routes/calendar-feed';
 import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';

@@ -9,8 +9,8 @@
 import type { Deps } from '../deps';
 import { claimForMail, mailCandidates, type MailCandidateRow } from '../db/notification-mail';
 import { ms } from '../presenters/time';
-import { dueNow, MAIL_HORIZON_MS, parseSettings, type Frequency, type Pending } from '../services/notification-schedule';
-import { describeNotification } from '../services/notification-texts';
+import { dueNow, MAIL_HORIZON_MS, parseSettings, type Frequency, type Pending } from '../services/notifications/schedule';
+import { describeNotification } from '../services/notifications/texts';
 
 type JobDeps = Pick<Deps, 'db' | 'config' | 'mailer' | 'log'>;
 

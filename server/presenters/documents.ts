@@ -1,5 +1,5 @@
 import type { DocumentView } from '../db/documents';
-import { RASTER_IMAGES } from '../services/document-types';
+import { RASTER_IMAGES } from '../services/documents/file-types';
 import { iso } from './time';
 
 /**

@@ -1,11 +1,11 @@
 import type { Deps } from '../deps';
 import type { Publisher } from './publish';
 import { rooms } from './rooms';
-import { findEvent, invitedUserIds } from '../db/events';
-import { countsFor } from '../db/event-registrations';
-import { presentEventPublic } from '../presenters/events';
-import { presentNotification } from '../services/notifications';
-import type { EventEffects } from '../services/event-notices';
+import { findEvent, invitedUserIds } from '../db/agenda-events';
+import { countsFor } from '../db/agenda-registrations';
+import { presentEventPublic } from '../presenters/agenda-events';
+import { presentNotification } from '../services/notifications/notifications';
+import type { EventEffects } from '../services/agenda/notices';
 
 /**
  * What the hub does after an event change has committed: pushes the

@@ -4,11 +4,11 @@ import type { ChannelRow } from '../db/channels';
 import type { Logger } from 'pino';
 import { UnreadPusher } from './unread-pusher';
 import { findUserById } from '../db/users';
-import { channelView } from '../services/channels';
+import { channelView } from '../services/chat/channels';
 import { presentMessage } from '../presenters/messages';
-import type { SendResult } from '../services/messages';
-import { notifyMentions } from '../services/mention-notices';
-import { presentNotification } from '../services/notifications';
+import type { SendResult } from '../services/chat/messages';
+import { notifyMentions } from '../services/chat/mention-notices';
+import { presentNotification } from '../services/notifications/notifications';
 
 /**
  * What the hub tells clients after a committed change in channels: membership

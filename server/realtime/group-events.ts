@@ -4,9 +4,9 @@ import type { ChannelEvents } from './channel-events';
 import { rooms } from './rooms';
 import { findChannel, type ChannelRow } from '../db/channels';
 import type { NotificationRow } from '../db/notifications';
-import type { MembershipEffects } from '../services/group-membership';
-import type { PostAudience } from '../services/posts';
-import { presentNotification } from '../services/notifications';
+import type { MembershipEffects } from '../services/groups/membership';
+import type { PostAudience } from '../services/groups/posts';
+import { presentNotification } from '../services/notifications/notifications';
 
 /**
  * What the hub tells clients after a committed change in groups: members'

@@ -10,9 +10,9 @@ import { findUserById, type UserRow } from '../db/users';
 import {
   findTicketByChannel, findTickets, foreignHotlineChannelIds, staffIds, unresolvedChannelIds, updateTicketIf, type TicketRow,
 } from '../db/hotline-tickets';
-import { isHotlineStaff, presentTickets, type OpenResult } from '../services/hotline-tickets';
-import { recordReply, type Change } from '../services/hotline-workflow';
-import { hotlineReplyMail } from '../services/hotline-mail';
+import { isHotlineStaff, presentTickets, type OpenResult } from '../services/hotline/tickets';
+import { recordReply, type Change } from '../services/hotline/workflow';
+import { hotlineReplyMail } from '../services/hotline/mail';
 import { displayName } from '../presenters/users';
 import type { PresentedTicket, presentNote } from '../presenters/hotline';
 

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createRemoteFirstAdapter } from './cluster-adapter';
 import type { Deps } from '../deps';
-import { authenticateToken } from '../services/sessions';
+import { authenticateToken } from '../services/accounts/sessions';
 import { SESSION_COOKIE } from '../http/middleware/auth';
 import { allowedOrigin } from '../http/middleware/origin';
 import { rooms } from './rooms';

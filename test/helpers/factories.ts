@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { Db } from '../../server/database';
 import { insertUser, type Role, type UserRow } from '../../server/db/users';
 import { insertSession } from '../../server/db/sessions';
-import { hashPassword, newSecretToken } from '../../server/services/passwords';
-import { syncAutoMemberships } from '../../server/services/channels';
+import { hashPassword, newSecretToken } from '../../server/services/accounts/passwords';
+import { syncAutoMemberships } from '../../server/services/chat/channels';
 
 /** The password of every factory user. */
 export const TEST_PASSWORD = 'Secret-2026';

@@ -9,12 +9,12 @@ import { readOutbox, type OutboxMail } from '../helpers/outbox';
 import { closeAll, connect, emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { openDb } from '../../server/database';
 import { createMailer } from '../../server/mail';
-import { notify } from '../../server/services/notifications';
+import { notify } from '../../server/services/notifications/notifications';
 import { ms } from '../../server/presenters/time';
 import { runNotificationMail } from '../../server/jobs/notification-mail';
-import { lastDigestSlot } from '../../server/services/notification-schedule';
+import { lastDigestSlot } from '../../server/services/notifications/schedule';
 import { claimForMail } from '../../server/db/notification-mail';
-import { notifyMentions } from '../../server/services/mention-notices';
+import { notifyMentions } from '../../server/services/chat/mention-notices';
 import { findMessage } from '../../server/db/messages';
 import { findChannel } from '../../server/db/channels';
 

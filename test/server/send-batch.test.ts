@@ -4,8 +4,8 @@ import { emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { useCast, useServer } from '../helpers/suite';
 import { hubCast } from '../helpers/hub';
 import { makeUser } from '../helpers/factories';
-import { MessageWriter } from '../../server/services/message-writer';
-import { sendMessage, type SendInput } from '../../server/services/messages';
+import { MessageWriter } from '../../server/services/chat/message-writer';
+import { sendMessage, type SendInput } from '../../server/services/chat/messages';
 import type { UserRow } from '../../server/db/users';
 
 describe('message writer: one batch of mixed sends', () => {

@@ -8,8 +8,8 @@ import { LiveStoreController } from '../../controllers/live-store-controller.js'
 import { StoreController } from '../../controllers/store-controller.js';
 import { AgendaStore } from '../../state/events-store.js';
 import { addMonths, gridRange, monthLabel } from '../../state/calendar.js';
-import { alertBox, noticeAlert, type Notice } from '../fields.js';
-import { srStatus } from '../list-states.js';
+import { alertBox, noticeAlert, type Notice } from '../shared/fields.js';
+import { srStatus } from '../shared/list-states.js';
 import type { EventSave } from './mai-event-form.js';
 import './mai-calendar-month.js';
 import './mai-event-form.js';

@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import { apiContext } from '../../controllers/contexts.js';
-import { alertBox } from '../fields.js';
+import { alertBox } from '../shared/fields.js';
 
 /** Container: reads and changes the feed through the API. */
 export class MaiCalendarFeed extends LitElement {

@@ -2,7 +2,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { AgendaEvent, EventInput } from '../../api/events.js';
 import { fromLocalInput, toLocalInput } from '../../state/calendar.js';
-import { focusFirstError, textArea, textField } from '../fields.js';
+import { focusFirstError, textArea, textField } from '../shared/fields.js';
 
 /** What the form hands to its container. */
 export interface EventSave {

@@ -3,7 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { AgendaEvent } from '../../api/events.js';
 import { dayLabel, timeLabel } from '../../state/calendar.js';
 import { countsText, eventBadges, placeText } from './format.js';
-import { emptyLine } from '../list-states.js';
+import { emptyLine } from '../shared/list-states.js';
 
 /** Leaf: `events` (sorted by start) in; `showGroup` names each event's group. */
 export class MaiEventList extends LitElement {

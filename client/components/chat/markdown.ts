@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 type Part = TemplateResult | string | typeof nothing;
 
 const lexer = new Marked({ gfm: true, breaks: true });
-/** The server's rule (server/services/messages.ts): a name ends with a letter or digit. */
+/** The server's rule (server/services/chat/messages.ts): a name ends with a letter or digit. */
 const MENTION = /(^|[^\p{L}\p{N}_@.])@([a-z0-9][a-z0-9._-]{1,29}[a-z0-9])/giu;
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 

@@ -6,10 +6,10 @@ import type { DirectoryFilters, Member } from '../../api/groups.js';
 import { apiContext, departmentsContext, routerContext } from '../../controllers/contexts.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { alertBox, selectField, textField, withField } from '../fields.js';
-import { departmentOptions } from '../account-fields.js';
-import { emptyLine, moreButton } from '../list-states.js';
-import { ROLE_LABELS, ROLE_OPTIONS } from '../labels.js';
+import { alertBox, selectField, textField, withField } from '../shared/fields.js';
+import { departmentOptions } from '../accounts/account-fields.js';
+import { emptyLine, moreButton } from '../shared/list-states.js';
+import { ROLE_LABELS, ROLE_OPTIONS } from '../shared/labels.js';
 import { directoryTabs } from './tabs.js';
 
 /** Container over GET /api/directory. */

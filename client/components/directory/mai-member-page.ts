@@ -6,10 +6,10 @@ import { errorMessage } from '../../api/messages.js';
 import type { MemberProfile } from '../../api/groups.js';
 import { apiContext, departmentsContext, routerContext, sessionContext } from '../../controllers/contexts.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { alertBox } from '../fields.js';
-import { ROLE_LABELS, initials } from '../labels.js';
+import { alertBox } from '../shared/fields.js';
+import { ROLE_LABELS, initials } from '../shared/labels.js';
 import { GROUP_ROLE_LABELS, VISIBILITY_LABELS } from '../groups/labels.js';
-import { loadingLine } from '../list-states.js';
+import { loadingLine } from '../shared/list-states.js';
 
 /** Container: `userId` in (from the path). */
 export class MaiMemberPage extends LitElement {

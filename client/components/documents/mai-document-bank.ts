@@ -6,8 +6,8 @@ import type { BankDocument, DocumentSort, DocumentType } from '../../api/documen
 import { apiContext } from '../../controllers/contexts.js';
 import { LiveStoreController } from '../../controllers/live-store-controller.js';
 import { DocumentsStore } from '../../state/documents-store.js';
-import { alertBox, noticeAlert, type Notice } from '../fields.js';
-import { emptyLine, moreButton, srStatus } from '../list-states.js';
+import { alertBox, noticeAlert, type Notice } from '../shared/fields.js';
+import { emptyLine, moreButton, srStatus } from '../shared/list-states.js';
 import type { UploadRequest } from './mai-document-upload.js';
 import './mai-document-filters.js';
 import './mai-document-table.js';

@@ -4,8 +4,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { BankDocument } from '../../api/documents.js';
 import { apiContext, routerContext } from '../../controllers/contexts.js';
-import { alertBox } from '../fields.js';
-import { loadingLine } from '../list-states.js';
+import { alertBox } from '../shared/fields.js';
+import { loadingLine } from '../shared/list-states.js';
 import './mai-document-bank.js';
 import './mai-document-detail.js';
 

@@ -1,6 +1,6 @@
 /** How the group managers' tabs (members, requests) run an action on the group. */
 import { errorMessage } from '../../api/messages.js';
-import type { Notice } from '../fields.js';
+import type { Notice } from '../shared/fields.js';
 
 /**
  * Runs `action`, then says `done` and reads the tab again; the group page is

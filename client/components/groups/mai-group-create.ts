@@ -1,7 +1,7 @@
 /** <mai-group-create>: the form to create a group (animators, admins). Leaf: `busy`, `errors` in; `mai-group-create` out. */
 import { LitElement, html } from 'lit';
 import type { Visibility } from '../../api/groups.js';
-import { radioGroup, textArea, textField } from '../fields.js';
+import { radioGroup, textArea, textField } from '../shared/fields.js';
 import { VISIBILITY_HINTS, VISIBILITY_LABELS } from './labels.js';
 
 /** Fires `mai-group-create` `{ name, description, visibility }`. */

@@ -6,8 +6,8 @@ import type { Group, GroupMember, GroupRole } from '../../api/groups.js';
 import { apiContext, sessionContext } from '../../controllers/contexts.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { noticeAlert, type Notice } from '../fields.js';
-import { loadingLine, moreButton } from '../list-states.js';
+import { noticeAlert, type Notice } from '../shared/fields.js';
+import { loadingLine, moreButton } from '../shared/list-states.js';
 import { groupAction } from './group-action.js';
 import { GROUP_ROLE_LABELS, plural, when } from './labels.js';
 

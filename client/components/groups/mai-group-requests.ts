@@ -4,7 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { Group, Invitation, JoinRequest, Member } from '../../api/groups.js';
 import { apiContext } from '../../controllers/contexts.js';
-import { noticeAlert, type Notice } from '../fields.js';
+import { noticeAlert, type Notice } from '../shared/fields.js';
 import { groupAction } from './group-action.js';
 import { when } from './labels.js';
 

@@ -4,7 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { Attachment, Group, Member, NewPost, PostKind } from '../../api/groups.js';
 import { apiContext } from '../../controllers/contexts.js';
-import { alertBox, selectField, textArea, textField } from '../fields.js';
+import { alertBox, selectField, textArea, textField } from '../shared/fields.js';
 import { POST_KIND_LABELS, fileSize } from './labels.js';
 
 interface Upload {

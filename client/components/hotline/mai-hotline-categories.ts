@@ -4,7 +4,7 @@ import { LitElement, html } from 'lit';
 import { hotlineApi, type HotlineCategory } from '../../api/hotline.js';
 import { apiContext } from '../../controllers/contexts.js';
 import type { HotlineStore } from '../../state/hotline-store.js';
-import { noticeAlert, type Notice } from '../fields.js';
+import { noticeAlert, type Notice } from '../shared/fields.js';
 import { actionError } from './format.js';
 
 /** Container over /api/hotline/categories; the store reloads so the request form offers the new list. */

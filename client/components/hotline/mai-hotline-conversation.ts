@@ -4,9 +4,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { hotlineApi } from '../../api/hotline.js';
 import { apiContext, hubContext } from '../../controllers/contexts.js';
 import { HotlineConversation, type ConversationMessage } from '../../state/hotline-conversation.js';
-import { alertBox } from '../fields.js';
+import { alertBox } from '../shared/fields.js';
 import { actionError, formatDateTime } from './format.js';
-import { loadingLine } from '../list-states.js';
+import { loadingLine } from '../shared/list-states.js';
 
 /** Container: `channelId` in (plus who is looking and who asked, to tell sides apart); owns its conversation store. */
 export class MaiHotlineConversation extends LitElement {

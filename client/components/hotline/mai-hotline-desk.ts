@@ -4,7 +4,7 @@ import type { TicketQuery } from '../../api/hotline.js';
 import { departmentsContext } from '../../controllers/contexts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { HotlineStore } from '../../state/hotline-store.js';
-import { alertBox, fieldValue, selectField } from '../fields.js';
+import { alertBox, fieldValue, selectField } from '../shared/fields.js';
 import { WatchStore } from './watch-store.js';
 import { actionError } from './format.js';
 import './mai-hotline-availability.js';

@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { hotlineApi, type FigureGroup, type HotlineFigures } from '../../api/hotline.js';
 import { apiContext } from '../../controllers/contexts.js';
-import { alertBox } from '../fields.js';
+import { alertBox } from '../shared/fields.js';
 import { actionError, formatMinutes } from './format.js';
 
 const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

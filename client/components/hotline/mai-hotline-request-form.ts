@@ -3,7 +3,7 @@ import { LitElement, html } from 'lit';
 import type { HotlineCategory, HotlineStatus } from '../../api/hotline.js';
 import { requiredErrors } from '../../state/form-checks.js';
 import type { OpenRequestInput } from '../../state/hotline-store.js';
-import { focusErrors, selectField, textArea, textField, withField } from '../fields.js';
+import { focusErrors, selectField, textArea, textField, withField } from '../shared/fields.js';
 
 /** Leaf: categories and busy state in, `mai-hotline-open` { subject, body, categoryId } out. */
 export class MaiHotlineRequestForm extends LitElement {

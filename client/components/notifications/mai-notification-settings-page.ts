@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/messages.js';
 import { notificationsApi, type NotificationSettings } from '../../api/notifications.js';
 import { apiContext } from '../../controllers/contexts.js';
 import { NotificationSettingsStore } from '../../state/notifications-store.js';
-import { alertBox } from '../fields.js';
+import { alertBox } from '../shared/fields.js';
 import './mai-notification-settings-form.js';
 
 /** Container: builds a settings store over the API context and hands its state to the form. */

@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/messages.js';
 import type { AppNotification } from '../../api/notifications.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { NotificationsStore } from '../../state/notifications-store.js';
-import { alertBox } from '../fields.js';
+import { alertBox } from '../shared/fields.js';
 import { notificationsContext } from './context.js';
 import { describeNotification, unreadLabel, whenLabel } from './texts.js';
 

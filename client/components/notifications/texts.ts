@@ -1,7 +1,7 @@
 /**
  * What each kind of notification says in French, where it leads and its icon
  * (pure: no Lit, tested in Node). The server's e-mails say the same in
- * server/services/notification-texts.ts. Data is read defensively.
+ * server/services/notifications/texts.ts. Data is read defensively.
  */
 import type { AppNotification } from '../../api/notifications.js';
 

@@ -1,6 +1,6 @@
 import type { Middleware, Next } from 'koa';
 import type { Deps } from '../../deps';
-import { authenticateToken } from '../../services/sessions';
+import { authenticateToken } from '../../services/accounts/sessions';
 import { AppError, forbidden, unauthorized } from '../../errors';
 import type { AppContext, AppState } from '../context';
 import type { Role } from '../../db/users';

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { fields, newAccountShape, parseInput } from '../../validation';
-import { changeUser, createUser, listUsers } from '../../services/admin-users';
+import { changeUser, createUser, listUsers } from '../../services/accounts/admin-users';
 import { presentUser } from '../../presenters/users';
 import { requireRole, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';

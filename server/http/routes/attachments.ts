@@ -8,7 +8,7 @@ import { currentUser, type AppState } from '../context';
 import { receiveUpload } from '../upload';
 import { storedPath } from '../../files';
 import { presentAttachment } from '../../presenters/posts';
-import { accessAttachment, INLINE_IMAGE_TYPES, uploadAttachment } from '../../services/attachments';
+import { accessAttachment, INLINE_IMAGE_TYPES, uploadAttachment } from '../../services/documents/attachments';
 
 /** `attachment; filename="…"; filename*=UTF-8''…` with an ASCII fallback (RFC 6266). */
 export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { notFound } from '../../errors';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { createFeed, feedCalendar, feedStatus, revokeFeed } from '../../services/event-exports';
+import { createFeed, feedCalendar, feedStatus, revokeFeed } from '../../services/agenda/exports';
 
 /**
  * My private iCal feed: made (or replaced) and revoked while signed in; read

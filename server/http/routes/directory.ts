@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { fields, parseInput } from '../../validation';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { memberProfile, searchDirectory } from '../../services/directory';
+import { memberProfile, searchDirectory } from '../../services/directory/directory';
 
 const querySchema = z.object({
   q: z.string().trim().max(100).optional(),

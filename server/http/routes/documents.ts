@@ -11,12 +11,12 @@ import { sendStoredFile } from '../download';
 import type { ChannelsContext } from '../../realtime/channels-domain';
 import type { UserRow } from '../../db/users';
 import type { DocumentView } from '../../db/documents';
-import { sendMessage } from '../../services/messages';
-import { accessGroupAsMember } from '../../services/groups';
+import { sendMessage } from '../../services/chat/messages';
+import { accessGroupAsMember } from '../../services/groups/groups';
 import {
   accessDocument, deleteDocument, editDocument, listGroupDocuments, listMyDocuments, shareMessageBody, uploadDocument,
-} from '../../services/documents';
-import { RASTER_IMAGES } from '../../services/document-types';
+} from '../../services/documents/documents';
+import { RASTER_IMAGES } from '../../services/documents/file-types';
 import { presentDocument } from '../../presenters/documents';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);

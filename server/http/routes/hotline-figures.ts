@@ -5,8 +5,8 @@ import { invalidPayload } from '../../errors';
 import { parseInput } from '../../validation';
 import { requireRole, requireUser } from '../middleware/auth';
 import type { AppState } from '../context';
-import { figuresCsv, hotlineFigures, type Period } from '../../services/hotline-figures';
-import { HOTLINE_CALENDAR, localParts, zonedTime } from '../../services/working-hours';
+import { figuresCsv, hotlineFigures, type Period } from '../../services/hotline/figures';
+import { HOTLINE_CALENDAR, localParts, zonedTime } from '../../services/hotline/working-hours';
 
 const DAY = 86_400_000;
 /** True when AAAA-MM-JJ names a real day (not 2021-02-30). */

@@ -6,8 +6,8 @@ import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import {
   getNotificationSettings, myNotifications, notificationSettingsSchema, putNotificationSettings, readNotifications,
-} from '../../services/notifications';
-import { claimEmailInvitations } from '../../services/group-invitations';
+} from '../../services/notifications/notifications';
+import { claimEmailInvitations } from '../../services/groups/invitations';
 import type { GroupEvents } from '../../realtime/group-events';
 
 const listSchema = z.object({

@@ -4,8 +4,8 @@ import type { Deps } from '../../deps';
 import { fields, parseInput } from '../../validation';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { createPost, deletePost, editPost, feed, getPost, groupPosts } from '../../services/posts';
-import { addComment, deleteComment, editComment, react, reactors } from '../../services/post-interactions';
+import { createPost, deletePost, editPost, feed, getPost, groupPosts } from '../../services/groups/posts';
+import { addComment, deleteComment, editComment, react, reactors } from '../../services/groups/post-interactions';
 import type { GroupEvents } from '../../realtime/group-events';
 
 const kind = z.enum(['article', 'question', 'document', 'photo', 'video', 'link']);

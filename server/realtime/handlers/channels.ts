@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { onEvent, type EventTable } from '../handle';
 import type { ChannelsContext } from '../channels-domain';
 import { fields } from '../../validation';
-import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/channels';
-import { syncChannel } from '../../services/messages';
+import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/chat/channels';
+import { syncChannel } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
 import { accessChannel } from '../../access';
 import { memberCount } from '../../db/channels';
-import { readMentionsUpTo } from '../../services/mention-notices';
+import { readMentionsUpTo } from '../../services/chat/mention-notices';
 
 const channelSchema = z.object({ channelId: fields.id });
 const syncSchema = z.object({ channelId: fields.id, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(100) });

@@ -4,9 +4,9 @@ import { onEvent, type EventTable } from '../handle';
 import type { HotlineDomain } from '../hotline-domain';
 import { fields } from '../../validation';
 import { findChannel } from '../../db/channels';
-import { channelView } from '../../services/channels';
-import { loadPresented, openTicket } from '../../services/hotline-tickets';
-import { addNote, claimTicket, rateTicket, reopenTicket, resolveTicket, transferTicket } from '../../services/hotline-workflow';
+import { channelView } from '../../services/chat/channels';
+import { loadPresented, openTicket } from '../../services/hotline/tickets';
+import { addNote, claimTicket, rateTicket, reopenTicket, resolveTicket, transferTicket } from '../../services/hotline/workflow';
 import { presentNote } from '../../presenters/hotline';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

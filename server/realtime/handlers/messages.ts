@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { onEvent, type EventTable } from '../handle';
 import type { ChannelsContext } from '../channels-domain';
 import { fields } from '../../validation';
-import { deleteMessage, editMessage, sendMessage, setPinned } from '../../services/messages';
+import { deleteMessage, editMessage, sendMessage, setPinned } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
 
 const body = z.string().max(10_000).refine((s) => s.trim().length > 0, 'Le message est vide.');

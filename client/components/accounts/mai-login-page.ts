@@ -1,0 +1,95 @@
+/** <mai-login-page> (/connexion): e-mail and password sign-in. */
+import { ContextConsumer } from '@lit/context';
+import { html, nothing } from 'lit';
+import { errorMessage } from '../../api/messages.js';
+import { routerContext, sessionContext } from '../../controllers/contexts.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { safeNext } from '../../state/router.js';
+import { alertBox, fieldRow, textField, withField } from '../shared/fields.js';
+import { MaiFormPage, centredPage } from '../shared/form-page.js';
+import './mai-password-field.js';
+
+/** Container: signs in through the session store, then goes to `next` or home. */
+export class MaiLoginPage extends MaiFormPage {
+  static properties = {
+    values: { state: true },
+    errors: { state: true },
+  };
+
+  values = { email: '', password: '' };
+  errors: Record<string, string> = {};
+  private session = new StoreController(this, sessionContext);
+  private router = new ContextConsumer(this, { context: routerContext });
+
+  private onInput(e: Event) {
+    this.values = withField(this.values, e);
+  }
+
+  private async onSubmit(e: Event) {
+    e.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!this.values.email.trim()) errors.email = 'Saisissez votre adresse électronique.';
+    if (!this.values.password) errors.password = 'Saisissez votre mot de passe.';
+    this.errors = errors;
+    await this.submit(
+      errors,
+      async () => {
+        await this.session.value!.login(this.values.email.trim(), this.values.password);
+        const next = safeNext(this.router.value?.query.get('next'));
+        this.router.value?.navigate(next ?? '/', { replace: true });
+      },
+      (err) => {
+        this.formError = errorMessage(err);
+        this.values = { ...this.values, password: '' };
+      },
+    );
+  }
+
+  render() {
+    return centredPage(
+      'Connexion à Maillage',
+      html`${this.formError ? alertBox('error', this.formError) : nothing}
+        <form novalidate @input=${this.onInput} @submit=${this.onSubmit} aria-label="Se connecter">
+          <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend">
+              <h2 class="fr-h5 fr-mb-1w">Se connecter avec son compte</h2>
+            </legend>
+            ${fieldRow(html`<p class="fr-text--sm fr-mb-0">Tous les champs sont obligatoires.</p>`)}
+            ${fieldRow(
+              textField({
+                id: 'login-email',
+                name: 'email',
+                label: 'Adresse électronique',
+                hint: 'Format attendu : nom@domaine.fr',
+                type: 'email',
+                autocomplete: 'username',
+                value: this.values.email,
+                error: this.errors.email,
+              }),
+            )}
+            <div class="fr-fieldset__element">
+              <mai-password-field
+                .inputId=${'login-password'}
+                .name=${'password'}
+                .label=${'Mot de passe'}
+                .autocomplete=${'current-password'}
+                .value=${this.values.password}
+                .error=${this.errors.password ?? ''}
+              ></mai-password-field>
+              <p class="fr-mt-2w"><a class="fr-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
+            </div>
+          </fieldset>
+          <button class="fr-btn" type="submit" ?disabled=${this.busy}>
+            ${this.busy ? 'Connexion en cours…' : 'Se connecter'}
+          </button>
+        </form>
+        <hr class="fr-mt-4w" />
+        <h2 class="fr-h5">Vous n'avez pas de compte ?</h2>
+        <ul class="fr-btns-group">
+          <li><a class="fr-btn fr-btn--secondary" href="/inscription">Créer un compte</a></li>
+        </ul>`,
+    );
+  }
+}
+
+customElements.define('mai-login-page', MaiLoginPage);

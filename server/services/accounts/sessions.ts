@@ -1,0 +1,54 @@
+import type { Deps } from '../../deps';
+import { AppError } from '../../errors';
+import { findUserByEmail, updateUser, type UserRow } from '../../db/users';
+import { findLiveSessionWithUser, insertSession, revokeSession, type SessionRow } from '../../db/sessions';
+import { dummyHashPromise, hashToken, newSecretToken, verifyPassword } from './passwords';
+
+export interface Authenticated {
+  user: UserRow;
+  session: SessionRow;
+}
+
+const invalidCredentials = () => new AppError('invalid_credentials', 401, 'Adresse e-mail ou mot de passe incorrect.');
+
+/**
+ * Checks e-mail and password and opens a session. An unknown address costs the
+ * same hash as a known one, so timing does not reveal which addresses exist.
+ */
+export async function login(
+  deps: Deps,
+  input: { email: string; password: string; userAgent?: string; ip?: string },
+): Promise<{ user: UserRow; token: string; session: SessionRow }> {
+  const user = await findUserByEmail(deps.db, input.email);
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHashPromise));
+  if (!user || !ok) throw invalidCredentials();
+  if (user.status !== 'active') {
+    throw new AppError(
+      'account_not_active',
+      403,
+      user.status === 'pending'
+        ? "Votre compte n'est pas encore activé : ouvrez le lien de confirmation reçu par e-mail."
+        : 'Votre compte est désactivé. Contactez un administrateur.',
+    );
+  }
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(Date.now() + deps.config.sessionDays * 86400_000);
+  const session = await insertSession(deps.db, { userId: user.id, tokenHash: hash, expiresAt, userAgent: input.userAgent, ip: input.ip });
+  return { user, token, session };
+}
+
+/** The user behind a session token, if the session is live and the account active. */
+export async function authenticateToken(deps: Pick<Deps, 'db'>, token: string | undefined | null): Promise<Authenticated | null> {
+  if (!token || token.length > 200) return null;
+  return (await findLiveSessionWithUser(deps.db, hashToken(token))) ?? null;
+}
+
+export async function logout(deps: Deps, session: SessionRow): Promise<void> {
+  await revokeSession(deps.db, session.id);
+}
+
+/** Records the acceptance of the terms of use (first login). */
+export async function acceptTerms(deps: Deps, user: UserRow): Promise<UserRow> {
+  if (user.terms_accepted_at) return user;
+  return updateUser(deps.db, user.id, { terms_accepted_at: new Date() });
+}

@@ -1,0 +1,230 @@
+import type { Knex } from 'knex';
+import { AppError, forbidden, notFound, ruleViolated } from '../../errors';
+import {
+  addMember, advanceReadMarker, channelsBySlugs, findChannel, findChannelBySlug, findMembership, insertChannel, listVisibleChannels,
+  mentionCounts, nationalAndDepartmentalChannelsOf, removeMember, type ChannelRow, type ChannelWithMembership,
+} from '../../db/channels';
+import { findUserById, type UserRow } from '../../db/users';
+import { presentChannel, type PresentedChannel } from '../../presenters/channels';
+import { displayName } from '../../presenters/users';
+import { areContacts } from '../../db/contacts';
+import { accessChannel, accessJoinableChannel } from '../../access';
+import { rightsInChannels } from './channel-roles';
+import { joinGroupChannel, leaveGroupChannel } from '../groups/membership';
+
+export const THEMATIC_DEFAULTS = [
+  { slug: 'theme-education', name: 'Éducation', description: 'Numérique éducatif, parentalité numérique, accompagnement scolaire.' },
+  { slug: 'theme-insertion', name: 'Insertion professionnelle', description: "Recherche d'emploi en ligne, France Travail, compétences numériques." },
+  { slug: 'theme-demarches', name: 'Démarches en ligne', description: 'Impôts, CAF, ANTS, santé : accompagner les démarches administratives.' },
+  { slug: 'theme-veille', name: 'Veille numérique', description: 'Outils, actualités et ressources à partager.' },
+  { slug: 'theme-inclusion', name: 'Inclusion numérique', description: 'Publics éloignés du numérique, accessibilité, médiation.' },
+];
+
+/** Creates the national, announcement, départemental and default thematic channels if missing (idempotent). */
+export async function provisionChannels(db: Knex): Promise<void> {
+  const now = new Date();
+  const rows: Partial<ChannelRow>[] = [
+    { kind: 'national', name: 'Général', slug: 'general', description: 'Le salon de tout le réseau.', announce: false },
+    { kind: 'national', name: 'Annonces', slug: 'annonces', description: 'Les annonces des animateurs du réseau.', announce: true },
+    ...THEMATIC_DEFAULTS.map((t) => ({ kind: 'thematic' as const, ...t, announce: false })),
+  ];
+  const departments = (await db('departments').select('code', 'name')) as { code: string; name: string }[];
+  for (const d of departments) {
+    rows.push({ kind: 'departmental', name: `${d.code} — ${d.name}`, slug: `dep-${d.code.toLowerCase()}`, department_code: d.code, announce: false });
+  }
+  for (let i = 0; i < rows.length; i += 100) {
+    await db('channels')
+      .insert(rows.slice(i, i + 100).map((r) => ({ last_seq: 0, created_at: now, ...r })))
+      .onConflict('slug')
+      .ignore();
+  }
+}
+
+/** The channels a user belongs to by who they are: national, Annonces, their département (none for chat-only accounts). */
+async function autoChannels(db: Knex, user: UserRow): Promise<ChannelRow[]> {
+  if (user.chat_only || user.status !== 'active') return [];
+  return channelsBySlugs(db, ['general', 'annonces', `dep-${user.department_code.toLowerCase()}`]);
+}
+
+/**
+ * Puts the user in their automatic channels and takes them out of the
+ * national and départemental ones that no longer fit (a change of département,
+ * an account turned chat-only). Returns what moved,
+ * so the caller can move sockets and tell the client.
+ */
+export async function syncAutoMemberships(db: Knex, user: UserRow): Promise<{ added: ChannelRow[]; removed: ChannelRow[] }> {
+  const wanted = await autoChannels(db, user);
+  const current = await nationalAndDepartmentalChannelsOf(db, user.id);
+  // Every connection runs this: in the usual case (nothing moved) it reads twice and writes nothing.
+  const have = new Set(current.map((c) => c.id));
+  const wantedIds = new Set(wanted.map((c) => c.id));
+  const added: ChannelRow[] = [];
+  for (const c of wanted) if (!have.has(c.id) && (await addMember(db, c.id, user.id, Number(c.last_seq)))) added.push(c);
+  const stale = current.filter((c) => !wantedIds.has(c.id));
+  for (const c of stale) await removeMember(db, c.id, user.id);
+  return { added, removed: stale };
+}
+
+async function peerOf(db: Knex, channel: ChannelRow, viewerId: number) {
+  if (channel.kind !== 'direct' || !channel.direct_key) return null;
+  const otherId = channel.direct_key.split(':').map(Number).find((id) => id !== viewerId) ?? viewerId;
+  const other = await findUserById(db, otherId);
+  return other ? { id: other.id, username: other.username, displayName: displayName(other) } : null;
+}
+
+/** One channel as a viewer sees it (for acks and `channel:added`). */
+export async function channelView(db: Knex, user: UserRow, channel: ChannelRow): Promise<PresentedChannel> {
+  const m = await findMembership(db, channel.id, user.id);
+  const mentions = m ? ((await mentionCounts(db, user.id, channel.id)).get(channel.id) ?? 0) : 0;
+  const rights = await rightsInChannels(db, user);
+  return presentChannel(channel, {
+    rights: rights(channel),
+    joined: !!m,
+    favorite: !!m?.favorite,
+    lastReadSeq: m?.last_read_seq ?? 0,
+    mentions,
+    peer: await peerOf(db, channel, user.id),
+  });
+}
+
+/** GET /api/channels: my channels and the thematic ones I may join. */
+export async function listMyChannels(db: Knex, user: UserRow): Promise<PresentedChannel[]> {
+  const [rows, mentions, rights] = await Promise.all([listVisibleChannels(db, user.id), mentionCounts(db, user.id), rightsInChannels(db, user)]);
+  const out: PresentedChannel[] = [];
+  for (const c of rows) {
+    if (c.archived_at && !c.m_user_id) continue;
+    out.push(
+      presentChannel(c, {
+        joined: !!c.m_user_id,
+        favorite: !!c.favorite,
+        lastReadSeq: c.last_read_seq ?? 0,
+        mentions: mentions.get(c.id) ?? 0,
+        peer: await peerOf(db, c, user.id),
+        rights: rights(c),
+      }),
+    );
+  }
+  return out;
+}
+
+/** Joins a thematic channel; the read marker starts at the present (no flood of old unread). */
+export async function joinChannel(db: Knex, user: UserRow, channelId: number): Promise<{ channel: ChannelRow; added: boolean }> {
+  // A group's channel follows the group: joining it joins a public group (services/groups/membership.ts).
+  const found = await findChannel(db, channelId);
+  if (found?.kind === 'group' && found.group_id) return joinGroupChannel(db, user, found);
+  const channel = await accessJoinableChannel(db, user, channelId);
+  if (channel.kind !== 'thematic') {
+    if (await findMembership(db, channelId, user.id)) return { channel, added: false };
+    throw notFound('Salon');
+  }
+  if (channel.archived_at) throw ruleViolated('channel_archived', 'Ce salon est archivé.');
+  if (user.chat_only) throw forbidden("Votre compte donne accès à la messagerie uniquement sur invitation.");
+  return { channel, added: await addMember(db, channel.id, user.id, Number(channel.last_seq)) };
+}
+
+/** Leaves a thematic channel (the automatic ones cannot be left). */
+export async function leaveChannel(db: Knex, user: UserRow, channelId: number): Promise<{ channel: ChannelRow; removed: boolean }> {
+  const { channel } = await accessChannel(db, user, channelId);
+  if (channel.kind === 'group' && channel.group_id) return leaveGroupChannel(db, user, channel);
+  if (channel.kind !== 'thematic') {
+    throw ruleViolated('cannot_leave', 'On ne peut pas quitter ce salon : il suit votre profil ou votre groupe.');
+  }
+  return { channel, removed: await removeMember(db, channel.id, user.id) };
+}
+
+export async function setFavorite(db: Knex, user: UserRow, channelId: number, favorite: boolean): Promise<void> {
+  await accessChannel(db, user, channelId);
+  await db('channel_members').where({ channel_id: channelId, user_id: user.id }).update({ favorite });
+}
+
+/** Moves my read marker forward (never backwards, never past the last message). */
+export async function markRead(db: Knex, user: UserRow, channelId: number, seq: number): Promise<{ channel: ChannelRow; lastReadSeq: number; mentions: number }> {
+  const { channel } = await accessChannel(db, user, channelId);
+  const lastReadSeq = await advanceReadMarker(db, channelId, user.id, Math.min(seq, Number(channel.last_seq)));
+  const mentions = (await mentionCounts(db, user.id, channelId)).get(channelId) ?? 0;
+  return { channel, lastReadSeq, mentions };
+}
+
+const STAFF_ROLES = new Set(['animator', 'hotline', 'admin']);
+
+/**
+ * Our direct channel, created on first use. Allowed between contacts, towards
+ * animators, hotline staff and admins, and from them to anyone.
+ */
+export async function openDirect(db: Knex, actor: UserRow, otherId: number): Promise<{ channel: ChannelRow; created: boolean; other: UserRow }> {
+  const other = await findUserById(db, otherId);
+  if (!other || other.status !== 'active' || other.id === actor.id) throw notFound('Membre');
+  const allowed = STAFF_ROLES.has(other.role) || STAFF_ROLES.has(actor.role) || (await areContacts(db, actor.id, other.id));
+  if (!allowed) throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
+  const [a, b] = [actor.id, other.id].sort((x, y) => x - y);
+  const key = `${a}:${b}`;
+  const existing = await db<ChannelRow>('channels').where({ direct_key: key }).first();
+  if (existing) {
+    await addMember(db, existing.id, actor.id);
+    await addMember(db, existing.id, other.id);
+    return { channel: existing, created: false, other };
+  }
+  const channel = await db.transaction(async (trx) => {
+    await trx('channels').insert({ kind: 'direct', name: 'Message direct', slug: `dm-${a}-${b}`, direct_key: key, announce: false, last_seq: 0, created_by: actor.id, created_at: new Date() }).onConflict('direct_key').ignore();
+    const c = (await trx<ChannelRow>('channels').where({ direct_key: key }).first())!;
+    await addMember(trx, c.id, a);
+    await addMember(trx, c.id, b);
+    return c;
+  });
+  return { channel, created: true, other };
+}
+
+const slugify = (name: string) =>
+  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'salon';
+
+/** Animators and admins create thematic channels. */
+export async function createThematic(db: Knex, actor: UserRow, input: { name: string; description: string | null }): Promise<ChannelRow> {
+  let slug = `theme-${slugify(input.name)}`;
+  for (let i = 2; await findChannelBySlug(db, slug); i++) slug = `theme-${slugify(input.name)}-${i}`;
+  const channel = await insertChannel(db, { kind: 'thematic', name: input.name, slug, description: input.description, created_by: actor.id });
+  await addMember(db, channel.id, actor.id);
+  return channel;
+}
+
+/** Every thematic channel, archived ones included, with its member count: what animators and admins manage. */
+export async function listThematicForStaff(db: Knex, actor: UserRow): Promise<(PresentedChannel & { memberCount: number })[]> {
+  const rows = (await db('channels as c')
+    .leftJoin('channel_members as m', (j) => j.on('m.channel_id', 'c.id').andOn('m.user_id', db.raw('?', [actor.id])))
+    .where('c.kind', 'thematic')
+    .select('c.*', 'm.user_id as m_user_id', 'm.last_read_seq', 'm.favorite')
+    .orderBy('c.name')) as ChannelWithMembership[];
+  const counts = (await db('channel_members as cm')
+    .join('channels as c', 'c.id', 'cm.channel_id')
+    .where('c.kind', 'thematic')
+    .groupBy('cm.channel_id')
+    .select('cm.channel_id')
+    .count({ n: '*' })) as { channel_id: number; n: number | string }[];
+  const countOf = new Map(counts.map((r) => [Number(r.channel_id), Number(r.n)]));
+  const [mentions, rights] = await Promise.all([mentionCounts(db, actor.id), rightsInChannels(db, actor)]);
+  return rows.map((c) => ({
+    ...presentChannel(c, {
+      joined: !!c.m_user_id,
+      favorite: !!c.favorite,
+      lastReadSeq: c.last_read_seq ?? 0,
+      mentions: mentions.get(c.id) ?? 0,
+      rights: rights(c),
+    }),
+    memberCount: countOf.get(c.id) ?? 0,
+  }));
+}
+
+/** Rename, describe, archive or restore a thematic channel. */
+export async function updateThematic(
+  db: Knex,
+  channelId: number,
+  changes: { name?: string; description?: string | null; archived?: boolean },
+): Promise<ChannelRow> {
+  const channel = await findChannel(db, channelId);
+  if (!channel || channel.kind !== 'thematic') throw notFound('Salon thématique');
+  const row: Partial<ChannelRow> = {};
+  if (changes.name !== undefined) row.name = changes.name;
+  if (changes.description !== undefined) row.description = changes.description;
+  if (changes.archived !== undefined) row.archived_at = changes.archived ? (channel.archived_at ?? new Date()) : null;
+  if (Object.keys(row).length) await db('channels').where({ id: channelId }).update(row);
+  return (await findChannel(db, channelId))!;
+}

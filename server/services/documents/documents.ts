@@ -1,0 +1,187 @@
+import type { Knex } from 'knex';
+import type { Deps } from '../../deps';
+import { AppError, forbidden, invalidPayload, notFound, ruleViolated } from '../../errors';
+import { storeFile } from '../../files';
+import { discardUpload, type ReceivedFile } from '../../http/upload';
+import {
+  DOCUMENT_TYPE_FILTERS, deleteDocumentRow, findDocument, insertDocument, searchDocuments, updateDocument,
+  type DocumentView,
+} from '../../db/documents';
+import type { GroupMemberRow, GroupRow } from '../../db/groups';
+import type { UserRow } from '../../db/users';
+import { presentDocument, type PresentedDocument } from '../../presenters/documents';
+import { accessGroupAsMember, canManageGroup } from '../groups/groups';
+import { cleanFilename, defaultTitle, documentTypeOf } from './file-types';
+
+export const unsupportedType = () =>
+  new AppError(
+    'unsupported_type',
+    415,
+    'Type de fichier non accepté. Formats acceptés : PDF, documents bureautiques (Word, Excel, PowerPoint, OpenDocument), images PNG, JPEG, GIF ou WebP, texte, CSV, archives ZIP ou 7z.',
+  );
+
+/** Uploader or group managers (owners, admins, global admins) may delete or edit a document. */
+export const canEditDocument = (actor: UserRow, d: DocumentView, membership: GroupMemberRow | undefined) =>
+  d.uploader_id === actor.id || canManageGroup(actor, membership);
+
+export interface DocumentAccess {
+  document: DocumentView;
+  group: GroupRow;
+  membership: GroupMemberRow | undefined;
+  canEdit: boolean;
+}
+
+/** The document if the actor is a full member of its group; `not_found` otherwise (existence never leaks). */
+export async function accessDocument(db: Knex, actor: UserRow, documentId: number): Promise<DocumentAccess> {
+  const document = await findDocument(db, documentId);
+  if (!document) throw notFound('Document');
+  const access = await accessGroupAsMember(db, actor, document.group_id).catch((err: unknown) => {
+    throw err instanceof AppError ? notFound('Document') : err;
+  });
+  return { document, group: access.group, membership: access.membership, canEdit: canEditDocument(actor, document, access.membership) };
+}
+
+export interface UploadInput {
+  file: ReceivedFile;
+  title: string | null;
+  description: string | null;
+}
+
+/**
+ * Puts an uploaded file in a group's bank: the type is read from the bytes
+ * (415 off the allow-list), the bytes go to the content-addressed store, and
+ * the same bytes already in this bank answer the existing entry (`created: false`).
+ * The temporary file is removed whatever happens.
+ */
+export async function uploadDocument(deps: Deps, actor: UserRow, groupId: number, input: UploadInput): Promise<{ document: DocumentView; created: boolean }> {
+  const { file } = input;
+  let mimeType: string;
+  let group: GroupRow;
+  try {
+    group = (await accessGroupAsMember(deps.db, actor, groupId)).group;
+    if (file.size === 0) throw invalidPayload('Le fichier est vide.');
+    const type = await documentTypeOf(file.tmpPath, cleanFilename(file.filename));
+    if (!type) throw unsupportedType();
+    mimeType = type;
+    await storeFile(deps.config.dataDir, file.tmpPath, file.sha256);
+  } catch (err) {
+    await discardUpload(file);
+    throw err;
+  }
+  const filename = cleanFilename(file.filename);
+  const { row, created } = await insertDocument(deps.db, {
+    group_id: group.id,
+    uploader_id: actor.id,
+    title: input.title ?? defaultTitle(filename),
+    description: input.description,
+    filename,
+    mime_type: mimeType,
+    size: file.size,
+    sha256: file.sha256,
+    source: 'upload',
+    post_id: null,
+  });
+  return { document: (await findDocument(deps.db, row.id))!, created };
+}
+
+/**
+ * Files attached to a published post land in its group's bank (the bytes are
+ * already in the store). Call it inside the post's transaction; a file the
+ * bank already holds is not listed twice.
+ */
+export async function bankPostAttachments(
+  trx: Knex,
+  post: { id: number; group_id: number; author_id: number; title: string },
+  files: { sha256: string; filename: string; mime_type: string; size: number | string }[],
+): Promise<void> {
+  for (const f of files) {
+    await insertDocument(trx, {
+      group_id: post.group_id,
+      uploader_id: post.author_id,
+      title: defaultTitle(f.filename),
+      description: `Joint à la publication « ${post.title} ».`,
+      filename: f.filename,
+      mime_type: f.mime_type,
+      size: f.size,
+      sha256: f.sha256,
+      source: 'post',
+      post_id: post.id,
+    });
+  }
+}
+
+export interface DocumentQuery {
+  q?: string;
+  sort: 'date' | 'title';
+  type?: keyof typeof DOCUMENT_TYPE_FILTERS;
+  groupId?: number;
+  cursor?: string;
+  limit: number;
+}
+
+const encodeCursor = (d: DocumentView, sort: 'date' | 'title') =>
+  Buffer.from(JSON.stringify(sort === 'title' ? [d.id, d.title] : [d.id])).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): { id: number; title?: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [id, title] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (Number.isInteger(id) && (title === undefined || typeof title === 'string')) return { id: id as number, title: title as string | undefined };
+  } catch {
+    // fall through
+  }
+  throw ruleViolated('invalid_cursor', 'Curseur de pagination invalide.');
+}
+
+async function page(db: Knex, actor: UserRow, groupIds: number[], query: DocumentQuery, roles: Map<number, GroupMemberRow>) {
+  const rows = await searchDocuments(db, {
+    groupIds, q: query.q, sort: query.sort, type: query.type, after: decodeCursor(query.cursor), limit: query.limit + 1,
+  });
+  const items: PresentedDocument[] = rows
+    .slice(0, query.limit)
+    .map((d) => presentDocument(d, { canDelete: canEditDocument(actor, d, roles.get(d.group_id)) }));
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor(rows[query.limit - 1]!, query.sort) : null };
+}
+
+/** GET /api/groups/:id/documents: one group's bank, for its members. */
+export async function listGroupDocuments(db: Knex, actor: UserRow, groupId: number, query: DocumentQuery) {
+  const { group, membership } = await accessGroupAsMember(db, actor, groupId);
+  return page(db, actor, [group.id], query, new Map(membership ? [[group.id, membership]] : []));
+}
+
+/** GET /api/documents: the banks of every group I am a full member of (optionally one of them). */
+export async function listMyDocuments(db: Knex, actor: UserRow, query: DocumentQuery) {
+  const memberships = (await db('group_members').where({ user_id: actor.id, status: 'member' })) as GroupMemberRow[];
+  const roles = new Map(memberships.map((m) => [m.group_id, m]));
+  const groupIds = query.groupId ? (roles.has(query.groupId) ? [query.groupId] : []) : [...roles.keys()];
+  if (!groupIds.length) return { items: [], nextCursor: null };
+  return page(db, actor, groupIds, query, roles);
+}
+
+/** Retitles or re-describes a document (uploader or group managers). */
+export async function editDocument(db: Knex, actor: UserRow, documentId: number, changes: { title?: string; description?: string | null }) {
+  const access = await accessDocument(db, actor, documentId);
+  if (!access.canEdit) throw forbidden('Seuls la personne qui a déposé le document et les responsables du groupe peuvent le modifier.');
+  if (Object.keys(changes).length) await updateDocument(db, documentId, changes);
+  return { ...access, document: (await findDocument(db, documentId))! };
+}
+
+/** Removes a document from the bank (uploader or group managers). The bytes stay in the store: other entries may share them. */
+export async function deleteDocument(db: Knex, actor: UserRow, documentId: number): Promise<DocumentAccess> {
+  const access = await accessDocument(db, actor, documentId);
+  if (!access.canEdit) throw forbidden('Seuls la personne qui a déposé le document et les responsables du groupe peuvent le supprimer.');
+  await deleteDocumentRow(db, documentId);
+  return access;
+}
+
+/** The French size of a file (« 1,2 Mo »), for messages. */
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} o`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Ko`;
+  return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}
+
+/** The text of the group-channel message that shares a document (a link to its page, never the file name as markup). */
+export function shareMessageBody(d: DocumentView, publicUrl: string): string {
+  return `Document partagé : « ${d.title} » (${d.filename}, ${humanSize(Number(d.size))})\n${publicUrl}/documents/${d.id}`;
+}

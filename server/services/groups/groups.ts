@@ -1,0 +1,163 @@
+import type { Knex } from 'knex';
+import { forbidden, notFound, ruleViolated } from '../../errors';
+import { accessGroup, type GroupAccess } from '../../access';
+import { addMember, findChannel, findChannelBySlug, insertChannel, type ChannelRow } from '../../db/channels';
+import {
+  findGroupMember, insertGroup, memberCountOf, searchGroups, updateGroup,
+  type GroupMemberRow, type GroupRow, type Visibility,
+} from '../../db/groups';
+import type { UserRow } from '../../db/users';
+import { presentGroup, type PresentedGroup } from '../../presenters/groups';
+
+/** Group owners and admins manage a group; global admins too (on groups they can see). */
+export function canManageGroup(actor: UserRow, membership: GroupMemberRow | undefined): boolean {
+  if (actor.role === 'admin') return true;
+  return membership?.status === 'member' && (membership.role === 'owner' || membership.role === 'admin');
+}
+
+export const isGroupMember = (m: GroupMemberRow | undefined) => m?.status === 'member';
+
+/** The group if the actor is a full member (404 for a private one, 403 for a visible one). */
+export async function accessGroupAsMember(db: Knex, actor: UserRow, groupId: number): Promise<GroupAccess> {
+  const access = await accessGroup(db, actor, groupId);
+  if (!isGroupMember(access.membership)) {
+    if (access.group.visibility === 'private') throw notFound('Groupe');
+    throw forbidden('Réservé aux membres du groupe.', 'not_a_member');
+  }
+  return access;
+}
+
+/** The group if the actor manages it (a private group stays 404 to outsiders). */
+export async function accessGroupAsManager(db: Knex, actor: UserRow, groupId: number): Promise<GroupAccess> {
+  const access = await accessGroup(db, actor, groupId);
+  if (!canManageGroup(actor, access.membership)) {
+    if (access.group.visibility === 'private' && !isGroupMember(access.membership)) throw notFound('Groupe');
+    throw forbidden('Réservé aux responsables du groupe.');
+  }
+  return access;
+}
+
+const slugify = (name: string) =>
+  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'groupe';
+
+/** One group as a viewer sees it (with its parent when the viewer may see that too). */
+export async function groupView(db: Knex, viewer: UserRow, group: GroupRow, membership?: GroupMemberRow): Promise<PresentedGroup> {
+  const m = membership ?? (await findGroupMember(db, group.id, viewer.id));
+  const parent = await visibleParent(db, viewer, group.parent_id);
+  return presentGroup(group, { memberCount: await memberCountOf(db, group.id), myStatus: m?.status ?? null, myRole: m?.role ?? null, parent });
+}
+
+/** The parent group's id and name if the viewer may see it (a private parent stays hidden). */
+async function visibleParent(db: Knex, viewer: UserRow, parentId: number | null): Promise<{ id: number; name: string } | null> {
+  if (!parentId) return null;
+  const p = await accessGroup(db, viewer, parentId).catch(() => null);
+  return p ? { id: p.group.id, name: p.group.name } : null;
+}
+
+export interface CreateGroupInput {
+  name: string;
+  description: string | null;
+  visibility: Visibility;
+  parentId?: number | null;
+}
+
+/**
+ * Creates a group, its channel (kind `group`) and makes the creator its owner,
+ * in one transaction. Animators and admins create groups; the owners and
+ * admins of a group also create its sub-groups.
+ */
+export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupInput): Promise<{ group: GroupRow; channel: ChannelRow }> {
+  const staff = actor.role === 'animator' || actor.role === 'admin';
+  if (input.parentId) {
+    const parent = await accessGroup(db, actor, input.parentId);
+    if (!staff && !canManageGroup(actor, parent.membership)) throw forbidden('Seuls les responsables du groupe parent créent des sous-groupes.');
+  } else if (!staff) {
+    throw forbidden('Seuls les animateurs et les administrateurs créent des groupes.');
+  }
+  return db.transaction(async (trx) => {
+    let slug = slugify(input.name);
+    for (let i = 2; await trx('groups').where({ slug }).first(); i++) slug = `${slugify(input.name)}-${i}`;
+    const group = await insertGroup(trx, {
+      name: input.name, slug, description: input.description, visibility: input.visibility, parent_id: input.parentId ?? null, created_by: actor.id,
+    });
+    let channelSlug = `groupe-${slug}`;
+    for (let i = 2; await findChannelBySlug(trx, channelSlug); i++) channelSlug = `groupe-${slug}-${i}`;
+    const channel = await insertChannel(trx, {
+      kind: 'group', name: input.name, slug: channelSlug, description: input.description, group_id: group.id, created_by: actor.id,
+    });
+    const saved = await updateGroup(trx, group.id, { channel_id: channel.id });
+    await trx('group_members').insert({ group_id: group.id, user_id: actor.id, role: 'owner', status: 'member', joined_at: new Date(), created_at: new Date() });
+    await addMember(trx, channel.id, actor.id);
+    return { group: saved, channel };
+  });
+}
+
+/** Renames, describes or changes the visibility of a group; its channel follows the name. */
+export async function editGroup(
+  db: Knex,
+  actor: UserRow,
+  groupId: number,
+  changes: { name?: string; description?: string | null; visibility?: Visibility },
+): Promise<{ group: GroupRow; channel: ChannelRow | null; renamed: boolean }> {
+  const { group } = await accessGroupAsManager(db, actor, groupId);
+  return db.transaction(async (trx) => {
+    const saved = Object.keys(changes).length ? await updateGroup(trx, group.id, changes) : group;
+    const renamed = (changes.name !== undefined && changes.name !== group.name) || (changes.description !== undefined && changes.description !== group.description);
+    if (renamed && group.channel_id) {
+      await trx('channels').where({ id: group.channel_id }).update({ name: saved.name, description: saved.description });
+    }
+    const channel = group.channel_id ? ((await findChannel(trx, group.channel_id)) ?? null) : null;
+    return { group: saved, channel, renamed };
+  });
+}
+
+/**
+ * Deletes a group with its posts, memberships and channel (owners and global
+ * admins). Answers who was in the channel, so their sockets can leave its room.
+ */
+export async function deleteGroup(db: Knex, actor: UserRow, groupId: number): Promise<{ group: GroupRow; channel: ChannelRow | null; memberIds: number[] }> {
+  const { group, membership } = await accessGroupAsManager(db, actor, groupId);
+  if (actor.role !== 'admin' && membership?.role !== 'owner') throw forbidden('Seuls les propriétaires du groupe peuvent le supprimer.');
+  return db.transaction(async (trx) => {
+    const channel = group.channel_id ? ((await findChannel(trx, group.channel_id)) ?? null) : null;
+    const memberIds = channel ? (await trx('channel_members').where({ channel_id: channel.id }).select('user_id')).map((r: { user_id: number }) => r.user_id) : [];
+    await trx('groups').where({ parent_id: group.id }).update({ parent_id: null });
+    await trx('groups').where({ id: group.id }).del();
+    if (channel) await trx('channels').where({ id: channel.id }).del();
+    return { group, channel, memberIds };
+  });
+}
+
+export interface ListGroupsQuery {
+  scope: 'mine' | 'directory';
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** The cursor of the group list: the last item's name and id (keyset on lower(name), id). */
+const encodeCursor = (g: GroupRow) => Buffer.from(JSON.stringify([g.name, g.id])).toString('base64url');
+function decodeCursor(cursor: string | undefined): { name: string; id: number } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof name === 'string' && Number.isInteger(id)) return { name, id: id as number };
+  } catch {
+    // fall through
+  }
+  throw ruleViolated('invalid_cursor', 'Curseur de pagination invalide.');
+}
+
+/** GET /api/groups: the directory (every group I may see) or mine (member, pending, invited). */
+export async function listGroups(db: Knex, actor: UserRow, query: ListGroupsQuery) {
+  const rows = await searchGroups(db, {
+    viewerId: actor.id, q: query.q, mine: query.scope === 'mine', afterName: decodeCursor(query.cursor), limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const items = [];
+  for (const r of page) {
+    const parent = await visibleParent(db, actor, r.parent_id);
+    items.push(presentGroup(r, { memberCount: Number(r.member_count), myStatus: r.my_status, myRole: r.my_role, parent }));
+  }
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null };
+}

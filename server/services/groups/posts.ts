@@ -1,0 +1,158 @@
+import type { Knex } from 'knex';
+import { forbidden, notFound, ruleViolated } from '../../errors';
+import { accessGroup } from '../../access';
+import { findGroupMember } from '../../db/groups';
+import type { NotificationRow } from '../../db/notifications';
+import {
+  attachmentsOf, audienceOf, canSeePost, commentCounts, findPost, insertAudience, insertPost, listComments, listPosts,
+  reactionCounts, reactionsBy, type PostKind, type PostWithPeople, type ReactionKind,
+} from '../../db/posts';
+import type { UserRow } from '../../db/users';
+import { presentComment, presentPost, type PresentedPost } from '../../presenters/posts';
+import { presentAuthor } from '../../presenters/users';
+import { accessGroupAsMember, canManageGroup } from './groups';
+import { notify } from '../notifications/notifications';
+import { bankPostAttachments } from '../documents/documents';
+
+export interface PostInput {
+  kind: PostKind;
+  title: string;
+  body: string;
+  linkUrl: string | null;
+  audience?: { groupIds?: number[]; userIds?: number[] };
+  attachmentIds?: number[];
+  imageId?: number | null;
+}
+
+/** Who a post reached: the rooms its events go to. */
+export type PostAudience = Awaited<ReturnType<typeof audienceOf>>;
+
+/** Posts with their attachments, reaction and comment counts (and the viewer's own reactions, if a viewer is given). */
+export async function presentPosts(db: Knex, rows: PostWithPeople[], viewerId?: number): Promise<PresentedPost[]> {
+  const ids = rows.map((r) => r.id);
+  const [files, counts, comments, mine] = await Promise.all([
+    attachmentsOf(db, ids), reactionCounts(db, ids), commentCounts(db, ids), viewerId ? reactionsBy(db, viewerId, ids) : Promise.resolve([]),
+  ]);
+  return rows.map((r) => {
+    const reactions: Record<ReactionKind, number> = { like: 0, recommend: 0 };
+    for (const c of counts) if (c.post_id === r.id && (c.kind === 'like' || c.kind === 'recommend')) reactions[c.kind] = Number(c.n);
+    return presentPost(r, {
+      attachments: files.filter((f) => f.post_id === r.id),
+      reactions,
+      commentCount: Number(comments.find((c) => c.post_id === r.id)?.n ?? 0),
+      myReactions: viewerId ? (mine.filter((m) => m.post_id === r.id).map((m) => m.kind) as ReactionKind[]) : undefined,
+    });
+  });
+}
+
+/** The post if the viewer may see it (addressed to one of their groups or to them); `not_found` otherwise. */
+export async function accessPost(db: Knex, actor: UserRow, postId: number): Promise<PostWithPeople> {
+  const post = await findPost(db, postId);
+  if (!post || !(await canSeePost(db, actor.id, postId))) throw notFound('Publication');
+  return post;
+}
+
+/** Group owners/admins of the post's group (and global admins) moderate it. */
+export async function canModeratePost(db: Knex, actor: UserRow, post: PostWithPeople): Promise<boolean> {
+  return canManageGroup(actor, await findGroupMember(db, post.group_id, actor.id));
+}
+
+async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostInput['audience']): Promise<{ groupIds: number[]; userIds: number[] }> {
+  const groupIds = [...new Set((a?.groupIds ?? []).filter((id) => id !== groupId))];
+  const userIds = [...new Set(a?.userIds ?? [])];
+  for (const id of groupIds) {
+    // Only groups the author may see: a private group they are not in is as unknown as a missing one.
+    if (!(await accessGroup(db, actor, id).catch(() => null))) throw ruleViolated('invalid_audience', `Groupe destinataire introuvable (${id}).`);
+  }
+  if (userIds.length) {
+    const found = await db('users').whereIn('id', userIds).where({ status: 'active', chat_only: false }).select('id');
+    if (found.length !== userIds.length) throw ruleViolated('invalid_audience', 'Un des membres destinataires est introuvable.');
+  }
+  return { groupIds, userIds };
+}
+
+async function checkAttachments(db: Knex, actor: UserRow, groupId: number, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  const rows = await db('post_attachments').whereIn('id', ids).where({ group_id: groupId, uploader_id: actor.id }).whereNull('post_id').select('id');
+  if (rows.length !== ids.length) throw ruleViolated('invalid_attachment', 'Un des fichiers joints est introuvable ou déjà publié.');
+}
+
+/**
+ * Publishes a post in a group (members only): addressed to the group, plus
+ * other groups and named members if asked. Attachments uploaded beforehand are
+ * tied to it; named members are notified.
+ */
+export async function createPost(db: Knex, actor: UserRow, groupId: number, input: PostInput) {
+  const { group } = await accessGroupAsMember(db, actor, groupId);
+  const audience = await checkAudience(db, actor, group.id, input.audience);
+  const fileIds = [...new Set([...(input.attachmentIds ?? []), ...(input.imageId ? [input.imageId] : [])])];
+  await checkAttachments(db, actor, group.id, fileIds);
+  if (input.imageId) {
+    const img = await db('post_attachments').where({ id: input.imageId }).first('mime_type');
+    if (!String(img?.mime_type).startsWith('image/')) throw ruleViolated('invalid_attachment', "L'illustration doit être une image (PNG, JPEG, WebP ou GIF).");
+  }
+  const { postId, notifications } = await db.transaction(async (trx) => {
+    const post = await insertPost(trx, { group_id: group.id, author_id: actor.id, kind: input.kind, title: input.title, body: input.body, link_url: input.linkUrl });
+    await insertAudience(trx, post.id, [group.id, ...audience.groupIds], audience.userIds);
+    if (fileIds.length) await trx('post_attachments').whereIn('id', fileIds).update({ post_id: post.id });
+    // Every file posted in a group lands in its document bank (services/documents/documents.ts).
+    if (fileIds.length) await bankPostAttachments(trx, post, await trx('post_attachments').whereIn('id', fileIds));
+    if (input.imageId) await trx('post_attachments').where({ id: input.imageId }).update({ is_image: true });
+    const out: NotificationRow[] = [];
+    for (const userId of audience.userIds) {
+      if (userId === actor.id) continue;
+      out.push(await notify(trx, userId, 'post_addressed', { postId: post.id, title: post.title, groupId: group.id, groupName: group.name, author: presentAuthor(actor) }));
+    }
+    return { postId: post.id, notifications: out };
+  });
+  const row = (await findPost(db, postId))!;
+  const [post] = await presentPosts(db, [row], actor.id);
+  return { post: post!, audience: await audienceOf(db, postId), notifications };
+}
+
+const page = <T extends { id: number }>(rows: T[], limit: number) => ({ rows: rows.slice(0, limit), nextCursor: rows.length > limit ? rows[limit - 1]!.id : null });
+
+/** GET /api/groups/:id/posts: posts addressed to the group, newest first (members only). */
+export async function groupPosts(db: Knex, actor: UserRow, groupId: number, q: { cursor?: number; limit: number }) {
+  const { group } = await accessGroupAsMember(db, actor, groupId);
+  const { rows, nextCursor } = page(await listPosts(db, { viewerId: actor.id, groupId: group.id, beforeId: q.cursor, limit: q.limit + 1 }), q.limit);
+  return { items: await presentPosts(db, rows, actor.id), nextCursor };
+}
+
+/** GET /api/feed: every post I may see, newest first. */
+export async function feed(db: Knex, actor: UserRow, q: { cursor?: number; limit: number }) {
+  const { rows, nextCursor } = page(await listPosts(db, { viewerId: actor.id, beforeId: q.cursor, limit: q.limit + 1 }), q.limit);
+  return { items: await presentPosts(db, rows, actor.id), nextCursor };
+}
+
+/** GET /api/posts/:id: the post with its comments, and what the viewer may do with it. */
+export async function getPost(db: Knex, actor: UserRow, postId: number) {
+  const row = await accessPost(db, actor, postId);
+  const [post] = await presentPosts(db, [row], actor.id);
+  const comments = (await listComments(db, postId)).map(presentComment);
+  const canModerate = await canModeratePost(db, actor, row);
+  return { ...post!, comments, canEdit: row.author_id === actor.id, canDelete: row.author_id === actor.id || canModerate, canModerate };
+}
+
+/** Authors edit their own posts. */
+export async function editPost(db: Knex, actor: UserRow, postId: number, changes: { kind?: PostKind; title?: string; body?: string; linkUrl?: string | null }) {
+  const row = await accessPost(db, actor, postId);
+  if (row.author_id !== actor.id) throw forbidden("Seul l'auteur peut modifier sa publication.");
+  const update: Record<string, unknown> = { edited_at: new Date() };
+  if (changes.kind !== undefined) update.kind = changes.kind;
+  if (changes.title !== undefined) update.title = changes.title;
+  if (changes.body !== undefined) update.body = changes.body;
+  if (changes.linkUrl !== undefined) update.link_url = changes.linkUrl;
+  await db('posts').where({ id: postId }).update(update);
+  const [post] = await presentPosts(db, [(await findPost(db, postId))!], actor.id);
+  return { post: post!, audience: await audienceOf(db, postId) };
+}
+
+/** Authors and the group's owners/admins delete a post (its comments, reactions and files go with it). */
+export async function deletePost(db: Knex, actor: UserRow, postId: number) {
+  const row = await accessPost(db, actor, postId);
+  if (row.author_id !== actor.id && !(await canModeratePost(db, actor, row))) throw forbidden('Seuls son auteur et les responsables du groupe suppriment une publication.');
+  const audience = await audienceOf(db, postId);
+  await db('posts').where({ id: postId }).del();
+  return { post: row, audience };
+}

@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import {
+  findNotificationSettings, insertNotification, listNotifications, markNotificationsRead, saveNotificationSettings,
+  unreadNotificationCount, type NotificationRow,
+} from '../../db/notifications';
+import { iso } from '../../presenters/time';
+
+/** Kinds of notification this domain sends (others may add theirs). */
+export type NotificationKind =
+  | 'join_request'
+  | 'join_approved'
+  | 'join_rejected'
+  | 'group_invitation'
+  | 'post_addressed'
+  | 'comment';
+
+/**
+ * Stores a notification for a user and returns it; the caller sends it live
+ * (`notification` event) once its transaction has committed.
+ */
+export async function notify(db: Knex, userId: number, kind: NotificationKind | string, data: Record<string, unknown>): Promise<NotificationRow> {
+  return insertNotification(db, userId, kind, data);
+}
+
+/** The wire shape of a notification. */
+export function presentNotification(n: NotificationRow) {
+  let data: unknown = {};
+  try {
+    data = JSON.parse(n.data);
+  } catch {
+    data = {};
+  }
+  return { id: n.id, kind: n.kind, data, createdAt: iso(n.created_at), readAt: iso(n.read_at) };
+}
+
+/** GET /api/notifications: newest first, keyset cursor on id, with the unread count. */
+export async function myNotifications(db: Knex, userId: number, q: { cursor?: number; limit: number; unread?: boolean }) {
+  const rows = await listNotifications(db, userId, q.cursor, q.limit + 1, !!q.unread);
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map(presentNotification),
+    nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
+    unreadCount: await unreadNotificationCount(db, userId),
+  };
+}
+
+/** Marks some (or all) of my notifications read; answers the unread count left. */
+export async function readNotifications(db: Knex, userId: number, ids: number[] | null): Promise<{ updated: number; unreadCount: number }> {
+  const updated = await markNotificationsRead(db, userId, ids);
+  return { updated, unreadCount: await unreadNotificationCount(db, userId) };
+}
+
+const frequency = z.enum(['realtime', 'daily', 'weekly', 'never']);
+
+/** The contract's settings shape; unknown keys are refused so a typo is not silently dropped. */
+export const notificationSettingsSchema = z
+  .object({
+    frequency,
+    batchMinutes: z.union([z.literal(0), z.literal(15), z.literal(120), z.literal(240)]),
+    types: z
+      .object({ article: z.boolean(), comment: z.boolean(), member: z.boolean(), event: z.boolean(), mention: z.boolean() })
+      .strict(),
+    groups: z.record(z.string().regex(/^\d+$/, 'Identifiant de groupe attendu.'), z.object({ frequency }).strict()),
+  })
+  .strict();
+
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  frequency: 'realtime',
+  batchMinutes: 0,
+  types: { article: true, comment: true, member: true, event: true, mention: true },
+  groups: {},
+};
+
+/** My settings, or the defaults when never saved (or unreadable). */
+export async function getNotificationSettings(db: Knex, userId: number): Promise<NotificationSettings> {
+  const raw = await findNotificationSettings(db, userId);
+  if (!raw) return DEFAULT_NOTIFICATION_SETTINGS;
+  try {
+    const parsed = notificationSettingsSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS;
+  } catch {
+    return DEFAULT_NOTIFICATION_SETTINGS;
+  }
+}
+
+/** Stores my settings (already validated). E-mail digests that use them are not built yet. */
+export async function putNotificationSettings(db: Knex, userId: number, settings: NotificationSettings): Promise<NotificationSettings> {
+  await saveNotificationSettings(db, userId, JSON.stringify(settings));
+  return settings;
+}

@@ -1,0 +1,85 @@
+/**
+ * The French sentence and the page of each kind of notification, for e-mails
+ * (the web client has its own copy in client/components/notifications/texts.ts).
+ * Data comes from the database: every field is read defensively.
+ */
+import { whenText } from '../agenda/notices';
+
+type Data = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const id = (v: unknown): number | null => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : null);
+const who = (v: unknown, fallback: string): string => str((v as { displayName?: unknown } | null)?.displayName) || fallback;
+const quoted = (v: unknown, fallback: string): string => (str(v) ? `« ${str(v)} »` : fallback);
+const when = (v: unknown): string => {
+  const d = new Date(str(v));
+  return Number.isNaN(d.getTime()) ? '' : ` (${whenText(d)})`;
+};
+
+/** What a notification says and where it leads (a path of the web app). */
+export interface NotificationText {
+  text: string;
+  path: string;
+}
+
+/** The page of a chat mention: the hotline ticket, or the channel. */
+function mentionPath(d: Data): string {
+  const ticket = id(d.ticketId);
+  if (ticket) return `/hotline/${ticket}`;
+  const channel = id(d.channelId);
+  return channel ? `/discussions/${channel}` : '/discussions';
+}
+
+/** Where a mention happened, in words. */
+function mentionPlace(d: Data): string {
+  if (d.channelKind === 'direct') return 'une conversation privée';
+  if (d.channelKind === 'hotline') return 'une demande à la hotline';
+  return str(d.channelName) ? `le salon « ${str(d.channelName)} »` : 'un salon';
+}
+
+/** The sentence and link of one notification. */
+export function describeNotification(kind: string, d: Data): NotificationText {
+  const group = quoted(d.groupName, 'un groupe');
+  const groupPath = id(d.groupId) ? `/groupes/${id(d.groupId)}` : '/groupes';
+  const eventPath = id(d.eventId) ? `/evenements/${id(d.eventId)}` : '/agenda';
+  const event = `${quoted(d.title, 'un événement')}${when(d.startsAt)}`;
+  switch (kind) {
+    case 'join_request':
+      return { text: `${who(d.user, 'Quelqu’un')} demande à rejoindre le groupe ${group}.`, path: id(d.groupId) ? `${groupPath}/demandes` : groupPath };
+    case 'join_approved':
+      return { text: `Votre demande pour rejoindre le groupe ${group} est acceptée.`, path: groupPath };
+    case 'join_rejected':
+      return { text: `Votre demande pour rejoindre le groupe ${group} n’a pas été retenue.`, path: groupPath };
+    case 'group_invitation':
+      return { text: `${who(d.invitedBy, 'Un responsable')} vous invite à rejoindre le groupe ${group}.`, path: groupPath };
+    case 'post_addressed':
+      return { text: `${who(d.author, 'Quelqu’un')} vous adresse la publication ${quoted(d.title, '')} (groupe ${group}).`, path: '/groupes/fil' };
+    case 'comment':
+      return { text: `${who(d.author, 'Quelqu’un')} a commenté votre publication ${quoted(d.title, '')}.`, path: groupPath };
+    case 'event_invitation':
+      return { text: `${who(d.invitedBy, 'Un organisateur')} vous invite à l’événement ${event}.`, path: eventPath };
+    case 'event_promoted':
+      return str(d.name)
+        ? { text: `Une place s’est libérée : ${str(d.name)} est maintenant inscrit(e) à ${event}.`, path: eventPath }
+        : { text: `Une place s’est libérée : vous êtes maintenant inscrit(e) à ${event}.`, path: eventPath };
+    case 'event_changed':
+      return { text: `L’événement ${event} a changé (date, horaire, lieu ou lien).`, path: eventPath };
+    case 'event_cancelled':
+      return { text: `L’événement ${event} est annulé.${str(d.reason) ? ` Motif : ${str(d.reason)}` : ''}`, path: eventPath };
+    case 'mention': {
+      const excerpt = str(d.excerpt) ? ` : « ${str(d.excerpt)} »` : '.';
+      return { text: `${who(d.author, 'Quelqu’un')} vous a mentionné(e) dans ${mentionPlace(d)}${excerpt}`, path: mentionPath(d) };
+    }
+    default:
+      if (id(d.ticketId)) return { text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`, path: `/hotline/${id(d.ticketId)}` };
+      return { text: 'Vous avez une nouvelle notification.', path: '/notifications' };
+  }
+}
+
+/**
+ * Kinds whose service already sent their own e-mail at once (an event
+ * cancelled, a place obtained): a `realtime` mail would repeat it minutes later.
+ */
+export function mailedByTheirService(kind: string, d: Data): boolean {
+  return kind === 'event_cancelled' || (kind === 'event_promoted' && !str(d.name));
+}
