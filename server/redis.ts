@@ -1,12 +1,21 @@
 import { createClient } from 'redis';
 
+/** How long a Redis command may take before it fails (node-redis' default is 5 s). */
+export const COMMAND_TIMEOUT_MS = 2000;
+
 /**
  * Redis shares broadcasts and presence between nodes, never correctness: a client fails fast while
  * disconnected (no offline queue, so nothing waits on a dead link) and reconnects on its own, at most
  * a second apart. The subscriber keeps node-redis' queue: it resubscribes before it is ready again.
  */
 const newClient = (url: string, failFast = true) =>
-  createClient({ url, disableOfflineQueue: failFast, socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000) } });
+  createClient({
+    url,
+    disableOfflineQueue: failFast,
+    // A Redis that hangs (stopped, or a partition) rather than closing: commands give up after 2 s.
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000) },
+  });
 export type RedisClient = ReturnType<typeof newClient>;
 
 /** The pub/sub pair the Socket.IO adapter needs, plus a command client for presence. */

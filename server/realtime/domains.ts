@@ -37,6 +37,7 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
       publisher.bind(io);
     },
     async stop() {
+      health.stop();
       for (const d of list) await d.stop?.();
     },
   };
