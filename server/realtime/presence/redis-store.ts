@@ -114,6 +114,14 @@ export class RedisPresenceStore implements PresenceStore {
 
   /** The grace token each of our pending timers holds. */
   private readonly pending = new Map<number, string>();
+  /** Background work that failed since it last succeeded: warned once, not at every tick of an outage. */
+  private readonly failing = new Set<string>();
+
+  private warnOnce(what: string, err: unknown): void {
+    if (this.failing.has(what)) return;
+    this.failing.add(what);
+    this.log.warn({ err }, `presence: ${what} failed (warned once until it works again)`);
+  }
 
   async expireIfGone(userId: number): Promise<boolean> {
     const token = this.pending.get(userId);
@@ -167,9 +175,10 @@ export class RedisPresenceStore implements PresenceStore {
     try {
       await this.redis.set(`${this.p}node:${this.node}:alive`, String(Date.now()), { expiration: { type: 'PX', value: this.config.presenceNodeTtlMs } });
       const added = await this.redis.sAdd(`${this.p}nodes`, this.node);
+      this.failing.delete('heartbeat');
       if (added && !first && this.local.size) await this.reregister();
     } catch (err) {
-      this.log.warn({ err }, 'presence: heartbeat failed');
+      this.warnOnce('heartbeat', err);
     }
   }
 
@@ -194,8 +203,9 @@ export class RedisPresenceStore implements PresenceStore {
         const gone = await this.sweepNode(node);
         if (gone.length) this.events?.offline(gone);
       }
+      this.failing.delete('sweep');
     } catch (err) {
-      this.log.warn({ err }, 'presence: sweep failed');
+      this.warnOnce('sweep', err);
     } finally {
       this.sweeping = false;
     }
