@@ -1,36 +1,14 @@
-import type { Deps } from "../deps";
-import type { NewAccount, ProfileDetails } from "../protocol/accounts";
-import { AppError, conflict, invalidPayload } from "../errors";
-import { departmentExists } from "../db/departments";
-import {
-  findUserByEmail,
-  findUserById,
-  findUserByUsername,
-  insertUser,
-  updateUser,
-  type UserRow,
-} from "../db/users";
-import {
-  expireUserTokens,
-  findToken,
-  insertToken,
-  useToken,
-  type TokenKind,
-} from "../db/tokens";
-import { revokeUserSessions } from "../db/sessions";
-import {
-  hashPassword,
-  newSecretToken,
-  hashToken,
-  passwordProblems,
-} from "./passwords";
-import {
-  alreadyRegisteredMail,
-  confirmAccountMail,
-  resetPasswordMail,
-} from "../mail-templates";
-import { ms } from "../presenters/time";
-import { syncAutoMemberships } from "./channels";
+import type { Deps } from '../deps';
+import type { NewAccount, ProfileDetails } from '../protocol/accounts';
+import { AppError, conflict, invalidPayload } from '../errors';
+import { departmentExists } from '../db/departments';
+import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser, type UserRow } from '../db/users';
+import { expireUserTokens, findToken, insertToken, useToken, type TokenKind } from '../db/tokens';
+import { revokeUserSessions } from '../db/sessions';
+import { hashPassword, newSecretToken, hashToken, passwordProblems } from './passwords';
+import { alreadyRegisteredMail, confirmAccountMail, resetPasswordMail } from '../mail-templates';
+import { ms } from '../presenters/time';
+import { syncAutoMemberships } from './channels';
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
@@ -39,27 +17,16 @@ const RESET_TTL_MS = 3600 * 1000;
 export type RegisterInput = NewAccount & ProfileDetails;
 
 /** Throws `weak_password` with the unmet rules. */
-export function assertPasswordRule(
-  password: string,
-  names: { firstName?: string; lastName?: string },
-): void {
+export function assertPasswordRule(password: string, names: { firstName?: string; lastName?: string }): void {
   const problems = passwordProblems(password, names);
   if (problems.length) {
-    throw invalidPayload(`Mot de passe trop faible : ${problems.join(" ")}`, {
-      fields: { password: problems.join(" ") },
-      rules: problems,
-    });
+    throw invalidPayload(`Mot de passe trop faible : ${problems.join(' ')}`, { fields: { password: problems.join(' ') }, rules: problems });
   }
 }
 
-export async function assertDepartment(
-  deps: Deps,
-  code: string,
-): Promise<void> {
+export async function assertDepartment(deps: Deps, code: string): Promise<void> {
   if (!(await departmentExists(deps.db, code))) {
-    throw invalidPayload("Département inconnu.", {
-      fields: { departmentCode: "Département inconnu." },
-    });
+    throw invalidPayload('Département inconnu.', { fields: { departmentCode: 'Département inconnu.' } });
   }
 }
 
@@ -70,7 +37,7 @@ const pendingView = (i: RegisterInput) => ({
   firstName: i.firstName,
   lastName: i.lastName,
   departmentCode: i.departmentCode,
-  status: "pending" as const,
+  status: 'pending' as const,
 });
 
 /**
@@ -92,20 +59,16 @@ export async function register(deps: Deps, input: RegisterInput) {
     const base = deps.config.publicUrl;
     // The same write as for a new account (one transaction storing a token), so both paths take as long;
     // the owner gets a working reset link rather than the form's address.
-    const token = await issueToken(deps, existing.id, "reset", RESET_TTL_MS);
-    const mail = alreadyRegisteredMail(
-      existing.first_name,
-      `${base}/connexion`,
-      `${base}/reinitialiser?token=${token}`,
-    );
+    const token = await issueToken(deps, existing.id, 'reset', RESET_TTL_MS);
+    const mail = alreadyRegisteredMail(existing.first_name, `${base}/connexion`, `${base}/reinitialiser?token=${token}`);
     await deps.mailer.send({ to: existing.email, ...mail });
     return pendingView(input);
   }
-  if (usernameTaken)
-    throw conflict("username_taken", "Ce nom d'utilisateur est déjà pris.");
+  if (usernameTaken) throw conflict('username_taken', "Ce nom d'utilisateur est déjà pris.");
   let user: UserRow;
   const { token, hash } = newSecretToken();
   try {
+    // One transaction: the account and its confirmation token (the existing-address path writes one token too).
     user = await deps.db.transaction(async (trx) => {
       const row = await insertUser(trx, {
         email: input.email,
@@ -119,111 +82,58 @@ export async function register(deps: Deps, input: RegisterInput) {
         employer: input.employer,
         job_title: input.jobTitle,
         city: input.city,
-        role: "member",
+        role: 'member',
         chat_only: false,
-        status: "pending",
+        status: 'pending',
       });
-      await expireUserTokens(trx, row.id, "confirm");
-      await insertToken(trx, {
-        userId: row.id,
-        kind: "confirm",
-        tokenHash: hash,
-        expiresAt: new Date(Date.now() + CONFIRM_TTL_MS),
-      });
+      await expireUserTokens(trx, row.id, 'confirm');
+      await insertToken(trx, { userId: row.id, kind: 'confirm', tokenHash: hash, expiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
       return row;
     });
   } catch (err) {
     // Two sign-ups racing on the same address or username: the unique index decides.
-    if (/unique|duplicate/i.test(String(err)))
-      throw conflict("username_taken", "Ce nom d'utilisateur est déjà pris.");
+    if (/unique|duplicate/i.test(String(err))) throw conflict('username_taken', "Ce nom d'utilisateur est déjà pris.");
     throw err;
   }
-  await deps.mailer.send({
-    to: user.email,
-    ...confirmAccountMail(
-      user.first_name,
-      `${deps.config.publicUrl}/confirmer?token=${token}`,
-    ),
-  });
+  await deps.mailer.send({ to: user.email, ...confirmAccountMail(user.first_name, `${deps.config.publicUrl}/confirmer?token=${token}`) });
   return pendingView(input);
 }
 
-async function issueToken(
-  deps: Deps,
-  userId: number,
-  kind: TokenKind,
-  ttlMs: number,
-): Promise<string> {
+async function issueToken(deps: Deps, userId: number, kind: TokenKind, ttlMs: number): Promise<string> {
   const { token, hash } = newSecretToken();
   await deps.db.transaction(async (trx) => {
     await expireUserTokens(trx, userId, kind);
-    await insertToken(trx, {
-      userId,
-      kind,
-      tokenHash: hash,
-      expiresAt: new Date(Date.now() + ttlMs),
-    });
+    await insertToken(trx, { userId, kind, tokenHash: hash, expiresAt: new Date(Date.now() + ttlMs) });
   });
   return token;
 }
 
 /** Checks and burns a one-time token; returns its user. */
-async function consumeToken(
-  deps: Deps,
-  kind: TokenKind,
-  token: string,
-): Promise<UserRow> {
+async function consumeToken(deps: Deps, kind: TokenKind, token: string): Promise<UserRow> {
   const row = await findToken(deps.db, kind, hashToken(token));
-  if (!row || row.used_at)
-    throw new AppError(
-      "invalid_token",
-      400,
-      "Ce lien est invalide ou a déjà été utilisé.",
-    );
-  if ((ms(row.expires_at) ?? 0) < Date.now())
-    throw new AppError(
-      "token_expired",
-      400,
-      "Ce lien a expiré. Faites une nouvelle demande.",
-    );
-  if (!(await useToken(deps.db, row.id)))
-    throw new AppError("invalid_token", 400, "Ce lien a déjà été utilisé.");
+  if (!row || row.used_at) throw new AppError('invalid_token', 400, 'Ce lien est invalide ou a déjà été utilisé.');
+  if ((ms(row.expires_at) ?? 0) < Date.now()) throw new AppError('token_expired', 400, 'Ce lien a expiré. Faites une nouvelle demande.');
+  if (!(await useToken(deps.db, row.id))) throw new AppError('invalid_token', 400, 'Ce lien a déjà été utilisé.');
   const user = await findUserById(deps.db, row.user_id);
-  if (!user) throw new AppError("invalid_token", 400, "Ce lien est invalide.");
+  if (!user) throw new AppError('invalid_token', 400, 'Ce lien est invalide.');
   return user;
 }
 
 /** Activates a pending account from its confirmation link. */
-export async function confirmAccount(
-  deps: Deps,
-  token: string,
-): Promise<UserRow> {
-  const user = await consumeToken(deps, "confirm", token);
-  if (user.status === "disabled")
-    throw new AppError("account_not_active", 403, "Ce compte est désactivé.");
-  const active =
-    user.status === "pending"
-      ? await updateUser(deps.db, user.id, { status: "active" })
-      : user;
+export async function confirmAccount(deps: Deps, token: string): Promise<UserRow> {
+  const user = await consumeToken(deps, 'confirm', token);
+  if (user.status === 'disabled') throw new AppError('account_not_active', 403, 'Ce compte est désactivé.');
+  const active = user.status === 'pending' ? await updateUser(deps.db, user.id, { status: 'active' }) : user;
   await syncAutoMemberships(deps.db, active);
   return active;
 }
 
 /** Mails a reset link if the account exists; answers nothing either way. */
-export async function requestPasswordReset(
-  deps: Deps,
-  email: string,
-): Promise<void> {
+export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
-  if (!user || user.status === "disabled") return;
-  const token = await issueToken(deps, user.id, "reset", RESET_TTL_MS);
-  await deps.mailer.send({
-    to: user.email,
-    ...resetPasswordMail(
-      user.first_name,
-      `${deps.config.publicUrl}/reinitialiser?token=${token}`,
-    ),
-  });
+  if (!user || user.status === 'disabled') return;
+  const token = await issueToken(deps, user.id, 'reset', RESET_TTL_MS);
+  await deps.mailer.send({ to: user.email, ...resetPasswordMail(user.first_name, `${deps.config.publicUrl}/reinitialiser?token=${token}`) });
 }
 
 /**
@@ -231,27 +141,15 @@ export async function requestPasswordReset(
  * whoever knew the old password is out. Opening the link proves the address,
  * so a still-pending account becomes active.
  */
-export async function confirmPasswordReset(
-  deps: Deps,
-  token: string,
-  password: string,
-): Promise<UserRow> {
-  const row = await findToken(deps.db, "reset", hashToken(token));
+export async function confirmPasswordReset(deps: Deps, token: string, password: string): Promise<UserRow> {
+  const row = await findToken(deps.db, 'reset', hashToken(token));
   const owner = row ? await findUserById(deps.db, row.user_id) : undefined;
-  if (owner)
-    assertPasswordRule(password, {
-      firstName: owner.first_name,
-      lastName: owner.last_name,
-    });
-  const user = await consumeToken(deps, "reset", token);
-  if (user.status === "disabled")
-    throw new AppError("account_not_active", 403, "Ce compte est désactivé.");
+  if (owner) assertPasswordRule(password, { firstName: owner.first_name, lastName: owner.last_name });
+  const user = await consumeToken(deps, 'reset', token);
+  if (user.status === 'disabled') throw new AppError('account_not_active', 403, 'Ce compte est désactivé.');
   const passwordHash = await hashPassword(password);
   return deps.db.transaction(async (trx) => {
     await revokeUserSessions(trx, user.id);
-    return updateUser(trx, user.id, {
-      password_hash: passwordHash,
-      status: "active",
-    });
+    return updateUser(trx, user.id, { password_hash: passwordHash, status: 'active' });
   });
 }
