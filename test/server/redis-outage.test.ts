@@ -160,6 +160,7 @@ describe('chaos: Redis stops for 10 s under two nodes on PostgreSQL', function (
       for (const [i, s] of streams.entries()) {
         const during = s.acked.filter((m) => m.at > outageStart + 3000 && m.at < outageEnd).length;
         expect(during, `sends acked by node ${'AB'[i]} during the outage`).to.be.greaterThan(20);
+        expect(s.failed(), `sends to node ${'AB'[i]} not acked (or refused)`).to.equal(0);
       }
       for (const [i, r] of receivers.entries()) {
         const missing = streams.flatMap((s) => s.acked).filter((m) => r.held.get(m.seq) !== m.id);
