@@ -86,7 +86,7 @@ export async function register(deps: Deps, input: RegisterInput) {
         chat_only: false,
         status: 'pending',
       });
-      await expireUserTokens(trx, row.id, 'confirm');
+      // Two statements, as issueToken's on the other path (a new account has no token to expire).
       await insertToken(trx, { userId: row.id, kind: 'confirm', tokenHash: hash, expiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
       return row;
     });
