@@ -34,6 +34,19 @@ export interface Config {
   nodeId: string;
   /** Hotline: first-response target, in working hours (Mon–Fri 9:00–17:00, Europe/Paris). */
   hotlineFirstResponseHours: number;
+  /** ProConnect (or any OpenID Connect provider): null unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. */
+  oidc: OidcConfig | null;
+}
+
+/** The OpenID provider the sign-in page offers next to the password form. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Scopes asked for (ProConnect names its claims `given_name`, `usual_name`). */
+  scope: string;
+  /** `acr_values` to ask for, if any (e.g. `eidas1`). */
+  acrValues: string | null;
 }
 
 /** Builds the config from an environment (process.env by default). */
@@ -71,5 +84,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: env.REDIS_PREFIX ?? 'maillage:',
     nodeId: env.NODE_ID ?? `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
     hotlineFirstResponseHours: Number(env.HOTLINE_FIRST_RESPONSE_HOURS ?? 4),
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            scope: env.OIDC_SCOPE ?? 'openid email given_name usual_name family_name',
+            acrValues: env.OIDC_ACR_VALUES || null,
+          }
+        : null,
   };
 }

@@ -2,6 +2,7 @@
 import type { Http } from './http.js';
 import type { User, UserResponse } from './types.js';
 import type { RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
+import type { AuthProviders, OidcSignupBody, OidcSignupView } from '../../server/protocol/oidc.js';
 
 /** Bodies shared with the server (type-only). */
 export type { NewAccount, RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
@@ -19,7 +20,11 @@ export function authApi(http: Http) {
     confirm: (token: string) => http.post<unknown>('/api/auth/confirm', { token }),
     login: (email: string, password: string) =>
       http.post<LoginResponse>('/api/auth/login', { email, password }),
-    logout: () => http.post<unknown>('/api/auth/logout'),
+    /** `logoutUrl`: where to go to end the provider's session too (ProConnect), else null. */
+    logout: () => http.post<{ ok: true; logoutUrl?: string | null }>('/api/auth/logout'),
+    providers: () => http.get<AuthProviders>('/api/auth/providers'),
+    oidcSignupView: (signup: string) => http.get<OidcSignupView>(`/api/auth/oidc/signup?signup=${encodeURIComponent(signup)}`),
+    oidcSignup: (body: OidcSignupBody) => http.post<LoginResponse & { next: string | null }>('/api/auth/oidc/signup', body),
     requestPasswordReset: (email: string) => http.post<unknown>('/api/auth/password-reset', { email }),
     confirmPasswordReset: (token: string, password: string) =>
       http.post<unknown>('/api/auth/password-reset/confirm', { token, password }),

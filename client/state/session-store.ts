@@ -66,14 +66,28 @@ export class SessionStore extends EventTarget {
     return user;
   }
 
-  /** Signs out; a 401 (already signed out) counts as success. */
-  async logout(): Promise<void> {
+  /**
+   * Signs out; a 401 (already signed out) counts as success. Answers the
+   * provider's logout URL when the session came from ProConnect (the caller goes there).
+   */
+  async logout(): Promise<string | null> {
+    let logoutUrl: string | null = null;
     try {
-      await this.api.auth.logout();
+      logoutUrl = (await this.api.auth.logout())?.logoutUrl ?? null;
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 401)) throw e;
     }
     this.setUser(null);
+    return logoutUrl;
+  }
+
+  /** Creates the account of a first ProConnect sign-in with its département; answers where to go next. */
+  async completeOidcSignup(signup: string, departmentCode: string): Promise<string | null> {
+    const { user, next } = await this.api.auth.oidcSignup({ signup, departmentCode });
+    this.status = 'ready';
+    this.error = null;
+    this.setUser(user);
+    return next;
   }
 
   /** Accepts the terms of use. */

@@ -14,7 +14,7 @@ export interface SessionRow {
 /** Stores a session by the hash of its token (the token itself is never stored). */
 export async function insertSession(
   db: Knex,
-  s: { userId: number; tokenHash: string; expiresAt: Date; userAgent?: string | null; ip?: string | null },
+  s: { userId: number; tokenHash: string; expiresAt: Date; userAgent?: string | null; ip?: string | null; acr?: string | null; amr?: string | null; idToken?: string | null },
 ): Promise<SessionRow> {
   const [row] = await db('sessions')
     .insert({
@@ -24,6 +24,9 @@ export async function insertSession(
       ip: s.ip ?? null,
       created_at: new Date(),
       expires_at: s.expiresAt,
+      acr: s.acr ?? null,
+      amr: s.amr ?? null,
+      id_token: s.idToken ?? null,
     })
     .returning('*');
   return row as SessionRow;
@@ -57,4 +60,10 @@ export async function revokeUserSessions(db: Knex, userId: number, exceptId?: nu
   const q = db('sessions').where({ user_id: userId }).whereNull('revoked_at');
   if (exceptId) q.whereNot('id', exceptId);
   await q.update({ revoked_at: new Date() });
+}
+
+/** The provider's ID token a session was opened with (its logout needs it), if any. */
+export async function sessionIdToken(db: Knex, id: number): Promise<string | null> {
+  const row = await db('sessions').where({ id }).first('id_token');
+  return (row?.id_token as string | null | undefined) ?? null;
 }

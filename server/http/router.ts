@@ -5,6 +5,7 @@ import type { Realtime } from '../realtime/types';
 import type { RealtimeDomains } from '../realtime/domains';
 import type { AppState } from './context';
 import { authRoutes } from './routes/auth';
+import { oidcRoutes } from './routes/oidc';
 import { meRoutes } from './routes/me';
 import { adminUserRoutes } from './routes/admin-users';
 import { departmentRoutes } from './routes/departments';
@@ -24,6 +25,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
   const routers: Router<AppState>[] = [
     healthRoutes(domains.health),
     authRoutes(deps, realtime),
+    oidcRoutes(deps),
     meRoutes(deps, domains.profileHooks),
     adminUserRoutes(deps, realtime),
     departmentRoutes(deps),

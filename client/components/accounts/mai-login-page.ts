@@ -2,24 +2,66 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
-import { routerContext, sessionContext } from '../../controllers/contexts.js';
+import { apiContext, routerContext, sessionContext } from '../../controllers/contexts.js';
+import type { AuthProviders } from '../../../server/protocol/oidc.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { safeNext } from '../../state/router.js';
 import { alertBox, fieldRow, textField, withField } from '../shared/fields.js';
 import { MaiFormPage, centredPage } from '../shared/form-page.js';
 import './mai-password-field.js';
 
+/** What the sign-in page says when the provider's callback sent the browser back with `?erreur=`. */
+const PROVIDER_ERRORS: Record<string, string> = {
+  oidc_failed: "La connexion avec ProConnect n'a pas abouti. Réessayez, ou connectez-vous avec votre mot de passe.",
+  oidc_email_unverified:
+    "ProConnect n'a pas pu certifier votre adresse électronique : connectez-vous avec votre mot de passe (vous pourrez ensuite utiliser ProConnect).",
+  account_not_active: 'Votre compte est désactivé. Contactez un administrateur.',
+  oidc_unavailable: 'ProConnect ne répond pas pour le moment. Réessayez plus tard ou connectez-vous avec votre mot de passe.',
+};
+
 /** Container: signs in through the session store, then goes to `next` or home. */
 export class MaiLoginPage extends MaiFormPage {
   static properties = {
     values: { state: true },
     errors: { state: true },
+    providers: { state: true },
   };
+
+  providers: AuthProviders | null = null;
+  private api = new ContextConsumer(this, { context: apiContext });
 
   values = { email: '', password: '' };
   errors: Record<string, string> = {};
   private session = new StoreController(this, sessionContext);
   private router = new ContextConsumer(this, { context: routerContext });
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    // No ProConnect button unless the server has a provider configured.
+    void this.api.value?.auth.providers().then(
+      (p) => (this.providers = p),
+      () => (this.providers = null),
+    );
+  }
+
+  private proConnect() {
+    const oidc = this.providers?.oidc;
+    if (!oidc) return nothing;
+    const next = safeNext(this.router.value?.query.get('next'));
+    return html`<div class="fr-connect-group">
+        <form method="get" action=${oidc.startUrl}>
+          ${next ? html`<input type="hidden" name="next" value=${next} />` : nothing}
+          <button class="fr-connect" type="submit">
+            <span class="fr-connect__login">S’identifier avec</span>
+            <span class="fr-connect__brand">${oidc.name}</span>
+          </button>
+        </form>
+        <p>
+          <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que ProConnect ? - nouvelle fenêtre">Qu’est-ce que ProConnect ?</a>
+        </p>
+      </div>
+      <p class="fr-hr-or">ou</p>`;
+  }
 
   private onInput(e: Event) {
     this.values = withField(this.values, e);
@@ -49,6 +91,8 @@ export class MaiLoginPage extends MaiFormPage {
     return centredPage(
       'Connexion à Maillage',
       html`${this.formError ? alertBox('error', this.formError) : nothing}
+        ${!this.formError && PROVIDER_ERRORS[this.router.value?.query.get('erreur') ?? ''] ? alertBox('error', PROVIDER_ERRORS[this.router.value!.query.get('erreur')!]!) : nothing}
+        ${this.proConnect()}
         <form novalidate @input=${this.onInput} @submit=${this.onSubmit} aria-label="Se connecter">
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend">

@@ -113,8 +113,10 @@ export class MaiApp extends LitElement {
     this.loggingOut = true;
     this.appError = '';
     try {
-      await this.session.logout();
-      this.router.navigate('/connexion');
+      const providerLogout = await this.session.logout();
+      // A ProConnect session ends at the provider too, which sends the browser back to /connexion.
+      if (providerLogout) window.location.assign(providerLogout);
+      else this.router.navigate('/connexion');
     } catch (err) {
       this.appError = errorMessage(err);
     } finally {

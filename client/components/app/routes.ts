@@ -14,6 +14,7 @@ import '../directory/mai-directory-page.js';
 import '../directory/mai-member-page.js';
 import '../hotline/mai-hotline-page.js';
 import '../accounts/mai-login-page.js';
+import '../accounts/mai-oidc-signup-page.js';
 import './mai-not-found-page.js';
 import '../accounts/mai-profile-page.js';
 import '../accounts/mai-register-page.js';
@@ -33,6 +34,7 @@ export interface Route {
 
 export const ROUTES: Record<string, Route> = {
   '/connexion': { title: 'Connexion', access: 'guest', render: () => html`<mai-login-page></mai-login-page>` },
+  '/connexion/proconnect': { title: 'Première connexion avec ProConnect', access: 'guest', render: () => html`<mai-oidc-signup-page></mai-oidc-signup-page>` },
   '/inscription': { title: 'Créer un compte', access: 'guest', render: () => html`<mai-register-page></mai-register-page>` },
   '/mot-de-passe-oublie': { title: 'Mot de passe oublié', access: 'guest', render: () => html`<mai-forgot-page></mai-forgot-page>` },
   '/confirmer': { title: 'Confirmation de votre adresse', access: 'public', render: () => html`<mai-confirm-page></mai-confirm-page>` },

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import { fields, newAccountShape, parseInput } from '../../validation';
 import { confirmAccount, confirmPasswordReset, register, requestPasswordReset } from '../../services/accounts/accounts';
 import { login, logout } from '../../services/accounts/sessions';
+import { providerLogoutUrl } from '../../services/accounts/oidc-sign-in';
 import { presentUser } from '../../presenters/users';
 import { AttemptLimiter } from '../middleware/rate-limit';
 import { SESSION_COOKIE, requireUser } from '../middleware/auth';
@@ -68,10 +69,12 @@ export function authRoutes(deps: Deps, realtime: Realtime): Router<AppState> {
   });
 
   router.post('/logout', requireUser({ allowBeforeTerms: true }), async (ctx) => {
+    // A session opened through ProConnect ends there too: the client follows `logoutUrl`.
+    const logoutUrl = await providerLogoutUrl(deps, ctx.state.session!.id).catch(() => null);
     await logout(deps, ctx.state.session!);
     ctx.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'lax' });
     realtime.disconnectSession(ctx.state.session!.id);
-    ctx.body = { ok: true };
+    ctx.body = { ok: true, logoutUrl };
   });
 
   router.post('/password-reset', async (ctx) => {

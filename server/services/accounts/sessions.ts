@@ -31,9 +31,23 @@ export async function login(
         : 'Votre compte est désactivé. Contactez un administrateur.',
     );
   }
+  return openSession(deps, user, input);
+}
+
+/** How a session was opened, beyond the password: what the OpenID provider said (acr, amr) and its ID token. */
+export interface SessionOrigin {
+  userAgent?: string;
+  ip?: string;
+  acr?: string | null;
+  amr?: string | null;
+  idToken?: string | null;
+}
+
+/** Opens a session for an account already checked (password or OpenID provider); the token is returned once, only its hash is stored. */
+export async function openSession(deps: Deps, user: UserRow, origin: SessionOrigin): Promise<{ user: UserRow; token: string; session: SessionRow }> {
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + deps.config.sessionDays * 86400_000);
-  const session = await insertSession(deps.db, { userId: user.id, tokenHash: hash, expiresAt, userAgent: input.userAgent, ip: input.ip });
+  const session = await insertSession(deps.db, { userId: user.id, tokenHash: hash, expiresAt, ...origin });
   return { user, token, session };
 }
 
@@ -43,6 +57,7 @@ export async function authenticateToken(deps: Pick<Deps, 'db'>, token: string | 
   return (await findLiveSessionWithUser(deps.db, hashToken(token))) ?? null;
 }
 
+/** Revokes the session. */
 export async function logout(deps: Deps, session: SessionRow): Promise<void> {
   await revokeSession(deps.db, session.id);
 }
