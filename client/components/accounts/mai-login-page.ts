@@ -49,13 +49,11 @@ export class MaiLoginPage extends MaiFormPage {
     if (!oidc) return nothing;
     const next = safeNext(this.router.value?.query.get('next'));
     return html`<div class="fr-connect-group">
-        <form method="get" action=${oidc.startUrl}>
-          ${next ? html`<input type="hidden" name="next" value=${next} />` : nothing}
-          <button class="fr-connect" type="submit">
-            <span class="fr-connect__login">S’identifier avec</span>
-            <span class="fr-connect__brand">${oidc.name}</span>
-          </button>
-        </form>
+        <!-- A link, not a form: the CSP's form-action would stop the redirect to the provider. -->
+        <a class="fr-connect" href=${next ? `${oidc.startUrl}?next=${encodeURIComponent(next)}` : oidc.startUrl}>
+          <span class="fr-connect__login">S’identifier avec</span>
+          <span class="fr-connect__brand">${oidc.name}</span>
+        </a>
         <p>
           <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que ProConnect ? - nouvelle fenêtre">Qu’est-ce que ProConnect ?</a>
         </p>
