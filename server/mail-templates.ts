@@ -26,3 +26,13 @@ export const groupInvitationMemberMail = (firstName: string, inviterName: string
   subject: `Invitation dans le groupe « ${groupName} »`,
   text: `Bonjour ${firstName},\n\n${inviterName} vous invite à rejoindre le groupe « ${groupName} » sur Maillage.\nPour répondre à l'invitation : ${link}${signature}`,
 });
+
+export const deletionScheduledMail = (firstName: string, erasesOn: string, loginLink: string) => ({
+  subject: 'Suppression de votre compte Maillage programmée',
+  text: `Bonjour ${firstName},\n\nVous avez demandé la suppression de votre compte Maillage. Il sera supprimé le ${erasesOn} : vos données personnelles seront alors effacées ; vos messages et publications resteront visibles, signés « Compte supprimé ».\n\nVous avez changé d'avis ? Il suffit de vous reconnecter avant cette date pour annuler la suppression :\n${loginLink}${signature}`,
+});
+
+export const deletionCancelledMail = (firstName: string) => ({
+  subject: 'Suppression de votre compte Maillage annulée',
+  text: `Bonjour ${firstName},\n\nVous vous êtes reconnecté(e) : la suppression de votre compte Maillage est annulée et votre compte reste actif.\n\nSi ce n'est pas vous, changez votre mot de passe sans attendre.${signature}`,
+});

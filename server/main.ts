@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { connectRedis, closeRedis } from './redis';
 import { startNotificationMail } from './jobs/notification-mail';
+import { startAccountErasure } from './jobs/account-erasure';
 
 /** config → db → migrate → createApp() → listen. The only place that listens. */
 async function main(): Promise<void> {
@@ -20,10 +21,13 @@ async function main(): Promise<void> {
   log.info({ url: config.publicUrl, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, redis: !!redis }, 'Maillage is listening');
   // Every node runs it: each notification is claimed in the database before it is mailed, so none goes out twice.
   const notificationMail = startNotificationMail(app.deps);
+  // RGPD: accounts past their 14-day grace period are erased (state in the database: restarts lose nothing).
+  const accountErasure = startAccountErasure(app.deps);
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await notificationMail.stop();
+    await accountErasure.stop();
     await app.close();
     if (redis) await closeRedis(redis);
     await db.destroy();

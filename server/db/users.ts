@@ -25,6 +25,9 @@ export interface UserRow {
   avatar_sha256: string | null;
   avatar_mime: string | null;
   last_seen_at: Date | number | string | null;
+  /** Set while a deletion waits out its grace period (a sign-in clears it). */
+  deletion_requested_at?: Date | number | string | null;
+  erased_at?: Date | number | string | null;
   created_at: Date | number | string;
   updated_at: Date | number | string;
 }

@@ -6,6 +6,7 @@ import type { RealtimeDomains } from '../realtime/domains';
 import type { AppState } from './context';
 import { authRoutes } from './routes/auth';
 import { oidcRoutes } from './routes/oidc';
+import { personalDataRoutes } from './routes/personal-data';
 import { meRoutes } from './routes/me';
 import { adminUserRoutes } from './routes/admin-users';
 import { departmentRoutes } from './routes/departments';
@@ -26,6 +27,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     healthRoutes(domains.health),
     authRoutes(deps, realtime),
     oidcRoutes(deps),
+    personalDataRoutes(deps, realtime),
     meRoutes(deps, domains.profileHooks),
     adminUserRoutes(deps, realtime),
     departmentRoutes(deps),

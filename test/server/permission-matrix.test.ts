@@ -116,6 +116,8 @@ const ROUTES: Record<string, Row> = {
   'GET /api/hotline/tickets':                            [401,  401,  200,  200,  200,  200,  200,  200],
   'GET /api/hotline/tickets/:id':                        [401,  401,  200,  404,  404,  200,  200,  404],
   'GET /api/ical/:file':                                 [404,  404,  404,  404,  404,  404,  404,  404],
+  'POST /api/me/deletion':                               [401,  401,  400,  400,  400,  400,  400,  400],
+  'GET /api/me/export':                                  [401,  401,  200,  200,  200,  200,  200,  200],
   'GET /api/me':                                         [401,  401,  200,  200,  200,  200,  200,  200],
   'PATCH /api/me':                                       [401,  401,  200,  200,  200,  200,  200,  200],
   'POST /api/me/accept-terms':                           [401,  401,  200,  200,  200,  200,  200,  200],

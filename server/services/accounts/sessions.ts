@@ -2,6 +2,7 @@ import type { Deps } from '../../deps';
 import { AppError } from '../../errors';
 import { findUserByEmail, updateUser, type UserRow } from '../../db/users';
 import { findLiveSessionWithUser, insertSession, revokeSession, type SessionRow } from '../../db/sessions';
+import { cancelDeletionOnSignIn } from './deletion';
 import { dummyHashPromise, hashToken, newSecretToken, verifyPassword } from './passwords';
 
 export interface Authenticated {
@@ -48,6 +49,8 @@ export async function openSession(deps: Deps, user: UserRow, origin: SessionOrig
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + deps.config.sessionDays * 86400_000);
   const session = await insertSession(deps.db, { userId: user.id, tokenHash: hash, expiresAt, ...origin });
+  // Signing in during the grace period of a deletion cancels it (whatever the way in).
+  if (await cancelDeletionOnSignIn(deps, user)) user = { ...user, deletion_requested_at: null };
   return { user, token, session };
 }
 

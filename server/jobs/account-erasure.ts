@@ -1,0 +1,40 @@
+/**
+ * Erases the accounts whose 14-day grace period is over. The state lives in
+ * the database (`users.deletion_requested_at`), so a restart only delays the
+ * next run; each erasure is one transaction that re-checks the account is
+ * still due, so several nodes may run this job at once.
+ */
+import type { Deps } from '../deps';
+import { eraseDueAccounts } from '../services/accounts/deletion';
+
+/** Runs the erasure now and then every `everyMs` (default: hourly) until stopped. */
+export function startAccountErasure(deps: Pick<Deps, 'db' | 'log'>, opts: { everyMs?: number; firstDelayMs?: number } = {}): { stop(): Promise<void> } {
+  const everyMs = opts.everyMs ?? 3600_000;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(tick, delay);
+    timer.unref();
+  };
+  const tick = () => {
+    running = eraseDueAccounts(deps)
+      .then((ids) => {
+        if (ids.length) deps.log.info({ count: ids.length }, 'accounts erased');
+      })
+      .catch((err: unknown) => deps.log.error({ err }, 'account erasure job failed'))
+      .finally(() => {
+        running = null;
+        schedule(everyMs);
+      });
+  };
+  schedule(opts.firstDelayMs ?? 30_000);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** Wire contract of "Mes données": account deletion and the personal-data export (zod only; the client imports types). */
+import { z } from 'zod';
+
+/** Body of POST /api/me/deletion: the password again (re-authentication). */
+export const deletionBody = z.object({ password: z.string().min(1).max(200) });
+export type DeletionBody = z.infer<typeof deletionBody>;
+
+/** Answer of POST /api/me/deletion (202): when the account will be erased unless its owner signs in before. */
+export interface DeletionScheduled {
+  erasesAt: string;
+}
+
+/** Error codes of the domain. */
+export type PersonalDataErrorCode = 'wrong_password';
