@@ -7,6 +7,7 @@ import { eventsApi } from './events.js';
 import { groupsApi } from './groups.js';
 import { Http, type FetchLike } from './http.js';
 import { meApi } from './me.js';
+import { personalDataApi } from './personal-data.js';
 
 /** Builds every resource client over one Http. */
 export function createApi(options: { fetch?: FetchLike; baseUrl?: string } = {}) {
@@ -15,6 +16,7 @@ export function createApi(options: { fetch?: FetchLike; baseUrl?: string } = {})
     http,
     auth: authApi(http),
     me: meApi(http),
+    personalData: personalDataApi(http),
     departments: departmentsApi(http),
     adminUsers: adminUsersApi(http),
     groups: groupsApi(http),

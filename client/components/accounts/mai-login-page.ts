@@ -44,6 +44,14 @@ export class MaiLoginPage extends MaiFormPage {
     );
   }
 
+  /** After "Supprimer mon compte": the date, and how to cancel. */
+  private deletionNotice() {
+    const at = Date.parse(this.router.value?.query.get('suppression') ?? '');
+    if (!Number.isFinite(at)) return nothing;
+    const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+    return alertBox('info', `Votre compte sera supprimé le ${day}. Vous avez changé d'avis ? Reconnectez-vous avant cette date : la suppression sera annulée.`);
+  }
+
   private proConnect() {
     const oidc = this.providers?.oidc;
     if (!oidc) return nothing;
@@ -90,6 +98,7 @@ export class MaiLoginPage extends MaiFormPage {
       'Connexion à Maillage',
       html`${this.formError ? alertBox('error', this.formError) : nothing}
         ${!this.formError && PROVIDER_ERRORS[this.router.value?.query.get('erreur') ?? ''] ? alertBox('error', PROVIDER_ERRORS[this.router.value!.query.get('erreur')!]!) : nothing}
+        ${this.deletionNotice()}
         ${this.proConnect()}
         <form novalidate @input=${this.onInput} @submit=${this.onSubmit} aria-label="Se connecter">
           <fieldset class="fr-fieldset">

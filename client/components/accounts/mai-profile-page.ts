@@ -12,6 +12,7 @@ import type { MaiAvatarUpload } from './mai-avatar-upload.js';
 import './mai-avatar-upload.js';
 import type { MaiProfileForm } from './mai-profile-form.js';
 import './mai-profile-form.js';
+import './mai-personal-data.js';
 
 /** Container: saves through the session store; uploads the photo with progress. */
 export class MaiProfilePage extends LitElement {
@@ -149,6 +150,7 @@ export class MaiProfilePage extends LitElement {
             .errors=${this.errors}
             @mai-profile-save=${this.onSave}
           ></mai-profile-form>
+          <mai-personal-data></mai-personal-data>
         </div>
       </div>`;
   }

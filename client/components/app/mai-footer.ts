@@ -41,6 +41,8 @@ export class MaiFooter extends LitElement {
             <li class="fr-footer__bottom-item">
               <a class="fr-footer__bottom-link" href="/conditions">Conditions générales d'utilisation</a>
             </li>
+            <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/mentions-legales">Mentions légales</a></li>
+            <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/confidentialite">Données personnelles</a></li>
             <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">Accessibilité : non conforme</span></li>
           </ul>
           <div class="fr-footer__bottom-copy">

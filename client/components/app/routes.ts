@@ -16,6 +16,8 @@ import '../hotline/mai-hotline-page.js';
 import '../accounts/mai-login-page.js';
 import '../accounts/mai-oidc-signup-page.js';
 import './mai-not-found-page.js';
+import '../legal/mai-privacy-page.js';
+import '../legal/mai-legal-notice-page.js';
 import '../accounts/mai-profile-page.js';
 import '../accounts/mai-register-page.js';
 import '../accounts/mai-reset-page.js';
@@ -40,6 +42,8 @@ export const ROUTES: Record<string, Route> = {
   '/confirmer': { title: 'Confirmation de votre adresse', access: 'public', render: () => html`<mai-confirm-page></mai-confirm-page>` },
   '/reinitialiser': { title: 'Nouveau mot de passe', access: 'public', render: () => html`<mai-reset-page></mai-reset-page>` },
   '/conditions': { title: "Conditions générales d'utilisation", access: 'public', render: () => html`<mai-terms-page></mai-terms-page>` },
+  '/confidentialite': { title: 'Politique de confidentialité', access: 'public', render: () => html`<mai-privacy-page></mai-privacy-page>` },
+  '/mentions-legales': { title: 'Mentions légales', access: 'public', render: () => html`<mai-legal-notice-page></mai-legal-notice-page>` },
   '/': { title: 'Discussions', access: 'user', render: () => html`<mai-chat-page .params=${[]}></mai-chat-page>` },
   '/discussions': { title: 'Discussions', access: 'user', render: (params) => html`<mai-chat-page .params=${params}></mai-chat-page>` },
   '/groupes': { title: 'Groupes', access: 'user', render: (params) => groupsRoute(params) },
