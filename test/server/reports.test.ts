@@ -6,6 +6,7 @@ import { daysAgo, reportBody, workshopBody } from '../helpers/reports';
 import { parisToday } from '../../server/protocol/reports';
 import { THEMES } from '../../server/protocol/report-catalog';
 import { TALLY_COLUMNS } from '../../server/services/reports/tally';
+import { rebuildRollup } from '../../server/services/reports/rollup';
 
 describe('reports: recording activity reports (CRA)', () => {
   const s = useServer();
@@ -154,5 +155,13 @@ describe('reports: recording activity reports (CRA)', () => {
   it('the migration’s roll-up columns are the catalog’s counters', async () => {
     const info = await s.db('report_daily').columnInfo();
     expect(Object.keys(info).filter((c) => !['day', 'department_code', 'region_code'].includes(c)).sort()).to.deep.equal([...TALLY_COLUMNS].sort());
+  });
+
+  it('the roll-up kept write by write equals the one rebuilt from the reports', async () => {
+    const read = async () => (await s.db('report_daily').where('reports', '>', 0).orderBy(['day', 'department_code'])).map((r: any) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])));
+    const kept = await read();
+    expect(kept.length).to.be.greaterThan(2);
+    await rebuildRollup(s.db);
+    expect(await read()).to.deep.equal(kept);
   });
 });
