@@ -25,9 +25,11 @@ const ROLLUP_COLUMNS = [
  * personal data about the people helped (counts only; themes as a bit mask in
  * the catalog's order). The commune's département and région are copied on the
  * row so territorial queries need no join. `report_daily` is a roll-up per day
- * and département, kept in the same transaction as every write, so a national
- * dashboard over a year sums ~37 000 small rows instead of scanning 500 000
- * reports. `report_team_members` says who manages whom (set by admins).
+ * for each département, région and the nation, kept in the same transaction as
+ * every write, so a national dashboard over a year sums 365 rows instead of
+ * scanning 500 000 reports; `report_commune_months` counts reports per commune
+ * and month for the communes ranking of régions and the nation.
+ * `report_team_members` says who manages whom (set by admins).
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('reports', (t) => {
@@ -55,12 +57,21 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['report_date', 'commune_code'], 'reports_date_commune_index');
   });
   await knex.schema.createTable('report_daily', (t) => {
+    t.string('level', 1).notNullable(); // D: a département, R: a région, N: the nation
+    t.string('code', 3).notNullable(); // its code ('FR' for the nation)
     t.string('day', 10).notNullable();
-    t.string('department_code', 3).notNullable();
-    t.string('region_code', 3).notNullable();
+    t.string('region_code', 3).notNullable(); // of a département row, for the ranking within a région
     for (const c of ROLLUP_COLUMNS) t.integer(c).notNullable().defaultTo(0);
-    t.primary(['day', 'department_code']);
-    t.index(['region_code', 'day'], 'report_daily_region_day_index');
+    t.primary(['level', 'code', 'day']);
+    t.index(['level', 'day'], 'report_daily_level_day_index');
+  });
+  await knex.schema.createTable('report_commune_months', (t) => {
+    t.string('month', 7).notNullable();
+    t.string('commune_code', 5).notNullable();
+    t.string('region_code', 3).notNullable();
+    t.integer('reports').notNullable().defaultTo(0);
+    t.primary(['month', 'commune_code']);
+    t.index(['region_code', 'month'], 'report_commune_months_region_index');
   });
   await knex.schema.createTable('report_team_members', (t) => {
     t.integer('manager_id').notNullable().references('users.id').onDelete('CASCADE');
@@ -73,6 +84,7 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('report_team_members');
+  await knex.schema.dropTable('report_commune_months');
   await knex.schema.dropTable('report_daily');
   await knex.schema.dropTable('reports');
 }

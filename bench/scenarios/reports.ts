@@ -21,6 +21,9 @@ import { statsFor } from '../../server/services/reports/stats';
 import { reportsCsv, reportsXlsx } from '../../server/services/reports/exports';
 import { rebuildRollup } from '../../server/services/reports/rollup';
 import { insertTeamLink } from '../../server/db/report-teams';
+import { topCommunes } from '../../server/db/reports';
+import { sumDaily } from '../../server/db/report-daily';
+import { TALLY_COLUMNS } from '../../server/services/reports/tally';
 import communes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
 
 /** Options of the reports scenario (each one a `--flag`). */
@@ -134,6 +137,13 @@ export async function reportsBench(o: ReportsOptions) {
       return statsFor(db, admin, q(start, start + 364 * DAY, 'national'));
     });
     log(`reports: national year p50 ${national.p50} p95 ${national.p95} ms`);
+    // Its parts: the roll-up's sums, and the ranking of communes (read from the reports themselves).
+    const yearStart = () => today - 364 * DAY - Math.floor(Math.random() * Math.max(1, o.days - 365)) * DAY;
+    const nationalParts = {
+      rollupSums: await timed(o.nationalRuns, () => { const f = yearStart(); return sumDaily(db, TALLY_COLUMNS, null, dayOf(f), dayOf(f + 364 * DAY)); }),
+      topCommunes: await timed(o.nationalRuns, () => { const f = yearStart(); return topCommunes(db, null, dayOf(f), dayOf(f + 364 * DAY), 10); }),
+    };
+    log(`reports: national year parts p95: roll-up sums ${nationalParts.rollupSums.p95} ms, top communes ${nationalParts.topCommunes.p95} ms`);
     // A manager whose team holds `exportRows` reports over the whole period.
     const team = Math.min(ids.length - 1, Math.max(1, Math.round((o.exportRows / o.reports) * ids.length)));
     const manager = ids[0]!;
@@ -145,7 +155,7 @@ export async function reportsBench(o: ReportsOptions) {
     const xlsx = await drain(() => reportsXlsx(db, actor(manager), exportQuery));
     log(`reports: export of ${rows} rows: CSV ${csv.ms} ms (+${csv.rssPeakAboveStartMB} MB), XLSX ${xlsx.ms} ms (+${xlsx.rssPeakAboveStartMB} MB); a 2-month export +${small.rssPeakAboveStartMB} MB`);
     return {
-      database: scratch.kind, seedSeconds, personalMonth: personal, nationalYear: national,
+      database: scratch.kind, seedSeconds, personalMonth: personal, nationalYear: national, nationalParts,
       export: { rows, csv, xlsx, smallCsvForComparison: small },
       targets: { personalMonthP95Under50ms: (personal.p95 ?? Infinity) < 50, nationalYearP95Under500ms: (national.p95 ?? Infinity) < 500 },
     };

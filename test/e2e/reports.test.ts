@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -7,6 +8,8 @@ import { makeUserWithToken } from '../helpers/factories';
 import { useBrowser } from '../helpers/browser';
 import { useServer } from '../helpers/suite';
 import { reportBody, workshopBody } from '../helpers/reports';
+
+const require = createRequire(import.meta.url);
 
 describe('browser: activity reports (CRA), from the form to the territorial dashboard', function () {
   const b = useBrowser();
@@ -31,6 +34,13 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     await page.locator(selector).focus();
     for (const k of keys) await page.keyboard.press(k);
   };
+  /** axe-core's serious and critical violations on the page (ids and their first targets). */
+  const axeProblems = async (page: Page) => {
+    // Evaluated through the debugging protocol: the page's CSP (script-src 'self') refuses injected script tags.
+    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const found = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
+    return found.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
+  };
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
   it('a conseiller fills a report with the keyboard only (commune by postal code); the draft survives a reload; a mismatch keeps the form', async () => {
@@ -49,6 +59,7 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     expect(await page.locator('#report-participants').isDisabled()).to.equal(true);
     await key(page, '#report-ages-35_60', 'Control+A', '1');
     await page.locator('#report-ages-rest', { hasText: 'Le compte est bon.' }).waitFor();
+    expect(await axeProblems(page)).to.deep.equal([]);
 
     // A reload keeps everything typed so far.
     await page.reload();
@@ -82,6 +93,7 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     expect(await activity.locator('tr', { hasText: 'Accompagnement individuel' }).locator('td').innerText()).to.equal('1');
     const themes = page.locator('table', { has: page.locator('caption', { hasText: 'Thèmes les plus fréquents' }) });
     expect(await themes.locator('tbody th').allInnerTexts()).to.deep.equal(['Envoyer, recevoir, gérer ses courriels', 'Réaliser une démarche en ligne']);
+    expect(await axeProblems(page)).to.deep.equal([]);
 
     // Exports: CSV and XLSX, downloaded and opened.
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), key(page, 'a:has-text("Exporter en CSV")', 'Enter')]);
@@ -94,7 +106,7 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     expect(xlsxDownload.suggestedFilename()).to.match(/^comptes-rendus-.*\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await xlsxDownload.path())!);
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['Synthèse', 'Accompagnements']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['Accompagnements', 'Synthèse']);
     expect(wb.getWorksheet('Accompagnements')!.getRow(2).getCell(2).value).to.equal('Villeurbanne');
     expect(errors).to.deep.equal([]);
   });

@@ -94,6 +94,10 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     const nation = (await stats(admin, `scope=national&from=${daysAgo(60)}&to=${today}`)).body;
     expect([nation.territory, nation.reports]).to.deep.equal(['France entière', 9]);
     expect(nation.departments.map((d: any) => [d.key, d.reports])).to.deep.equal([['69', 7], ['29', null]]);
+    // Whole months from the commune roll-up, the partial months at either end from the reports.
+    expect(nation.communes.map((c: any) => [c.key, c.count])).to.deep.equal([['69266', 6], ['29019', null], ['69123', null]]);
+    const march = (await stats(admin, `scope=region&code=53&from=${daysAgo(40)}&to=${daysAgo(40)}`)).body;
+    expect([march.reports, march.communes.length]).to.deep.equal([null, 1]);
   });
 
   it('territorial views are 404 to members, and for unknown territories', async () => {
@@ -153,7 +157,7 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     expect(xlsx.status).to.equal(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
-    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['Synthèse', 'Accompagnements']);
+    expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['Accompagnements', 'Synthèse']);
     const summary = wb.getWorksheet('Synthèse')!;
     const value = (label: string) => (summary.getSheetValues() as any[]).find((r: any) => r?.[1] === label)?.[2];
     expect([value('Accompagnements'), value('Personnes accompagnées'), value('Atelier collectif')]).to.deep.equal([6, 13, 1]);

@@ -44,7 +44,10 @@ describe('reports: recording activity reports (CRA)', () => {
     expect(Date.parse(res.body.editableUntil) - Date.now()).to.be.greaterThan(29 * 86_400_000);
     const row = await s.db('reports').where({ id: res.body.id }).first();
     expect(row).to.include({ author_id: author.user.id, department_code: '69', region_code: '84', commune_code: '69266' });
-    const daily = await s.db('report_daily').where({ day: parisToday(), department_code: '69' }).first();
+    const daily = await s.db('report_daily').where({ level: 'D', code: '69', day: parisToday() }).first();
+    const region = await s.db('report_daily').where({ level: 'R', code: '84', day: parisToday() }).first();
+    const nation = await s.db('report_daily').where({ level: 'N', code: 'FR', day: parisToday() }).first();
+    expect([region.reports, nation.reports, nation.theme_email]).to.deep.equal([1, 1, 1]);
     expect(daily).to.include({ reports: 1, participants: 1, act_individual: 1, theme_email: 1, theme_online_procedure: 1, age_35_60: 1, age_35_60_r: 1, redirected: 1, dur_30_60: 1 });
   });
 
@@ -113,15 +116,15 @@ describe('reports: recording activity reports (CRA)', () => {
     const moved = await as(author).put(`/api/reports/${mine.id}`, reportBody({ date: daysAgo(2), communeCode: '13201', canal: 'remote' }));
     expect(moved.status).to.equal(200);
     expect(moved.body.commune).to.include({ code: '13201', departmentCode: '13' });
-    const old69 = await s.db('report_daily').where({ day: daysAgo(3), department_code: '69' }).first();
-    const new13 = await s.db('report_daily').where({ day: daysAgo(2), department_code: '13' }).first();
+    const old69 = await s.db('report_daily').where({ level: 'D', code: '69', day: daysAgo(3) }).first();
+    const new13 = await s.db('report_daily').where({ level: 'D', code: '13', day: daysAgo(2) }).first();
     expect([old69.reports, new13.reports, new13.canal_remote, new13.region_code]).to.deep.equal([0, 1, 1, '93']);
     const badEdit = await as(author).put(`/api/reports/${mine.id}`, reportBody({ participants: 2 }));
     expect([badEdit.status, badEdit.body.error.code]).to.deep.equal([400, 'invalid_payload']);
 
     expect((await as(author).delete(`/api/reports/${mine.id}`)).status).to.equal(204);
     expect((await as(author).get(`/api/reports/${mine.id}`)).status).to.equal(404);
-    expect((await s.db('report_daily').where({ day: daysAgo(2), department_code: '13' }).first()).reports).to.equal(0);
+    expect((await s.db('report_daily').where({ level: 'D', code: '13', day: daysAgo(2) }).first()).reports).to.equal(0);
   });
 
   it('after 30 days a report is final: no edit, no delete (422 report_final)', async () => {
@@ -154,14 +157,17 @@ describe('reports: recording activity reports (CRA)', () => {
 
   it('the migration’s roll-up columns are the catalog’s counters', async () => {
     const info = await s.db('report_daily').columnInfo();
-    expect(Object.keys(info).filter((c) => !['day', 'department_code', 'region_code'].includes(c)).sort()).to.deep.equal([...TALLY_COLUMNS].sort());
+    expect(Object.keys(info).filter((c) => !['level', 'code', 'day', 'region_code'].includes(c)).sort()).to.deep.equal([...TALLY_COLUMNS].sort());
   });
 
   it('the roll-up kept write by write equals the one rebuilt from the reports', async () => {
-    const read = async () => (await s.db('report_daily').where('reports', '>', 0).orderBy(['day', 'department_code'])).map((r: any) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])));
+    const months = async () => (await s.db('report_commune_months').where('reports', '>', 0).orderBy(['month', 'commune_code'])).map((r: any) => ({ ...r, reports: Number(r.reports) }));
+    const keptMonths = await months();
+    const read = async () => (await s.db('report_daily').where('reports', '>', 0).orderBy(['level', 'code', 'day'])).map((r: any) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])));
     const kept = await read();
     expect(kept.length).to.be.greaterThan(2);
     await rebuildRollup(s.db);
     expect(await read()).to.deep.equal(kept);
+    expect(await months()).to.deep.equal(keptMonths);
   });
 });

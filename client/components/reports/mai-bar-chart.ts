@@ -65,7 +65,8 @@ export class MaiBarChart extends LitElement {
         ? html`<div class="mai-chart__body">
             <div class="mai-chart__graphic ${this.vertical ? 'mai-chart__graphic--columns' : ''}">${this.vertical ? this.columns(max) : this.horizontal(max)}</div>
             <div class="fr-table fr-table--sm fr-table--no-caption mai-chart__table">
-              <table>
+              <!-- Focusable: DSFR tables scroll sideways on a phone, and keyboard users must reach that scroll. -->
+              <table tabindex="0">
                 <caption>${this.caption}</caption>
                 <thead><tr><th scope="col">${this.vertical ? 'Période' : 'Catégorie'}</th><th scope="col">${this.unit}</th></tr></thead>
                 <tbody>${this.bars.map((b) => html`<tr><th scope="row">${b.label}</th><td>${formatCount(b.count)}</td></tr>`)}</tbody>

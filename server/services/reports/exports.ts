@@ -1,7 +1,7 @@
 /**
  * Exports for the host structure: my reports (or my team's, for a manager)
  * over the dashboard's period, one row per report, as CSV (UTF-8 BOM, `;`,
- * formula cells neutralised) or XLSX (a summary sheet, then the rows). Both
+ * formula cells neutralised) or XLSX (the rows, then a summary sheet). Both
  * stream: the rows are read page by page and written as they come, so an
  * export of 100 000 rows holds one page in memory at a time.
  */
@@ -112,6 +112,16 @@ function addSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, s: ReportStats): voi
   sheet.commit();
 }
 
+/**
+ * ExcelJS's streaming writer hands each sheet's bytes to the zip without
+ * heeding back-pressure, so rows written faster than they are deflated pile
+ * up in memory: after each page, wait until the zip has taken them.
+ */
+async function zipDrained(sheet: ExcelJS.Worksheet): Promise<void> {
+  const zip = (sheet as unknown as { stream?: { pipes?: NodeJS.WritableStream[] } }).stream?.pipes?.[0] as (NodeJS.WritableStream & { writableLength?: number }) | undefined;
+  if (zip && (zip.writableLength ?? 0) > 1 << 20) await new Promise((resolve) => zip.once('drain', resolve));
+}
+
 /** The XLSX export as a stream: ExcelJS's streaming writer commits each row as it goes. */
 export async function reportsXlsx(db: Knex, actor: UserRow, q: StatsQuery): Promise<{ filename: string; stream: Readable }> {
   const { ids, names } = await authorsOf(db, actor, q);
@@ -121,11 +131,16 @@ export async function reportsXlsx(db: Knex, actor: UserRow, q: StatsQuery): Prom
     try {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
       wb.creator = 'Maillage';
-      addSummary(wb, stats);
+      // The rows first: the zip takes one sheet at a time, and a sheet written while another is still open
+      // waits in memory. The summary, small, comes second.
       const sheet = wb.addWorksheet('Accompagnements');
       sheet.addRow(header(!!names)).commit();
-      for await (const rows of pages(db, ids, q)) for (const r of rows) sheet.addRow(cellsOf(r, names)).commit();
+      for await (const rows of pages(db, ids, q)) {
+        for (const r of rows) sheet.addRow(cellsOf(r, names)).commit();
+        await zipDrained(sheet);
+      }
       sheet.commit();
+      addSummary(wb, stats);
       await wb.commit();
     } catch (err) {
       out.destroy(err as Error);

@@ -26,16 +26,28 @@ function expressions(): Record<string, string> {
   return e;
 }
 
-/** Replaces `report_daily` with the sums of `reports` per day and département. */
+/** Replaces the roll-ups with the sums of `reports`: per day for each département, région and the nation, and per commune and month. */
 export async function rebuildRollup(db: Knex): Promise<void> {
   const e = expressions();
   const cols = TALLY_COLUMNS.map((c) => `"${c}"`).join(', ');
   const sums = TALLY_COLUMNS.map((c) => e[c]).join(', ');
+  const levels = [
+    ["'D'", 'department_code', 'min(region_code)'],
+    ["'R'", 'region_code', 'region_code'],
+    ["'N'", "'FR'", "''"],
+  ];
   await db.transaction(async (trx) => {
     await trx('report_daily').del();
+    await trx('report_commune_months').del();
+    for (const [level, code, region] of levels) {
+      await trx.raw(
+        `insert into report_daily (level, code, day, region_code, ${cols})
+         select ${level}, ${code}, report_date, ${region}, ${sums} from reports group by report_date${code.startsWith("'") ? '' : `, ${code}`}`,
+      );
+    }
     await trx.raw(
-      `insert into report_daily (day, department_code, region_code, ${cols})
-       select report_date, department_code, min(region_code), ${sums} from reports group by report_date, department_code`,
+      `insert into report_commune_months (month, commune_code, region_code, reports)
+       select substr(report_date, 1, 7), commune_code, min(region_code), count(*) from reports group by substr(report_date, 1, 7), commune_code`,
     );
   });
 }

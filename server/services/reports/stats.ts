@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import { notFound } from '../../errors';
 import { canSeeTerritories } from '../../access/reports';
 import { reportsOfAuthors, topCommunes, type ReportRow } from '../../db/reports';
-import { dailySeries, perDepartment, sumDaily, type Area } from '../../db/report-daily';
+import { dailySeries, perDepartment, sumDaily, topCommunesByMonths, type Area } from '../../db/report-daily';
 import { teamMemberIds } from '../../db/report-teams';
 import { listDepartments } from '../../db/departments';
 import type { UserRow } from '../../db/users';
@@ -112,7 +112,7 @@ export async function territoryStats(db: Knex, actor: UserRow, q: StatsQuery): P
     sumDaily(db, TALLY_COLUMNS, area, q.from, q.to),
     dailySeries(db, area, q.from, q.to),
     q.scope === 'department' ? Promise.resolve(null) : perDepartment(db, area, q.from, q.to),
-    topCommunes(db, area, q.from, q.to, 10),
+    area?.column === 'department_code' ? topCommunes(db, area, q.from, q.to, 10) : topCommunesByMonths(db, area?.code ?? null, q.from, q.to, 10),
   ]);
   const names = new Map(departments.map((d) => [d.code, d.name]));
   return {
