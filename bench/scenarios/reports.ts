@@ -21,8 +21,7 @@ import { statsFor } from '../../server/services/reports/stats';
 import { reportsCsv, reportsXlsx } from '../../server/services/reports/exports';
 import { rebuildRollup } from '../../server/services/reports/rollup';
 import { insertTeamLink } from '../../server/db/report-teams';
-import { topCommunes } from '../../server/db/reports';
-import { sumDaily } from '../../server/db/report-daily';
+import { sumDaily, topCommunesByMonths } from '../../server/db/report-daily';
 import { TALLY_COLUMNS } from '../../server/services/reports/tally';
 import communes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
 
@@ -137,11 +136,11 @@ export async function reportsBench(o: ReportsOptions) {
       return statsFor(db, admin, q(start, start + 364 * DAY, 'national'));
     });
     log(`reports: national year p50 ${national.p50} p95 ${national.p95} ms`);
-    // Its parts: the roll-up's sums, and the ranking of communes (read from the reports themselves).
+    // Its parts: the roll-up's sums, and the ranking of communes (commune-month roll-up plus the partial months).
     const yearStart = () => today - 364 * DAY - Math.floor(Math.random() * Math.max(1, o.days - 365)) * DAY;
     const nationalParts = {
       rollupSums: await timed(o.nationalRuns, () => { const f = yearStart(); return sumDaily(db, TALLY_COLUMNS, null, dayOf(f), dayOf(f + 364 * DAY)); }),
-      topCommunes: await timed(o.nationalRuns, () => { const f = yearStart(); return topCommunes(db, null, dayOf(f), dayOf(f + 364 * DAY), 10); }),
+      topCommunes: await timed(o.nationalRuns, () => { const f = yearStart(); return topCommunesByMonths(db, null, dayOf(f), dayOf(f + 364 * DAY), 10); }),
     };
     log(`reports: national year parts p95: roll-up sums ${nationalParts.rollupSums.p95} ms, top communes ${nationalParts.topCommunes.p95} ms`);
     // A manager whose team holds `exportRows` reports over the whole period.

@@ -113,13 +113,17 @@ function addSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, s: ReportStats): voi
 }
 
 /**
- * ExcelJS's streaming writer hands each sheet's bytes to the zip without
- * heeding back-pressure, so rows written faster than they are deflated pile
- * up in memory: after each page, wait until the zip has taken them.
+ * ExcelJS's streaming writer hands each sheet's XML to the zip's entry stream
+ * (a readable-stream PassThrough) without heeding back-pressure, so rows
+ * written faster than they are deflated pile up in memory. After each page,
+ * wait (a bounded while, polling: that stream emits no reliable `drain` for
+ * this writer) until the zip has taken most of what was written.
  */
 async function zipDrained(sheet: ExcelJS.Worksheet): Promise<void> {
-  const zip = (sheet as unknown as { stream?: { pipes?: NodeJS.WritableStream[] } }).stream?.pipes?.[0] as (NodeJS.WritableStream & { writableLength?: number }) | undefined;
-  if (zip && (zip.writableLength ?? 0) > 1 << 20) await new Promise((resolve) => zip.once('drain', resolve));
+  const entry = (sheet as unknown as { stream?: { pipes?: { _writableState?: { length: number } }[] } }).stream?.pipes?.[0];
+  for (let waited = 0; entry && (entry._writableState?.length ?? 0) > 1 << 20 && waited < 2000; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** The XLSX export as a stream: ExcelJS's streaming writer commits each row as it goes. */
