@@ -2,8 +2,8 @@
  * Exports for the host structure: my reports (or my team's, for a manager)
  * over the dashboard's period, one row per report, as CSV (UTF-8 BOM, `;`,
  * formula cells neutralised) or XLSX (the rows, then a summary sheet). Both
- * stream: the rows are read page by page and written as they come, so an
- * export of 100 000 rows holds one page in memory at a time.
+ * read the rows page by page and write them as they come; the CSV holds one
+ * page in memory at a time (the XLSX writer buffers behind its zip).
  */
 import { PassThrough, type Readable } from 'node:stream';
 import type { Knex } from 'knex';
@@ -112,19 +112,8 @@ function addSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, s: ReportStats): voi
   sheet.commit();
 }
 
-/**
- * ExcelJS's streaming writer hands each sheet's XML to the zip's entry stream
- * (a readable-stream PassThrough) without heeding back-pressure, so rows
- * written faster than they are deflated pile up in memory. After each page,
- * wait (a bounded while, polling: that stream emits no reliable `drain` for
- * this writer) until the zip has taken most of what was written.
- */
-async function zipDrained(sheet: ExcelJS.Worksheet): Promise<void> {
-  const entry = (sheet as unknown as { stream?: { pipes?: { _writableState?: { length: number } }[] } }).stream?.pipes?.[0];
-  for (let waited = 0; entry && (entry._writableState?.length ?? 0) > 1 << 20 && waited < 2000; waited += 5) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** Lets the zip deflate what the last page wrote before the next page is read. */
+const yieldToZip = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The XLSX export as a stream: ExcelJS's streaming writer commits each row as it goes. */
 export async function reportsXlsx(db: Knex, actor: UserRow, q: StatsQuery): Promise<{ filename: string; stream: Readable }> {
@@ -135,13 +124,14 @@ export async function reportsXlsx(db: Knex, actor: UserRow, q: StatsQuery): Prom
     try {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
       wb.creator = 'Maillage';
-      // The rows first: the zip takes one sheet at a time, and a sheet written while another is still open
-      // waits in memory. The summary, small, comes second.
+      // The rows first, the small summary second: the zip takes one sheet at a time. ExcelJS's writer
+      // does not heed the zip's back-pressure, so an XLSX export's memory grows with its rows
+      // (docs/performance.md); the CSV export's does not.
       const sheet = wb.addWorksheet('Accompagnements');
       sheet.addRow(header(!!names)).commit();
       for await (const rows of pages(db, ids, q)) {
         for (const r of rows) sheet.addRow(cellsOf(r, names)).commit();
-        await zipDrained(sheet);
+        await yieldToZip();
       }
       sheet.commit();
       addSummary(wb, stats);
