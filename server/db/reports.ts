@@ -66,15 +66,20 @@ export async function reportsOfAuthors(db: Knex, authorIds: number[], from: stri
 }
 
 /**
- * A page of some authors' reports over a period, oldest first, after the
- * `(day, id)` cursor: exports walk a period page by page so memory stays flat.
+ * A page of some authors' reports over a period, author by author and oldest
+ * first, after the `(author, day, id)` cursor: the order of
+ * `reports_author_date_index`, so each page is an index range read, never a
+ * sort of the whole period. Exports walk a period page by page so memory stays flat.
  */
 export async function reportsOfAuthorsPage(
-  db: Knex, authorIds: number[], from: string, to: string, after: { day: string; id: number } | null, limit: number,
+  db: Knex, authorIds: number[], from: string, to: string, after: { author: number; day: string; id: number } | null, limit: number,
 ): Promise<ReportRow[]> {
   const q = db<ReportRow>('reports').whereIn('author_id', authorIds).whereBetween('report_date', [from, to])
-    .orderBy([{ column: 'report_date' }, { column: 'id' }]).limit(limit);
-  if (after) q.where((w) => w.where('report_date', '>', after.day).orWhere((x) => x.where('report_date', after.day).andWhere('id', '>', after.id)));
+    .orderBy([{ column: 'author_id' }, { column: 'report_date' }, { column: 'id' }]).limit(limit);
+  if (after) {
+    q.where((w) => w.where('author_id', '>', after.author).orWhere((x) => x.where('author_id', after.author)
+      .andWhere((y) => y.where('report_date', '>', after.day).orWhere((z) => z.where('report_date', after.day).andWhere('id', '>', after.id)))));
+  }
   return q;
 }
 

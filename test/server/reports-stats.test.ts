@@ -169,4 +169,22 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     expect((await api(s.url).get('/api/reports/export.xlsx')).status).to.equal(401);
     expect((await as(cn).get('/api/reports/export.xlsx?from=demain')).status).to.equal(400);
   });
+
+  it('an export walks every page: 2 500 reports of a team, each once, person by person', async () => {
+    const a = await person({ username: 'st.page.a', employer: 'Pages' });
+    const b2 = await person({ username: 'st.page.b', employer: 'Pages' });
+    const boss = await person({ username: 'st.page.boss', employer: 'Pages' });
+    const row = (author: number, i: number) => ({
+      author_id: author, report_date: daysAgo(i % 30), commune_code: '69266', department_code: '69', region_code: '84', canal: 'remote', activity: 'individual',
+      participants: 1, age_35_60: 1, st_employed: 1, themes: 4, duration_band: 'under_30', redirected: false, created_at: new Date(), updated_at: new Date(),
+    });
+    const rows = [...Array.from({ length: 1300 }, (_, i) => row(a.user.id, i)), ...Array.from({ length: 1200 }, (_, i) => row(b2.user.id, i))];
+    for (let i = 0; i < rows.length; i += 100) await s.db('reports').insert(rows.slice(i, i + 100));
+    for (const m of [a, b2]) expect((await as(admin).post('/api/report-teams', { managerId: boss.user.id, memberId: m.user.id })).status).to.equal(201);
+    const csv = await as(boss).get(`/api/reports/export.csv?scope=team&from=${daysAgo(40)}&to=${today}`);
+    const lines = String(csv.body).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+    expect(lines).to.have.length(2500);
+    const authors = lines.map((l) => l.split(';')[0]);
+    expect(authors.lastIndexOf(authors[0]!) - authors.indexOf(authors[0]!) + 1).to.equal(authors[0] === authors[authors.length - 1] ? 2500 : authors.filter((x) => x === authors[0]).length);
+  });
 });

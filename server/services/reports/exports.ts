@@ -32,15 +32,15 @@ async function authorsOf(db: Knex, actor: UserRow, q: StatsQuery): Promise<{ ids
   return { ids, names: new Map(people.map((p) => [p.id, `${p.first_name} ${p.last_name}`])) };
 }
 
-/** Every report of the authors over the period, a page at a time. */
+/** Every report of the authors over the period, a page at a time (person by person, then by date). */
 async function* pages(db: Knex, ids: number[], q: StatsQuery): AsyncGenerator<ReportRow[]> {
-  let after: { day: string; id: number } | null = null;
+  let after: { author: number; day: string; id: number } | null = null;
   for (;;) {
     const rows = await reportsOfAuthorsPage(db, ids, q.from, q.to, after, PAGE);
     if (rows.length) yield rows;
     if (rows.length < PAGE) return;
     const last = rows[rows.length - 1]!;
-    after = { day: last.report_date, id: last.id };
+    after = { author: last.author_id, day: last.report_date, id: last.id };
   }
 }
 
