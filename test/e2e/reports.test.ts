@@ -41,6 +41,13 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     const found = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
     return found.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
   };
+  /** On a 390 px wide phone, nothing makes the page scroll sideways. */
+  const fitsPhone = async (page: Page) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= 390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    return fits;
+  };
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
   it('a conseiller fills a report with the keyboard only (commune by postal code); the draft survives a reload; a mismatch keeps the form', async () => {
@@ -60,6 +67,7 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     await key(page, '#report-ages-35_60', 'Control+A', '1');
     await page.locator('#report-ages-rest', { hasText: 'Le compte est bon.' }).waitFor();
     expect(await axeProblems(page)).to.deep.equal([]);
+    expect(await fitsPhone(page)).to.equal(true);
 
     // A reload keeps everything typed so far.
     await page.reload();
@@ -94,6 +102,7 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     const themes = page.locator('table', { has: page.locator('caption', { hasText: 'Thèmes les plus fréquents' }) });
     expect(await themes.locator('tbody th').allInnerTexts()).to.deep.equal(['Envoyer, recevoir, gérer ses courriels', 'Réaliser une démarche en ligne']);
     expect(await axeProblems(page)).to.deep.equal([]);
+    expect(await fitsPhone(page)).to.equal(true);
 
     // Exports: CSV and XLSX, downloaded and opened.
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), key(page, 'a:has-text("Exporter en CSV")', 'Enter')]);
