@@ -1,6 +1,8 @@
 import Router from '@koa/router';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { eventSchemas } from '../../protocol/agenda';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppContext, type AppState } from '../context';
 import type { Publisher } from '../../realtime/publish';
@@ -10,7 +12,6 @@ import {
 } from '../../services/agenda/agenda-events';
 import { listRegistrants, registerForEvent, removeRegistration, unregisterSelf } from '../../services/agenda/registrations';
 import { eventIcs, registrantsCsv } from '../../services/agenda/exports';
-import { eventSchemas } from './agenda-event-schemas';
 
 const DAY = 86_400_000;
 

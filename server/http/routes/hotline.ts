@@ -1,7 +1,8 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { changeCategorySchema, createCategorySchema, ticketListQuerySchema } from '../../protocol/hotline';
 import { requireRole, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import type { HotlineDomain } from '../../realtime/hotline-domain';
@@ -13,26 +14,6 @@ import { HOTLINE_CALENDAR, addWorkingHours } from '../../services/hotline/workin
 import { presentCategory } from '../../presenters/hotline';
 import { presentAuthor } from '../../presenters/users';
 import type { UserRow } from '../../db/users';
-
-const statuses = z
-  .string()
-  .trim()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(['open', 'assigned', 'resolved'])).max(3));
-const listSchema = z.object({
-  status: statuses.optional(),
-  scope: z.enum(['all', 'unassigned', 'mine']).default('all'),
-  categoryId: fields.id.optional(),
-  departmentCode: fields.departmentCode.optional(),
-  cursor: fields.id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const categoryName = z.string().trim().min(2).max(80);
-const createCategorySchema = z.object({ name: categoryName, position: z.number().int().min(0).max(999).optional() }).strict();
-const changeCategorySchema = z
-  .object({ name: categoryName.optional(), position: z.number().int().min(0).max(999).optional(), archived: z.boolean().optional() })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, 'Rien à modifier.');
 
 /** The hotline's REST side: availability, tickets, agents, categories (commands go through the hub). */
 export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, events: ChannelEvents, presence: Pick<PresenceDomain, 'statusOf'>): Router<AppState> {
@@ -51,7 +32,7 @@ export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, events: Channe
   });
 
   router.get('/tickets', async (ctx) => {
-    const q = parseInput(listSchema, ctx.query);
+    const q = parseInput(ticketListQuerySchema, ctx.query);
     ctx.body = await listTicketsFor(db, currentUser(ctx), { ...q, status: q.status?.length ? q.status : undefined });
   });
 
