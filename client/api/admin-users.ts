@@ -1,6 +1,6 @@
 /** Typed calls for /api/admin/users (admins only). */
 import type { Http } from './http.js';
-import type { Page, Role, User, UserStatus } from './types.js';
+import type { Page, Role, User, UserStatus } from '../../server/protocol/index.js';
 
 /** Filters of the user search. */
 export interface UserSearch {

@@ -1,38 +1,12 @@
 /** Typed calls for the document banks (a group's, and mine across groups). */
 import type { Http } from './http.js';
 import { xhrUpload } from './me.js';
-import type { Page } from './types.js';
+import type { Page } from '../../server/protocol/common.js';
+import type { BankDocument, DocumentSort, DocumentType, UploadedDocument } from '../../server/protocol/documents.js';
 
-/** The filters of the bank (`?type=`). */
-export type DocumentType = 'pdf' | 'office' | 'image' | 'text' | 'archive';
-export type DocumentSort = 'date' | 'title';
+export type { Announcement, BankDocument, DocumentSort, DocumentType, UploadedDocument } from '../../server/protocol/documents.js';
 
-/** A document of a bank (the contract's item plus its group, links and rights). */
-export interface BankDocument {
-  id: number;
-  groupId: number;
-  group: { id: number; name: string };
-  title: string;
-  description: string | null;
-  filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  uploader: { id: number; username: string; displayName: string } | null;
-  createdAt: string;
-  source: 'upload' | 'post';
-  postId: number | null;
-  downloadUrl: string;
-  previewUrl: string | null;
-  canDelete: boolean;
-}
-
-/** What an upload answers: the document, whether the bank already had these bytes, the channel message. */
-export interface UploadedDocument extends BankDocument {
-  duplicate: boolean;
-  announcement: { messageId: number; channelId: number } | { error: { code: string; message: string } } | null;
-}
-
+/** The filters of the bank as the views hold them (`''`: no type filter). */
 export interface DocumentQuery {
   q?: string;
   sort?: DocumentSort;

@@ -44,7 +44,8 @@ export function presentJoinRequest(r: JoinRequestRow & Record<string, unknown>):
   return {
     id: r.id,
     groupId: r.group_id,
-    user: person(r.user_id, s('u_username'), s('u_first_name'), s('u_last_name')),
+    // The list joins the requester's row: a request always has its person.
+    user: person(r.user_id, s('u_username'), s('u_first_name'), s('u_last_name'))!,
     motive: r.motive,
     status: r.status,
     createdAt: iso(r.created_at),

@@ -56,8 +56,8 @@ export const adminUserSearchSchema = z.object({
   role: fields.role.optional(),
   status: z.enum(['pending', 'active', 'disabled']).optional(),
   departmentCode: fields.departmentCode.optional(),
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.coerce.number<number>().int().positive().optional(),
+  limit: z.coerce.number<number>().int().min(1).max(100).default(50),
 });
 /** POST /api/admin/users. */
 export const adminCreateUserSchema = z.object({

@@ -80,9 +80,9 @@ export interface TypingEvent {
 
 /** GET /api/channels/:id/messages query. */
 export const historyQuerySchema = z.object({
-  beforeSeq: z.coerce.number().int().min(1).optional(),
-  afterSeq: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  beforeSeq: z.coerce.number<number>().int().min(1).optional(),
+  afterSeq: z.coerce.number<number>().int().min(0).optional(),
+  limit: z.coerce.number<number>().int().min(1).max(100).default(50),
 });
 /** POST /api/channels: a thematic channel. */
 export const createChannelSchema = z.object({ name: z.string().trim().min(2).max(80), description: optionalText(500) });

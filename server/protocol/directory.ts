@@ -32,7 +32,7 @@ export const directoryQuerySchema = z.object({
   role: fields.role.optional().or(blankToUndefined),
   employer: z.string().trim().max(160).optional(),
   cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: z.coerce.number<number>().int().min(1).max(100).default(30),
 });
 /** GET /api/contacts query. */
 export const contactsQuerySchema = z.object({ q: z.string().trim().max(100).optional() });

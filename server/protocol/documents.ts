@@ -47,7 +47,7 @@ export const documentListQuerySchema = z.object({
   type: z.preprocess(blank, z.enum(['pdf', 'office', 'image', 'text', 'archive']).optional()),
   groupId: z.preprocess(blank, fields.id.optional()),
   cursor: z.preprocess(blank, z.string().max(500).optional()),
-  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(50)),
+  limit: z.preprocess(blank, z.coerce.number<number>().int().min(1).max(100).default(50)),
 });
 /** The text fields of the multipart upload (they arrive as strings). */
 export const documentUploadFieldsSchema = z.object({

@@ -40,7 +40,7 @@ export interface GroupMember {
 export interface JoinRequest {
   id: number;
   groupId: number;
-  user: Person | null;
+  user: Person;
   motive: string | null;
   status: JoinRequestStatus;
   createdAt: string;
@@ -64,7 +64,7 @@ export const groupListQuerySchema = z.object({
   scope: z.enum(['mine', 'directory']).default('directory'),
   q: z.string().trim().max(100).optional(),
   cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: z.coerce.number<number>().int().min(1).max(100).default(30),
 });
 /** POST /api/groups. */
 export const createGroupSchema = z
@@ -81,14 +81,14 @@ export const memberTargetSchema = z.union([z.literal('me'), fields.id]);
 /** GET /api/groups/:id/members query. */
 export const groupMembersQuerySchema = z.object({
   status: z.enum(['member', 'invited', 'pending']).default('member'),
-  cursor: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.coerce.number<number>().int().min(0).optional(),
+  limit: z.coerce.number<number>().int().min(1).max(200).default(100),
 });
 /** GET /api/groups/:id/requests query. */
 export const joinRequestsQuerySchema = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional(),
-  cursor: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.coerce.number<number>().int().min(1).optional(),
+  limit: z.coerce.number<number>().int().min(1).max(100).default(50),
 });
 /** POST /api/groups/:id/invitations: a member, or an outside address. */
 export const inviteSchema = z.union([z.object({ userId: fields.id }).strict(), z.object({ email: fields.email }).strict()]);

@@ -124,7 +124,7 @@ export const ticketListQuerySchema = z.object({
   categoryId: fields.id.optional(),
   departmentCode: fields.departmentCode.optional(),
   cursor: fields.id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number<number>().int().min(1).max(200).default(50),
 });
 const categoryName = z.string().trim().min(2).max(80);
 /** POST /api/hotline/categories. */

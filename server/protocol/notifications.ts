@@ -22,8 +22,8 @@ export interface ReadNotificationsAnswer {
 
 /** GET /api/notifications query. */
 export const notificationListQuerySchema = z.object({
-  cursor: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  cursor: z.coerce.number<number>().int().min(1).optional(),
+  limit: z.coerce.number<number>().int().min(1).max(100).default(30),
   unread: z
     .enum(['1', 'true', '0', 'false'])
     .transform((v) => v === '1' || v === 'true')

@@ -81,7 +81,7 @@ const linkUrl = z
   .nullish()
   .transform((v) => v ?? null);
 /** GET /api/groups/:id/posts and /api/feed query. */
-export const postPageQuerySchema = z.object({ cursor: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const postPageQuerySchema = z.object({ cursor: z.coerce.number<number>().int().min(1).optional(), limit: z.coerce.number<number>().int().min(1).max(50).default(20) });
 /** POST /api/groups/:id/posts. */
 export const createPostSchema = z
   .object({
