@@ -84,7 +84,8 @@ export class HubClient extends EventTarget {
     let ack: AckOf<E> | undefined;
     try {
       // Socket.IO's typed emit cannot take a generic event name: the map's signature is applied by hand.
-      const emit = socket.timeout(timeoutMs).emitWithAck as (event: E, payload: ClientPayload<E>) => Promise<AckOf<E>>;
+      const timed = socket.timeout(timeoutMs);
+      const emit = timed.emitWithAck.bind(timed) as (event: E, payload: ClientPayload<E>) => Promise<AckOf<E>>;
       ack = await emit(event, payload);
     } catch {
       throw new HubError('timeout', TIMEOUT_MESSAGE);
