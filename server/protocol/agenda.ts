@@ -77,7 +77,8 @@ export interface Registrant {
 /** POST /api/events/:id/registrations answer (201 registered, 202 waitlisted, 200 already there). */
 export interface RegistrationAnswer {
   status: RegistrationStatus;
-  position?: number;
+  /** Only when waitlisted: the place on the waiting list. */
+  position?: number | null;
   registrationId: number;
   list: RegistrationList;
   created: boolean;

@@ -63,7 +63,7 @@ export interface HotlineStatus {
   available: boolean;
   firstResponseTargetHours: number;
   firstResponseDueIfOpenedNow: string;
-  workingHours: { timeZone: string; days: number[]; start: number; end: number };
+  workingHours: { timeZone: string; days: readonly number[]; start: number; end: number };
 }
 
 /** A ticket category (GET /api/hotline/categories). */

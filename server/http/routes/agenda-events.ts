@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
-import { eventSchemas } from '../../protocol/agenda';
+import { eventSchemas, type RegistrationAnswer } from '../../protocol/agenda';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppContext, type AppState } from '../context';
 import type { Publisher } from '../../realtime/publish';
@@ -102,7 +102,7 @@ export function eventRoutes(deps: Deps, publisher: Publisher): Router<AppState> 
       list: result.registration.list,
       created: result.created,
       event: await eventView(deps.db, actor, await accessEvent(deps.db, actor, eventId)),
-    };
+    } satisfies RegistrationAnswer;
   });
 
   router.delete('/api/events/:id/registrations/me', ...auth, async (ctx) => {

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
-import { contactsQuerySchema } from '../../protocol/directory';
+import { contactsQuerySchema, type Contact } from '../../protocol/directory';
 import { listContacts } from '../../db/contacts';
 import { displayName, presentMember } from '../../presenters/users';
 import type { PresenceDomain } from '../../realtime/presence/domain';
@@ -23,7 +23,7 @@ export function contactRoutes(deps: Deps, presence: Pick<PresenceDomain, 'status
       (u) => !needle || fold(`${displayName(u)} ${u.username}`).includes(needle),
     );
     const presenceOf = await presence.statusOf(users.map((u) => u.id));
-    const items = users.map((u) => ({ ...presentMember(u), presence: presenceOf.get(u.id) ?? { status: 'offline' as const, lastSeenAt: null } }));
+    const items = users.map((u): Contact => ({ ...presentMember(u), presence: presenceOf.get(u.id) ?? { status: 'offline' as const, lastSeenAt: null } }));
     items.sort((a, b) => rank[a.presence.status] - rank[b.presence.status] || a.displayName.localeCompare(b.displayName, 'fr', { sensitivity: 'base' }));
     ctx.body = { items };
   });

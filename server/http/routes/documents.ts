@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { AppError, invalidPayload, notFound } from '../../errors';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
-import { documentListQuerySchema, documentUploadFieldsSchema, editDocumentSchema, type Announcement } from '../../protocol/documents';
+import { documentListQuerySchema, documentUploadFieldsSchema, editDocumentSchema, type Announcement, type UploadedDocument } from '../../protocol/documents';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { discardUpload, receiveUpload } from '../upload';
@@ -76,7 +76,7 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
     if (created) changed(document, 'added', group.channel_id);
     const announcement = meta.announce ? await tryAnnounce(actor, document, group.channel_id) : null;
     ctx.status = created ? 201 : 200;
-    ctx.body = { ...presentDocument(document, { canDelete: true }), duplicate: !created, announcement };
+    ctx.body = { ...presentDocument(document, { canDelete: true }), duplicate: !created, announcement } satisfies UploadedDocument;
   });
 
   router.get('/api/documents', ...auth, async (ctx) => {

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
-import { changeCategorySchema, createCategorySchema, ticketListQuerySchema } from '../../protocol/hotline';
+import { changeCategorySchema, createCategorySchema, ticketListQuerySchema, type HotlineAgent, type HotlineStatus, type TicketDetail } from '../../protocol/hotline';
 import { requireRole, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import type { HotlineDomain } from '../../realtime/hotline-domain';
@@ -28,7 +28,7 @@ export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, events: Channe
       firstResponseTargetHours: hours,
       firstResponseDueIfOpenedNow: addWorkingHours(new Date(), hours).toISOString(),
       workingHours: { timeZone: HOTLINE_CALENDAR.timeZone, days: HOTLINE_CALENDAR.days, start: HOTLINE_CALENDAR.startHour, end: HOTLINE_CALENDAR.endHour },
-    };
+    } satisfies HotlineStatus;
   });
 
   router.get('/tickets', async (ctx) => {
@@ -42,13 +42,13 @@ export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, events: Channe
     const { joinedChannel, ...detail } = await ticketDetail(db, actor, id);
     // A staff member opening an old ticket becomes a member of its channel: move their sockets in.
     if (joinedChannel) await events.added(actor.id, joinedChannel);
-    ctx.body = detail;
+    ctx.body = detail satisfies TicketDetail;
   });
 
   router.get('/agents', requireRole('hotline', 'admin'), async (ctx) => {
     const rows = (await db('users').whereIn('role', ['hotline', 'admin']).where({ status: 'active' }).orderBy(['first_name', 'last_name'])) as UserRow[];
     const status = await presence.statusOf(rows.map((r) => r.id));
-    ctx.body = rows.map((u) => ({ ...presentAuthor(u), role: u.role, status: status.get(u.id)?.status ?? 'offline' }));
+    ctx.body = rows.map((u): HotlineAgent => ({ ...presentAuthor(u), role: u.role, status: status.get(u.id)?.status ?? 'offline' }));
   });
 
   router.get('/categories', async (ctx) => {
