@@ -105,4 +105,5 @@ export const ACCOUNT_ERROR_CODES = [
   'token_expired',
   'unsupported_type',
 ] as const;
+/** One of the account error codes. */
 export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { fields, optionalText, type Person } from './common';
 
+/** Where a registration stands. */
 export type RegistrationStatus = 'registered' | 'waitlisted';
+/** The member list, or the prescription list (people a member supports). */
 export type RegistrationList = 'member' | 'prescription';
 
 /** What an organiser writes (POST /api/groups/:id/events, PATCH /api/events/:id), as presented back. */
@@ -189,4 +191,5 @@ export const AGENDA_ERROR_CODES = [
   'registration_closed',
   'unknown_users',
 ] as const;
+/** One of the calendar error codes. */
 export type AgendaErrorCode = (typeof AGENDA_ERROR_CODES)[number];

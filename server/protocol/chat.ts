@@ -91,8 +91,11 @@ export const updateChannelSchema = z
   .object({ name: z.string().trim().min(2).max(80).optional(), description: optionalText(500).optional(), archived: z.boolean().optional() })
   .strict();
 
+/** Query of GET /api/channels/:id/messages as a client sends it. */
 export type HistoryQuery = z.input<typeof historyQuerySchema>;
+/** Body of POST /api/channels. */
 export type CreateChannelBody = z.input<typeof createChannelSchema>;
+/** Body of PATCH /api/channels/:id. */
 export type UpdateChannelBody = z.input<typeof updateChannelSchema>;
 
 const messageBody = z.string().max(10_000).refine((s) => s.trim().length > 0, 'Le message est vide.');
@@ -153,4 +156,5 @@ export const CHAT_ERROR_CODES = [
   'message_deleted',
   'duplicate_client_msg_id',
 ] as const;
+/** One of the chat error codes. */
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];

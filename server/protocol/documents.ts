@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { fields, optionalText, type Person } from './common';
 
+/** The type filter of the bank (`?type=`). */
 export type DocumentType = 'pdf' | 'office' | 'image' | 'text' | 'archive';
+/** The order of the bank (`?sort=`). */
 export type DocumentSort = 'date' | 'title';
+/** Where a document came from: the bank itself, or a post. */
 export type DocumentSource = 'upload' | 'post';
 
 /**
@@ -58,6 +61,7 @@ export const documentUploadFieldsSchema = z.object({
 /** PATCH /api/documents/:id. */
 export const editDocumentSchema = z.object({ title: z.string().trim().min(1).max(200).optional(), description: optionalText(2000).optional() }).strict();
 
+/** Body of PATCH /api/documents/:id. */
 export type EditDocumentBody = z.input<typeof editDocumentSchema>;
 
 /** Server → client events of the document banks. */
@@ -68,4 +72,5 @@ export interface DocumentServerEvents {
 
 /** Error codes of the document banks. */
 export const DOCUMENT_ERROR_CODES = ['unsupported_type', 'too_large', 'invalid_cursor'] as const;
+/** One of the document bank error codes. */
 export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];

@@ -3,10 +3,15 @@ import { z } from 'zod';
 import { fields, optionalText, type Person } from './common';
 import type { Member } from './users';
 
+/** Who sees a group and how one joins it. */
 export type Visibility = 'public' | 'moderated' | 'private';
+/** Role inside a group. */
 export type GroupRole = 'owner' | 'admin' | 'member';
+/** Where someone stands with a group. */
 export type MemberStatus = 'member' | 'pending' | 'invited';
+/** Where a join request stands. */
 export type JoinRequestStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+/** Where an invitation stands. */
 export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked';
 
 /** A group as one viewer sees it. `myRole` is set for full members only. */
@@ -95,9 +100,13 @@ export const inviteSchema = z.union([z.object({ userId: fields.id }).strict(), z
 /** PATCH /api/groups/:id/members/:userId. */
 export const groupRoleSchema = z.object({ role: z.enum(['owner', 'admin', 'member']) }).strict();
 
+/** Query of GET /api/groups as a client sends it. */
 export type GroupListQuery = z.input<typeof groupListQuerySchema>;
+/** Body of POST /api/groups. */
 export type CreateGroupBody = z.input<typeof createGroupSchema>;
+/** Body of PATCH /api/groups/:id. */
 export type UpdateGroupBody = z.input<typeof updateGroupSchema>;
+/** Body of POST /api/groups/:id/invitations. */
 export type InviteBody = z.input<typeof inviteSchema>;
 
 /** Error codes of groups. */
@@ -110,4 +119,5 @@ export const GROUP_ERROR_CODES = [
   'not_a_member',
   'parent_membership_required',
 ] as const;
+/** One of the group error codes. */
 export type GroupErrorCode = (typeof GROUP_ERROR_CODES)[number];

@@ -7,6 +7,7 @@ import { fields, type Person, type Role } from './common';
 import type { Channel } from './chat';
 import type { PresenceStatus } from './presence';
 
+/** Where a ticket stands. */
 export type TicketStatus = 'open' | 'assigned' | 'resolved';
 
 /** The contract's ticket object, plus `departmentCode`, `resolutionNote` and `reopenableUntil`. */
@@ -148,8 +149,11 @@ const when = z.union([
 /** GET /api/hotline/figures(.csv) query: Paris days or exact instants. */
 export const figuresPeriodSchema = z.object({ from: when.optional(), to: when.optional() });
 
+/** Query of GET /api/hotline/tickets as a client sends it. */
 export type TicketListQuery = z.input<typeof ticketListQuerySchema>;
+/** Body of POST /api/hotline/categories. */
 export type CreateCategoryBody = z.input<typeof createCategorySchema>;
+/** Body of PATCH /api/hotline/categories/:id. */
 export type ChangeCategoryBody = z.input<typeof changeCategorySchema>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -203,4 +207,5 @@ export const HOTLINE_ERROR_CODES = [
   'ticket_resolved',
   'too_many_tickets',
 ] as const;
+/** One of the hotline error codes. */
 export type HotlineErrorCode = (typeof HOTLINE_ERROR_CODES)[number];

@@ -46,9 +46,13 @@ export const notificationSettingsSchema = z
 
 /** The contract's settings shape. */
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+/** How often notification mails go out. */
 export type MailFrequency = NotificationSettings['frequency'];
+/** How long real-time mails are held to be grouped. */
 export type BatchMinutes = NotificationSettings['batchMinutes'];
+/** The kinds of notification a user may mute. */
 export type NotificationType = keyof NotificationSettings['types'];
+/** Body of POST /api/notifications/read. */
 export type ReadNotificationsBody = z.input<typeof readNotificationsSchema>;
 
 /** Server → client events of notifications. */

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { fields, type Person, type PersonWithAvatar } from './common';
 
+/** Kinds of post. */
 export type PostKind = 'article' | 'question' | 'document' | 'photo' | 'video' | 'link';
+/** Kinds of reaction (each toggles). */
 export type ReactionKind = 'like' | 'recommend';
 
 /** A file posted in a group; `url` serves the bytes to who may see the post. */
@@ -101,7 +103,9 @@ export const commentSchema = z.object({ body: z.string().trim().min(1).max(5000)
 /** POST /api/posts/:id/reactions (toggles). */
 export const reactionSchema = z.object({ kind: z.enum(['like', 'recommend']) }).strict();
 
+/** Body of POST /api/groups/:id/posts. */
 export type NewPost = z.input<typeof createPostSchema>;
+/** Body of PATCH /api/posts/:id. */
 export type EditPostBody = z.input<typeof editPostSchema>;
 
 /** Server → client events of posts, to the post's audience. */
@@ -116,4 +120,5 @@ export interface PostServerEvents {
 
 /** Error codes of posts. */
 export const POST_ERROR_CODES = ['invalid_attachment', 'invalid_audience', 'not_a_member'] as const;
+/** One of the post error codes. */
 export type PostErrorCode = (typeof POST_ERROR_CODES)[number];
