@@ -1,6 +1,6 @@
 /** REST calls of the chat (channels, messages, contacts); the wire types are the protocol's (server/protocol/chat.ts). */
 import type { Http } from './http.js';
-import type { Channel, ManagedChannel, Message } from '../../server/protocol/chat.js';
+import type { Channel, CreateChannelBody, HistoryQuery, ManagedChannel, Message, UpdateChannelBody } from '../../server/protocol/chat.js';
 import type { Contact } from '../../server/protocol/directory.js';
 import type { ClientEventName, ClientPayload, ClientAcks, ServerEventName, ServerEventPayloads } from '../../server/protocol/socket.js';
 
@@ -14,16 +14,16 @@ export function chatApi(http: Http) {
     /** GET /api/channels: my channels and the thematic ones I may join. */
     channels: () => http.get<Channel[]>('/api/channels'),
     /** GET /api/channels/:id/messages: ascending by seq. */
-    history: (channelId: number, query: { beforeSeq?: number; afterSeq?: number; limit?: number } = {}) =>
+    history: (channelId: number, query: HistoryQuery = {}) =>
       http.get<Message[]>(`/api/channels/${channelId}/messages`, { query }),
     /** GET /api/channels/:id/pins: newest pin first. */
     pins: (channelId: number) => http.get<Message[]>(`/api/channels/${channelId}/pins`),
     /** GET /api/channels/thematic: every thematic channel with its member count (animators, admins). */
     thematicAll: () => http.get<ManagedChannel[]>('/api/channels/thematic'),
     /** POST /api/channels: a new thematic channel, the creator in it (animators, admins). */
-    createThematic: (input: { name: string; description: string | null }) => http.post<Channel>('/api/channels', input),
+    createThematic: (input: CreateChannelBody) => http.post<Channel>('/api/channels', input),
     /** PATCH /api/channels/:id: rename, describe, archive or restore (animators, admins). */
-    updateThematic: (id: number, changes: { name?: string; description?: string | null; archived?: boolean }) =>
+    updateThematic: (id: number, changes: UpdateChannelBody) =>
       http.patch<Channel>(`/api/channels/${id}`, changes),
     /** GET /api/contacts: online first. */
     contacts: () => http.get<{ items: Contact[] }>('/api/contacts'),

@@ -2,7 +2,7 @@
 import type { Http } from './http.js';
 import { xhrUpload } from './me.js';
 import type { Page } from '../../server/protocol/common.js';
-import type { BankDocument, DocumentSort, DocumentType, UploadedDocument } from '../../server/protocol/documents.js';
+import type { BankDocument, DocumentSort, DocumentType, EditDocumentBody, UploadedDocument } from '../../server/protocol/documents.js';
 
 export type { Announcement, BankDocument, DocumentSort, DocumentType, UploadedDocument } from '../../server/protocol/documents.js';
 
@@ -41,7 +41,7 @@ export function documentsApi(http: Http) {
       form.append('file', d.file, d.filename);
       return xhrUpload<UploadedDocument>(http, 'POST', `/api/groups/${groupId}/documents`, form, onProgress);
     },
-    update: (id: number, patch: { title?: string; description?: string | null }) => http.patch<BankDocument>(`/api/documents/${id}`, patch),
+    update: (id: number, patch: EditDocumentBody) => http.patch<BankDocument>(`/api/documents/${id}`, patch),
     remove: (id: number) => http.delete<void>(`/api/documents/${id}`),
     share: (id: number) => http.post<{ announcement: { messageId: number; channelId: number } }>(`/api/documents/${id}/share`),
   };

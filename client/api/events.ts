@@ -1,6 +1,6 @@
 /** Typed calls for the calendar: events, registrations, exports and my private iCal feed. */
 import type { Http } from './http.js';
-import type { AgendaEvent, AgendaEventFields, CalendarFeedCreated, CalendarFeedStatus, Invitees, RegistrationAnswer, Registrant } from '../../server/protocol/agenda.js';
+import type { AgendaEvent, CalendarFeedCreated, CreateAgendaEventBody, EditAgendaEventBody, CalendarFeedStatus, Invitees, RegistrationAnswer, Registrant } from '../../server/protocol/agenda.js';
 
 export type { AgendaEvent, Invitees, Registrant, RegistrationAnswer, RegistrationStatus } from '../../server/protocol/agenda.js';
 /** What an organiser writes (POST /api/groups/:id/events, PATCH /api/events/:id). */
@@ -14,8 +14,8 @@ export function eventsApi(http: Http) {
     group: (groupId: number, from: Date, to: Date) =>
       http.get<{ items: AgendaEvent[] }>(`/api/groups/${groupId}/events`, { query: { from: from.toISOString(), to: to.toISOString() } }),
     get: (id: number) => http.get<AgendaEvent>(e(id)),
-    create: (groupId: number, input: AgendaEventFields & { invite?: Invitees }) => http.post<AgendaEvent>(`/api/groups/${groupId}/events`, input),
-    update: (id: number, patch: Partial<AgendaEventFields>) => http.patch<AgendaEvent>(e(id), patch),
+    create: (groupId: number, input: CreateAgendaEventBody) => http.post<AgendaEvent>(`/api/groups/${groupId}/events`, input),
+    update: (id: number, patch: EditAgendaEventBody) => http.patch<AgendaEvent>(e(id), patch),
     cancel: (id: number, reason: string | null) => http.delete<AgendaEvent>(e(id), { query: { reason } }),
     invite: (id: number, who: Invitees) => http.post<{ invited: number }>(`${e(id)}/invitations`, who),
     register: (id: number) => http.post<RegistrationAnswer>(`${e(id)}/registrations`, {}),

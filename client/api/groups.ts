@@ -2,8 +2,8 @@
 import type { Http } from './http.js';
 import { xhrUpload } from './me.js';
 import type { Page, Person as ShortPerson, PersonWithAvatar } from '../../server/protocol/common.js';
-import type { Group, GroupMember, GroupRole, Invitation, JoinRequest, MemberStatus, Visibility } from '../../server/protocol/groups.js';
-import type { Attachment, Comment, NewPost, Post, PostDetail, ReactionAnswer, ReactionKind, Reactor } from '../../server/protocol/posts.js';
+import type { CreateGroupBody, Group, GroupMember, GroupRole, Invitation, InviteBody, JoinRequest, MemberStatus, UpdateGroupBody } from '../../server/protocol/groups.js';
+import type { Attachment, Comment, EditPostBody, NewPost, Post, PostDetail, ReactionAnswer, ReactionKind, Reactor } from '../../server/protocol/posts.js';
 import type { NotificationPage, ReadNotificationsAnswer } from '../../server/protocol/notifications.js';
 import type { Contact, DirectoryFilters as DirectoryQueryBody, MemberProfile } from '../../server/protocol/directory.js';
 import type { Member } from '../../server/protocol/users.js';
@@ -28,8 +28,8 @@ export function groupsApi(http: Http) {
   return {
     list: (scope: 'mine' | 'directory', q?: string, cursor?: Cursor) => http.get<Page<Group>>('/api/groups', { query: { scope, q, cursor } }),
     get: (id: number) => http.get<Group>(g(id)),
-    create: (input: { name: string; description: string | null; visibility: Visibility; parentId?: number | null }) => http.post<Group>('/api/groups', input),
-    update: (id: number, patch: { name?: string; description?: string | null; visibility?: Visibility }) => http.patch<Group>(g(id), patch),
+    create: (input: CreateGroupBody) => http.post<Group>('/api/groups', input),
+    update: (id: number, patch: UpdateGroupBody) => http.patch<Group>(g(id), patch),
     remove: (id: number) => http.delete<void>(g(id)),
     join: (id: number, motive?: string | null) => http.post<{ status: 'member' | 'pending' }>(`${g(id)}/join`, { motive: motive || null }),
     leave: (id: number) => http.delete<void>(`${g(id)}/members/me`),
@@ -39,7 +39,7 @@ export function groupsApi(http: Http) {
     requests: (id: number, status?: JoinRequest['status']) => http.get<Page<JoinRequest>>(`${g(id)}/requests`, { query: { status } }),
     decide: (id: number, userId: number, approve: boolean) => http.post<JoinRequest>(`${g(id)}/requests/${userId}/${approve ? 'approve' : 'reject'}`),
     invitations: (id: number) => http.get<Page<Invitation>>(`${g(id)}/invitations`),
-    invite: (id: number, to: { userId: number } | { email: string }) => http.post<{ status: string; invitation: Invitation }>(`${g(id)}/invitations`, to),
+    invite: (id: number, to: InviteBody) => http.post<{ status: string; invitation: Invitation }>(`${g(id)}/invitations`, to),
     accept: (id: number) => http.post<{ status: 'member' }>(`${g(id)}/invitations/accept`),
     decline: (id: number) => http.post<{ status: null }>(`${g(id)}/invitations/decline`),
     posts: (id: number, cursor?: Cursor) => http.get<Page<Post>>(`${g(id)}/posts`, { query: { cursor } }),
@@ -52,7 +52,7 @@ export function groupsApi(http: Http) {
     },
     feed: (cursor?: Cursor) => http.get<Page<Post>>('/api/feed', { query: { cursor } }),
     post: (postId: number) => http.get<PostDetail>(`/api/posts/${postId}`),
-    editPost: (postId: number, patch: Partial<Pick<NewPost, 'kind' | 'title' | 'body' | 'linkUrl'>>) => http.patch<Post>(`/api/posts/${postId}`, patch),
+    editPost: (postId: number, patch: EditPostBody) => http.patch<Post>(`/api/posts/${postId}`, patch),
     deletePost: (postId: number) => http.delete<void>(`/api/posts/${postId}`),
     comment: (postId: number, body: string) => http.post<Comment>(`/api/posts/${postId}/comments`, { body }),
     deleteComment: (commentId: number) => http.delete<void>(`/api/comments/${commentId}`),

@@ -2,7 +2,7 @@
 import type { Http } from './http.js';
 import type { Person } from '../../server/protocol/common.js';
 import type {
-  HotlineAgent, HotlineCategory, HotlineFigures, HotlineStatus, Ticket, TicketDetail,
+  ChangeCategoryBody, HotlineAgent, HotlineCategory, HotlineFigures, HotlineStatus, Ticket, TicketDetail,
 } from '../../server/protocol/hotline.js';
 
 export type {
@@ -30,7 +30,7 @@ export function hotlineApi(http: Http) {
     ticket: (id: number) => http.get<TicketDetail>(`/api/hotline/tickets/${id}`),
     categories: (all = false) => http.get<HotlineCategory[]>('/api/hotline/categories', { query: { all: all ? 1 : undefined } }),
     createCategory: (name: string) => http.post<HotlineCategory>('/api/hotline/categories', { name }),
-    updateCategory: (id: number, patch: { name?: string; archived?: boolean }) => http.patch<HotlineCategory>(`/api/hotline/categories/${id}`, patch),
+    updateCategory: (id: number, patch: ChangeCategoryBody) => http.patch<HotlineCategory>(`/api/hotline/categories/${id}`, patch),
     agents: () => http.get<HotlineAgent[]>('/api/hotline/agents'),
     figures: (from: string, to: string) => http.get<HotlineFigures>('/api/hotline/figures', { query: { from, to } }),
     figuresCsvUrl: (from: string, to: string) => http.url('/api/hotline/figures.csv', { from, to }),
