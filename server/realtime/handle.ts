@@ -42,8 +42,8 @@ export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Pro
 
 /**
  * Registers one client event: the payload is parsed with the schema the
- * protocol gives that event (bad →
- * `invalid_payload`), the actor is loaded (cached a few seconds) and must have accepted the terms,
+ * protocol gives that event (bad → `invalid_payload`), the handler must return
+ * the ack the protocol gives it, the actor is loaded (cached a few seconds) and must have accepted the terms,
  * and whatever happens the acknowledgement is answered exactly once, with
  * `{ ok: true, … }` or `{ ok: false, error }`. Nothing a client sends can throw
  * out of here, so no payload can crash the server.

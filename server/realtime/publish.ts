@@ -2,10 +2,13 @@ import type { HubServer } from './hub';
 import { rooms } from './rooms';
 import type { ServerEventName, ServerEventPayloads } from '../protocol/socket';
 
-/** An emit whose payload the protocol fixes for the event named. */
-type Emit = <E extends ServerEventName>(event: E, payload: ServerEventPayloads[E]) => void;
-/** Socket.IO's emit, seen through the protocol's map (its own overloads cannot be called with a generic event name). */
-const emitOn = (target: { emit: unknown }): Emit => (target.emit as (...args: unknown[]) => void).bind(target) as Emit;
+/**
+ * Emits on a server or a broadcast operator with the payload the protocol fixes
+ * for the event (Socket.IO's own typed emit cannot take a generic event name).
+ */
+function emit<E extends ServerEventName>(target: { emit(...args: any[]): unknown }, event: E, payload: ServerEventPayloads[E]): void {
+  target.emit(event, payload);
+}
 
 /**
  * Sends events to explicit audiences, after commit. Room moves go through
@@ -26,27 +29,27 @@ export class Publisher {
 
   /** To every socket in the channel's room. */
   toChannel<E extends ServerEventName>(channelId: number, event: E, payload: ServerEventPayloads[E]): void {
-    emitOn(this.server.to(rooms.channel(channelId)))(event, payload);
+    emit(this.server.to(rooms.channel(channelId)), event, payload);
   }
 
   /** To the channel's sockets except those of one user (typing). Volatile: dropped rather than queued. */
   toChannelExceptUserVolatile<E extends ServerEventName>(channelId: number, userId: number, event: E, payload: ServerEventPayloads[E]): void {
-    emitOn(this.server.to(rooms.channel(channelId)).except(rooms.user(userId)).volatile)(event, payload);
+    emit(this.server.to(rooms.channel(channelId)).except(rooms.user(userId)).volatile, event, payload);
   }
 
   /** To every socket of one user, on every node. */
   toUser<E extends ServerEventName>(userId: number, event: E, payload: ServerEventPayloads[E]): void {
-    emitOn(this.server.to(rooms.user(userId)))(event, payload);
+    emit(this.server.to(rooms.user(userId)), event, payload);
   }
 
   /** To every socket of these users (one emit). */
   toUsers<E extends ServerEventName>(userIds: number[], event: E, payload: ServerEventPayloads[E]): void {
-    if (userIds.length) emitOn(this.server.to(userIds.map(rooms.user)))(event, payload);
+    if (userIds.length) emit(this.server.to(userIds.map(rooms.user)), event, payload);
   }
 
   /** To every socket in any of these rooms (once per socket). */
   toRooms<E extends ServerEventName>(roomNames: string[], event: E, payload: ServerEventPayloads[E]): void {
-    if (roomNames.length) emitOn(this.server.to(roomNames))(event, payload);
+    if (roomNames.length) emit(this.server.to(roomNames), event, payload);
   }
 
   /** Every socket of the user joins the channel's room, on every node. */
@@ -68,7 +71,7 @@ export class Publisher {
 
   /** To every connected socket, on every node (state everyone shows, e.g. hotline availability). */
   toAll<E extends ServerEventName>(event: E, payload: ServerEventPayloads[E]): void {
-    emitOn(this.server)(event, payload);
+    emit(this.server, event, payload);
   }
 
   /** How many sockets are in a room across all nodes (the Redis adapter asks the others). */
