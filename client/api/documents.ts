@@ -16,6 +16,7 @@ export interface DocumentQuery {
   limit?: number;
 }
 
+/** A file to upload with its multipart fields (client-side: the server reads them as strings). */
 export interface NewDocument {
   file: Blob;
   filename: string;

@@ -1,6 +1,7 @@
 /** Typed calls for my notifications and my notification (e-mail) settings. */
 import type { Http } from './http.js';
 import type { Page } from '../../server/protocol/common.js';
+import type { Group } from '../../server/protocol/groups.js';
 import type { NotificationPage, NotificationSettings, ReadNotificationsAnswer } from '../../server/protocol/notifications.js';
 
 export type { BatchMinutes, MailFrequency, NotificationPage, NotificationSettings, NotificationType } from '../../server/protocol/notifications.js';
@@ -8,11 +9,7 @@ export type { BatchMinutes, MailFrequency, NotificationPage, NotificationSetting
 export type { Notification as AppNotification } from '../../server/protocol/notifications.js';
 
 /** A group of mine, as far as the settings need it. */
-export interface MyGroup {
-  id: number;
-  name: string;
-  myStatus: string | null;
-}
+export type MyGroup = Pick<Group, 'id' | 'name' | 'myStatus'>;
 
 /** Every call of the notifications domain. */
 export function notificationsApi(http: Http) {
