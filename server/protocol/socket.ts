@@ -32,9 +32,16 @@ export type AckOf<E extends ClientEventName> = Ack<ClientAcks[E]>;
 /** Socket.IO's client → server map (`Server<ClientToServerEvents, …>`, `Socket<ServerToClientEvents, ClientToServerEvents>`). */
 export type ClientToServerEvents = { [E in ClientEventName]: (payload: ClientPayload<E>, ack: (response: AckOf<E>) => void) => void };
 
+/** Server → client events of the hub itself, whatever the domain. */
+export interface HubServerEvents {
+  /** Redis answered again after an outage: broadcasts from other nodes may have been lost, catch up from the database. */
+  'hub:resync': { reason: 'redis' };
+}
+
 /** Every server → client event and its payload. */
 export interface ServerEventPayloads
-  extends ChatServerEvents,
+  extends HubServerEvents,
+    ChatServerEvents,
     PresenceServerEvents,
     HotlineServerEvents,
     PostServerEvents,
