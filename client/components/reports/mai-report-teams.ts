@@ -8,7 +8,7 @@ import { ContextConsumer } from '@lit/context';
 import { apiContext } from '../../controllers/contexts.js';
 import { asApiError } from '../../api/http.js';
 import type { ReportsApi, TeamView } from '../../api/reports.js';
-import type { User } from '../../api/types.js';
+import type { User } from '../../../server/protocol/users.js';
 
 export class MaiReportTeams extends LitElement {
   static properties = { api: { attribute: false }, isAdmin: { type: Boolean }, teams: { state: true }, people: { state: true }, error: { state: true }, done: { state: true } };

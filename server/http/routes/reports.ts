@@ -1,7 +1,8 @@
 import Router from '@koa/router';
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppContext, type AppState } from '../context';
 import { communeQuery, listQuery, reportBody, statsQuery, teamLinkBody } from '../../protocol/reports';
