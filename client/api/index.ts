@@ -8,6 +8,7 @@ import { groupsApi } from './groups.js';
 import { Http, type FetchLike } from './http.js';
 import { meApi } from './me.js';
 import { personalDataApi } from './personal-data.js';
+import { reportsApi } from './reports.js';
 
 /** Builds every resource client over one Http. */
 export function createApi(options: { fetch?: FetchLike; baseUrl?: string } = {}) {
@@ -22,6 +23,7 @@ export function createApi(options: { fetch?: FetchLike; baseUrl?: string } = {})
     groups: groupsApi(http),
     documents: documentsApi(http),
     events: eventsApi(http),
+    reports: reportsApi(http),
   };
 }
 

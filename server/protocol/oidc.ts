@@ -3,14 +3,15 @@
  * imports it with `import type`).
  */
 import { z } from 'zod';
+import { fields } from './common';
 
 /** Query of GET /api/auth/oidc/start: where to land once signed in (a path of ours). */
 export const oidcStartQuery = z.object({ next: z.string().max(300).optional() });
 
 /** Body of POST /api/auth/oidc/signup: the first sign-in's ticket and the département, asked once. */
 export const oidcSignupBody = z.object({
-  signup: z.string().trim().min(10).max(200),
-  departmentCode: z.string().trim().toUpperCase().regex(/^(\d{2,3}|2A|2B)$/, 'Département inconnu.'),
+  signup: fields.token,
+  departmentCode: fields.departmentCode,
 });
 export type OidcSignupBody = z.infer<typeof oidcSignupBody>;
 

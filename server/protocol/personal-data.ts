@@ -1,8 +1,9 @@
 /** Wire contract of "Mes données": account deletion and the personal-data export (zod only; the client imports types). */
 import { z } from 'zod';
+import { fields } from './common';
 
 /** Body of POST /api/me/deletion: the password again (re-authentication). */
-export const deletionBody = z.object({ password: z.string().min(1).max(200) });
+export const deletionBody = z.object({ password: fields.password });
 export type DeletionBody = z.infer<typeof deletionBody>;
 
 /** Answer of POST /api/me/deletion (202): when the account will be erased unless its owner signs in before. */

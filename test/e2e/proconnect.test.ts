@@ -33,6 +33,8 @@ describe('e2e: signing in with ProConnect', function () {
     await page.waitForURL('**/conditions**');
     await page.locator('#terms-accept').check({ force: true });
     await page.getByRole('button', { name: "J'accepte les conditions" }).click();
+    await page.getByRole('heading', { name: 'Bonjour', level: 1 }).waitFor();
+    await page.locator('#navigation').getByRole('link', { name: 'Discussions' }).click();
     await page.locator('mai-chat-sidebar a', { hasText: '29 — Finistère' }).waitFor();
     const row = await s.db('users').where({ email: 'agathe.agent@agents.gouv.fr' }).first();
     expect(row).to.include({ department_code: '29', status: 'active' });
@@ -47,7 +49,7 @@ describe('e2e: signing in with ProConnect', function () {
     await page.getByRole('link', { name: /S’identifier avec ProConnect/ }).click();
     await page.locator('#login').fill('agathe');
     await page.getByRole('button', { name: 'Continuer' }).click();
-    await page.locator('mai-chat-sidebar a', { hasText: '29 — Finistère' }).waitFor();
+    await page.getByRole('heading', { name: 'Bonjour', level: 1 }).waitFor();
     expect(errors, errors.join('\n')).to.deep.equal([]);
   });
 
