@@ -36,6 +36,9 @@ export interface Config {
   hotlineFirstResponseHours: number;
   /** ProConnect (or any OpenID Connect provider): null unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. */
   oidc: OidcConfig | null;
+  /** "Mes données": above this many rows or megabytes the archive is built in the background and its link sent (7 days). */
+  exportSyncMaxRows: number;
+  exportSyncMaxMb: number;
 }
 
 /** The OpenID provider the sign-in page offers next to the password form. */
@@ -94,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             acrValues: env.OIDC_ACR_VALUES || null,
           }
         : null,
+    exportSyncMaxRows: Number(env.EXPORT_SYNC_MAX_ROWS ?? 20000),
+    exportSyncMaxMb: Number(env.EXPORT_SYNC_MAX_MB ?? 100),
   };
 }

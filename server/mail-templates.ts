@@ -36,3 +36,8 @@ export const deletionCancelledMail = (firstName: string) => ({
   subject: 'Suppression de votre compte Maillage annulée',
   text: `Bonjour ${firstName},\n\nVous vous êtes reconnecté(e) : la suppression de votre compte Maillage est annulée et votre compte reste actif.\n\nSi ce n'est pas vous, changez votre mot de passe sans attendre.${signature}`,
 });
+
+export const personalDataReadyMail = (firstName: string, link: string) => ({
+  subject: 'Vos données Maillage sont prêtes',
+  text: `Bonjour ${firstName},\n\nL'archive de vos données que vous avez demandée est prête. Téléchargez-la (connexion requise) avec ce lien, valable 7 jours :\n${link}\n\nSi vous n'avez rien demandé, changez votre mot de passe sans attendre.${signature}`,
+});

@@ -34,3 +34,11 @@ export async function personalDataRows(db: Knex, user: UserRow): Promise<{ kinds
   for (const d of kinds.documents as { sha256: string; filename: string }[]) files.push({ sha256: d.sha256, name: d.filename });
   return { kinds, files };
 }
+
+/** How big an export would be: rows written by the person and bytes of their files (decides building it in the background). */
+export async function personalDataVolume(db: Knex, userId: number): Promise<{ rows: number; bytes: number }> {
+  const count = async (table: string, column: string) => Number((await db(table).where(column, userId).count({ n: '*' }).first())?.n ?? 0);
+  const rows = (await count('messages', 'author_id')) + (await count('posts', 'author_id')) + (await count('comments', 'author_id')) + (await count('notifications', 'user_id'));
+  const bytes = Number((await db('documents').where({ uploader_id: userId }).sum({ s: 'size' }).first())?.s ?? 0);
+  return { rows, bytes };
+}

@@ -6,9 +6,10 @@
  */
 import type { Deps } from '../deps';
 import { eraseDueAccounts } from '../services/accounts/deletion';
+import { purgeExpiredArchives } from '../services/accounts/personal-data-archives';
 
-/** Runs the erasure now and then every `everyMs` (default: hourly) until stopped. */
-export function startAccountErasure(deps: Pick<Deps, 'db' | 'log'>, opts: { everyMs?: number; firstDelayMs?: number } = {}): { stop(): Promise<void> } {
+/** Runs the erasure (and the purge of expired data archives) now and then every `everyMs` (default: hourly) until stopped. */
+export function startAccountErasure(deps: Pick<Deps, 'db' | 'log' | 'config'>, opts: { everyMs?: number; firstDelayMs?: number } = {}): { stop(): Promise<void> } {
   const everyMs = opts.everyMs ?? 3600_000;
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -20,8 +21,10 @@ export function startAccountErasure(deps: Pick<Deps, 'db' | 'log'>, opts: { ever
   };
   const tick = () => {
     running = eraseDueAccounts(deps)
-      .then((ids) => {
+      .then(async (ids) => {
         if (ids.length) deps.log.info({ count: ids.length }, 'accounts erased');
+        // "Mes données" archives are kept 7 days, then go with their rows.
+        await purgeExpiredArchives(deps);
       })
       .catch((err: unknown) => deps.log.error({ err }, 'account erasure job failed'))
       .finally(() => {

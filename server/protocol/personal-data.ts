@@ -13,3 +13,6 @@ export interface DeletionScheduled {
 
 /** Error codes of the domain. */
 export type PersonalDataErrorCode = 'wrong_password';
+
+/** Answer of POST /api/me/exports: download now (200), or an archive on its way whose link comes by notification and e-mail (202). */
+export type ExportRequested = { status: 'direct'; downloadUrl: string } | { status: 'building'; expiresAt: string };

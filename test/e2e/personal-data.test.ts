@@ -15,7 +15,7 @@ describe('e2e: Mes données (download, delete my account) and the privacy pages'
     const u = await makeUserWithToken(s.db, { firstName: 'Inès', lastName: 'Export' });
     const page = await browser.page(s.url, { token: u.token, path: '/profil' });
     page.on('pageerror', (e) => errors.push(e.message));
-    const link = page.getByRole('link', { name: /Télécharger mes données/ });
+    const link = page.getByRole('button', { name: 'Télécharger mes données' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).to.match(/^mes-donnees-maillage-.*\.zip$/);
     const zip = readZip(fs.readFileSync((await download.path())!));

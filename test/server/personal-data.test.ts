@@ -12,6 +12,8 @@ import { readZip } from '../helpers/zip';
 import { PNG, fileForm } from '../helpers/uploads';
 import { eraseDueAccounts, DELETION_GRACE_MS } from '../../server/services/accounts/deletion';
 import { startAccountErasure } from '../../server/jobs/account-erasure';
+import { purgeExpiredArchives } from '../../server/services/accounts/personal-data-archives';
+import { settleBackground } from '../../server/background';
 
 const DAY = 86400_000;
 
@@ -126,6 +128,39 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(JSON.parse(zip.get('messages.json')!.toString('utf8'))[0].body).to.equal('Bonjour à tous, voici le compte rendu.');
       expect(zip.get('fichiers/photo-de-profil.png')!.equals(PNG)).to.equal(true);
       expect(zip.get('sessions.json')!.toString('utf8')).to.not.match(/token_hash|id_token/);
+      expect((await me.post('/api/me/exports')).body).to.deep.equal({ status: 'direct', downloadUrl: '/api/me/export' });
+    });
+
+    it('a large account gets its archive in the background: notification and e-mail link, its owner only, 7 days', async () => {
+      const { writer, reader } = await writerAndReader(s);
+      const me = api(s.url, { token: writer.token });
+      s.config.exportSyncMaxRows = 0; // one message is "large" here
+      try {
+        const res = await me.post('/api/me/exports');
+        expect(res.status).to.equal(202);
+        expect(res.body.status).to.equal('building');
+        expect(Date.parse(res.body.expiresAt) - Date.now()).to.be.within(7 * DAY - 60_000, 7 * DAY);
+      } finally {
+        s.config.exportSyncMaxRows = 20000;
+      }
+      await settleBackground();
+      const mail = readOutbox(s.outboxDir).filter((m) => m.to === writer.user.email && m.subject === 'Vos données Maillage sont prêtes');
+      expect(mail).to.have.length(1);
+      const link = new URL(/(http\S+\/api\/me\/exports\/\S+)/.exec(mail[0]!.text)![1]!);
+      const notification = (await me.get('/api/notifications')).body.items.find((n: { kind: string }) => n.kind === 'personal_data_ready');
+      expect(notification.data.downloadPath).to.equal(link.pathname);
+
+      const got = await fetch(`${s.url}${link.pathname}`, { headers: { authorization: `Bearer ${writer.token}` } });
+      expect(got.status).to.equal(200);
+      const zip = readZip(Buffer.from(await got.arrayBuffer()));
+      expect(JSON.parse(zip.get('messages.json')!.toString('utf8'))[0].body).to.equal('Bonjour à tous, voici le compte rendu.');
+      // Someone else's link is not found, as is no sign-in at all, or a bad token.
+      expect((await api(s.url, { token: reader.token }).get(link.pathname)).status).to.equal(404);
+      expect((await api(s.url).get(link.pathname)).status).to.equal(401);
+      expect((await me.get('/api/me/exports/x')).body.error.code).to.equal('invalid_payload');
+      // After 7 days the archive is gone.
+      expect(await purgeExpiredArchives(s.app.deps, new Date(Date.now() + 7 * DAY + 1000))).to.be.greaterThan(0);
+      expect((await me.get(link.pathname)).status).to.equal(404);
     });
   });
 }

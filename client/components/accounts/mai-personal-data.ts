@@ -3,7 +3,6 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
-import { PERSONAL_DATA_EXPORT_URL } from '../../api/personal-data.js';
 import { apiContext, routerContext, sessionContext } from '../../controllers/contexts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { alertBox } from '../shared/fields.js';
@@ -16,7 +15,12 @@ export class MaiPersonalData extends LitElement {
     error: { state: true },
     formError: { state: true },
     busy: { state: true },
+    exportNotice: { state: true },
+    exportBusy: { state: true },
   };
+
+  exportNotice: { kind: 'info' | 'error'; text: string } | null = null;
+  exportBusy = false;
 
   password = '';
   error = '';
@@ -28,6 +32,23 @@ export class MaiPersonalData extends LitElement {
 
   createRenderRoot() {
     return this;
+  }
+
+  private async onExport() {
+    this.exportBusy = true;
+    this.exportNotice = null;
+    try {
+      const answer = await this.api.value!.personalData.requestExport();
+      if (answer.status === 'direct') window.location.assign(answer.downloadUrl);
+      else {
+        const until = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long' }).format(Date.parse(answer.expiresAt));
+        this.exportNotice = { kind: 'info', text: `Votre compte contient beaucoup de données : l’archive est en préparation. Vous recevrez le lien par notification et par courriel ; il sera valable jusqu’au ${until}.` };
+      }
+    } catch (err) {
+      this.exportNotice = { kind: 'error', text: errorMessage(err) };
+    } finally {
+      this.exportBusy = false;
+    }
   }
 
   private async onDelete(e: Event) {
@@ -64,11 +85,11 @@ export class MaiPersonalData extends LitElement {
         publications, commentaires, notifications, demandes à la hotline, inscriptions, et les fichiers que vous avez déposés.
         Voir aussi la <a href="/confidentialite">politique de confidentialité</a>.
       </p>
-      <p>
-        <a class="fr-link fr-link--download" href=${PERSONAL_DATA_EXPORT_URL} download>
-          Télécharger mes données <span class="fr-link__detail">Archive ZIP — fichiers JSON et vos documents</span>
-        </a>
-      </p>
+      ${this.exportNotice ? alertBox(this.exportNotice.kind, this.exportNotice.text) : nothing}
+      <button class="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" type="button" ?disabled=${this.exportBusy} @click=${this.onExport}>
+        ${this.exportBusy ? 'Préparation…' : 'Télécharger mes données'}
+      </button>
+      <p class="fr-text--sm fr-mt-1w">Archive ZIP : un fichier JSON par type de données, et vos documents.</p>
       <h3 class="fr-h5 fr-mt-4w">Supprimer mon compte</h3>
       <p>
         Votre compte sera supprimé dans 14 jours ; d'ici là, il suffit de vous reconnecter pour annuler. Ensuite, vos données

@@ -70,6 +70,8 @@ export function describeNotification(n: Pick<AppNotification, 'kind' | 'data'>):
       return { text: `L’événement ${event} est annulé.${str(d.reason) ? ` Motif : ${str(d.reason)}` : ''}`, href: eventHref, icon: eventIcon };
     case 'mention':
       return mention(d);
+    case 'personal_data_ready':
+      return { text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).', href: /^\/api\/me\/exports\/[\w-]+$/.test(str(d.downloadPath)) ? str(d.downloadPath) : '/profil', icon: 'fr-icon-download-line' };
     default:
       if (id(d.ticketId)) return { text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`, href: `/hotline/${id(d.ticketId)}`, icon: 'fr-icon-question-line' };
       return { text: 'Vous avez une nouvelle notification.', href: '/notifications', icon: 'fr-icon-notification-3-line' };

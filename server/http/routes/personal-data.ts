@@ -4,7 +4,11 @@ import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { deletionBody, type DeletionScheduled } from '../../protocol/personal-data';
 import { requestAccountDeletion } from '../../services/accounts/deletion';
+import fs from 'node:fs';
 import { streamPersonalDataZip } from '../../services/accounts/personal-data-export';
+import { personalDataArchive, requestPersonalDataExport } from '../../services/accounts/personal-data-archives';
+import { fields } from '../../protocol/common';
+import { z } from 'zod';
 import type { Realtime } from '../../realtime/types';
 import { requireUser, SESSION_COOKIE } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
@@ -32,6 +36,24 @@ export function personalDataRoutes(deps: Deps, realtime: Realtime): Router<AppSt
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Cache-Control', 'no-store');
     ctx.body = await streamPersonalDataZip(deps, user);
+  });
+
+  router.post('/exports', requireUser({ allowBeforeTerms: true }), async (ctx) => {
+    const result = await requestPersonalDataExport(deps, currentUser(ctx));
+    if (result.status === 'building') {
+      ctx.status = 202;
+      ctx.body = { status: 'building', expiresAt: result.expiresAt.toISOString() };
+    } else ctx.body = result;
+  });
+
+  router.get('/exports/:token', requireUser({ allowBeforeTerms: true }), async (ctx) => {
+    const { token } = parseInput(z.object({ token: fields.token }), ctx.params);
+    const file = await personalDataArchive(deps, currentUser(ctx), token);
+    ctx.set('Content-Type', 'application/zip');
+    ctx.set('Content-Disposition', `attachment; filename="mes-donnees-maillage-${currentUser(ctx).username}.zip"`);
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = fs.createReadStream(file);
   });
 
   return router;

@@ -70,6 +70,8 @@ export function describeNotification(kind: string, d: Data): NotificationText {
       const excerpt = str(d.excerpt) ? ` : « ${str(d.excerpt)} »` : '.';
       return { text: `${who(d.author, 'Quelqu’un')} vous a mentionné(e) dans ${mentionPlace(d)}${excerpt}`, path: mentionPath(d) };
     }
+    case 'personal_data_ready':
+      return { text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).', path: str(d.downloadPath) || '/profil' };
     default:
       if (id(d.ticketId)) return { text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`, path: `/hotline/${id(d.ticketId)}` };
       return { text: 'Vous avez une nouvelle notification.', path: '/notifications' };
@@ -81,5 +83,5 @@ export function describeNotification(kind: string, d: Data): NotificationText {
  * cancelled, a place obtained): a `realtime` mail would repeat it minutes later.
  */
 export function mailedByTheirService(kind: string, d: Data): boolean {
-  return kind === 'event_cancelled' || (kind === 'event_promoted' && !str(d.name));
+  return kind === 'event_cancelled' || kind === 'personal_data_ready' || (kind === 'event_promoted' && !str(d.name));
 }
