@@ -39,6 +39,8 @@ export interface Config {
   /** "Mes données": above this many rows or megabytes the archive is built in the background and its link sent (7 days). */
   exportSyncMaxRows: number;
   exportSyncMaxMb: number;
+  /** Days the .eml copies of sent mail stay in MAIL_OUTBOX_DIR (0: kept forever). */
+  mailOutboxRetentionDays: number;
 }
 
 /** The OpenID provider the sign-in page offers next to the password form. */
@@ -99,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     exportSyncMaxRows: Number(env.EXPORT_SYNC_MAX_ROWS ?? 20000),
     exportSyncMaxMb: Number(env.EXPORT_SYNC_MAX_MB ?? 100),
+    mailOutboxRetentionDays: Number(env.MAIL_OUTBOX_RETENTION_DAYS ?? 30),
   };
 }

@@ -7,6 +7,7 @@
 import type { Deps } from '../deps';
 import { eraseDueAccounts } from '../services/accounts/deletion';
 import { purgeExpiredArchives } from '../services/accounts/personal-data-archives';
+import { purgeOldOutboxMail } from './outbox-retention';
 
 /** Runs the erasure (and the purge of expired data archives) now and then every `everyMs` (default: hourly) until stopped. */
 export function startAccountErasure(deps: Pick<Deps, 'db' | 'log' | 'config'>, opts: { everyMs?: number; firstDelayMs?: number } = {}): { stop(): Promise<void> } {
@@ -25,6 +26,8 @@ export function startAccountErasure(deps: Pick<Deps, 'db' | 'log' | 'config'>, o
         if (ids.length) deps.log.info({ count: ids.length }, 'accounts erased');
         // "Mes données" archives are kept 7 days, then go with their rows.
         await purgeExpiredArchives(deps);
+        // Mail copies hold personal data too: kept MAIL_OUTBOX_RETENTION_DAYS only.
+        await purgeOldOutboxMail(deps.config);
       })
       .catch((err: unknown) => deps.log.error({ err }, 'account erasure job failed'))
       .finally(() => {

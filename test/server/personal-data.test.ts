@@ -164,3 +164,22 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('retention of the mail outbox', () => {
+  it('deletes .eml copies older than MAIL_OUTBOX_RETENTION_DAYS, keeps recent ones and other files; 0 keeps everything', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    const { purgeOldOutboxMail } = await import('../../server/jobs/outbox-retention');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
+    const old = path.join(dir, 'ancien.eml');
+    fs.writeFileSync(old, 'x');
+    fs.utimesSync(old, new Date(Date.now() - 40 * DAY), new Date(Date.now() - 40 * DAY));
+    fs.writeFileSync(path.join(dir, 'recent.eml'), 'x');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'x');
+    fs.utimesSync(path.join(dir, 'notes.txt'), new Date(Date.now() - 40 * DAY), new Date(Date.now() - 40 * DAY));
+    expect(await purgeOldOutboxMail({ mailOutboxDir: dir, mailOutboxRetentionDays: 0 })).to.equal(0);
+    expect(await purgeOldOutboxMail({ mailOutboxDir: dir, mailOutboxRetentionDays: 30 })).to.equal(1);
+    expect(fs.readdirSync(dir).sort()).to.deep.equal(['notes.txt', 'recent.eml']);
+  });
+});
