@@ -7,7 +7,7 @@ export function personalDataApi(http: Http) {
   return {
     /** Asks for the archive: a URL to download now, or `building` (the link will come by notification and e-mail). */
     requestExport: () => http.post<ExportRequested>('/api/me/exports'),
-    requestDeletion: (password: string) => http.post<DeletionScheduled>('/api/me/deletion', { password }),
+    requestDeletion: (password?: string) => http.post<DeletionScheduled>('/api/me/deletion', password ? { password } : {}),
   };
 }
 

@@ -73,6 +73,23 @@ describe('ProConnect / OpenID Connect sign-in', function () {
     expect(await s.db('user_identities').where({ user_id: row.id }).count({ n: '*' }).first()).to.deep.include({ n: 1 });
   });
 
+  it('an account without a password confirms its deletion by a fresh ProConnect sign-in (10 minutes)', async () => {
+    const jar = new CookieJar();
+    await signInThroughProvider(jar, s.url, 'nouvelle');
+    const cookie = `maillage_session=${sessionCookie(jar, s)}`;
+    const row = await s.db('users').where({ email: PEOPLE.nouvelle.email }).first();
+    const session = await s.db('sessions').where({ user_id: row.id }).orderBy('id', 'desc').first();
+    await s.db('sessions').where({ id: session.id }).update({ created_at: new Date(Date.now() - 20 * 60_000) });
+    const stale = await api(s.url, { cookie }).post('/api/me/deletion', {});
+    expect([stale.status, stale.body.error.code]).to.deep.equal([422, 'reauthentication_required']);
+    await s.db('sessions').where({ id: session.id }).update({ created_at: new Date() });
+    const ok = await api(s.url, { cookie }).post('/api/me/deletion', {});
+    expect(ok.status).to.equal(202);
+    // Signing in again through the provider cancels it, as a password sign-in would.
+    await signInThroughProvider(new CookieJar(), s.url, 'nouvelle');
+    expect((await s.db('users').where({ id: row.id }).first()).deletion_requested_at).to.equal(null);
+  });
+
   it('links an existing account by its verified e-mail, and confirms a pending one', async () => {
     const existing = await makeUser(s.db, { email: PEOPLE.existant.email });
     const jar = new CookieJar();

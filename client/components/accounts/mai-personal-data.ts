@@ -54,15 +54,11 @@ export class MaiPersonalData extends LitElement {
   private async onDelete(e: Event) {
     e.preventDefault();
     this.formError = '';
-    this.error = this.password ? '' : 'Saisissez votre mot de passe pour confirmer.';
-    if (this.error) {
-      await this.updateComplete;
-      this.querySelector<HTMLInputElement>('#deletion-password')?.focus();
-      return;
-    }
+    this.error = '';
     this.busy = true;
     try {
-      const { erasesAt } = await this.api.value!.personalData.requestDeletion(this.password);
+      // Empty is allowed: an account that only signs in with ProConnect confirms by a fresh ProConnect sign-in instead.
+      const { erasesAt } = await this.api.value!.personalData.requestDeletion(this.password || undefined);
       // Every session was revoked by the server: this one is over too.
       this.session.value!.setUser(null);
       this.router.value?.navigate(`/connexion?suppression=${encodeURIComponent(erasesAt)}`, { replace: true });
@@ -96,6 +92,7 @@ export class MaiPersonalData extends LitElement {
         personnelles sont effacées ; vos messages et publications restent visibles, signés « Compte supprimé ».
       </p>
       ${this.formError ? alertBox('error', this.formError) : nothing}
+      <p class="fr-text--sm">Vous vous connectez avec ProConnect sans mot de passe ? Reconnectez-vous avec ProConnect, puis laissez le champ vide.</p>
       <form novalidate @submit=${this.onDelete} @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)} aria-label="Supprimer mon compte">
         <mai-password-field
           .inputId=${'deletion-password'}

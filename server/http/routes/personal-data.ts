@@ -20,7 +20,7 @@ export function personalDataRoutes(deps: Deps, realtime: Realtime): Router<AppSt
   router.post('/deletion', requireUser({ allowBeforeTerms: true }), async (ctx) => {
     const { password } = parseInput(deletionBody, ctx.request.body);
     const user = currentUser(ctx);
-    const { erasesAt } = await requestAccountDeletion(deps, user, password);
+    const { erasesAt } = await requestAccountDeletion(deps, user, ctx.state.session!, password);
     // Every session was revoked: this browser is signed out too, and every socket of the person closes.
     ctx.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'lax' });
     realtime.disconnectUser(user.id);

@@ -11,14 +11,12 @@ import { findIdentity, insertIdentity, touchIdentity } from '../../db/user-ident
 import { deleteOidcSignup, findOidcSignup, insertOidcSignup, type OidcSignupRow } from '../../db/oidc-signups';
 import { oidcClientFor, type OidcIdentity } from './oidc-client';
 import { sessionIdToken } from '../../db/sessions';
-import { hashToken, newSecretToken } from './passwords';
+import { NO_PASSWORD_HASH, hashToken, newSecretToken } from './passwords';
 import { openSession, type SessionOrigin } from './sessions';
 import { assertDepartment } from './accounts';
 import { syncAutoMemberships } from '../chat/channels';
 
 const SIGNUP_TTL_MS = 30 * 60 * 1000;
-/** Stored as the password hash of an account made through the provider: no password matches it until one is set by reset. */
-const NO_PASSWORD = 'oidc$none';
 
 /** A session opened, or a ticket for the département page. */
 export type OidcSignInResult =
@@ -110,7 +108,7 @@ export async function completeOidcSignup(deps: Deps, ticket: string, departmentC
       const row = await insertUser(trx, {
         email: pending.email,
         username,
-        password_hash: NO_PASSWORD,
+        password_hash: NO_PASSWORD_HASH,
         civility: null,
         first_name: pending.first_name,
         last_name: pending.last_name,

@@ -63,3 +63,6 @@ export function newSecretToken(): { token: string; hash: string } {
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
+
+/** The password hash of an account made through ProConnect: no password matches it until one is set by a reset. */
+export const NO_PASSWORD_HASH = 'oidc$none';
