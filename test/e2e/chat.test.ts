@@ -77,24 +77,28 @@ describe('e2e: the chat screen', function () {
     const target = pa.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu est en ligne' });
     await target.waitFor();
     await target.hover();
-    await target.getByRole('button', { name: 'Épingler' }).click();
+    await target.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await target.getByRole('menuitem', { name: 'Épingler' }).click();
     await pa.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
     await pj.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
     // A member has no pin button; the server would refuse anyway.
     const mine = pj.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu' });
-    expect(await mine.getByRole('button', { name: 'Épingler' }).count()).to.equal(0);
+    await mine.hover();
+    await mine.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await mine.getByRole('menuitem', { name: 'Répondre' }).waitFor();
+    expect(await mine.getByRole('menuitem', { name: 'Épingler' }).count()).to.equal(0);
     await done(pj, pa);
   });
 
   it('reply, edit and delete my own message; "Ne pas déranger" reaches my contact', async () => {
     const pj = await open(julie.token, `/discussions/${depId}`);
     const pt = await open(thomas.token, `/discussions/${depId}`);
-    pj.on('dialog', (d) => void d.accept());
     await say(pt, 'Qui anime la réunion ?');
     const question = pj.locator('.mai-msg[data-message-id]', { hasText: 'Qui anime la réunion ?' });
     await question.waitFor();
     await question.hover();
-    await question.getByRole('button', { name: 'Répondre' }).click();
+    await question.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await question.getByRole('menuitem', { name: 'Répondre' }).click();
     await pj.locator('.mai-chat-composer__reply', { hasText: 'Qui anime la réunion ?' }).waitFor();
     await say(pj, 'Moi, avec *plaisir*');
     const answer = pt.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec plaisir' });
@@ -104,7 +108,8 @@ describe('e2e: the chat screen', function () {
     const found = pj.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec plaisir' });
     const mine = pj.locator(`.mai-msg[data-message-id="${await found.getAttribute('data-message-id')}"]`);
     await mine.hover();
-    await mine.getByRole('button', { name: 'Modifier' }).click();
+    await mine.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await mine.getByRole('menuitem', { name: 'Modifier' }).click();
     // The editor has the focus: Enter saves.
     await mine.locator('textarea:focus').fill('Moi, avec grand plaisir');
     await pj.keyboard.press('Enter');
@@ -113,7 +118,10 @@ describe('e2e: the chat screen', function () {
     const edited = pj.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec grand plaisir' });
     const id = await edited.getAttribute('data-message-id');
     await edited.hover();
-    await edited.getByRole('button', { name: 'Supprimer' }).click();
+    await edited.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await edited.getByRole('menuitem', { name: 'Supprimer' }).click();
+    // The DSFR modal asks first (the browser's own confirm box is gone).
+    await pj.getByRole('dialog', { name: 'Supprimer ce message ?' }).getByRole('button', { name: 'Supprimer' }).click();
     await pt.locator(`.mai-msg[data-message-id="${id}"] .mai-msg__deleted`, { hasText: 'Message supprimé' }).waitFor();
     expect((await s.db('messages').where({ id: Number(id) }).first()).deleted_at).to.not.equal(null);
 

@@ -14,6 +14,8 @@ import type { EventSave } from './mai-event-form.js';
 import type { MaiEventManage } from './mai-event-manage.js';
 import { eventBadges } from './format.js';
 import './mai-event-manage.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 /** Container: `eventId` in (from the path). */
 export class MaiEventPage extends LitElement {
@@ -32,7 +34,7 @@ export class MaiEventPage extends LitElement {
     create: (api, eventId) => new EventStore(api, eventId),
     start: (store) =>
       void store.load().then(() => {
-        if (store.event) document.title = `${store.event.title} — Maillage`;
+        if (store.event) setPageTitle(store.event.title);
       }),
   });
 
@@ -85,7 +87,7 @@ export class MaiEventPage extends LitElement {
   }
 
   private async onRemove(r: { id: number; name: string | null }) {
-    if (!confirm(`Retirer ${r.name ?? 'cette personne'} de l’événement ? La première personne en attente prendra sa place.`)) return;
+    if (!(await askConfirmation({ title: 'Retirer cette inscription ?', body: `Retirer ${r.name ?? 'cette personne'} de l’événement ? La première personne en attente prendra sa place.`, confirmLabel: 'Retirer' }))) return;
     await this.act(() => this.ev.removeRegistration(r.id), `${r.name ?? 'La personne'} a été retiré(e).`);
   }
 

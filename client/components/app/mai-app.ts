@@ -18,6 +18,7 @@ import { NOT_FOUND, findRoute, type Route } from './routes.js';
 import { notificationsApi } from '../../api/notifications.js';
 import { NotificationsStore } from '../../state/notifications-store.js';
 import { notificationsContext } from '../notifications/context.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 /** Root container; main.ts sets `api`, `session`, `router` and `departments` before first render. */
 export class MaiApp extends LitElement {
@@ -97,8 +98,9 @@ export class MaiApp extends LitElement {
   protected async updated(): Promise<void> {
     if (this.session?.status !== 'ready') return;
     const path = this.router.path;
-    document.title = `${this.route.title} — Maillage`;
+    // Only on a new path: a screen may have set a finer title since (a channel, a group).
     if (this.shownPath === path) return;
+    setPageTitle(this.route.title);
     const first = this.shownPath === undefined;
     this.shownPath = path;
     if (first) return;
