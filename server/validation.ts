@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { invalidPayload } from './errors';
+import { fieldLabel, frenchIssue } from './protocol/messages';
+import { PHONE_MESSAGE, frenchPhoneE164 } from './protocol/phone';
 
-z.config(z.locales.fr());
+// Every message in plain French from one map (server/protocol/messages.ts), never zod's own wording.
+z.config({ customError: (issue) => frenchIssue(issue) });
 
 /** Parses untrusted input; a bad payload becomes `invalid_payload` with one French message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
@@ -13,7 +16,7 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.inf
     fields[key] ??= issue.message;
   }
   const first = Object.entries(fields)[0];
-  const message = first ? `Champ « ${first[0]} » : ${first[1]}` : 'Données invalides.';
+  const message = first ? (first[0] === '_' ? first[1] : `${fieldLabel(first[0])} : ${first[1]}`) : 'Données invalides.';
   throw invalidPayload(message, { fields });
 }
 
@@ -43,6 +46,18 @@ export const fields = {
   token: z.string().trim().min(10).max(200),
   optionalText,
   role: z.enum(['member', 'animator', 'hotline', 'admin']),
+  /** A French phone number as typed, stored in E.164; empty means none. */
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const e164 = frenchPhoneE164(v);
+      if (!e164) ctx.addIssue({ code: 'custom', message: PHONE_MESSAGE });
+      return e164 ?? z.NEVER;
+    }),
 };
 
 /** The fields every new account has (sign-up and admin creation). */

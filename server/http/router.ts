@@ -22,7 +22,7 @@ import { hotlineFigureRoutes } from './routes/hotline-figures';
 export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, domains: RealtimeDomains): void {
   const routers: Router<AppState>[] = [
     authRoutes(deps, realtime),
-    meRoutes(deps, domains.profileHooks),
+    meRoutes(deps, domains.profileHooks, realtime),
     adminUserRoutes(deps, realtime),
     departmentRoutes(deps),
     userRoutes(deps),

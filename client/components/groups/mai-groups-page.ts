@@ -12,6 +12,7 @@ import { emptyLine, loadingLine, moreButton, retryAlert } from '../shared/list-s
 import type { MaiGroupCreate } from './mai-group-create.js';
 import './mai-group-card.js';
 import './mai-group-create.js';
+import { focusErrorAlert } from '../shared/focus.js';
 import './mai-post-feed.js';
 import './mai-group-page.js';
 
@@ -67,6 +68,7 @@ export class MaiGroupsPage extends LitElement {
     const ok = what === 'join' ? await s.join(e.detail.groupId, e.detail.motive) : await s[what](e.detail.groupId);
     if (!ok) {
       this.notice = { kind: 'error', text: errorMessage(s.error) };
+      void focusErrorAlert(this);
       return;
     }
     const after = s.find(e.detail.groupId);
@@ -94,7 +96,10 @@ export class MaiGroupsPage extends LitElement {
     const err = this.store!.value!.error;
     const fields = err instanceof ApiError ? err.fieldErrors : {};
     if (Object.keys(fields).length) this.createErrors = fields;
-    else this.notice = { kind: 'error', text: errorMessage(err) };
+    else {
+      this.notice = { kind: 'error', text: errorMessage(err) };
+      void focusErrorAlert(this);
+    }
   }
 
   private cards(groups: ReturnType<GroupsStore['find']>[], empty: string) {

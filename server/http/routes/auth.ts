@@ -13,7 +13,7 @@ import type { Realtime } from '../../realtime/types';
 const registerSchema = z.object({
   ...newAccountShape,
   civility: fields.civility,
-  phone: fields.optionalText(30),
+  phone: fields.phone,
   employer: fields.optionalText(160),
   jobTitle: fields.optionalText(160),
   city: fields.optionalText(120),

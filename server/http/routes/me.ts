@@ -9,6 +9,10 @@ import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { discardUpload, receiveUpload } from '../upload';
 import { invalidPayload } from '../../errors';
+import { changePassword } from '../../services/accounts/password-change';
+import type { Realtime } from '../../realtime/types';
+
+const passwordChangeSchema = z.object({ currentPassword: fields.password, newPassword: fields.password }).strict();
 
 const profileSchema = z
   .object({
@@ -16,7 +20,7 @@ const profileSchema = z
     firstName: fields.name.optional(),
     lastName: fields.name.optional(),
     departmentCode: fields.departmentCode.optional(),
-    phone: fields.optionalText(30).optional(),
+    phone: fields.phone.optional(),
     employer: fields.optionalText(160).optional(),
     jobTitle: fields.optionalText(160).optional(),
     city: fields.optionalText(120).optional(),
@@ -30,7 +34,7 @@ export interface ProfileHooks {
 }
 
 /** My own account: profile, photo, terms of use. */
-export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState> {
+export function meRoutes(deps: Deps, hooks: ProfileHooks = {}, realtime?: Realtime): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/me' });
 
   router.get('/', requireUser({ allowBeforeTerms: true }), (ctx) => {
@@ -49,6 +53,14 @@ export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState>
       await hooks.departmentChanged?.(user.id);
     }
     ctx.body = { user: presentUser(user) };
+  });
+
+  router.post('/password', requireUser(), async (ctx) => {
+    const input = parseInput(passwordChangeSchema, ctx.request.body ?? {});
+    const { user, revokedSessionIds } = await changePassword(deps, currentUser(ctx), ctx.state.session!.id, input);
+    // The other sessions are revoked: their open sockets go too, on every node.
+    for (const id of revokedSessionIds) realtime?.disconnectSession(id);
+    ctx.body = { user: presentUser(user), revokedSessions: revokedSessionIds.length };
   });
 
   router.put('/avatar', requireUser(), async (ctx) => {
