@@ -12,6 +12,7 @@ import type { MaiAvatarUpload } from './mai-avatar-upload.js';
 import './mai-avatar-upload.js';
 import type { MaiProfileForm } from './mai-profile-form.js';
 import './mai-profile-form.js';
+import './mai-password-change.js';
 import { focusAfter } from '../shared/focus.js';
 
 /** Container: saves through the session store; uploads the photo with progress. */
@@ -153,6 +154,7 @@ export class MaiProfilePage extends LitElement {
             .errors=${this.errors}
             @mai-profile-save=${this.onSave}
           ></mai-profile-form>
+          <mai-password-change .user=${user}></mai-password-change>
         </div>
       </div>`;
   }
