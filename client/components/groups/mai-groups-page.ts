@@ -12,7 +12,7 @@ import { emptyLine, loadingLine, moreButton, retryAlert } from '../shared/list-s
 import type { MaiGroupCreate } from './mai-group-create.js';
 import './mai-group-card.js';
 import './mai-group-create.js';
-import { focusErrorAlert } from '../shared/focus.js';
+import { focusAfter, focusErrorAlert } from '../shared/focus.js';
 import './mai-post-feed.js';
 import './mai-group-page.js';
 
@@ -82,6 +82,12 @@ export class MaiGroupsPage extends LitElement {
     this.notice = { kind: 'success', text: texts[what] };
   }
 
+  private toggleCreate = () => {
+    this.showCreate = !this.showCreate;
+    // Opening the form: the name is typed next.
+    if (this.showCreate) void focusAfter(this, '#group-name');
+  };
+
   private async onCreate(e: CustomEvent<{ name: string; description: string | null; visibility: Visibility }>) {
     this.creating = true;
     this.createErrors = {};
@@ -132,7 +138,7 @@ export class MaiGroupsPage extends LitElement {
     return html`<section class="fr-mt-4w" aria-labelledby="group-create-title">
       <h2 id="group-create-title" class="fr-h4">Créer un groupe</h2>
       <button class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" type="button" aria-expanded=${this.showCreate ? 'true' : 'false'}
-        aria-controls="group-create" @click=${() => (this.showCreate = !this.showCreate)}>${this.showCreate ? 'Masquer le formulaire' : 'Nouveau groupe'}</button>
+        aria-controls="group-create" @click=${this.toggleCreate}>${this.showCreate ? 'Masquer le formulaire' : 'Nouveau groupe'}</button>
       <div id="group-create" class="fr-mt-3w" ?hidden=${!this.showCreate}>
         <mai-group-create ?busy=${this.creating} .errors=${this.createErrors} @mai-group-create=${this.onCreate}></mai-group-create>
       </div>
