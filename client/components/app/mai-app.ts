@@ -142,6 +142,9 @@ export class MaiApp extends LitElement {
     if (!this.session || !this.router) return nothing;
     const user = this.session.user;
     const showNav = !!user && user.termsAcceptedAt !== null;
+    // The chat is an app shell (full height, no footer on a phone): see chat.css.
+    const chatShell = showNav && this.session.status === 'ready' && /^\/(discussions(\/|$)|$)/.test(this.router.path);
+    this.toggleAttribute('data-chat', chatShell);
     return html`<div class="fr-skiplinks">
         <nav class="fr-container" aria-label="Accès rapide">
           <ul class="fr-skiplinks__list">
@@ -158,7 +161,7 @@ export class MaiApp extends LitElement {
         .loggingOut=${this.loggingOut}
         @mai-logout=${this.onLogout}
       ></mai-header>
-      <main id="contenu" class="fr-container fr-my-6w mai-main" tabindex="-1">
+      <main id="contenu" class="fr-container mai-main ${chatShell ? 'mai-main--chat' : 'fr-my-6w'}" tabindex="-1">
         ${this.appError ? alertBox('error', this.appError) : nothing} ${this.content()}
       </main>
       <mai-footer></mai-footer>`;
