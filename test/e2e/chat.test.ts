@@ -138,7 +138,8 @@ describe('e2e: the chat screen', function () {
     await pj.context().setOffline(true);
     // Drop the connection from the server side: the page cannot come back while offline.
     for (const socket of s.app.io.of('/').sockets.values()) if (socket.data.userId === julie.user.id) socket.conn.close();
-    await pj.locator('mai-reconnect-banner [role="status"]', { hasText: 'Reconnexion en cours' }).waitFor();
+    // No network at all: the banner says so (the hub's own « Reconnexion en cours » is for a lost server).
+    await pj.locator('mai-reconnect-banner [role="status"]', { hasText: 'Hors ligne' }).waitFor();
     await say(pj, 'Écrit hors connexion');
     const pending = pj.locator('.mai-msg--pending', { hasText: 'Écrit hors connexion' });
     await pending.locator('.mai-msg__status', { hasText: 'envoi…' }).waitFor();

@@ -175,6 +175,16 @@ export class MaiChannelView extends LitElement {
       @mai-cancel-reply=${() => (this.replyToId = null)}></mai-composer>`;
   }
 
+  /** Offline, the history cannot load, but what waits in the outbox is still shown (and still leaves on reconnect). */
+  private outboxOnly(items: ReturnType<typeof buildItems>) {
+    const pending = items.filter((i) => i.kind === 'pending');
+    if (!pending.length) return nothing;
+    return html`<section class="fr-px-2w mai-outbox" aria-label="Messages en attente d’envoi">
+      <p class="fr-text--sm fr-mb-1w">${pending.length} message${pending.length > 1 ? 's' : ''} en attente d’envoi :</p>
+      ${pending.map((i) => i.kind === 'pending' ? html`<mai-message .pending=${i.entry} .me=${this.chat?.user?.username ?? ''} .authorName=${'Moi'}></mai-message>` : nothing)}
+    </section>`;
+  }
+
   render() {
     const chat = this.chat;
     if (!chat || this.channelId === null) return nothing;
@@ -198,7 +208,8 @@ export class MaiChannelView extends LitElement {
       <mai-pinned-bar .pins=${c.pins} .canUnpin=${ch.canPin ?? staff} .me=${user?.username ?? ''}></mai-pinned-bar>
       ${c.error && !c.loaded
         ? html`<div class="fr-p-2w"><p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
-            <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>`
+            <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>
+            ${this.outboxOnly(items)}`
         : !c.loaded
           ? html`<p role="status" class="fr-p-2w">Chargement des messages…</p>`
           : html`<mai-message-list .items=${items} .channelId=${ch.id} .label=${`Messages de ${ch.name}`} .hasOlder=${c.hasOlder}
