@@ -17,6 +17,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed';
 import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
+import { pushRoutes } from './routes/push';
 
 /** Mounts every REST resource (one file each under routes/). */
 export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, domains: RealtimeDomains): void {
@@ -33,6 +34,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     calendarFeedRoutes(deps),
     hotlineRoutes(deps, domains.hotline, domains.channels.context.events, domains.presence),
     hotlineFigureRoutes(deps),
+    pushRoutes(deps, domains.push.sender.publicKey),
     ...groupDomainRoutes(deps, domains.channels.context.events, domains.publisher),
   ];
   for (const r of routers) koa.use(r.routes()).use(r.allowedMethods());

@@ -6,6 +6,7 @@ import { Publisher } from './publish';
 import { createChannelsDomain } from './channels-domain';
 import { createPresenceDomain } from './presence/domain';
 import { createHotlineDomain } from './hotline-domain';
+import { createPushDomain } from './push-domain';
 
 /**
  * The real-time domains wired together: each contributes its socket handlers
@@ -20,12 +21,14 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   // After channels and presence: its connect hook adds staff to ticket channels and reads presence.
   const hotline = createHotlineDomain(deps, publisher, channels, presence);
   list.push(hotline);
+  const push = createPushDomain(deps, publisher, channels);
   const profileHooks: ProfileHooks = { departmentChanged: (userId) => channels.departmentChanged(userId) };
   return {
     publisher,
     channels,
     presence,
     hotline,
+    push,
     list,
     profileHooks,
     bind(io: HubServer) {
