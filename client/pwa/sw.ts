@@ -13,7 +13,14 @@ declare const SHELL_FILES: string[];
 interface SwScope {
   location: Location;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(o: { type: 'window'; includeUncontrolled: boolean }): Promise<{ url: string; focus(): Promise<unknown>; navigate(url: string): Promise<unknown> }[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
+  registration: { showNotification(title: string, o: NotificationOptions & { data?: unknown }): Promise<void> };
+  addEventListener(type: 'push', fn: (e: { data: { json(): unknown } | null; waitUntil(p: Promise<unknown>): void }) => void): void;
+  addEventListener(type: 'notificationclick', fn: (e: { notification: Notification; waitUntil(p: Promise<unknown>): void }) => void): void;
   addEventListener(type: 'install' | 'activate', fn: (e: { waitUntil(p: Promise<unknown>): void }) => void): void;
   addEventListener(type: 'fetch', fn: (e: { request: Request; respondWith(r: Promise<Response>): void }) => void): void;
 }
@@ -64,4 +71,36 @@ sw.addEventListener('fetch', (e) => {
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/socket.io')) return;
   if (e.request.mode === 'navigate') e.respondWith(page(e.request));
   else if (SHELL_FILES.includes(url.pathname) || url.pathname.startsWith('/dsfr/')) e.respondWith(asset(e.request));
+});
+
+/** A Web Push message (server/protocol/push.ts PushPayload): shown as a notification, text only. */
+sw.addEventListener('push', (e) => {
+  let p: { title?: string; body?: string; url?: string; tag?: string } = {};
+  try {
+    p = (e.data?.json() ?? {}) as typeof p;
+  } catch {
+    // Not ours or damaged: a neutral notification still tells the person something arrived.
+  }
+  e.waitUntil(
+    sw.registration.showNotification(p.title ?? 'Maillage', {
+      body: p.body ?? '',
+      tag: p.tag,
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      lang: 'fr',
+      data: { url: p.url && p.url.startsWith('/') ? p.url : '/' },
+    }),
+  );
+});
+
+/** A click opens the conversation: in a tab of the app already open if there is one, else a new one. */
+sw.addEventListener('notificationclick', (e) => {
+  e.notification.close();
+  const url = new URL((e.notification.data as { url?: string } | null)?.url ?? '/', sw.location.origin).href;
+  e.waitUntil(
+    sw.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((tabs) => {
+      const tab = tabs.find((t) => new URL(t.url).origin === sw.location.origin);
+      return tab ? tab.navigate(url).then(() => tab.focus()) : sw.clients.openWindow(url);
+    }),
+  );
 });

@@ -7,6 +7,7 @@ import { apiContext } from '../../controllers/contexts.js';
 import { NotificationSettingsStore } from '../../state/notifications-store.js';
 import { alertBox } from '../shared/fields.js';
 import './mai-notification-settings-form.js';
+import './mai-push-toggle.js';
 import { focusAfter } from '../shared/focus.js';
 
 /** Container: builds a settings store over the API context and hands its state to the form. */
@@ -61,7 +62,8 @@ export class MaiNotificationSettingsPage extends LitElement {
       <h1 tabindex="-1">Notifications par courriel</h1>
       <p>Vos notifications apparaissent toujours dans Maillage (<a href="/notifications">voir mes notifications</a>).
         Choisissez ici celles que vous recevez aussi par courriel, et à quel rythme.</p>
-      ${s ? this.content(s) : html`<p role="status">Chargement…</p>`}`;
+      ${s ? this.content(s) : html`<p role="status">Chargement…</p>`}
+      <mai-push-toggle></mai-push-toggle>`;
   }
 }
 
