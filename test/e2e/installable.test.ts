@@ -79,4 +79,32 @@ describe('e2e: the installable app (manifest, icons, service worker, offline sta
     expect(errors).to.deep.equal([]);
     await context.close();
   });
+
+  it('a push message delivered to the service worker is shown as a notification with its text', async () => {
+    const u = await makeUserWithToken(s.db, { departmentCode: '29' });
+    const context = await browser.browser.newContext({ locale: 'fr-FR' });
+    await context.grantPermissions(['notifications'], { origin: s.url });
+    await context.addCookies([{ name: SESSION_COOKIE, value: u.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    const page = await context.newPage();
+    await page.goto(`${s.url}/profil/notifications`);
+    await page.getByRole('heading', { name: 'Notifications sur cet appareil' }).waitFor();
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    // What a push service would hand to the browser (the test above proves the server's encryption).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+        const r = e.registrations.find((x) => x.scopeURL === `${s.url}/`);
+        if (r) resolve(r.registrationId);
+      });
+    });
+    const payload = { kind: 'direct', title: 'Message de Alice Martin', body: 'Tu as vu le compte rendu ?', url: '/discussions/12', tag: 'channel-12' };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: s.url, registrationId, data: JSON.stringify(payload) });
+    const shown = await page.waitForFunction(async () => {
+      const list = await (await navigator.serviceWorker.ready).getNotifications();
+      return list.length ? list.map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data })) : null;
+    });
+    expect(await shown.jsonValue()).to.deep.equal([{ title: payload.title, body: payload.body, tag: payload.tag, data: { url: '/discussions/12' } }]);
+    await context.close();
+  });
 });
