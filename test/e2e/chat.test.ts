@@ -54,6 +54,7 @@ describe('e2e: the chat screen', function () {
     await pj.locator(`a[data-channel-id="${depId}"]`).click();
     await pj.waitForURL(`**/discussions/${depId}`);
     await pj.locator('mai-channel-view h1', { hasText: '29' }).waitFor();
+    expect(await pj.title()).to.equal('# 29 — Finistère · Maillage');
     await say(pj, 'Bonjour **@thomas.e2e**, tu viens jeudi ?');
     await pj.locator('.mai-msg[data-message-id]', { hasText: 'tu viens jeudi' }).waitFor();
 
@@ -73,7 +74,7 @@ describe('e2e: the chat screen', function () {
   it('an animator pins a message and both members see the pinned bar', async () => {
     const pj = await open(julie.token, `/discussions/${generalId}`);
     const pa = await open(anim.token, `/discussions/${generalId}`);
-    await say(pj, 'Le compte rendu est en ligne');
+    await say(pj, 'Le **compte rendu** est en ligne');
     const target = pa.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu est en ligne' });
     await target.waitFor();
     await target.hover();
@@ -81,12 +82,26 @@ describe('e2e: the chat screen', function () {
     await target.getByRole('menuitem', { name: 'Épingler' }).click();
     await pa.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
     await pj.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
+    // The pinned bar renders the markdown, never its source.
+    expect(await pj.locator('.mai-pinned__excerpt strong').textContent()).to.equal('compte rendu');
+    expect(await pj.locator('.mai-pinned__excerpt').textContent()).to.not.contain('**');
     // A member has no pin button; the server would refuse anyway.
     const mine = pj.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu' });
     await mine.hover();
     await mine.getByRole('button', { name: /^Actions sur le message/ }).click();
     await mine.getByRole('menuitem', { name: 'Répondre' }).waitFor();
     expect(await mine.getByRole('menuitem', { name: 'Épingler' }).count()).to.equal(0);
+    await done(pj, pa);
+  });
+
+  it('an announce channel tells members who posts there instead of offering a composer', async () => {
+    const annonces = (await s.db('channels').where({ slug: 'annonces' }).first()).id;
+    const pj = await open(julie.token, `/discussions/${annonces}`);
+    await pj.locator('mai-channel-view h1', { hasText: 'Annonces' }).waitFor();
+    await pj.getByText('Seuls les animateurs publient ici.').waitFor();
+    expect(await pj.locator('#mai-composer-input').count()).to.equal(0);
+    const pa = await open(anim.token, `/discussions/${annonces}`);
+    await pa.locator('#mai-composer-input').waitFor();
     await done(pj, pa);
   });
 

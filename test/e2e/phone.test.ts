@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SESSION_COOKIE, useBrowser } from '../helpers/browser';
@@ -8,6 +9,9 @@ import { addToGroup, createGroup } from '../helpers/groups';
 import { uploadDocument } from '../helpers/documents';
 import { openRequest, person } from '../helpers/hotline';
 import { useServer } from '../helpers/suite';
+
+/** axe-core, injected into the page for the heading checks. */
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 /** Every path of the client's route table (client/components/app/routes.ts), read from its source. */
 function routeTable(): string[] {
@@ -66,6 +70,15 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     expect(r.scrollWidth, `${where}: page ${r.scrollWidth}px wide for a ${r.vw}px screen;\n  ${r.wide.join('\n  ')}`).to.be.at.most(r.vw);
   }
 
+  /** axe-core's heading-order rule: heading levels never skip one going down the page. */
+  async function headingProblems(page: Page, where: string): Promise<string[]> {
+    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') would refuse a script tag.
+    if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(readFileSync(AXE, 'utf8'));
+    const r = (await page.evaluate(`axe.run(document, { runOnly: ['heading-order', 'empty-heading', 'page-has-heading-one'] })
+      .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ') + ' «' + (document.querySelector(n.target[0])?.textContent ?? '').trim().slice(0, 40) + '»').join(', ')))`)) as string[];
+    return r.map((x) => `${where}: ${x}`);
+  }
+
   afterEach(() => {
     const seen = errors.splice(0);
     expect(seen, seen.join('\n')).to.deep.equal([]);
@@ -121,7 +134,7 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     await context.close();
   });
 
-  it('no page of the route table scrolls sideways', async () => {
+  it('no page of the route table scrolls sideways, and their headings are in order', async () => {
     const admin = await makeUserWithToken(s.db, { role: 'admin', departmentCode: '13', firstName: 'Adèle', lastName: 'Administratrice-Très-Longuement-Nommée' });
     const member = await person(s, { departmentCode: '13', firstName: 'Maxime', lastName: 'Membre' });
     const group = await createGroup(s.url, admin.token, { name: 'Groupe pour téléphone', description: 'Une description assez longue pour passer sur plusieurs lignes sur un petit écran.' });
@@ -146,6 +159,7 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     expect(table.length).to.be.greaterThan(15);
     const guest = await phone();
     const signed = await phone(admin.token);
+    const headings: string[] = [];
     for (const route of table) {
       const { page } = guestOnly.includes(route) ? guest : signed;
       for (const path of concrete[route] ?? [route]) {
@@ -153,8 +167,10 @@ describe('e2e: on a 390×844 phone, by touch', function () {
         await page.locator('#contenu h1').first().waitFor();
         await page.waitForLoadState('networkidle').catch(() => {});
         await expectNoHorizontalScroll(page, path);
+        headings.push(...(await headingProblems(page, path)));
       }
     }
+    expect(headings, headings.join('\n')).to.deep.equal([]);
     await guest.context.close();
     await signed.context.close();
   });

@@ -125,7 +125,7 @@ export class MaiDocumentBank extends LitElement {
         ${canUpload
           ? html`<aside class="mai-bank__side">
               ${this.uploadTarget()}
-              <mai-document-upload .uploads=${s.uploads} @mai-document-upload=${this.onUpload}
+              <mai-document-upload .uploads=${s.uploads} .headingLevel=${this.groupId === null ? 2 : 3} @mai-document-upload=${this.onUpload}
                 @mai-upload-dismiss=${(e: CustomEvent<{ id: number }>) => s.dismissUpload(e.detail.id)}></mai-document-upload>
             </aside>`
           : nothing}

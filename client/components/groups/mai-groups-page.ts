@@ -156,6 +156,7 @@ export class MaiGroupsPage extends LitElement {
           <button class="fr-btn" type="submit" title="Rechercher">Rechercher</button>
         </div>
       </form>
+      <h2 class="fr-sr-only">Groupes trouvés</h2>
       ${s.directoryStatus === 'error' ? alertBox('error', errorMessage(s.error)) : this.cards(s.directory, loading ? '' : 'Aucun groupe ne correspond à cette recherche.')}
       ${loading ? loadingLine('Recherche en cours…') : nothing}
       ${s.directoryCursor && !loading ? moreButton('Afficher plus de groupes', () => s.search(s.query, true)) : nothing}`;
