@@ -18,10 +18,12 @@ import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
 import { pushRoutes } from './routes/push';
+import { healthRoutes } from './routes/health';
 
 /** Mounts every REST resource (one file each under routes/). */
 export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, domains: RealtimeDomains): void {
   const routers: Router<AppState>[] = [
+    healthRoutes(domains.health),
     authRoutes(deps, realtime),
     meRoutes(deps, domains.profileHooks, realtime),
     adminUserRoutes(deps, realtime),

@@ -7,6 +7,8 @@ import { createChannelsDomain } from './channels-domain';
 import { createPresenceDomain } from './presence/domain';
 import { createHotlineDomain } from './hotline-domain';
 import { createPushDomain } from './push-domain';
+import { RedisHealth } from '../redis-health';
+import { resyncAfterOutage } from './resync';
 
 /**
  * The real-time domains wired together: each contributes its socket handlers
@@ -14,17 +16,20 @@ import { createPushDomain } from './push-domain';
  */
 export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   const publisher = new Publisher();
+  const health = new RedisHealth(redis, deps.log);
   const channels = createChannelsDomain(deps, publisher);
   const list: RealtimeDomain[] = [channels];
-  const presence = createPresenceDomain(deps, publisher, redis);
+  const presence = createPresenceDomain(deps, publisher, redis, health);
   list.push(presence);
   // After channels and presence: its connect hook adds staff to ticket channels and reads presence.
   const hotline = createHotlineDomain(deps, publisher, channels, presence);
   list.push(hotline);
   const push = createPushDomain(deps, publisher, channels);
+  list.push(resyncAfterOutage(health));
   const profileHooks: ProfileHooks = { departmentChanged: (userId) => channels.departmentChanged(userId) };
   return {
     publisher,
+    health,
     channels,
     presence,
     hotline,
@@ -35,6 +40,7 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
       publisher.bind(io);
     },
     async stop() {
+      health.stop();
       for (const d of list) await d.stop?.();
     },
   };
