@@ -4,6 +4,7 @@ import { api } from '../helpers/http';
 import { SESSION_COOKIE, useBrowser } from '../helpers/browser';
 import { makeUserWithToken } from '../helpers/factories';
 import { useServer } from '../helpers/suite';
+import { until } from '../helpers/hotline';
 
 /** Width, height and the decoded size of a PNG's pixels (throws when it is not a PNG). */
 function readPng(buf: Buffer): { width: number; height: number; pixels: number } {
@@ -54,11 +55,13 @@ describe('e2e: the installable app (manifest, icons, service worker, offline sta
     // Installed: the worker controls the page and its cache holds the shell.
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).to.equal(`${s.url}/`);
-    await page.waitForFunction(async () => {
-      const names = await caches.keys();
-      const c = names.length ? await caches.open(names[0]!) : null;
-      return !!navigator.serviceWorker.controller && !!c && !!(await c.match('/assets/app.js')) && !!(await c.match('/'));
-    });
+    await until(() =>
+      page.evaluate(async () => {
+        const names = await caches.keys();
+        const c = names.length ? await caches.open(names[0]!) : null;
+        return !!navigator.serviceWorker.controller && !!c && !!(await c.match('/assets/app.js')) && !!(await c.match('/'));
+      }),
+    );
 
     await context.setOffline(true);
     await page.reload();
@@ -100,11 +103,10 @@ describe('e2e: the installable app (manifest, icons, service worker, offline sta
     });
     const payload = { kind: 'direct', title: 'Message de Alice Martin', body: 'Tu as vu le compte rendu ?', url: '/discussions/12', tag: 'channel-12' };
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: s.url, registrationId, data: JSON.stringify(payload) });
-    const shown = await page.waitForFunction(async () => {
-      const list = await (await navigator.serviceWorker.ready).getNotifications();
-      return list.length ? list.map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data })) : null;
-    });
-    expect(await shown.jsonValue()).to.deep.equal([{ title: payload.title, body: payload.body, tag: payload.tag, data: { url: '/discussions/12' } }]);
+    const shown = () =>
+      page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data })));
+    await until(async () => (await shown()).length > 0);
+    expect(await shown()).to.deep.equal([{ title: payload.title, body: payload.body, tag: payload.tag, data: { url: '/discussions/12' } }]);
     await context.close();
   });
 });
