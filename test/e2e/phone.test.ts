@@ -70,11 +70,11 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     expect(r.scrollWidth, `${where}: page ${r.scrollWidth}px wide for a ${r.vw}px screen;\n  ${r.wide.join('\n  ')}`).to.be.at.most(r.vw);
   }
 
-  /** axe-core's heading-order rule: heading levels never skip one going down the page. */
+  /** axe-core: heading levels never skip one going down the page, every control and link has a name, no duplicate ids behind ARIA. */
   async function headingProblems(page: Page, where: string): Promise<string[]> {
     // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') would refuse a script tag.
     if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(readFileSync(AXE, 'utf8'));
-    const r = (await page.evaluate(`axe.run(document, { runOnly: ['heading-order', 'empty-heading', 'page-has-heading-one'] })
+    const r = (await page.evaluate(`axe.run(document, { runOnly: ['heading-order', 'empty-heading', 'page-has-heading-one', 'label', 'select-name', 'button-name', 'link-name', 'duplicate-id-aria'] })
       .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ') + ' «' + (document.querySelector(n.target[0])?.textContent ?? '').trim().slice(0, 40) + '»').join(', ')))`)) as string[];
     return r.map((x) => `${where}: ${x}`);
   }
@@ -134,7 +134,7 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     await context.close();
   });
 
-  it('no page of the route table scrolls sideways, and their headings are in order', async () => {
+  it('no page of the route table scrolls sideways; headings in order, every control named', async () => {
     const admin = await makeUserWithToken(s.db, { role: 'admin', departmentCode: '13', firstName: 'Adèle', lastName: 'Administratrice-Très-Longuement-Nommée' });
     const member = await person(s, { departmentCode: '13', firstName: 'Maxime', lastName: 'Membre' });
     const group = await createGroup(s.url, admin.token, { name: 'Groupe pour téléphone', description: 'Une description assez longue pour passer sur plusieurs lignes sur un petit écran.' });
