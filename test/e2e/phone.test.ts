@@ -112,8 +112,9 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     // Someone answers; I reply to them through the "…" menu, which never covers author or time.
     const { emitAck } = await import('../helpers/sockets');
     expect((await emitAck(other.socket, 'message:send', { channelId: dep, body: 'Tu es où ?', clientMsgId: 'phone-q-1' })).ok).to.equal(true);
-    const question = page.locator('.mai-msg[data-message-id]', { hasText: 'Tu es où ?' });
-    await question.waitFor();
+    await page.locator('.mai-msg[data-message-id]', { hasText: 'Tu es où ?' }).waitFor();
+    // By id: the reply will quote this text too.
+    const question = page.locator(`.mai-msg[data-message-id="${await page.locator('.mai-msg[data-message-id]', { hasText: 'Tu es où ?' }).getAttribute('data-message-id')}"]`);
     const toggle = question.getByRole('button', { name: 'Actions sur le message de Paul Autre' });
     const [t, author, time] = await Promise.all([toggle.boundingBox(), question.locator('.mai-msg__author').boundingBox(), question.locator('.mai-msg__time').boundingBox()]);
     for (const b of [author!, time!]) expect(b.x + b.width <= t!.x || b.y >= t!.y + t!.height, 'the "…" button covers the author or the time').to.equal(true);
@@ -123,6 +124,16 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     await page.locator('#mai-composer-input').fill('Dans le train');
     await page.getByRole('button', { name: 'Envoyer' }).tap();
     await page.locator('.mai-msg[data-message-id]', { hasText: 'Dans le train' }).locator('.mai-msg__quote', { hasText: 'Tu es où ?' }).waitFor();
+    // A finger held on a message opens the same menu, without a tap on "…".
+    const box = (await question.locator('.mai-msg__body').boundingBox())!;
+    const cdp = await context.newCDPSession(page);
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await question.getByRole('menuitem', { name: 'Répondre' }).waitFor();
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(await toggle.getAttribute('aria-expanded')).to.equal('true');
+    await toggle.tap();
+    await question.getByRole('menuitem').first().waitFor({ state: 'detached' });
     const stored = await s.db('messages').where({ author_id: u.user.id, body: 'Dans le train' }).first();
     expect(stored.reply_to_id).to.be.a('number');
     await expectNoHorizontalScroll(page, 'channel');
