@@ -202,6 +202,8 @@ describe('e2e: keyboard only, the focus goes where the person needs it next', fu
     expect(ack.ok, JSON.stringify(ack)).to.equal(true);
     const ticketId = ack.ticket?.id ?? ack.data?.ticket?.id ?? (await s.db('hotline_tickets').orderBy('id', 'desc').first()).id;
     const page = await open(agent.token, `/hotline/${ticketId}`);
+    // Claiming goes over the hub: wait for its connection (a busy machine may take a moment).
+    await page.waitForFunction(() => (document.querySelector('mai-app') as unknown as { hub?: { connected: boolean } } | null)?.hub?.connected === true);
     await press(page, 'button', 'Prendre en charge');
     await expectFocus(page, '.mai-hotline-notice', 'Vous avez pris la demande en charge.');
     await page.locator('#hotline-resolution').focus();
