@@ -18,6 +18,7 @@ import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
 import { pushRoutes } from './routes/push';
+import { reportRoutes } from './routes/reports';
 import { healthRoutes } from './routes/health';
 
 /** Mounts every REST resource (one file each under routes/). */
@@ -37,6 +38,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     hotlineRoutes(deps, domains.hotline, domains.channels.context.events, domains.presence),
     hotlineFigureRoutes(deps),
     pushRoutes(deps, domains.push.sender.publicKey),
+    reportRoutes(deps),
     ...groupDomainRoutes(deps, domains.channels.context.events, domains.publisher),
   ];
   for (const r of routers) koa.use(r.routes()).use(r.allowedMethods());

@@ -7,6 +7,7 @@ import type { NotificationRow } from '../db/notifications';
 import type { MembershipEffects } from '../services/groups/membership';
 import type { PostAudience } from '../services/groups/posts';
 import { presentNotification } from '../services/notifications/notifications';
+import type { ServerEventName, ServerEventPayloads } from '../protocol/socket';
 
 /**
  * What the hub tells clients after a committed change in groups: members'
@@ -33,7 +34,7 @@ export class GroupEvents {
   }
 
   /** One emit to every room of a post's audience (socket.io sends once to a socket in several of them). */
-  toAudience(audience: PostAudience, event: string, payload: unknown): void {
+  toAudience<E extends ServerEventName>(audience: PostAudience, event: E, payload: ServerEventPayloads[E]): void {
     this.publisher.toRooms([...audience.channelIds.map(rooms.channel), ...audience.userIds.map(rooms.user)], event, payload);
   }
 

@@ -14,7 +14,8 @@ import { isHotlineStaff, presentTickets, type OpenResult } from '../services/hot
 import { recordReply, type Change } from '../services/hotline/workflow';
 import { hotlineReplyMail } from '../services/hotline/mail';
 import { displayName } from '../presenters/users';
-import type { PresentedTicket, presentNote } from '../presenters/hotline';
+import type { PresentedTicket } from '../presenters/hotline';
+import type { TicketNote } from '../protocol/hotline';
 
 /** At most one "the hotline answered you" mail per ticket in this window, however many replies. */
 export const REPLY_MAIL_EVERY_MS = 15 * 60_000;
@@ -139,7 +140,7 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
       return (await publishTickets([r.ticketId]))[0]!;
     },
     /** An internal note goes to the staff room only: never to the requester, never into the channel. */
-    noted(note: ReturnType<typeof presentNote>): void {
+    noted(note: TicketNote): void {
       publisher.toRooms([rooms.hotlineStaff()], 'hotline:note', note);
     },
     /** Tells the new assignee a ticket was handed to them. */

@@ -13,6 +13,7 @@ import type { UserRow } from '../db/users';
 const handshakeUsers = new WeakMap<HubSocket, UserRow>();
 import type { Realtime } from './types';
 import type { RedisPair } from '../redis';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../protocol/socket';
 
 /** What each socket carries once authenticated. */
 export interface SocketData {
@@ -22,9 +23,10 @@ export interface SocketData {
   ready: Promise<void>;
 }
 
-type AnyEvents = Record<string, (...args: any[]) => void>;
-export type HubServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
-export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+/** The hub's server, typed by the protocol's event maps both ways. */
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+/** One connected socket, typed the same way. */
+export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /**
  * A real-time domain: `events` adds its client events to the hub's table (once), `onConnect` joins rooms and announces (awaited before

@@ -200,7 +200,7 @@ describe('e2e: keyboard only, the focus goes where the person needs it next', fu
     const agent = await makeUserWithToken(s.db, { role: 'hotline' });
     const ack = await openRequest(member, 'Accès au clavier');
     expect(ack.ok, JSON.stringify(ack)).to.equal(true);
-    const ticketId = ack.ticket?.id ?? ack.data?.ticket?.id ?? (await s.db('hotline_tickets').orderBy('id', 'desc').first()).id;
+    const ticketId = ack.ticket?.id ?? (await s.db('hotline_tickets').orderBy('id', 'desc').first()).id;
     const page = await open(agent.token, `/hotline/${ticketId}`);
     // Claiming goes over the hub: wait for its connection (a busy machine may take a moment).
     await page.waitForFunction(() => (document.querySelector('mai-app') as unknown as { hub?: { connected: boolean } } | null)?.hub?.connected === true);

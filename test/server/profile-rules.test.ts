@@ -4,7 +4,7 @@ import { connect } from '../helpers/sockets';
 import { makeUser, makeUserWithToken, TEST_PASSWORD } from '../helpers/factories';
 import { createGroup } from '../helpers/groups';
 import { useServer } from '../helpers/suite';
-import { frenchPhoneE164 } from '../../server/protocol/phone';
+import { frenchPhoneE164 } from '../../server/services/accounts/phone';
 import { foldName } from '../../server/services/chat/channel-names';
 
 describe('profile rules: password change, French phone numbers, plain-French messages, unique names', () => {

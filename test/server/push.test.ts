@@ -132,7 +132,7 @@ describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answ
     expect((await api(s.url, { token: bob.token }).post('/api/push/subscriptions', { endpoint, keys: { p256dh: k.p256dh, auth: k.authText } })).status).to.equal(201);
     const dm = await emitAck(alice.socket, 'dm:open', { userId: bob.user.id });
     expect(dm.ok, JSON.stringify(dm)).to.equal(true);
-    const channelId = dm.channel?.id ?? dm.channelId;
+    const channelId = dm.channel.id;
     received.length = 0;
     const sent = await emitAck(alice.socket, 'message:send', { channelId, body: 'Tu as vu le **compte rendu** ?', clientMsgId: 'push-dm-1' });
     expect(sent.ok, JSON.stringify(sent)).to.equal(true);

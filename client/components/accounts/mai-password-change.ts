@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
-import type { User } from '../../api/types.js';
+import type { User } from '../../../server/protocol/index.js';
 import { apiContext } from '../../controllers/contexts.js';
 import { checkPassword, passwordIsValid } from '../../state/password-rules.js';
 import { alertBox, withField } from '../shared/fields.js';

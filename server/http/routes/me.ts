@@ -1,7 +1,7 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { profileSchema } from '../../protocol/accounts';
 import { acceptTerms } from '../../services/accounts/sessions';
 import { AVATAR_MAX_BYTES, removeAvatar, setAvatar, updateProfile } from '../../services/accounts/profile';
 import { presentUser } from '../../presenters/users';
@@ -9,24 +9,9 @@ import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { discardUpload, receiveUpload } from '../upload';
 import { invalidPayload } from '../../errors';
+import { passwordChangeSchema } from '../../protocol/accounts';
 import { changePassword } from '../../services/accounts/password-change';
 import type { Realtime } from '../../realtime/types';
-
-const passwordChangeSchema = z.object({ currentPassword: fields.password, newPassword: fields.password }).strict();
-
-const profileSchema = z
-  .object({
-    civility: fields.civility.optional(),
-    firstName: fields.name.optional(),
-    lastName: fields.name.optional(),
-    departmentCode: fields.departmentCode.optional(),
-    phone: fields.phone.optional(),
-    employer: fields.optionalText(160).optional(),
-    jobTitle: fields.optionalText(160).optional(),
-    city: fields.optionalText(120).optional(),
-    bio: fields.optionalText(2000).optional(),
-  })
-  .strict();
 
 /** Hooks run after a profile change (the hub moves département channels). */
 export interface ProfileHooks {

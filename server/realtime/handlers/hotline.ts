@@ -1,21 +1,11 @@
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { onEvent, type EventTable } from '../handle';
 import type { HotlineDomain } from '../hotline-domain';
-import { fields } from '../../validation';
 import { findChannel } from '../../db/channels';
 import { channelView } from '../../services/chat/channels';
 import { loadPresented, openTicket } from '../../services/hotline/tickets';
 import { addNote, claimTicket, rateTicket, reopenTicket, resolveTicket, transferTicket } from '../../services/hotline/workflow';
 import { presentNote } from '../../presenters/hotline';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const openSchema = z.object({ subject: text(200), body: text(10_000), clientMsgId: z.string().min(1).max(64), categoryId: fields.id.nullish() });
-const ticketSchema = z.object({ ticketId: fields.id });
-const transferSchema = z.object({ ticketId: fields.id, toUserId: fields.id });
-const resolveSchema = z.object({ ticketId: fields.id, note: z.string().trim().max(2000).nullish() });
-const noteSchema = z.object({ ticketId: fields.id, body: text(5000) });
-const rateSchema = z.object({ ticketId: fields.id, score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() });
 
 type Hotline = Pick<HotlineDomain, 'opened' | 'announce' | 'assigned' | 'ensureStaffIn' | 'noted'>;
 
@@ -23,19 +13,19 @@ type Hotline = Pick<HotlineDomain, 'opened' | 'announce' | 'assigned' | 'ensureS
 export function registerHotlineHandlers(table: EventTable, deps: Deps, hotline: Hotline): void {
   const { db } = deps;
 
-  onEvent(table, deps, 'hotline:open', openSchema, async (input, { actor }) => {
+  onEvent(table, deps, 'hotline:open', async (input, { actor }) => {
     const r = await openTicket(db, deps.config.hotlineFirstResponseHours, actor, input);
     const ticket = r.duplicate ? await loadPresented(db, r.ticketId) : await hotline.opened(r, actor);
     const channel = (await findChannel(db, r.channel.id))!;
     return { ticket, channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(table, deps, 'hotline:claim', ticketSchema, async ({ ticketId }, { actor }) => {
+  onEvent(table, deps, 'hotline:claim', async ({ ticketId }, { actor }) => {
     await hotline.announce(await claimTicket(db, actor, ticketId));
     return { ticket: await loadPresented(db, ticketId) };
   });
 
-  onEvent(table, deps, 'hotline:transfer', transferSchema, async ({ ticketId, toUserId }, { actor }) => {
+  onEvent(table, deps, 'hotline:transfer', async ({ ticketId, toUserId }, { actor }) => {
     const change = await transferTicket(db, actor, ticketId, toUserId);
     await hotline.announce(change);
     const ticket = await loadPresented(db, ticketId);
@@ -46,12 +36,12 @@ export function registerHotlineHandlers(table: EventTable, deps: Deps, hotline: 
     return { ticket };
   });
 
-  onEvent(table, deps, 'hotline:resolve', resolveSchema, async ({ ticketId, note }, { actor }) => {
+  onEvent(table, deps, 'hotline:resolve', async ({ ticketId, note }, { actor }) => {
     await hotline.announce(await resolveTicket(db, actor, ticketId, note || null));
     return { ticket: await loadPresented(db, ticketId) };
   });
 
-  onEvent(table, deps, 'hotline:reopen', ticketSchema, async ({ ticketId }, { actor }) => {
+  onEvent(table, deps, 'hotline:reopen', async ({ ticketId }, { actor }) => {
     const change = await reopenTicket(db, actor, ticketId);
     const ticket = await loadPresented(db, ticketId);
     if (change.changed) await hotline.ensureStaffIn((await findChannel(db, ticket.channelId))!);
@@ -59,13 +49,13 @@ export function registerHotlineHandlers(table: EventTable, deps: Deps, hotline: 
     return { ticket };
   });
 
-  onEvent(table, deps, 'hotline:note', noteSchema, async ({ ticketId, body }, { actor }) => {
+  onEvent(table, deps, 'hotline:note', async ({ ticketId, body }, { actor }) => {
     const note = presentNote(await addNote(db, actor, ticketId, body));
     hotline.noted(note);
     return { note };
   });
 
-  onEvent(table, deps, 'hotline:rate', rateSchema, async ({ ticketId, score, comment }, { actor }) => {
+  onEvent(table, deps, 'hotline:rate', async ({ ticketId, score, comment }, { actor }) => {
     await hotline.announce(await rateTicket(db, actor, ticketId, score, comment || null));
     return { ticket: await loadPresented(db, ticketId) };
   });

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import type { NewAccount, ProfileDetails } from '../../protocol/accounts';
+import type { RegisterInput as ParsedRegistration } from '../../protocol/accounts';
 import { AppError, conflict, invalidPayload } from '../../errors';
 import { departmentExists } from '../../db/departments';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser, type UserRow } from '../../db/users';
@@ -9,12 +9,13 @@ import { hashPassword, newSecretToken, hashToken, passwordProblems } from './pas
 import { alreadyRegisteredMail, confirmAccountMail, resetPasswordMail } from '../../mail-templates';
 import { ms } from '../../presenters/time';
 import { syncAutoMemberships } from '../chat/channels';
+import { normalizePhone } from './phone';
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
 
 /** A sign-up once parsed: every optional field present, empty ones null. */
-export type RegisterInput = NewAccount & ProfileDetails;
+export type RegisterInput = ParsedRegistration;
 
 /** Throws `weak_password` with the unmet rules. */
 export function assertPasswordRule(password: string, names: { firstName?: string; lastName?: string }): void {
@@ -47,6 +48,7 @@ const pendingView = (i: RegisterInput) => ({
  */
 export async function register(deps: Deps, input: RegisterInput) {
   assertPasswordRule(input.password, input);
+  const phone = normalizePhone(input.phone ?? null);
   await assertDepartment(deps, input.departmentCode);
   // Timing must not tell whether the address has an account: the password is hashed and the
   // username looked up on every path, before the paths part (see test/server/timing.test.ts).
@@ -78,7 +80,7 @@ export async function register(deps: Deps, input: RegisterInput) {
         first_name: input.firstName,
         last_name: input.lastName,
         department_code: input.departmentCode,
-        phone: input.phone,
+        phone,
         employer: input.employer,
         job_title: input.jobTitle,
         city: input.city,

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import type { AdminCreateUserBody } from '../../protocol/accounts';
+import type { AdminCreateUserInput } from '../../protocol/accounts';
 import { AppError, conflict, notFound } from '../../errors';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, searchUsers, updateUser, type Role, type UserRow, type UserSearch } from '../../db/users';
 import { revokeUserSessions } from '../../db/sessions';
@@ -8,7 +8,7 @@ import { syncAutoMemberships } from '../chat/channels';
 import { assertDepartment, assertPasswordRule } from './accounts';
 
 /** An admin's new account once parsed (`chatOnly` defaulted). */
-export type CreateUserInput = Required<AdminCreateUserBody>;
+export type CreateUserInput = AdminCreateUserInput;
 
 /** An admin creates an active account (terms still to accept at first login). */
 export async function createUser(deps: Deps, input: CreateUserInput): Promise<UserRow> {

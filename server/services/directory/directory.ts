@@ -3,6 +3,8 @@ import { notFound, ruleViolated } from '../../errors';
 import type { Role, UserRow } from '../../db/users';
 import { areContacts } from '../../db/contacts';
 import { presentMember } from '../../presenters/users';
+import type { MemberProfile } from '../../protocol/directory';
+import type { GroupRole, Visibility } from '../../protocol/groups';
 
 export interface DirectoryQuery {
   q?: string;
@@ -62,7 +64,7 @@ export async function searchDirectory(db: Knex, query: DirectoryQuery) {
  * GET /api/users/:id: a member's public profile, with the groups of theirs the
  * viewer may see (private ones only if the viewer belongs too).
  */
-export async function memberProfile(db: Knex, viewer: UserRow, userId: number) {
+export async function memberProfile(db: Knex, viewer: UserRow, userId: number): Promise<MemberProfile> {
   const user = await db<UserRow>('users').where({ id: userId, status: 'active' }).first();
   if (!user) throw notFound('Membre');
   const groups = (await db('group_members as gm')
@@ -73,7 +75,7 @@ export async function memberProfile(db: Knex, viewer: UserRow, userId: number) {
     .where({ 'gm.user_id': userId, 'gm.status': 'member' })
     .where((w) => w.whereNot('g.visibility', 'private').orWhere('v.status', 'member'))
     .orderByRaw('lower(g.name)')
-    .select('g.id', 'g.name', 'g.visibility', 'gm.role')) as { id: number; name: string; visibility: string; role: string }[];
+    .select('g.id', 'g.name', 'g.visibility', 'gm.role')) as { id: number; name: string; visibility: Visibility; role: GroupRole }[];
   return {
     ...presentMember(user),
     bio: user.bio,

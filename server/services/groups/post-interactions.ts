@@ -4,6 +4,7 @@ import type { NotificationRow } from '../../db/notifications';
 import { audienceOf, findComment, findPost, insertComment, reactorsOf, toggleReaction, type ReactionKind } from '../../db/posts';
 import type { UserRow } from '../../db/users';
 import { presentComment } from '../../presenters/posts';
+import type { Reactor } from '../../protocol/posts';
 import { presentAuthor } from '../../presenters/users';
 import { iso } from '../../presenters/time';
 import { accessPost, canModeratePost, presentPosts } from './posts';
@@ -63,7 +64,7 @@ export async function react(db: Knex, actor: UserRow, postId: number, kind: Reac
 }
 
 /** Who reacted to a post, and how. */
-export async function reactors(db: Knex, actor: UserRow, postId: number) {
+export async function reactors(db: Knex, actor: UserRow, postId: number): Promise<{ items: Reactor[] }> {
   await accessPost(db, actor, postId);
   const rows = await reactorsOf(db, postId);
   return {

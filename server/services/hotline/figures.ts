@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { stringify } from 'csv-stringify/sync';
 import { ms } from '../../presenters/time';
+import type { HotlineFigures } from '../../protocol/hotline';
 
 /** A period of ticket openings: `from` included, `to` excluded. */
 export interface Period {
@@ -72,7 +73,7 @@ function groupBy<K>(rows: FigureRow[], key: (r: FigureRow) => K): Map<K, FigureR
  * count of unresolved tickets, whatever their age. Medians are computed here,
  * not in SQL, so SQLite and PostgreSQL give the same numbers.
  */
-export async function hotlineFigures(db: Knex, period: Period) {
+export async function hotlineFigures(db: Knex, period: Period): Promise<HotlineFigures> {
   const rows = (await db('hotline_tickets as t')
     .leftJoin('users as a', 'a.id', 't.assignee_id')
     .leftJoin('hotline_categories as c', 'c.id', 't.category_id')
@@ -102,7 +103,7 @@ export async function hotlineFigures(db: Knex, period: Period) {
   };
 }
 
-export type HotlineFigures = Awaited<ReturnType<typeof hotlineFigures>>;
+export type { HotlineFigures } from '../../protocol/hotline';
 
 /** A spreadsheet would run a cell starting with = + - @ (or a tab / CR) as a formula: make it plain text. */
 export function neutralizeCell(value: string): string {

@@ -3,7 +3,8 @@
  * database, no clock): the job passes "now", so tests fix it.
  */
 import { localParts, zonedTime } from '../hotline/working-hours';
-import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema, type NotificationSettings } from './notifications';
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from './notifications';
+import { notificationSettingsSchema } from '../../protocol/notifications';
 import { mailedByTheirService } from './texts';
 
 /** A mail frequency of the settings. */
