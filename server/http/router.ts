@@ -19,6 +19,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed';
 import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
+import { pushRoutes } from './routes/push';
 import { reportRoutes } from './routes/reports';
 import { healthRoutes } from './routes/health';
 
@@ -29,7 +30,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     authRoutes(deps, realtime),
     oidcRoutes(deps),
     personalDataRoutes(deps, realtime),
-    meRoutes(deps, domains.profileHooks),
+    meRoutes(deps, domains.profileHooks, realtime),
     adminUserRoutes(deps, realtime),
     departmentRoutes(deps),
     userRoutes(deps),
@@ -40,6 +41,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     calendarFeedRoutes(deps),
     hotlineRoutes(deps, domains.hotline, domains.channels.context.events, domains.presence),
     hotlineFigureRoutes(deps),
+    pushRoutes(deps, domains.push.sender.publicKey),
     reportRoutes(deps),
     ...groupDomainRoutes(deps, domains.channels.context.events, domains.publisher),
   ];

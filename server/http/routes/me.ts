@@ -9,6 +9,9 @@ import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { discardUpload, receiveUpload } from '../upload';
 import { invalidPayload } from '../../errors';
+import { passwordChangeSchema } from '../../protocol/accounts';
+import { changePassword } from '../../services/accounts/password-change';
+import type { Realtime } from '../../realtime/types';
 
 /** Hooks run after a profile change (the hub moves département channels). */
 export interface ProfileHooks {
@@ -16,7 +19,7 @@ export interface ProfileHooks {
 }
 
 /** My own account: profile, photo, terms of use. */
-export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState> {
+export function meRoutes(deps: Deps, hooks: ProfileHooks = {}, realtime?: Realtime): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/me' });
 
   router.get('/', requireUser({ allowBeforeTerms: true }), (ctx) => {
@@ -35,6 +38,14 @@ export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState>
       await hooks.departmentChanged?.(user.id);
     }
     ctx.body = { user: presentUser(user) };
+  });
+
+  router.post('/password', requireUser(), async (ctx) => {
+    const input = parseInput(passwordChangeSchema, ctx.request.body ?? {});
+    const { user, revokedSessionIds } = await changePassword(deps, currentUser(ctx), ctx.state.session!.id, input);
+    // The other sessions are revoked: their open sockets go too, on every node.
+    for (const id of revokedSessionIds) realtime?.disconnectSession(id);
+    ctx.body = { user: presentUser(user), revokedSessions: revokedSessionIds.length };
   });
 
   router.put('/avatar', requireUser(), async (ctx) => {

@@ -11,6 +11,7 @@ import { areContacts } from '../../db/contacts';
 import { accessChannel, accessJoinableChannel } from '../../access';
 import { rightsInChannels } from './channel-roles';
 import { joinGroupChannel, leaveGroupChannel } from '../groups/membership';
+import { assertChannelNameFree } from './channel-names';
 
 export const THEMATIC_DEFAULTS = [
   { slug: 'theme-education', name: 'Éducation', description: 'Numérique éducatif, parentalité numérique, accompagnement scolaire.' },
@@ -179,6 +180,7 @@ const slugify = (name: string) =>
 
 /** Animators and admins create thematic channels. */
 export async function createThematic(db: Knex, actor: UserRow, input: { name: string; description: string | null }): Promise<ChannelRow> {
+  await assertChannelNameFree(db, input.name);
   let slug = `theme-${slugify(input.name)}`;
   for (let i = 2; await findChannelBySlug(db, slug); i++) slug = `theme-${slugify(input.name)}-${i}`;
   const channel = await insertChannel(db, { kind: 'thematic', name: input.name, slug, description: input.description, created_by: actor.id });
@@ -221,6 +223,7 @@ export async function updateThematic(
 ): Promise<ChannelRow> {
   const channel = await findChannel(db, channelId);
   if (!channel || channel.kind !== 'thematic') throw notFound('Salon thématique');
+  if (changes.name !== undefined) await assertChannelNameFree(db, changes.name, channel.id);
   const row: Partial<ChannelRow> = {};
   if (changes.name !== undefined) row.name = changes.name;
   if (changes.description !== undefined) row.description = changes.description;

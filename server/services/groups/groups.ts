@@ -8,6 +8,7 @@ import {
 } from '../../db/groups';
 import type { UserRow } from '../../db/users';
 import { presentGroup, type PresentedGroup } from '../../presenters/groups';
+import { assertChannelNameFree } from '../chat/channel-names';
 
 /** Group owners and admins manage a group; global admins too (on groups they can see). */
 export function canManageGroup(actor: UserRow, membership: GroupMemberRow | undefined): boolean {
@@ -75,6 +76,7 @@ export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupIn
     throw forbidden('Seuls les animateurs et les administrateurs créent des groupes.');
   }
   return db.transaction(async (trx) => {
+    await assertChannelNameFree(trx, input.name);
     let slug = slugify(input.name);
     for (let i = 2; await trx('groups').where({ slug }).first(); i++) slug = `${slugify(input.name)}-${i}`;
     const group = await insertGroup(trx, {
@@ -101,6 +103,7 @@ export async function editGroup(
 ): Promise<{ group: GroupRow; channel: ChannelRow | null; renamed: boolean }> {
   const { group } = await accessGroupAsManager(db, actor, groupId);
   return db.transaction(async (trx) => {
+    if (changes.name !== undefined) await assertChannelNameFree(trx, changes.name, group.channel_id);
     const saved = Object.keys(changes).length ? await updateGroup(trx, group.id, changes) : group;
     const renamed = (changes.name !== undefined && changes.name !== group.name) || (changes.description !== undefined && changes.description !== group.description);
     if (renamed && group.channel_id) {
