@@ -43,7 +43,7 @@ export class MaiFooter extends LitElement {
             </li>
             <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/mentions-legales">Mentions légales</a></li>
             <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/confidentialite">Données personnelles</a></li>
-            <li class="fr-footer__bottom-item"><span class="fr-footer__bottom-link">Accessibilité : non conforme</span></li>
+            <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : non conforme</a></li>
           </ul>
           <div class="fr-footer__bottom-copy">
             <p>

@@ -140,7 +140,7 @@ export class MaiHeader extends LitElement {
         </div>
       </div>
       <div class="fr-header__menu fr-modal ${this.menuOpen ? 'fr-modal--opened' : ''}" id="mai-menu"
-        aria-label="Menu" role=${this.menuOpen ? 'dialog' : nothing} aria-modal=${this.menuOpen ? 'true' : nothing}>
+        aria-label=${this.menuOpen ? 'Menu' : nothing} role=${this.menuOpen ? 'dialog' : nothing} aria-modal=${this.menuOpen ? 'true' : nothing}>
         <div class="fr-container">
           <button class="fr-btn--close fr-btn" type="button" aria-controls="mai-menu" title="Fermer" @click=${() => this.setMenu(false)}>
             Fermer

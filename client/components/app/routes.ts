@@ -18,6 +18,7 @@ import '../accounts/mai-oidc-signup-page.js';
 import './mai-not-found-page.js';
 import '../legal/mai-privacy-page.js';
 import '../legal/mai-legal-notice-page.js';
+import '../legal/mai-accessibility-page.js';
 import '../accounts/mai-profile-page.js';
 import '../accounts/mai-register-page.js';
 import '../accounts/mai-reset-page.js';
@@ -47,6 +48,7 @@ export const ROUTES: Record<string, Route> = {
   '/reinitialiser': { title: 'Nouveau mot de passe', access: 'public', render: () => html`<mai-reset-page></mai-reset-page>` },
   '/conditions': { title: "Conditions générales d'utilisation", access: 'public', render: () => html`<mai-terms-page></mai-terms-page>` },
   '/confidentialite': { title: 'Politique de confidentialité', access: 'public', render: () => html`<mai-privacy-page></mai-privacy-page>` },
+  '/accessibilite': { title: 'Déclaration d’accessibilité', access: 'public', render: () => html`<mai-accessibility-page></mai-accessibility-page>` },
   '/mentions-legales': { title: 'Mentions légales', access: 'public', render: () => html`<mai-legal-notice-page></mai-legal-notice-page>` },
   '/': { title: 'Accueil', access: 'user', render: () => html`<mai-home-page></mai-home-page>` },
   '/discussions': { title: 'Discussions', access: 'user', render: (params) => html`<mai-chat-page .params=${params}></mai-chat-page>` },

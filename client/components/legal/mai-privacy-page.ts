@@ -26,7 +26,7 @@ export class MaiPrivacyPage extends LitElement {
         votre navigateur.
       </p>
       <h2>Ce que nous conservons, pourquoi et combien de temps</h2>
-      <div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+      <div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="Données conservées (tableau défilant)"><div class="fr-table__content">
         <table>
           <caption>Données conservées</caption>
           <thead><tr><th scope="col">Données</th><th scope="col">Finalité</th><th scope="col">Durée de conservation</th></tr></thead>
