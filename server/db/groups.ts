@@ -81,9 +81,26 @@ export async function countOwners(db: Knex, groupId: number): Promise<number> {
 }
 
 /** The ids of the group's owners and admins (who decide requests and are notified of them). */
-export async function groupManagerIds(db: Knex, groupId: number): Promise<number[]> {
-  const rows = await db('group_members').where({ group_id: groupId, status: 'member' }).whereIn('role', ['owner', 'admin']).select('user_id');
+export async function groupManagerIds(db: Knex, groupId: number, roles: readonly GroupRole[]): Promise<number[]> {
+  const rows = await db('group_members').where({ group_id: groupId, status: 'member' }).whereIn('role', roles).select('user_id');
   return rows.map((r: { user_id: number }) => r.user_id);
+}
+
+/** The ids of the groups where the user is a full member with one of these roles. */
+export async function groupIdsWhereRole(db: Knex, userId: number, roles: readonly GroupRole[]): Promise<number[]> {
+  const rows = await db('group_members').where({ user_id: userId, status: 'member' }).whereIn('role', roles).select('group_id');
+  return rows.map((r: { group_id: number }) => r.group_id);
+}
+
+/** The user's full memberships, every group at once. */
+export async function fullMembershipsOf(db: Knex, userId: number): Promise<GroupMemberRow[]> {
+  return db<GroupMemberRow>('group_members').where({ user_id: userId, status: 'member' });
+}
+
+/** The user's rows (any status) in these groups. */
+export async function membershipsIn(db: Knex, userId: number, groupIds: number[]): Promise<GroupMemberRow[]> {
+  if (!groupIds.length) return [];
+  return db<GroupMemberRow>('group_members').where({ user_id: userId }).whereIn('group_id', groupIds);
 }
 
 /** The ids of the groups where the user is a full member (a knex subquery). */

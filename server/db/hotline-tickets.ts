@@ -128,12 +128,6 @@ export async function foreignHotlineChannelIds(db: Knex, userId: number): Promis
   return rows.map((r) => Number(r.channel_id));
 }
 
-/** Ids of the active hotline staff (hotline agents and admins). */
-export async function staffIds(db: Knex): Promise<number[]> {
-  const rows = await db('users').whereIn('role', ['hotline', 'admin']).where({ status: 'active' }).select('id');
-  return rows.map((r: { id: number }) => Number(r.id));
-}
-
 /** Ticket history: who did what and when. */
 export interface TicketEventRow {
   id: number;

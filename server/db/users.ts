@@ -45,6 +45,29 @@ export async function findUserById(db: Knex, id: number): Promise<UserRow | unde
   return db<UserRow>('users').where({ id }).first();
 }
 
+/** An active account (not pending, not disabled). */
+export async function findActiveUser(db: Knex, id: number): Promise<UserRow | undefined> {
+  return db<UserRow>('users').where({ id, status: 'active' }).first();
+}
+
+/** Active accounts with one of these global roles, by name. */
+export async function activeUsersWithRoles(db: Knex, roles: readonly Role[]): Promise<UserRow[]> {
+  return db<UserRow>('users').whereIn('role', roles).where({ status: 'active' }).orderBy(['first_name', 'last_name']);
+}
+
+/** Ids of the active accounts with one of these global roles. */
+export async function activeUserIdsWithRoles(db: Knex, roles: readonly Role[]): Promise<number[]> {
+  const rows = await db('users').whereIn('role', roles).where({ status: 'active' }).select('id');
+  return rows.map((r: { id: number }) => Number(r.id));
+}
+
+/** Of these ids, those of active full members (not chat-only): who a post or an invitation may name. */
+export async function activeFullMemberIds(db: Knex, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db('users').whereIn('id', ids).where({ status: 'active' }).whereNot('chat_only', true).select('id');
+  return rows.map((r: { id: number }) => Number(r.id));
+}
+
 export async function findUserByEmail(db: Knex, email: string): Promise<UserRow | undefined> {
   return db<UserRow>('users').where({ email: email.toLowerCase() }).first();
 }

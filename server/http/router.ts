@@ -31,7 +31,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     documentRoutes(deps, domains.channels.context),
     eventRoutes(deps, domains.publisher),
     calendarFeedRoutes(deps),
-    hotlineRoutes(deps, domains.hotline, domains.channels.context.events, domains.presence),
+    hotlineRoutes(deps, domains.hotline, domains.presence),
     hotlineFigureRoutes(deps),
     ...groupDomainRoutes(deps, domains.channels.context.events, domains.publisher),
   ];

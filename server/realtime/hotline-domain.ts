@@ -6,11 +6,12 @@ import type { PresenceDomain } from './presence/domain';
 import { rooms } from './rooms';
 import { registerHotlineHandlers } from './handlers/hotline';
 import { addMember, channelIdsOfUser, findChannel, removeMember, type ChannelRow } from '../db/channels';
-import { findUserById, type UserRow } from '../db/users';
+import { activeUserIdsWithRoles, findUserById, type UserRow } from '../db/users';
 import {
-  findTicketByChannel, findTickets, foreignHotlineChannelIds, staffIds, unresolvedChannelIds, updateTicketIf, type TicketRow,
+  findTicketByChannel, findTickets, foreignHotlineChannelIds, unresolvedChannelIds, updateTicketIf, type TicketRow,
 } from '../db/hotline-tickets';
-import { isHotlineStaff, presentTickets, type OpenResult } from '../services/hotline/tickets';
+import { presentTickets, type OpenResult } from '../services/hotline/tickets';
+import { isHotlineStaff, ROLE_SETS } from '../access/roles';
 import { recordReply, type Change } from '../services/hotline/workflow';
 import { hotlineReplyMail } from '../services/hotline/mail';
 import { displayName } from '../presenters/users';
@@ -47,7 +48,7 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
 
   /** Puts every staff member who is missing into a ticket's channel (new agents, reopened tickets). */
   async function ensureStaffIn(channel: ChannelRow): Promise<void> {
-    for (const id of await staffIds(db)) if (await addMember(db, channel.id, id)) await events.added(id, channel);
+    for (const id of await activeUserIdsWithRoles(db, ROLE_SETS.hotlineStaff)) if (await addMember(db, channel.id, id)) await events.added(id, channel);
   }
 
   async function available(): Promise<boolean> {

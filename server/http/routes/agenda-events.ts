@@ -5,8 +5,9 @@ import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppContext, type AppState } from '../context';
 import type { Publisher } from '../../realtime/publish';
 import { AgendaEvents } from '../../realtime/agenda-events';
+import { accessEvent } from '../../access/agenda';
 import {
-  accessEvent, cancelEvent, createEvent, editEvent, eventView, inviteMore, listGroupEvents, listMyEvents,
+  cancelEvent, createEvent, editEvent, eventView, inviteMore, listGroupEvents, listMyEvents,
 } from '../../services/agenda/agenda-events';
 import { listRegistrants, registerForEvent, removeRegistration, unregisterSelf } from '../../services/agenda/registrations';
 import { eventIcs, registrantsCsv } from '../../services/agenda/exports';

@@ -2,7 +2,8 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { fields, parseInput } from '../../validation';
-import { requireRole, requireUser } from '../middleware/auth';
+import { requireAccess, requireUser } from '../middleware/auth';
+import { canManageThematic } from '../../access/channels';
 import { currentUser, type AppState } from '../context';
 import { channelView, createThematic, listMyChannels, listThematicForStaff, updateThematic } from '../../services/chat/channels';
 import { history, pins } from '../../services/chat/messages';
@@ -31,7 +32,7 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
   });
 
   // Staff only: archived channels they are not in must stay reachable to be restored.
-  router.get('/thematic', requireRole('animator', 'admin'), async (ctx) => {
+  router.get('/thematic', requireAccess(canManageThematic), async (ctx) => {
     ctx.body = await listThematicForStaff(deps.db, currentUser(ctx));
   });
 
@@ -47,7 +48,7 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
     ctx.body = (await pins(deps.db, currentUser(ctx), id)).map(presentMessage);
   });
 
-  router.post('/', requireRole('animator', 'admin'), async (ctx) => {
+  router.post('/', requireAccess(canManageThematic), async (ctx) => {
     const input = parseInput(createSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const channel = await createThematic(deps.db, actor, input);
@@ -56,7 +57,7 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
     ctx.body = await channelView(deps.db, actor, channel);
   });
 
-  router.patch('/:id', requireRole('animator', 'admin'), async (ctx) => {
+  router.patch('/:id', requireAccess(canManageThematic), async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
     const changes = parseInput(updateSchema, ctx.request.body);
     const channel = await updateThematic(deps.db, id, changes);

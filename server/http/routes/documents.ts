@@ -12,9 +12,10 @@ import type { ChannelsContext } from '../../realtime/channels-domain';
 import type { UserRow } from '../../db/users';
 import type { DocumentView } from '../../db/documents';
 import { sendMessage } from '../../services/chat/messages';
-import { accessGroupAsMember } from '../../services/groups/groups';
+import { accessGroupAsMember } from '../../access/groups';
+import { accessDocument } from '../../access/documents';
 import {
-  accessDocument, deleteDocument, editDocument, listGroupDocuments, listMyDocuments, shareMessageBody, uploadDocument,
+  deleteDocument, editDocument, listGroupDocuments, listMyDocuments, shareMessageBody, uploadDocument,
 } from '../../services/documents/documents';
 import { RASTER_IMAGES } from '../../services/documents/file-types';
 import { presentDocument } from '../../presenters/documents';

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { fields, parseInput } from '../../validation';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { accessGroupAsManager, accessGroupAsMember, canManageGroup } from '../../services/groups/groups';
+import { accessGroupAsManager, accessGroupAsMember, canManageGroup } from '../../access/groups';
 import { acceptInvitation, changeGroupRole, declineInvitation, decideJoinRequest } from '../../services/groups/membership';
 import { claimEmailInvitations, invite } from '../../services/groups/invitations';
 import { listGroupMembers } from '../../db/groups';

@@ -5,7 +5,7 @@ import { fields } from '../../validation';
 import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/chat/channels';
 import { syncChannel } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
-import { accessChannel } from '../../access';
+import { accessChannel } from '../../access/channels';
 import { memberCount } from '../../db/channels';
 import { readMentionsUpTo } from '../../services/chat/mention-notices';
 

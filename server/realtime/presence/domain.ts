@@ -10,6 +10,7 @@ import { registerPresenceHandlers } from '../handlers/presence';
 import { MemoryPresenceStore } from './memory-store';
 import { RedisPresenceStore } from './redis-store';
 import type { ChosenStatus, PresenceStatus, PresenceStore } from './store';
+import { canSeePresence } from '../../access/directory';
 
 /** What the others see of someone: `lastSeenAt` is set for offline users (when they left), null otherwise. */
 export interface PresenceInfo {
@@ -148,7 +149,7 @@ export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: Re
       const wanted = [...new Set(userIds)];
       const contacts = new Set(await contactIdsOf(db, actor.id, wanted));
       contacts.add(actor.id);
-      const rows = (await presenceRowsOf(db, wanted)).filter((r) => r.status === 'active' && (!actor.chat_only || contacts.has(r.id)));
+      const rows = (await presenceRowsOf(db, wanted)).filter((r) => r.status === 'active' && canSeePresence(actor, contacts.has(r.id)));
       const statuses = await store.statuses(rows.map((r) => r.id));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return wanted.flatMap((id) => {

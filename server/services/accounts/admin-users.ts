@@ -6,6 +6,7 @@ import { revokeUserSessions } from '../../db/sessions';
 import { hashPassword } from './passwords';
 import { syncAutoMemberships } from '../chat/channels';
 import { assertDepartment, assertPasswordRule } from './accounts';
+import { locksSelfOut } from '../../access/users';
 
 /** An admin's new account once parsed (`chatOnly` defaulted). */
 export type CreateUserInput = Required<AdminCreateUserBody>;
@@ -55,7 +56,7 @@ export async function changeUser(
 ): Promise<{ user: UserRow; disabledNow: boolean }> {
   const target = await findUserById(deps.db, userId);
   if (!target) throw notFound('Utilisateur');
-  if (target.id === actor.id && (changes.disabled || (changes.role && changes.role !== 'admin'))) {
+  if (locksSelfOut(actor, target.id, changes)) {
     throw new AppError('forbidden', 403, 'Vous ne pouvez ni désactiver ni rétrograder votre propre compte.');
   }
   const row: Partial<UserRow> = {};

@@ -5,7 +5,7 @@ import { notFound } from '../../errors';
 import { myEvents, type EventView } from '../../db/agenda-events';
 import { findUserById, type UserRow } from '../../db/users';
 import { hashToken, newSecretToken } from '../accounts/passwords';
-import { accessEvent } from './agenda-events';
+import { accessEvent } from '../../access/agenda';
 import { listRegistrants } from './registrations';
 import { iso, ms } from '../../presenters/time';
 

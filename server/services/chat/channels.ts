@@ -8,8 +8,8 @@ import { findUserById, type UserRow } from '../../db/users';
 import { presentChannel, type PresentedChannel } from '../../presenters/channels';
 import { displayName } from '../../presenters/users';
 import { areContacts } from '../../db/contacts';
-import { accessChannel, accessJoinableChannel } from '../../access';
-import { rightsInChannels } from './channel-roles';
+import { accessChannel, accessJoinableChannel, canJoinOpenChannels, canWriteDirectly, rightsInChannels } from '../../access/channels';
+import { isHotlineStaff } from '../../access/roles';
 import { joinGroupChannel, leaveGroupChannel } from '../groups/membership';
 
 export const THEMATIC_DEFAULTS = [
@@ -42,7 +42,7 @@ export async function provisionChannels(db: Knex): Promise<void> {
 
 /** The channels a user belongs to by who they are: national, Annonces, their département (none for chat-only accounts). */
 async function autoChannels(db: Knex, user: UserRow): Promise<ChannelRow[]> {
-  if (user.chat_only || user.status !== 'active') return [];
+  if (!canJoinOpenChannels(user) || user.status !== 'active') return [];
   return channelsBySlugs(db, ['general', 'annonces', `dep-${user.department_code.toLowerCase()}`]);
 }
 
@@ -113,12 +113,14 @@ export async function joinChannel(db: Knex, user: UserRow, channelId: number): P
   const found = await findChannel(db, channelId);
   if (found?.kind === 'group' && found.group_id) return joinGroupChannel(db, user, found);
   const channel = await accessJoinableChannel(db, user, channelId);
+  // Hotline staff take their place in a ticket's channel they were not in yet (an old ticket, a new agent).
+  if (channel.kind === 'hotline' && isHotlineStaff(user)) return { channel, added: await addMember(db, channel.id, user.id) };
   if (channel.kind !== 'thematic') {
     if (await findMembership(db, channelId, user.id)) return { channel, added: false };
     throw notFound('Salon');
   }
   if (channel.archived_at) throw ruleViolated('channel_archived', 'Ce salon est archivé.');
-  if (user.chat_only) throw forbidden("Votre compte donne accès à la messagerie uniquement sur invitation.");
+  if (!canJoinOpenChannels(user)) throw forbidden("Votre compte donne accès à la messagerie uniquement sur invitation.");
   return { channel, added: await addMember(db, channel.id, user.id, Number(channel.last_seq)) };
 }
 
@@ -145,8 +147,6 @@ export async function markRead(db: Knex, user: UserRow, channelId: number, seq: 
   return { channel, lastReadSeq, mentions };
 }
 
-const STAFF_ROLES = new Set(['animator', 'hotline', 'admin']);
-
 /**
  * Our direct channel, created on first use. Allowed between contacts, towards
  * animators, hotline staff and admins, and from them to anyone.
@@ -154,8 +154,7 @@ const STAFF_ROLES = new Set(['animator', 'hotline', 'admin']);
 export async function openDirect(db: Knex, actor: UserRow, otherId: number): Promise<{ channel: ChannelRow; created: boolean; other: UserRow }> {
   const other = await findUserById(db, otherId);
   if (!other || other.status !== 'active' || other.id === actor.id) throw notFound('Membre');
-  const allowed = STAFF_ROLES.has(other.role) || STAFF_ROLES.has(actor.role) || (await areContacts(db, actor.id, other.id));
-  if (!allowed) throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
+  if (!(await canWriteDirectly(actor, other, () => areContacts(db, actor.id, other.id)))) throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
   const [a, b] = [actor.id, other.id].sort((x, y) => x - y);
   const key = `${a}:${b}`;
   const existing = await db<ChannelRow>('channels').where({ direct_key: key }).first();

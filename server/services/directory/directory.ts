@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import { notFound, ruleViolated } from '../../errors';
+import { ruleViolated } from '../../errors';
 import type { Role, UserRow } from '../../db/users';
 import { areContacts } from '../../db/contacts';
 import { presentMember } from '../../presenters/users';
+import { accessMember } from '../../access/directory';
 
 export interface DirectoryQuery {
   q?: string;
@@ -63,8 +64,7 @@ export async function searchDirectory(db: Knex, query: DirectoryQuery) {
  * viewer may see (private ones only if the viewer belongs too).
  */
 export async function memberProfile(db: Knex, viewer: UserRow, userId: number) {
-  const user = await db<UserRow>('users').where({ id: userId, status: 'active' }).first();
-  if (!user) throw notFound('Membre');
+  const user = await accessMember(db, userId);
   const groups = (await db('group_members as gm')
     .join('groups as g', 'g.id', 'gm.group_id')
     .leftJoin('group_members as v', function () {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { forbidden, notFound, ruleViolated } from '../../errors';
-import { accessGroup, type GroupAccess } from '../../access';
+import { forbidden, ruleViolated } from '../../errors';
+import { accessGroup, accessGroupAsManager, canCreateGroup, isGroupOwner } from '../../access/groups';
 import { addMember, findChannel, findChannelBySlug, insertChannel, type ChannelRow } from '../../db/channels';
 import {
   findGroupMember, insertGroup, memberCountOf, searchGroups, updateGroup,
@@ -8,34 +8,6 @@ import {
 } from '../../db/groups';
 import type { UserRow } from '../../db/users';
 import { presentGroup, type PresentedGroup } from '../../presenters/groups';
-
-/** Group owners and admins manage a group; global admins too (on groups they can see). */
-export function canManageGroup(actor: UserRow, membership: GroupMemberRow | undefined): boolean {
-  if (actor.role === 'admin') return true;
-  return membership?.status === 'member' && (membership.role === 'owner' || membership.role === 'admin');
-}
-
-export const isGroupMember = (m: GroupMemberRow | undefined) => m?.status === 'member';
-
-/** The group if the actor is a full member (404 for a private one, 403 for a visible one). */
-export async function accessGroupAsMember(db: Knex, actor: UserRow, groupId: number): Promise<GroupAccess> {
-  const access = await accessGroup(db, actor, groupId);
-  if (!isGroupMember(access.membership)) {
-    if (access.group.visibility === 'private') throw notFound('Groupe');
-    throw forbidden('Réservé aux membres du groupe.', 'not_a_member');
-  }
-  return access;
-}
-
-/** The group if the actor manages it (a private group stays 404 to outsiders). */
-export async function accessGroupAsManager(db: Knex, actor: UserRow, groupId: number): Promise<GroupAccess> {
-  const access = await accessGroup(db, actor, groupId);
-  if (!canManageGroup(actor, access.membership)) {
-    if (access.group.visibility === 'private' && !isGroupMember(access.membership)) throw notFound('Groupe');
-    throw forbidden('Réservé aux responsables du groupe.');
-  }
-  return access;
-}
 
 const slugify = (name: string) =>
   name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'groupe';
@@ -67,11 +39,10 @@ export interface CreateGroupInput {
  * admins of a group also create its sub-groups.
  */
 export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupInput): Promise<{ group: GroupRow; channel: ChannelRow }> {
-  const staff = actor.role === 'animator' || actor.role === 'admin';
   if (input.parentId) {
     const parent = await accessGroup(db, actor, input.parentId);
-    if (!staff && !canManageGroup(actor, parent.membership)) throw forbidden('Seuls les responsables du groupe parent créent des sous-groupes.');
-  } else if (!staff) {
+    if (!canCreateGroup(actor, parent.membership, true)) throw forbidden('Seuls les responsables du groupe parent créent des sous-groupes.');
+  } else if (!canCreateGroup(actor, undefined, false)) {
     throw forbidden('Seuls les animateurs et les administrateurs créent des groupes.');
   }
   return db.transaction(async (trx) => {
@@ -117,7 +88,7 @@ export async function editGroup(
  */
 export async function deleteGroup(db: Knex, actor: UserRow, groupId: number): Promise<{ group: GroupRow; channel: ChannelRow | null; memberIds: number[] }> {
   const { group, membership } = await accessGroupAsManager(db, actor, groupId);
-  if (actor.role !== 'admin' && membership?.role !== 'owner') throw forbidden('Seuls les propriétaires du groupe peuvent le supprimer.');
+  if (!isGroupOwner(actor, membership)) throw forbidden('Seuls les propriétaires du groupe peuvent le supprimer.');
   return db.transaction(async (trx) => {
     const channel = group.channel_id ? ((await findChannel(trx, group.channel_id)) ?? null) : null;
     const memberIds = channel ? (await trx('channel_members').where({ channel_id: channel.id }).select('user_id')).map((r: { user_id: number }) => r.user_id) : [];

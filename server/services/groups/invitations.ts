@@ -12,7 +12,8 @@ import { displayName, presentAuthor } from '../../presenters/users';
 import { iso } from '../../presenters/time';
 import { groupInvitationMemberMail, groupInvitationSignupMail } from '../../mail-templates';
 import { newSecretToken } from '../accounts/passwords';
-import { accessGroupAsManager } from './groups';
+import { accessGroupAsManager } from '../../access/groups';
+import { isListedMember } from '../../access/directory';
 import { assertParentMember, enterGroup, type MembershipEffects } from './membership';
 import { notify } from '../notifications/notifications';
 
@@ -58,14 +59,14 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
   if (input.userId !== undefined) {
     const user = await findUserById(db, input.userId);
     if (!user || user.status !== 'active') throw notFound('Membre');
-    if (user.chat_only) throw ruleViolated('cannot_invite', "Ce compte n'a accès qu'à la messagerie : il ne peut pas rejoindre de groupe.");
+    if (!isListedMember(user)) throw ruleViolated('cannot_invite', "Ce compte n'a accès qu'à la messagerie : il ne peut pas rejoindre de groupe.");
     await assertParentMember(db, group, user.id);
     const r = await db.transaction((trx) => inviteAccount(trx, actor, group, user, null));
     return { status: r.status, invitation: { id: r.invitation.id, groupId: group.id, user: presentAuthor(user), email: null, status: r.invitation.status, createdAt: iso(r.invitation.created_at) }, effects: { group, joined: r.joined, left: [], notifications: r.notifications } satisfies MembershipEffects };
   }
   const email = input.email.toLowerCase();
   const user = await findUserByEmail(db, email);
-  if (user && user.status === 'active' && !user.chat_only && user.id !== actor.id) {
+  if (user && isListedMember(user) && user.id !== actor.id) {
     const current = await findGroupMember(db, group.id, user.id);
     if (current?.status === 'member') throw conflict('already_member', 'Cette personne est déjà membre du groupe.');
     const r = await db.transaction((trx) => inviteAccount(trx, actor, group, user, email));
@@ -93,7 +94,7 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
  * only active accounts get here, so the address has been proven.
  */
 export async function claimEmailInvitations(db: Knex, user: UserRow): Promise<NotificationRow[]> {
-  if (user.status !== 'active' || user.chat_only) return [];
+  if (!isListedMember(user)) return [];
   const waiting = await unclaimedInvitationsFor(db, user.email);
   const out: NotificationRow[] = [];
   for (const inv of waiting) {

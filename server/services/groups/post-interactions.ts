@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
-import { forbidden, notFound } from '../../errors';
+import { forbidden } from '../../errors';
 import type { NotificationRow } from '../../db/notifications';
 import { audienceOf, findComment, findPost, insertComment, reactorsOf, toggleReaction, type ReactionKind } from '../../db/posts';
 import type { UserRow } from '../../db/users';
 import { presentComment } from '../../presenters/posts';
 import { presentAuthor } from '../../presenters/users';
 import { iso } from '../../presenters/time';
-import { accessPost, canModeratePost, presentPosts } from './posts';
+import { presentPosts } from './posts';
+import { accessComment, accessPost, canModeratePost } from '../../access/posts';
 import { notify } from '../notifications/notifications';
 
 /** Comments on a post anyone who sees it; its author is notified (not of their own comments). */
@@ -20,16 +21,6 @@ export async function addComment(db: Knex, actor: UserRow, postId: number, body:
     return { id: commentId, notification: n };
   });
   return { comment: presentComment((await findComment(db, id))!), audience: await audienceOf(db, post.id), notifications: notification ? [notification] : [] };
-}
-
-/** The comment and its post if the viewer may see the post. */
-async function accessComment(db: Knex, actor: UserRow, commentId: number) {
-  const comment = await findComment(db, commentId);
-  if (!comment) throw notFound('Commentaire');
-  const post = await accessPost(db, actor, comment.post_id).catch(() => {
-    throw notFound('Commentaire');
-  });
-  return { comment, post };
 }
 
 /** Authors edit their comments. */

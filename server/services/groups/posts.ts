@@ -1,16 +1,15 @@
 import type { Knex } from 'knex';
-import { forbidden, notFound, ruleViolated } from '../../errors';
-import { accessGroup } from '../../access';
-import { findGroupMember } from '../../db/groups';
+import { forbidden, ruleViolated } from '../../errors';
+import { accessGroup, accessGroupAsMember } from '../../access/groups';
+import { accessPost, canModeratePost } from '../../access/posts';
 import type { NotificationRow } from '../../db/notifications';
 import {
-  attachmentsOf, audienceOf, canSeePost, commentCounts, findPost, insertAudience, insertPost, listComments, listPosts,
+  attachmentsOf, audienceOf, commentCounts, findPost, insertAudience, insertPost, listComments, listPosts,
   reactionCounts, reactionsBy, type PostKind, type PostWithPeople, type ReactionKind,
 } from '../../db/posts';
-import type { UserRow } from '../../db/users';
+import { activeFullMemberIds, type UserRow } from '../../db/users';
 import { presentComment, presentPost, type PresentedPost } from '../../presenters/posts';
 import { presentAuthor } from '../../presenters/users';
-import { accessGroupAsMember, canManageGroup } from './groups';
 import { notify } from '../notifications/notifications';
 import { bankPostAttachments } from '../documents/documents';
 
@@ -45,18 +44,6 @@ export async function presentPosts(db: Knex, rows: PostWithPeople[], viewerId?: 
   });
 }
 
-/** The post if the viewer may see it (addressed to one of their groups or to them); `not_found` otherwise. */
-export async function accessPost(db: Knex, actor: UserRow, postId: number): Promise<PostWithPeople> {
-  const post = await findPost(db, postId);
-  if (!post || !(await canSeePost(db, actor.id, postId))) throw notFound('Publication');
-  return post;
-}
-
-/** Group owners/admins of the post's group (and global admins) moderate it. */
-export async function canModeratePost(db: Knex, actor: UserRow, post: PostWithPeople): Promise<boolean> {
-  return canManageGroup(actor, await findGroupMember(db, post.group_id, actor.id));
-}
-
 async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostInput['audience']): Promise<{ groupIds: number[]; userIds: number[] }> {
   const groupIds = [...new Set((a?.groupIds ?? []).filter((id) => id !== groupId))];
   const userIds = [...new Set(a?.userIds ?? [])];
@@ -65,7 +52,7 @@ async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostI
     if (!(await accessGroup(db, actor, id).catch(() => null))) throw ruleViolated('invalid_audience', `Groupe destinataire introuvable (${id}).`);
   }
   if (userIds.length) {
-    const found = await db('users').whereIn('id', userIds).where({ status: 'active', chat_only: false }).select('id');
+    const found = await activeFullMemberIds(db, userIds);
     if (found.length !== userIds.length) throw ruleViolated('invalid_audience', 'Un des membres destinataires est introuvable.');
   }
   return { groupIds, userIds };

@@ -2,13 +2,14 @@ import type { Knex } from 'knex';
 import { conflict, notFound } from '../../errors';
 import { findCategory, findCategoryBySlug, insertCategory, listCategories, updateCategory, type CategoryRow } from '../../db/hotline-notes';
 import type { UserRow } from '../../db/users';
+import { canManageCategories } from '../../access/hotline';
 
 const slugify = (name: string) =>
   name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'categorie';
 
 /** The categories a request may be filed under; admins also see the archived ones when they ask. */
 export async function categoriesFor(db: Knex, actor: UserRow, includeArchived: boolean): Promise<CategoryRow[]> {
-  return listCategories(db, includeArchived && actor.role === 'admin');
+  return listCategories(db, includeArchived && canManageCategories(actor));
 }
 
 async function nameTaken(db: Knex, name: string, exceptId?: number): Promise<boolean> {
