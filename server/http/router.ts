@@ -26,14 +26,14 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     adminUserRoutes(deps, realtime),
     departmentRoutes(deps),
     userRoutes(deps),
-    channelRoutes(deps, domains.channels.context.events, domains.publisher),
+    channelRoutes(deps, domains.broadcasts),
     contactRoutes(deps, domains.presence),
     documentRoutes(deps, domains.channels.context),
-    eventRoutes(deps, domains.publisher),
+    eventRoutes(deps, domains.broadcasts.agenda),
     calendarFeedRoutes(deps),
     hotlineRoutes(deps, domains.hotline, domains.presence),
     hotlineFigureRoutes(deps),
-    ...groupDomainRoutes(deps, domains.channels.context.events, domains.publisher),
+    ...groupDomainRoutes(deps, domains.broadcasts),
   ];
   for (const r of routers) koa.use(r.routes()).use(r.allowedMethods());
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import type { Deps } from '../deps';
-import type { HubSocket } from './hub';
+import type { EventTable, HubSocket } from './hub-types';
 import { findUserById, type UserRow } from '../db/users';
 
 export type Ack = (response: Record<string, unknown>) => void;
@@ -32,9 +32,6 @@ async function currentActor(socket: HubSocket, deps: Deps): Promise<UserRow | un
   if (user) actors.set(socket, { user, at: Date.now() });
   return user;
 }
-
-/** Client events and their handlers, built once per hub (not per socket: no closures or listeners per connection). */
-export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Promise<void>>;
 
 /**
  * Registers one client event: the payload is parsed with its schema (bad →

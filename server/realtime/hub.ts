@@ -1,53 +1,19 @@
 import type http from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { createRemoteFirstAdapter } from './cluster-adapter';
 import type { Deps } from '../deps';
 import { authenticateToken } from '../services/accounts/sessions';
-import { SESSION_COOKIE } from '../http/middleware/auth';
-import { allowedOrigin } from '../http/middleware/origin';
+import { cookieToken } from '../security/session-cookie';
+import { allowedOrigin } from '../security/origins';
 import { rooms } from './rooms';
-import { dispatchEvent, rememberActor, type EventTable } from './handle';
+import { dispatchEvent, rememberActor } from './handle';
 import type { UserRow } from '../db/users';
-
-/** The user each handshake authenticated, until its connection handler takes it. */
-const handshakeUsers = new WeakMap<HubSocket, UserRow>();
+import type { EventTable, HubServer, HubSocket, RealtimeDomain } from './hub-types';
 import type { Realtime } from './types';
 import type { RedisPair } from '../redis';
 
-/** What each socket carries once authenticated. */
-export interface SocketData {
-  userId: number;
-  sessionId: number;
-  /** Resolves once the connect hooks have joined the socket's rooms; handlers wait for it. */
-  ready: Promise<void>;
-}
-
-type AnyEvents = Record<string, (...args: any[]) => void>;
-export type HubServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
-export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
-
-/**
- * A real-time domain: `events` adds its client events to the hub's table (once), `onConnect` joins rooms and announces (awaited before
- * any handler runs), `onDisconnect` cleans up.
- */
-export interface RealtimeDomain {
-  /** Adds the domain's client events to the hub's table (once per hub). */
-  events?(table: EventTable): void;
-  /** `user`: the row the handshake authenticated (not reloaded: every connection would pay for it). */
-  onConnect?(socket: HubSocket, user: UserRow): Promise<void>;
-  onDisconnect?(socket: HubSocket): Promise<void>;
-  bind?(io: HubServer): void;
-  stop?(): Promise<void>;
-}
-
-function cookieToken(cookieHeader: string | undefined): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
+/** The user each handshake authenticated, until its connection handler takes it. */
+const handshakeUsers = new WeakMap<HubSocket, UserRow>();
 
 /**
  * Attaches Socket.IO to the HTTP server: refuses foreign origins (cross-site

@@ -5,7 +5,8 @@ import { useCast, useServer } from '../helpers/suite';
 import { hubCast } from '../helpers/hub';
 import { makeUser } from '../helpers/factories';
 import { MessageWriter } from '../../server/services/chat/message-writer';
-import { sendMessage, type SendInput } from '../../server/services/chat/messages';
+import { sendMessage } from '../../server/services/chat/messages';
+import type { SendInput } from '../../server/services/chat/send-types';
 import type { UserRow } from '../../server/db/users';
 
 describe('message writer: one batch of mixed sends', () => {

@@ -1,12 +1,11 @@
 import type { Middleware, Next } from 'koa';
 import type { Deps } from '../../deps';
+import { SESSION_COOKIE } from '../../security/session-cookie';
 import { authenticateToken } from '../../services/accounts/sessions';
 import { AppError, forbidden, unauthorized } from '../../errors';
 import type { AppContext, AppState } from '../context';
 import type { UserRow } from '../../db/users';
 import { isFullMember } from '../../access/groups';
-
-export const SESSION_COOKIE = 'maillage_session';
 
 /** Reads the session from the Bearer token or the cookie; never rejects by itself. */
 export function authMiddleware(deps: Deps): Middleware<AppState> {

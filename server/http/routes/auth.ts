@@ -5,8 +5,9 @@ import { fields, newAccountShape, parseInput } from '../../validation';
 import { confirmAccount, confirmPasswordReset, register, requestPasswordReset } from '../../services/accounts/accounts';
 import { login, logout } from '../../services/accounts/sessions';
 import { presentUser } from '../../presenters/users';
-import { AttemptLimiter } from '../middleware/rate-limit';
-import { SESSION_COOKIE, requireUser } from '../middleware/auth';
+import { AttemptLimiter } from '../../security/attempt-limiter';
+import { SESSION_COOKIE } from '../../security/session-cookie';
+import { requireUser } from '../middleware/auth';
 import type { AppState } from '../context';
 import type { Realtime } from '../../realtime/types';
 

@@ -8,8 +8,7 @@ import { currentUser, type AppState } from '../context';
 import { channelView, createThematic, listMyChannels, listThematicForStaff, updateThematic } from '../../services/chat/channels';
 import { history, pins } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
-import type { ChannelEvents } from '../../realtime/channel-events';
-import type { Publisher } from '../../realtime/publish';
+import type { Broadcasts } from '../../realtime/broadcasts';
 import { memberIds } from '../../db/channels';
 
 const historySchema = z.object({
@@ -23,7 +22,8 @@ const updateSchema = z
   .strict();
 
 /** Channels: my list, history, pins; thematic channels managed by animators and admins. */
-export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publisher): Router<AppState> {
+export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppState> {
+  const live = broadcasts.channels;
   const router = new Router<AppState>({ prefix: '/api/channels' });
   router.use(requireUser());
 
@@ -52,7 +52,7 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
     const input = parseInput(createSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const channel = await createThematic(deps.db, actor, input);
-    await events.added(actor.id, channel);
+    await live.added(actor.id, channel);
     ctx.status = 201;
     ctx.body = await channelView(deps.db, actor, channel);
   });
@@ -63,7 +63,7 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
     const channel = await updateThematic(deps.db, id, changes);
     const view = await channelView(deps.db, currentUser(ctx), channel);
     // Members see the new name or the archived state at once.
-    publisher.toUsers(await memberIds(deps.db, id), 'channel:updated', {
+    live.changed(await memberIds(deps.db, id), {
       id: view.id, name: view.name, description: view.description, archived: view.archived, archivedAt: view.archivedAt,
     });
     ctx.body = view;

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { listContacts } from '../../db/contacts';
 import { displayName, presentMember } from '../../presenters/users';
-import type { PresenceDomain } from '../../realtime/presence/domain';
+import type { PresenceDomain } from '../../realtime/presence/types';
 import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 

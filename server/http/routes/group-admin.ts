@@ -10,7 +10,7 @@ import { claimEmailInvitations, invite } from '../../services/groups/invitations
 import { listGroupMembers } from '../../db/groups';
 import { listJoinRequests, listPendingInvitations } from '../../db/group-requests';
 import { presentGroupMember, presentInvitation, presentJoinRequest } from '../../presenters/groups';
-import type { GroupEvents } from '../../realtime/group-events';
+import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 const membersSchema = z.object({
   status: z.enum(['member', 'invited', 'pending']).default('member'),
@@ -26,7 +26,7 @@ const inviteSchema = z.union([z.object({ userId: fields.id }).strict(), z.object
 const roleSchema = z.object({ role: z.enum(['owner', 'admin', 'member']) }).strict();
 
 /** Members, join requests, invitations and group roles. */
-export function groupAdminRoutes(deps: Deps, live: GroupEvents): Router<AppState> {
+export function groupAdminRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/groups/:id' });
   const db = deps.db;
   router.use(requireUser(), requireFullMember);

@@ -8,9 +8,7 @@ import { accessGroup, canManageGroup } from '../../access/groups';
 import { createGroup, deleteGroup, editGroup, groupView, listGroups } from '../../services/groups/groups';
 import { joinGroup, removeGroupMember } from '../../services/groups/membership';
 import { claimEmailInvitations } from '../../services/groups/invitations';
-import type { GroupEvents } from '../../realtime/group-events';
-import type { Publisher } from '../../realtime/publish';
-import { memberIds } from '../../db/channels';
+import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 const visibility = z.enum(['public', 'moderated', 'private']);
 const listSchema = z.object({
@@ -29,7 +27,7 @@ const joinSchema = z.object({ motive: fields.optionalText(1000) }).strict();
 const memberTarget = z.union([z.literal('me'), fields.id]);
 
 /** The groups themselves: directory and mine, create, read, edit, delete, join, leave. */
-export function groupRoutes(deps: Deps, live: GroupEvents, publisher: Publisher): Router<AppState> {
+export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/groups' });
   const db = deps.db;
   router.use(requireUser(), requireFullMember);
@@ -63,11 +61,7 @@ export function groupRoutes(deps: Deps, live: GroupEvents, publisher: Publisher)
     const changes = parseInput(updateSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const { group, channel, renamed } = await editGroup(db, actor, id, changes);
-    if (renamed && channel) {
-      publisher.toUsers(await memberIds(db, channel.id), 'channel:updated', {
-        id: channel.id, name: channel.name, description: channel.description, archived: !!channel.archived_at, archivedAt: null,
-      });
-    }
+    if (renamed && channel) await live.renamed(channel);
     ctx.body = await groupView(db, actor, group);
   });
 

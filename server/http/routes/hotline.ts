@@ -7,7 +7,7 @@ import { canManageCategories, canWorkTheDesk } from '../../access/hotline';
 import { ROLE_SETS } from '../../access/roles';
 import { currentUser, type AppState } from '../context';
 import type { HotlineDomain } from '../../realtime/hotline-domain';
-import type { PresenceDomain } from '../../realtime/presence/domain';
+import type { PresenceDomain } from '../../realtime/presence/types';
 import { listTicketsFor, ticketDetail } from '../../services/hotline/tickets';
 import { categoriesFor, changeCategory, createCategory } from '../../services/hotline/categories';
 import { HOTLINE_CALENDAR, addWorkingHours } from '../../services/hotline/working-hours';

@@ -8,7 +8,7 @@ import {
   getNotificationSettings, myNotifications, notificationSettingsSchema, putNotificationSettings, readNotifications,
 } from '../../services/notifications/notifications';
 import { claimEmailInvitations } from '../../services/groups/invitations';
-import type { GroupEvents } from '../../realtime/group-events';
+import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 const listSchema = z.object({
   cursor: z.coerce.number().int().min(1).optional(),
@@ -18,7 +18,7 @@ const listSchema = z.object({
 const readSchema = z.union([z.object({ ids: z.array(fields.id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
 /** My notifications (newest first), marking them read, and my notification settings. */
-export function notificationRoutes(deps: Deps, live: GroupEvents): Router<AppState> {
+export function notificationRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
   const router = new Router<AppState>();
   const db = deps.db;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { onEvent, type EventTable } from '../handle';
-import type { PresenceDomain } from '../presence/domain';
+import { onEvent } from '../handle';
+import type { EventTable } from '../hub-types';
+import type { PresenceDomain } from '../presence/types';
 
 const setSchema = z.object({ status: z.enum(['online', 'away', 'dnd']) });
 const getSchema = z.object({ userIds: z.array(z.number().int().positive()).max(500) });

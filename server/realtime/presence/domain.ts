@@ -1,31 +1,16 @@
 import type { Deps } from '../../deps';
 import type { RedisPair } from '../../redis';
-import type { UserRow } from '../../db/users';
-import type { HubSocket, RealtimeDomain } from '../hub';
-import type { Publisher } from '../publish';
-import { rooms } from '../rooms';
+import type { HubSocket } from '../hub-types';
+import type { PresenceBroadcasts } from '../broadcasts/presence';
+import type { PresenceDomain, PresenceInfo } from './types';
 import { iso } from '../../presenters/time';
 import { contactIdsOf, nonNationalChannelIdsOf, presenceRowsOf, recordLastSeen } from '../../db/contacts';
 import { registerPresenceHandlers } from '../handlers/presence';
 import { MemoryPresenceStore } from './memory-store';
 import { RedisPresenceStore } from './redis-store';
-import type { ChosenStatus, PresenceStatus, PresenceStore } from './store';
+import type { PresenceStatus, PresenceStore } from './store';
 import { canSeePresence } from '../../access/directory';
 
-/** What the others see of someone: `lastSeenAt` is set for offline users (when they left), null otherwise. */
-export interface PresenceInfo {
-  status: PresenceStatus;
-  lastSeenAt: string | null;
-}
-
-export interface PresenceDomain extends RealtimeDomain {
-  /** Status and last-seen time of each existing user of the list, with no visibility rule (for other domains). */
-  statusOf(userIds: number[]): Promise<Map<number, PresenceInfo>>;
-  /** The user's chosen status (`presence:set`); broadcast when it changes. */
-  setStatus(userId: number, status: ChosenStatus): Promise<void>;
-  /** `presence:get`: what `actor` may see of these users, in the order asked, unknown and invisible ones left out. */
-  visibleTo(actor: UserRow, userIds: number[]): Promise<Array<{ userId: number } & PresenceInfo>>;
-}
 
 /**
  * Presence per user: `online` on the first socket on any node, `away`/`dnd` when
@@ -33,7 +18,7 @@ export interface PresenceDomain extends RealtimeDomain {
  * period. Each change is sent once, in one emit, to the rooms of the user's
  * non-national channels (their contacts) and to the user's own room.
  */
-export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: RedisPair | null): PresenceDomain {
+export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts, redis: RedisPair | null): PresenceDomain {
   const { db, config, log } = deps;
   const store: PresenceStore = redis ? new RedisPresenceStore(redis.cmd, config, log) : new MemoryPresenceStore();
   const graceTimers = new Map<number, NodeJS.Timeout>();
@@ -62,7 +47,7 @@ export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: Re
   async function announce(userId: number, status: PresenceStatus, lastSeenAt: string | null): Promise<void> {
     if (stopped) return;
     const channelIds = await nonNationalChannelIdsOf(db, userId);
-    publisher.toRooms([...channelIds.map(rooms.channel), rooms.user(userId)], 'presence', { userId, status, lastSeenAt });
+    broadcasts.changed(userId, channelIds, status, lastSeenAt);
   }
 
   async function wentOffline(userIds: number[], at: Date): Promise<void> {

@@ -4,7 +4,7 @@ import type { ProfilePatch } from '../../protocol/accounts';
 import { AppError } from '../../errors';
 import { updateUser, type UserRow } from '../../db/users';
 import { sniffType, storeFile } from '../../files';
-import type { ReceivedFile } from '../../http/upload';
+import type { ReceivedFile } from '../../files';
 import { assertDepartment } from './accounts';
 
 /** The changes a member makes to their own profile (PATCH /api/me). */

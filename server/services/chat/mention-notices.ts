@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { markNotificationsRead, type NotificationRow } from '../../db/notifications';
 import { presentMessage } from '../../presenters/messages';
-import type { SendResult } from './messages';
+import type { SendResult } from './send-types';
 import { notify } from '../notifications/notifications';
 
 /** Length of the message excerpt a mention notification carries. */

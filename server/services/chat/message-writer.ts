@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { SendResult } from './messages';
-import { writeSends, type Outcome, type SendJob } from './send-batch';
+import type { Outcome, SendJob, SendResult } from './send-types';
+import { writeSends } from './send-batch';
 
 type Settle = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type WorkJob = Settle & { kind: 'work'; channelId: number; work: (trx: Knex.Transaction) => Promise<unknown> };

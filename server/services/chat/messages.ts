@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import { forbidden, ruleViolated } from '../../errors';
 import { accessReadableChannel, canModerate, canPin } from '../../access/channels';
 import { accessMessage, canEditMessage } from '../../access/messages';
-import type { ChannelRow } from '../../db/channels';
 import { findChannel } from '../../db/channels';
 import type { UserRow } from '../../db/users';
 import {
@@ -10,22 +9,8 @@ import {
   type MessageWithAuthor,
 } from '../../db/messages';
 import type { MessageWriter } from './message-writer';
+import type { SendInput, SendResult } from './send-types';
 
-export interface SendInput {
-  channelId: number;
-  body: string;
-  clientMsgId: string;
-  replyToId?: number | null;
-}
-
-export interface SendResult {
-  message: MessageWithAuthor;
-  channel: ChannelRow;
-  /** True when this (author, clientMsgId) was already stored: nothing new to broadcast. */
-  duplicate: boolean;
-  /** Users named in the message (members of the channel, not the author). */
-  mentionedUserIds: number[];
-}
 
 const MENTION = /(^|[^\p{L}\p{N}_@.])@([a-z0-9][a-z0-9._-]{1,29}[a-z0-9])/giu;
 const BROADCAST_MENTIONS = new Set(['channel', 'all', 'here', 'everyone']);

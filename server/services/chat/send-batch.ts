@@ -5,18 +5,7 @@ import type { UserRow } from '../../db/users';
 import { canMentionEveryone, canPostIn } from '../../access/channels';
 import { channelOfMessages, channelsOfMembers, insertMessageRows, messagesByClientIds, raiseReadMarkers, reserveSeqs } from '../../db/message-batch';
 import { insertMentions, type MessageRow, type MessageWithAuthor } from '../../db/messages';
-import type { SendInput, SendResult } from './messages';
-
-/** One `message:send` waiting for the writer: who sends what, and the `@names` its body holds. */
-export interface SendJob {
-  actor: UserRow;
-  input: SendInput;
-  names: string[];
-  /** The body names @channel / @all / @here / @everyone. */
-  everyone: boolean;
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+import type { Outcome, SendJob, SendResult } from './send-types';
 
 /** Why this send may not be written (checked inside the transaction, against committed state), or null. */
 function refusalOf(job: SendJob, channel: ChannelRow | undefined, channelOfParent: Map<number, number>) {

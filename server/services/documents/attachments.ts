@@ -1,7 +1,6 @@
 import type { Deps } from '../../deps';
 import { AppError, invalidPayload } from '../../errors';
-import { discardUpload, type ReceivedFile } from '../../http/upload';
-import { storeFile } from '../../files';
+import { discardUpload, storeFile, type ReceivedFile } from '../../files';
 import { cleanFilename, documentTypeOf } from './file-types';
 import { insertAttachment, type AttachmentRow } from '../../db/posts';
 import type { UserRow } from '../../db/users';

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
 import type { Deps } from '../../deps';
 import { AppError, forbidden, invalidPayload, ruleViolated } from '../../errors';
-import { storeFile } from '../../files';
-import { discardUpload, type ReceivedFile } from '../../http/upload';
+import { discardUpload, storeFile, type ReceivedFile } from '../../files';
 import {
   DOCUMENT_TYPE_FILTERS, deleteDocumentRow, findDocument, insertDocument, searchDocuments, updateDocument,
   type DocumentView,

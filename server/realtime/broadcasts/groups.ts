@@ -1,21 +1,24 @@
 import type { Knex } from 'knex';
-import type { Publisher } from './publish';
-import type { ChannelEvents } from './channel-events';
-import { rooms } from './rooms';
-import { findChannel, type ChannelRow } from '../db/channels';
-import type { NotificationRow } from '../db/notifications';
-import type { MembershipEffects } from '../services/groups/membership';
-import type { PostAudience } from '../services/groups/posts';
-import { presentNotification } from '../services/notifications/notifications';
+import type { Publisher } from '../publish';
+import type { ChannelBroadcasts } from './channels';
+import { rooms } from '../rooms';
+import { findChannel, memberIds, type ChannelRow } from '../../db/channels';
+import type { NotificationRow } from '../../db/notifications';
+import type { MembershipEffects } from '../../services/groups/membership';
+import type { PostAudience } from '../../services/groups/posts';
+import { presentNotification } from '../../services/notifications/notifications';
+
+/** The post and comment events, sent to a post's audience. */
+export type PostEvent = 'post:new' | 'post:updated' | 'post:deleted' | 'comment:new' | 'comment:updated' | 'comment:deleted';
 
 /**
- * What the hub tells clients after a committed change in groups: members'
+ * What clients are told after a committed change in groups: members'
  * sockets moved into or out of the group channel's room on every node (through
- * ChannelEvents), notifications pushed, and posts and comments sent to their
+ * ChannelBroadcasts), notifications pushed, and posts and comments sent to their
  * audience (the rooms of the groups' channels and of the named users).
  */
-export class GroupEvents {
-  constructor(private db: Knex, private publisher: Publisher, private channels: ChannelEvents) {}
+export class GroupBroadcasts {
+  constructor(private db: Knex, private publisher: Publisher, private channels: ChannelBroadcasts) {}
 
   /** Applies a membership change: `channel:removed` / `channel:added` and room moves, then notifications. */
   async apply(e: MembershipEffects): Promise<void> {
@@ -33,8 +36,15 @@ export class GroupEvents {
   }
 
   /** One emit to every room of a post's audience (socket.io sends once to a socket in several of them). */
-  toAudience(audience: PostAudience, event: string, payload: unknown): void {
+  toAudience(audience: PostAudience, event: PostEvent, payload: unknown): void {
     this.publisher.toRooms([...audience.channelIds.map(rooms.channel), ...audience.userIds.map(rooms.user)], event, payload);
+  }
+
+  /** A renamed or redescribed group: its channel's members get `channel:updated`. */
+  async renamed(channel: ChannelRow): Promise<void> {
+    this.channels.changed(await memberIds(this.db, channel.id), {
+      id: channel.id, name: channel.name, description: channel.description, archived: !!channel.archived_at, archivedAt: null,
+    });
   }
 
   /** Everyone in a deleted group's channel leaves its room and gets `channel:removed`. */

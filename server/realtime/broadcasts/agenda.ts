@@ -1,21 +1,22 @@
-import type { Deps } from '../deps';
-import type { Publisher } from './publish';
-import { rooms } from './rooms';
-import { findEvent, invitedUserIds } from '../db/agenda-events';
-import { countsFor } from '../db/agenda-registrations';
-import { presentEventPublic } from '../presenters/agenda-events';
-import { presentNotification } from '../services/notifications/notifications';
-import type { EventEffects } from '../services/agenda/notices';
+import type { Deps } from '../../deps';
+import type { Publisher } from '../publish';
+import { rooms } from '../rooms';
+import { findEvent, invitedUserIds } from '../../db/agenda-events';
+import { countsFor } from '../../db/agenda-registrations';
+import { presentEventPublic } from '../../presenters/agenda-events';
+import { presentNotification } from '../../services/notifications/notifications';
+import type { EventEffects } from '../../services/agenda/notices';
 
 /**
- * What the hub does after an event change has committed: pushes the
- * notifications (`notification`), sends the mails, and emits `event:updated`
- * (the event with its live counts, nothing personal) to the group's channel
- * room and to the invitees' own rooms.
+ * What clients are told after an agenda event change has committed: the
+ * notifications (`notification`), the mails, and `event:updated` (the event
+ * with its live counts, nothing personal) to the group's channel room and to
+ * the invitees' own rooms.
  */
-export class AgendaEvents {
+export class AgendaBroadcasts {
   constructor(private deps: Deps, private publisher: Publisher) {}
 
+  /** Pushes what a change left to tell. */
   async apply(effects: EventEffects): Promise<void> {
     for (const n of effects.notifications) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
     for (const mail of effects.mails) await this.deps.mailer.send(mail);

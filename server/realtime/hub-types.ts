@@ -1,0 +1,33 @@
+import type { Server, Socket } from 'socket.io';
+import type { UserRow } from '../db/users';
+
+/** What each socket carries once authenticated. */
+export interface SocketData {
+  userId: number;
+  sessionId: number;
+  /** Resolves once the connect hooks have joined the socket's rooms; handlers wait for it. */
+  ready: Promise<void>;
+}
+
+type AnyEvents = Record<string, (...args: any[]) => void>;
+/** The Socket.IO server of the hub. */
+export type HubServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+/** One authenticated socket of the hub. */
+export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+
+/** Client events and their handlers, built once per hub (not per socket: no closures or listeners per connection). */
+export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Promise<void>>;
+
+/**
+ * A real-time domain: `events` adds its client events to the hub's table (once), `onConnect` joins rooms and announces (awaited before
+ * any handler runs), `onDisconnect` cleans up.
+ */
+export interface RealtimeDomain {
+  /** Adds the domain's client events to the hub's table (once per hub). */
+  events?(table: EventTable): void;
+  /** `user`: the row the handshake authenticated (not reloaded: every connection would pay for it). */
+  onConnect?(socket: HubSocket, user: UserRow): Promise<void>;
+  onDisconnect?(socket: HubSocket): Promise<void>;
+  bind?(io: HubServer): void;
+  stop?(): Promise<void>;
+}
