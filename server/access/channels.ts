@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors';
-import { findChannel, findMembership, type ChannelRow, type MemberRow } from '../db/channels';
+import { findChannel, findChannelWithMembership, findMembership, type ChannelRow, type MemberRow } from '../db/channels';
 import { groupIdsWhereRole, groupRoleOf } from '../db/groups';
 import type { UserRow } from '../db/users';
 import { GROUP_MANAGER_ROLES, isAnimator, isChatOnly, isHotlineStaff, isOpenToDirectMessages } from './roles';
@@ -16,17 +16,9 @@ export interface ChannelAccess {
  * channel is missing or merely not theirs, so existence never leaks.
  */
 export async function accessChannel(db: Knex, user: UserRow, channelId: number): Promise<ChannelAccess> {
-  // One round trip: the channel joined with the caller's membership row (absent → not a member).
-  const row = await db('channels as c')
-    .join('channel_members as m', 'm.channel_id', 'c.id')
-    .where({ 'c.id': channelId, 'm.user_id': user.id })
-    .first('c.*', 'm.user_id as m_user_id', 'm.last_read_seq as m_last_read_seq', 'm.favorite as m_favorite', 'm.joined_at as m_joined_at');
-  if (!row) throw notFound('Salon');
-  const { m_user_id, m_last_read_seq, m_favorite, m_joined_at, ...channel } = row;
-  return {
-    channel: channel as ChannelRow,
-    membership: { channel_id: channelId, user_id: m_user_id, last_read_seq: m_last_read_seq, favorite: m_favorite, joined_at: m_joined_at },
-  };
+  const access = await findChannelWithMembership(db, channelId, user.id);
+  if (!access) throw notFound('Salon');
+  return access;
 }
 
 /**

@@ -155,3 +155,32 @@ export async function listGroupMembers(db: Knex, groupId: number, status: Member
     .limit(limit)
     .offset(offset);
 }
+
+export async function findGroupBySlug(db: Knex, slug: string): Promise<GroupRow | undefined> {
+  return db<GroupRow>('groups').where({ slug }).first();
+}
+
+/** Deletes a group (its memberships, posts and requests go with it); its sub-groups lose their parent. */
+export async function deleteGroupRow(db: Knex, id: number): Promise<void> {
+  await db('groups').where({ parent_id: id }).update({ parent_id: null });
+  await db('groups').where({ id }).del();
+}
+
+/** Ids of the full members of a group. */
+export async function groupMemberIds(db: Knex, groupId: number): Promise<number[]> {
+  const rows = await db('group_members').where({ group_id: groupId, status: 'member' }).select('user_id');
+  return rows.map((r: { user_id: number }) => r.user_id);
+}
+
+/** The groups of a user the viewer may see (private ones only if the viewer is a member too), by name. */
+export async function visibleGroupsOf(db: Knex, userId: number, viewerId: number): Promise<{ id: number; name: string; visibility: string; role: string }[]> {
+  return db('group_members as gm')
+    .join('groups as g', 'g.id', 'gm.group_id')
+    .leftJoin('group_members as v', function () {
+      this.on('v.group_id', '=', 'g.id').andOn('v.user_id', '=', db.raw('?', [viewerId]));
+    })
+    .where({ 'gm.user_id': userId, 'gm.status': 'member' })
+    .where((w) => w.whereNot('g.visibility', 'private').orWhere('v.status', 'member'))
+    .orderByRaw('lower(g.name)')
+    .select('g.id', 'g.name', 'g.visibility', 'gm.role');
+}

@@ -112,3 +112,40 @@ export async function searchUsers(db: Knex, s: UserSearch): Promise<UserRow[]> {
   if (s.afterId) query.where('id', '>', s.afterId);
   return query;
 }
+
+/** What the member directory filters on; `after` is the keyset cursor (lower last name, lower first name, id). */
+export interface MemberSearch {
+  q?: string;
+  departmentCode?: string;
+  regionCode?: string;
+  role?: Role;
+  employer?: string;
+  after?: [string, string, number];
+  limit: number;
+}
+
+const likeOf = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Active full members (not chat-only) matching the search, by last name, first name and id. */
+export async function searchMembers(db: Knex, s: MemberSearch): Promise<UserRow[]> {
+  const q = db('users as u')
+    .where({ 'u.status': 'active', 'u.chat_only': false })
+    .select('u.*')
+    .orderByRaw('lower(u.last_name), lower(u.first_name), u.id')
+    .limit(s.limit);
+  if (s.q) {
+    const like = likeOf(s.q);
+    q.where((w) =>
+      w
+        .whereRaw("lower(u.first_name || ' ' || u.last_name) like ? escape '\\'", [like])
+        .orWhereRaw("lower(u.last_name || ' ' || u.first_name) like ? escape '\\'", [like])
+        .orWhereRaw("lower(u.username) like ? escape '\\'", [like]),
+    );
+  }
+  if (s.departmentCode) q.where('u.department_code', s.departmentCode);
+  if (s.regionCode) q.whereIn('u.department_code', db('departments').where({ region_code: s.regionCode }).select('code'));
+  if (s.role) q.where('u.role', s.role);
+  if (s.employer) q.whereRaw("lower(coalesce(u.employer, '')) like ? escape '\\'", [likeOf(s.employer)]);
+  if (s.after) q.whereRaw('(lower(u.last_name), lower(u.first_name), u.id) > (?, ?, ?)', s.after);
+  return (await q) as UserRow[];
+}

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { Deps } from '../../deps';
-import { listDepartments } from '../../db/departments';
+import { listDepartments, listRegions } from '../../db/departments';
 import type { AppState } from '../context';
 
 /** The French départements (public: the sign-up form needs them). */
@@ -12,7 +12,7 @@ export function departmentRoutes(deps: Deps): Router<AppState> {
     ctx.body = rows.map((d) => ({ code: d.code, name: d.name, regionCode: d.region_code }));
   });
   router.get('/regions', async (ctx) => {
-    ctx.body = (await deps.db('regions').orderBy('name')).map((r: { code: string; name: string }) => ({ code: r.code, name: r.name }));
+    ctx.body = (await listRegions(deps.db)).map((r) => ({ code: r.code, name: r.name }));
   });
   return router;
 }

@@ -6,8 +6,8 @@ import {
   findEvent, groupEvents, insertEvent, insertInvitations, invitedAmong, lockEvent, myEvents, updateEvent,
   type EventRange, type EventRow, type EventView,
 } from '../../db/agenda-events';
-import { countsFor, prescriptionsBy, selfRegistrations, waitlistPosition } from '../../db/agenda-registrations';
-import { membershipsIn } from '../../db/groups';
+import { allRegistrationsOf, countsFor, prescriptionsBy, selfRegistrations, waitlistPosition } from '../../db/agenda-registrations';
+import { groupMemberIds, membershipsIn } from '../../db/groups';
 import { activeFullMemberIds, type UserRow } from '../../db/users';
 import { presentEvent, type PresentedEvent } from '../../presenters/agenda-events';
 import { ms } from '../../presenters/time';
@@ -108,8 +108,7 @@ export async function inviteToEvent(trx: Knex, actor: UserRow, event: EventRow, 
     out.notifications.push(await notify(trx, userId, 'event_invitation', data));
   }
   if (who.group) {
-    const members = await trx('group_members').where({ group_id: event.group_id, status: 'member' }).select('user_id');
-    for (const { user_id } of members as { user_id: number }[]) {
+    for (const user_id of await groupMemberIds(trx, event.group_id)) {
       if (notified.has(user_id)) continue;
       notified.add(user_id);
       out.notifications.push(await notify(trx, user_id, 'event_invitation', { ...data, wholeGroup: true }));
@@ -190,7 +189,7 @@ export async function editEvent(db: Knex, actor: UserRow, eventId: number, chang
     const moved =
       ms(saved.starts_at) !== ms(event.starts_at) || ms(saved.ends_at) !== ms(event.ends_at) ||
       saved.location !== event.location || saved.video_url !== event.video_url;
-    if (moved) await changeNotices(trx, saved, seen.g_name, await trx('event_registrations').where({ event_id: eventId }), actor.id, effects);
+    if (moved) await changeNotices(trx, saved, seen.g_name, await allRegistrationsOf(trx, eventId), actor.id, effects);
     return effects;
   });
 }
@@ -203,7 +202,7 @@ export async function cancelEvent(db: Knex, actor: UserRow, eventId: number, rea
     if (event.cancelled_at) return noEffects(eventId);
     await updateEvent(trx, eventId, { cancelled_at: new Date(), cancel_reason: reason });
     const effects = noEffects(eventId, true);
-    await cancellationNotices(trx, event, seen.g_name, await trx('event_registrations').where({ event_id: eventId }).orderBy('id'), reason, effects);
+    await cancellationNotices(trx, event, seen.g_name, await allRegistrationsOf(trx, eventId), reason, effects);
     return effects;
   });
 }

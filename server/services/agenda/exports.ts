@@ -8,6 +8,8 @@ import { hashToken, newSecretToken } from '../accounts/passwords';
 import { accessEvent } from '../../access/agenda';
 import { listRegistrants } from './registrations';
 import { iso, ms } from '../../presenters/time';
+import { deleteFeed, findFeedByTokenHash, findFeedOf, saveFeed } from '../../db/calendar-feeds';
+import { selfRegistrations } from '../../db/agenda-registrations';
 
 /**
  * A spreadsheet treats a cell starting with = + - @ (or a tab or carriage
@@ -79,7 +81,7 @@ export async function eventIcs(db: Knex, actor: UserRow, eventId: number, public
 
 /** Whether I have a private feed, and since when (the address itself is shown only once, when made). */
 export async function feedStatus(db: Knex, userId: number): Promise<{ active: boolean; createdAt: string | null }> {
-  const row = await db('calendar_feeds').where({ user_id: userId }).first();
+  const row = await findFeedOf(db, userId);
   return { active: !!row, createdAt: iso(row?.created_at) };
 }
 
@@ -87,13 +89,13 @@ export async function feedStatus(db: Knex, userId: number): Promise<{ active: bo
 export async function createFeed(db: Knex, userId: number, publicUrl: string): Promise<{ url: string; createdAt: string | null }> {
   const { token, hash } = newSecretToken();
   const now = new Date();
-  await db('calendar_feeds').insert({ user_id: userId, token_hash: hash, created_at: now }).onConflict('user_id').merge({ token_hash: hash, created_at: now });
+  await saveFeed(db, userId, hash, now);
   return { url: `${publicUrl}/api/ical/${token}.ics`, createdAt: iso(now) };
 }
 
 /** Revokes my private feed: its address answers 404 from now on. */
 export async function revokeFeed(db: Knex, userId: number): Promise<void> {
-  await db('calendar_feeds').where({ user_id: userId }).del();
+  await deleteFeed(db, userId);
 }
 
 const DAY = 86_400_000;
@@ -104,16 +106,14 @@ const DAY = 86_400_000;
  * An unknown token, or an account no longer active, is `not_found`.
  */
 export async function feedCalendar(db: Knex, token: string, publicUrl: string): Promise<string> {
-  const row = await db('calendar_feeds').where({ token_hash: hashToken(token) }).first();
+  const row = await findFeedByTokenHash(db, hashToken(token));
   const user = row ? await findUserById(db, row.user_id) : undefined;
   if (!user || user.status !== 'active') throw notFound('Agenda');
   const now = Date.now();
   const events = await myEvents(db, user.id, { from: new Date(now - 90 * DAY), to: new Date(now + 366 * DAY) }, 1000);
-  const regs = events.length
-    ? await db('event_registrations').where({ self_key: user.id }).whereIn('event_id', events.map((e) => e.id)).select('event_id', 'status')
-    : [];
+  const regs = await selfRegistrations(db, user.id, events.map((e) => e.id));
   const status = new Map<number, string>(
-    regs.map((r: { event_id: number; status: string }) => [r.event_id, r.status === 'registered' ? 'Vous êtes inscrit(e).' : "Vous êtes sur la liste d'attente."]),
+    [...regs].map(([eventId, r]) => [eventId, r.status === 'registered' ? 'Vous êtes inscrit(e).' : "Vous êtes sur la liste d'attente."]),
   );
   return calendarOf(events, publicUrl, 'Maillage — mon agenda', status);
 }

@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import { AppError, forbidden, notFound, ruleViolated } from '../../errors';
 import {
-  addMember, advanceReadMarker, channelsBySlugs, findChannel, findChannelBySlug, findMembership, insertChannel, listVisibleChannels,
-  mentionCounts, nationalAndDepartmentalChannelsOf, removeMember, type ChannelRow, type ChannelWithMembership,
+  addMember, advanceReadMarker, channelsBySlugs, findChannel, findChannelBySlug, findDirectChannel, findMembership, insertChannel,
+  insertChannelsIfMissing, insertDirectChannel, listVisibleChannels, mentionCounts, nationalAndDepartmentalChannelsOf, removeMember,
+  setFavorite as setFavoriteRow, thematicChannelsFor, thematicMemberCounts, updateChannel, type ChannelRow,
 } from '../../db/channels';
+import { listDepartments } from '../../db/departments';
 import { findUserById, type UserRow } from '../../db/users';
 import { presentChannel, type PresentedChannel } from '../../presenters/channels';
 import { displayName } from '../../presenters/users';
@@ -22,22 +24,15 @@ export const THEMATIC_DEFAULTS = [
 
 /** Creates the national, announcement, départemental and default thematic channels if missing (idempotent). */
 export async function provisionChannels(db: Knex): Promise<void> {
-  const now = new Date();
   const rows: Partial<ChannelRow>[] = [
     { kind: 'national', name: 'Général', slug: 'general', description: 'Le salon de tout le réseau.', announce: false },
     { kind: 'national', name: 'Annonces', slug: 'annonces', description: 'Les annonces des animateurs du réseau.', announce: true },
     ...THEMATIC_DEFAULTS.map((t) => ({ kind: 'thematic' as const, ...t, announce: false })),
   ];
-  const departments = (await db('departments').select('code', 'name')) as { code: string; name: string }[];
-  for (const d of departments) {
+  for (const d of await listDepartments(db)) {
     rows.push({ kind: 'departmental', name: `${d.code} — ${d.name}`, slug: `dep-${d.code.toLowerCase()}`, department_code: d.code, announce: false });
   }
-  for (let i = 0; i < rows.length; i += 100) {
-    await db('channels')
-      .insert(rows.slice(i, i + 100).map((r) => ({ last_seq: 0, created_at: now, ...r })))
-      .onConflict('slug')
-      .ignore();
-  }
+  await insertChannelsIfMissing(db, rows);
 }
 
 /** The channels a user belongs to by who they are: national, Annonces, their département (none for chat-only accounts). */
@@ -136,7 +131,7 @@ export async function leaveChannel(db: Knex, user: UserRow, channelId: number): 
 
 export async function setFavorite(db: Knex, user: UserRow, channelId: number, favorite: boolean): Promise<void> {
   await accessChannel(db, user, channelId);
-  await db('channel_members').where({ channel_id: channelId, user_id: user.id }).update({ favorite });
+  await setFavoriteRow(db, channelId, user.id, favorite);
 }
 
 /** Moves my read marker forward (never backwards, never past the last message). */
@@ -155,17 +150,15 @@ export async function openDirect(db: Knex, actor: UserRow, otherId: number): Pro
   const other = await findUserById(db, otherId);
   if (!other || other.status !== 'active' || other.id === actor.id) throw notFound('Membre');
   if (!(await canWriteDirectly(actor, other, () => areContacts(db, actor.id, other.id)))) throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
-  const [a, b] = [actor.id, other.id].sort((x, y) => x - y);
-  const key = `${a}:${b}`;
-  const existing = await db<ChannelRow>('channels').where({ direct_key: key }).first();
+  const [a, b] = [actor.id, other.id].sort((x, y) => x - y) as [number, number];
+  const existing = await findDirectChannel(db, `${a}:${b}`);
   if (existing) {
     await addMember(db, existing.id, actor.id);
     await addMember(db, existing.id, other.id);
     return { channel: existing, created: false, other };
   }
   const channel = await db.transaction(async (trx) => {
-    await trx('channels').insert({ kind: 'direct', name: 'Message direct', slug: `dm-${a}-${b}`, direct_key: key, announce: false, last_seq: 0, created_by: actor.id, created_at: new Date() }).onConflict('direct_key').ignore();
-    const c = (await trx<ChannelRow>('channels').where({ direct_key: key }).first())!;
+    const c = await insertDirectChannel(trx, [a, b], actor.id);
     await addMember(trx, c.id, a);
     await addMember(trx, c.id, b);
     return c;
@@ -187,18 +180,7 @@ export async function createThematic(db: Knex, actor: UserRow, input: { name: st
 
 /** Every thematic channel, archived ones included, with its member count: what animators and admins manage. */
 export async function listThematicForStaff(db: Knex, actor: UserRow): Promise<(PresentedChannel & { memberCount: number })[]> {
-  const rows = (await db('channels as c')
-    .leftJoin('channel_members as m', (j) => j.on('m.channel_id', 'c.id').andOn('m.user_id', db.raw('?', [actor.id])))
-    .where('c.kind', 'thematic')
-    .select('c.*', 'm.user_id as m_user_id', 'm.last_read_seq', 'm.favorite')
-    .orderBy('c.name')) as ChannelWithMembership[];
-  const counts = (await db('channel_members as cm')
-    .join('channels as c', 'c.id', 'cm.channel_id')
-    .where('c.kind', 'thematic')
-    .groupBy('cm.channel_id')
-    .select('cm.channel_id')
-    .count({ n: '*' })) as { channel_id: number; n: number | string }[];
-  const countOf = new Map(counts.map((r) => [Number(r.channel_id), Number(r.n)]));
+  const [rows, countOf] = await Promise.all([thematicChannelsFor(db, actor.id), thematicMemberCounts(db)]);
   const [mentions, rights] = await Promise.all([mentionCounts(db, actor.id), rightsInChannels(db, actor)]);
   return rows.map((c) => ({
     ...presentChannel(c, {
@@ -224,6 +206,6 @@ export async function updateThematic(
   if (changes.name !== undefined) row.name = changes.name;
   if (changes.description !== undefined) row.description = changes.description;
   if (changes.archived !== undefined) row.archived_at = changes.archived ? (channel.archived_at ?? new Date()) : null;
-  if (Object.keys(row).length) await db('channels').where({ id: channelId }).update(row);
+  await updateChannel(db, channelId, row);
   return (await findChannel(db, channelId))!;
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { forbidden, notFound, ruleViolated } from '../../errors';
-import type { ChannelRow } from '../../db/channels';
+import { memberIdsNamed, type ChannelRow } from '../../db/channels';
 import type { UserRow } from '../../db/users';
 import { canMentionEveryone, canPostIn } from '../../access/channels';
 import { channelOfMessages, channelsOfMembers, insertMessageRows, messagesByClientIds, raiseReadMarkers, reserveSeqs } from '../../db/message-batch';
@@ -21,11 +21,9 @@ function refusalOf(job: SendJob, channel: ChannelRow | undefined, channelOfParen
   return null;
 }
 
+/** The channel's members a body names (all of them for @channel), the author left out. */
 async function resolveMentions(trx: Knex, channelId: number, authorId: number, names: string[], everyone: boolean): Promise<number[]> {
-  if (!names.length) return [];
-  const q = trx('channel_members as m').join('users as u', 'u.id', 'm.user_id').where('m.channel_id', channelId).whereNot('m.user_id', authorId);
-  if (!everyone) q.whereIn('u.username', names);
-  return (await q.select('u.id')).map((r: { id: number }) => r.id);
+  return names.length ? memberIdsNamed(trx, channelId, authorId, everyone ? null : names) : [];
 }
 
 const keyOf = (job: SendJob) => `${job.actor.id}:${job.input.clientMsgId}`;

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { forbidden, ruleViolated } from '../../errors';
 import { accessGroup, accessGroupAsManager, canCreateGroup, isGroupOwner } from '../../access/groups';
-import { addMember, findChannel, findChannelBySlug, insertChannel, type ChannelRow } from '../../db/channels';
+import { addMember, deleteChannel, findChannel, findChannelBySlug, insertChannel, memberIds, updateChannel, type ChannelRow } from '../../db/channels';
 import {
-  findGroupMember, insertGroup, memberCountOf, searchGroups, updateGroup,
+  deleteGroupRow, findGroupBySlug, findGroupMember, insertGroup, memberCountOf, searchGroups, updateGroup, upsertGroupMember,
   type GroupMemberRow, type GroupRow, type Visibility,
 } from '../../db/groups';
 import type { UserRow } from '../../db/users';
@@ -47,7 +47,7 @@ export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupIn
   }
   return db.transaction(async (trx) => {
     let slug = slugify(input.name);
-    for (let i = 2; await trx('groups').where({ slug }).first(); i++) slug = `${slugify(input.name)}-${i}`;
+    for (let i = 2; await findGroupBySlug(trx, slug); i++) slug = `${slugify(input.name)}-${i}`;
     const group = await insertGroup(trx, {
       name: input.name, slug, description: input.description, visibility: input.visibility, parent_id: input.parentId ?? null, created_by: actor.id,
     });
@@ -57,7 +57,7 @@ export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupIn
       kind: 'group', name: input.name, slug: channelSlug, description: input.description, group_id: group.id, created_by: actor.id,
     });
     const saved = await updateGroup(trx, group.id, { channel_id: channel.id });
-    await trx('group_members').insert({ group_id: group.id, user_id: actor.id, role: 'owner', status: 'member', joined_at: new Date(), created_at: new Date() });
+    await upsertGroupMember(trx, group.id, actor.id, 'member', 'owner');
     await addMember(trx, channel.id, actor.id);
     return { group: saved, channel };
   });
@@ -75,7 +75,7 @@ export async function editGroup(
     const saved = Object.keys(changes).length ? await updateGroup(trx, group.id, changes) : group;
     const renamed = (changes.name !== undefined && changes.name !== group.name) || (changes.description !== undefined && changes.description !== group.description);
     if (renamed && group.channel_id) {
-      await trx('channels').where({ id: group.channel_id }).update({ name: saved.name, description: saved.description });
+      await updateChannel(trx, group.channel_id, { name: saved.name, description: saved.description });
     }
     const channel = group.channel_id ? ((await findChannel(trx, group.channel_id)) ?? null) : null;
     return { group: saved, channel, renamed };
@@ -91,11 +91,10 @@ export async function deleteGroup(db: Knex, actor: UserRow, groupId: number): Pr
   if (!isGroupOwner(actor, membership)) throw forbidden('Seuls les propriétaires du groupe peuvent le supprimer.');
   return db.transaction(async (trx) => {
     const channel = group.channel_id ? ((await findChannel(trx, group.channel_id)) ?? null) : null;
-    const memberIds = channel ? (await trx('channel_members').where({ channel_id: channel.id }).select('user_id')).map((r: { user_id: number }) => r.user_id) : [];
-    await trx('groups').where({ parent_id: group.id }).update({ parent_id: null });
-    await trx('groups').where({ id: group.id }).del();
-    if (channel) await trx('channels').where({ id: channel.id }).del();
-    return { group, channel, memberIds };
+    const members = channel ? await memberIds(trx, channel.id) : [];
+    await deleteGroupRow(trx, group.id);
+    if (channel) await deleteChannel(trx, channel.id);
+    return { group, channel, memberIds: members };
   });
 }
 

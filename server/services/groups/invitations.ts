@@ -4,7 +4,7 @@ import { conflict, notFound, ruleViolated } from '../../errors';
 import { findGroup, findGroupMember, upsertGroupMember, type GroupRow } from '../../db/groups';
 import {
   claimInvitation, closeInvitations, decideRequest, findPendingEmailInvitation, findPendingInvitation, findPendingRequest,
-  insertInvitation, unclaimedInvitationsFor, type InvitationRow,
+  insertInvitation, setInvitationToken, unclaimedInvitationsFor, type InvitationRow,
 } from '../../db/group-requests';
 import type { NotificationRow } from '../../db/notifications';
 import { findUserByEmail, findUserById, type UserRow } from '../../db/users';
@@ -80,7 +80,7 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
     const earlier = await findPendingEmailInvitation(trx, group.id, email);
     if (!earlier) return insertInvitation(trx, { group_id: group.id, user_id: null, email, token_hash: hash, invited_by: actor.id });
     // Inviting the same address again sends a fresh link; the old one stops working.
-    await trx('group_invitations').where({ id: earlier.id }).update({ token_hash: hash });
+    await setInvitationToken(trx, earlier.id, hash);
     return earlier;
   });
   await deps.mailer.send({ to: email, ...groupInvitationSignupMail(displayName(actor), group.name, `${base}/inscription?invitation=${token}`) });

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { forbidden } from '../../errors';
 import type { NotificationRow } from '../../db/notifications';
-import { audienceOf, findComment, findPost, insertComment, reactorsOf, toggleReaction, type ReactionKind } from '../../db/posts';
+import {
+  audienceOf, deleteCommentRow, findComment, findPost, insertComment, reactorsOf, toggleReaction, updateCommentBody, type ReactionKind,
+} from '../../db/posts';
 import type { UserRow } from '../../db/users';
 import { presentComment } from '../../presenters/posts';
 import { presentAuthor } from '../../presenters/users';
@@ -27,7 +29,7 @@ export async function addComment(db: Knex, actor: UserRow, postId: number, body:
 export async function editComment(db: Knex, actor: UserRow, commentId: number, body: string) {
   const { comment } = await accessComment(db, actor, commentId);
   if (comment.author_id !== actor.id) throw forbidden("Seul l'auteur peut modifier son commentaire.");
-  await db('comments').where({ id: commentId }).update({ body, edited_at: new Date() });
+  await updateCommentBody(db, commentId, body);
   return { comment: presentComment((await findComment(db, commentId))!), audience: await audienceOf(db, comment.post_id) };
 }
 
@@ -37,7 +39,7 @@ export async function deleteComment(db: Knex, actor: UserRow, commentId: number)
   if (comment.author_id !== actor.id && !(await canModeratePost(db, actor, post))) {
     throw forbidden('Seuls son auteur et les responsables du groupe suppriment un commentaire.');
   }
-  await db('comments').where({ id: commentId }).del();
+  await deleteCommentRow(db, commentId);
   return { comment: { id: comment.id, postId: comment.post_id }, audience: await audienceOf(db, comment.post_id) };
 }
 

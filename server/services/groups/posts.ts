@@ -4,7 +4,7 @@ import { accessGroup, accessGroupAsMember } from '../../access/groups';
 import { accessPost, canModeratePost } from '../../access/posts';
 import type { NotificationRow } from '../../db/notifications';
 import {
-  attachmentsOf, audienceOf, commentCounts, findPost, insertAudience, insertPost, listComments, listPosts,
+  attachToPost, attachmentsOf, audienceOf, commentCounts, countUnpublishedAttachments, deletePostRow, findAttachment, findPost, updatePost, insertAudience, insertPost, listComments, listPosts,
   reactionCounts, reactionsBy, type PostKind, type PostWithPeople, type ReactionKind,
 } from '../../db/posts';
 import { activeFullMemberIds, type UserRow } from '../../db/users';
@@ -60,8 +60,7 @@ async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostI
 
 async function checkAttachments(db: Knex, actor: UserRow, groupId: number, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  const rows = await db('post_attachments').whereIn('id', ids).where({ group_id: groupId, uploader_id: actor.id }).whereNull('post_id').select('id');
-  if (rows.length !== ids.length) throw ruleViolated('invalid_attachment', 'Un des fichiers joints est introuvable ou déjà publié.');
+  if ((await countUnpublishedAttachments(db, ids, groupId, actor.id)) !== ids.length) throw ruleViolated('invalid_attachment', 'Un des fichiers joints est introuvable ou déjà publié.');
 }
 
 /**
@@ -75,16 +74,15 @@ export async function createPost(db: Knex, actor: UserRow, groupId: number, inpu
   const fileIds = [...new Set([...(input.attachmentIds ?? []), ...(input.imageId ? [input.imageId] : [])])];
   await checkAttachments(db, actor, group.id, fileIds);
   if (input.imageId) {
-    const img = await db('post_attachments').where({ id: input.imageId }).first('mime_type');
+    const img = await findAttachment(db, input.imageId);
     if (!String(img?.mime_type).startsWith('image/')) throw ruleViolated('invalid_attachment', "L'illustration doit être une image (PNG, JPEG, WebP ou GIF).");
   }
   const { postId, notifications } = await db.transaction(async (trx) => {
     const post = await insertPost(trx, { group_id: group.id, author_id: actor.id, kind: input.kind, title: input.title, body: input.body, link_url: input.linkUrl });
     await insertAudience(trx, post.id, [group.id, ...audience.groupIds], audience.userIds);
-    if (fileIds.length) await trx('post_attachments').whereIn('id', fileIds).update({ post_id: post.id });
+    const files = await attachToPost(trx, post.id, fileIds, input.imageId ?? null);
     // Every file posted in a group lands in its document bank (services/documents/documents.ts).
-    if (fileIds.length) await bankPostAttachments(trx, post, await trx('post_attachments').whereIn('id', fileIds));
-    if (input.imageId) await trx('post_attachments').where({ id: input.imageId }).update({ is_image: true });
+    if (files.length) await bankPostAttachments(trx, post, files);
     const out: NotificationRow[] = [];
     for (const userId of audience.userIds) {
       if (userId === actor.id) continue;
@@ -130,7 +128,7 @@ export async function editPost(db: Knex, actor: UserRow, postId: number, changes
   if (changes.title !== undefined) update.title = changes.title;
   if (changes.body !== undefined) update.body = changes.body;
   if (changes.linkUrl !== undefined) update.link_url = changes.linkUrl;
-  await db('posts').where({ id: postId }).update(update);
+  await updatePost(db, postId, update);
   const [post] = await presentPosts(db, [(await findPost(db, postId))!], actor.id);
   return { post: post!, audience: await audienceOf(db, postId) };
 }
@@ -140,6 +138,6 @@ export async function deletePost(db: Knex, actor: UserRow, postId: number) {
   const row = await accessPost(db, actor, postId);
   if (row.author_id !== actor.id && !(await canModeratePost(db, actor, row))) throw forbidden('Seuls son auteur et les responsables du groupe suppriment une publication.');
   const audience = await audienceOf(db, postId);
-  await db('posts').where({ id: postId }).del();
+  await deletePostRow(db, postId);
   return { post: row, audience };
 }

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { conflict, invalidPayload, notFound, ruleViolated } from '../../errors';
-import { addMember, advanceReadMarker, findChannel, insertChannel, type ChannelRow } from '../../db/channels';
+import { addMember, advanceReadMarker, findChannel, insertChannel, updateChannel, type ChannelRow } from '../../db/channels';
 import { findByClientMsgId, findMessage, insertMessage, nextSeq, type MessageWithAuthor } from '../../db/messages';
 import {
-  findTicket, findTicketByClientMsgId, insertTicket, insertTicketEvent, listTickets, queueOrder, ticketEvents,
+  countUnresolvedOf, findTicket, findTicketByClientMsgId, insertTicket, insertTicketEvent, listTickets, queueOrder, ticketEvents,
   type TicketStatus, type TicketWithPeople,
 } from '../../db/hotline-tickets';
 import { findCategory, notesOf } from '../../db/hotline-notes';
@@ -71,8 +71,7 @@ export async function openTicket(db: Knex, targetHours: number, actor: UserRow, 
     const c = await findCategory(db, input.categoryId);
     if (!c || c.archived_at) throw invalidPayload('Catégorie inconnue.', { fields: { categoryId: 'Catégorie inconnue.' } });
   }
-  const unresolved = (await db('hotline_tickets').where({ requester_id: actor.id }).whereNot({ status: 'resolved' }).count({ n: '*' }).first()) as { n: number | string };
-  if (Number(unresolved.n) >= MAX_UNRESOLVED_PER_MEMBER) {
+  if ((await countUnresolvedOf(db, actor.id)) >= MAX_UNRESOLVED_PER_MEMBER) {
     throw ruleViolated('too_many_tickets', `Vous avez déjà ${MAX_UNRESOLVED_PER_MEMBER} demandes en cours : attendez qu'elles soient traitées.`);
   }
   try {
@@ -88,7 +87,7 @@ export async function openTicket(db: Knex, targetHours: number, actor: UserRow, 
         mailed_at: null, updated_at: now,
       });
       const name = `Hotline n° ${ticketId} : ${input.subject}`.slice(0, 120);
-      await trx('channels').where({ id: channel.id }).update({ slug: `hotline-${ticketId}`, name });
+      await updateChannel(trx, channel.id, { slug: `hotline-${ticketId}`, name });
       for (const id of [actor.id, ...staff]) await addMember(trx, channel.id, id);
       const seq = await nextSeq(trx, channel.id);
       const messageId = await insertMessage(trx, {
