@@ -6,10 +6,10 @@ import type { PresenceDomain } from './presence/types';
 import { rooms } from './rooms';
 import { registerHotlineHandlers } from './handlers/hotline';
 import { addMember, channelIdsOfUser, findChannel, removeMember, type ChannelRow } from '../db/channels';
-import { activeUserIdsWithRoles, findUserById, type UserRow } from '../db/users';
+import { findUserById, type UserRow } from '../db/users';
 import { findTicketByChannel, foreignHotlineChannelIds, unresolvedChannelIds, updateTicketIf, type TicketRow } from '../db/hotline-tickets';
-import type { OpenResult } from '../services/hotline/tickets';
-import { isHotlineStaff, ROLE_SETS } from '../access/roles';
+import { addMissingStaff, type OpenResult } from '../services/hotline/tickets';
+import { isHotlineStaff } from '../access/roles';
 import { recordReply } from '../services/hotline/workflow';
 import { hotlineReplyMail } from '../services/hotline/mail';
 import { displayName } from '../presenters/users';
@@ -35,7 +35,7 @@ export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels
 
   /** Puts every staff member who is missing into a ticket's channel (new agents, reopened tickets). */
   async function ensureStaffIn(channel: ChannelRow): Promise<void> {
-    for (const id of await activeUserIdsWithRoles(db, ROLE_SETS.hotlineStaff)) if (await addMember(db, channel.id, id)) await events.added(id, channel);
+    for (const id of await addMissingStaff(db, channel.id)) await events.added(id, channel);
   }
 
   /** When the hotline answers a requester who is not connected, mail them a link back to the ticket (once per burst). */

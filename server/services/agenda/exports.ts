@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { stringify } from 'csv-stringify/sync';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { notFound } from '../../errors';
 import { myEvents, type EventView } from '../../db/agenda-events';
@@ -10,14 +9,7 @@ import { listRegistrants } from './registrations';
 import { iso, ms } from '../../presenters/time';
 import { deleteFeed, findFeedByTokenHash, findFeedOf, saveFeed } from '../../db/calendar-feeds';
 import { selfRegistrations } from '../../db/agenda-registrations';
-
-/**
- * A spreadsheet treats a cell starting with = + - @ (or a tab or carriage
- * return) as a formula: such cells get a leading apostrophe, shown as text.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { spreadsheetCsv } from '../../csv';
 
 const parisDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 const LIST_LABEL = { member: 'Membres', prescription: 'Sur prescription' } as const;
@@ -44,7 +36,7 @@ export async function registrantsCsv(db: Knex, actor: UserRow, eventId: number):
     r.prescriber?.displayName ?? '',
     r.createdAt ? parisDateTime.format(new Date(r.createdAt)) : '',
   ]);
-  const body = stringify([header, ...rows].map((cells) => cells.map(neutraliseCell)), { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  const body = spreadsheetCsv([header, ...rows]);
   return { filename: `inscrits-${fileSlug(event.title)}-${event.id}.csv`, body };
 }
 

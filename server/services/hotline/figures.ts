@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { stringify } from 'csv-stringify/sync';
 import { ms } from '../../presenters/time';
+import { spreadsheetCsv } from '../../csv';
 import { ticketsOpenedIn, unresolvedCountsByStatus, type FigureRow } from '../../db/hotline-tickets';
 
 /** A period of ticket openings: `from` included, `to` excluded. */
@@ -81,11 +81,6 @@ export async function hotlineFigures(db: Knex, period: Period) {
 
 export type HotlineFigures = Awaited<ReturnType<typeof hotlineFigures>>;
 
-/** A spreadsheet would run a cell starting with = + - @ (or a tab / CR) as a formula: make it plain text. */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 const frDate = (at: number) => new Date(at).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 const frNumber = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
 
@@ -102,6 +97,6 @@ export function figuresCsv(f: HotlineFigures): string {
     ...f.byAgent.map((g) => line('Agent', g.label, g)),
     ...f.byCategory.map((g) => line('Catégorie', g.label, g)),
     ...f.byDepartment.map((g) => line('Département', g.label, g)),
-  ].map((r) => r.map(neutralizeCell));
-  return stringify([header, ...rows], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  ];
+  return spreadsheetCsv([header, ...rows]);
 }

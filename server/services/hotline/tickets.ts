@@ -160,3 +160,10 @@ export async function ticketDetail(db: Knex, actor: UserRow, id: number) {
   }));
   return { ticket, notes: (await notesOf(db, id)).map(presentNote), history };
 }
+
+/** Puts every active staff member who is missing into a ticket's channel (new agents, reopened tickets); answers who was added. */
+export async function addMissingStaff(db: Knex, channelId: number): Promise<number[]> {
+  const added: number[] = [];
+  for (const id of await activeUserIdsWithRoles(db, ROLE_SETS.hotlineStaff)) if (await addMember(db, channelId, id)) added.push(id);
+  return added;
+}
