@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { whereAnyContains } from '../database';
 
 export type Visibility = 'public' | 'moderated' | 'private';
 export type GroupRole = 'owner' | 'admin' | 'member';
@@ -132,10 +133,7 @@ export async function searchGroups(db: Knex, s: GroupSearch): Promise<GroupListR
     .orderByRaw('lower(g.name), g.id')
     .limit(s.limit);
   if (s.mine) q.whereNotNull('me.status');
-  if (s.q) {
-    const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q.where((w) => w.whereRaw("lower(g.name) like ? escape '\\'", [like]).orWhereRaw("lower(coalesce(g.description, '')) like ? escape '\\'", [like]));
-  }
+  if (s.q) whereAnyContains(q, ['g.name', "coalesce(g.description, '')"], s.q);
   if (s.afterName) q.whereRaw('(lower(g.name), g.id) > (?, ?)', [s.afterName.name.toLowerCase(), s.afterName.id]);
   return q;
 }

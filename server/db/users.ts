@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { whereAnyContains } from '../database';
 
 export type Role = 'member' | 'animator' | 'hotline' | 'admin';
 export type UserStatus = 'pending' | 'active' | 'disabled';
@@ -97,15 +98,7 @@ export interface UserSearch {
 /** Users matching a free-text search, by id, for cursor pagination. */
 export async function searchUsers(db: Knex, s: UserSearch): Promise<UserRow[]> {
   const query = db<UserRow>('users').orderBy('id', 'asc').limit(s.limit);
-  if (s.q) {
-    const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query.where((w) =>
-      w
-        .whereRaw("lower(email) like ? escape '\\'", [like])
-        .orWhereRaw("lower(username) like ? escape '\\'", [like])
-        .orWhereRaw("lower(first_name || ' ' || last_name) like ? escape '\\'", [like]),
-    );
-  }
+  if (s.q) whereAnyContains(query, ['email', 'username', "first_name || ' ' || last_name"], s.q);
   if (s.role) query.where('role', s.role);
   if (s.status) query.where('status', s.status);
   if (s.departmentCode) query.where('department_code', s.departmentCode);
@@ -124,8 +117,6 @@ export interface MemberSearch {
   limit: number;
 }
 
-const likeOf = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** Active full members (not chat-only) matching the search, by last name, first name and id. */
 export async function searchMembers(db: Knex, s: MemberSearch): Promise<UserRow[]> {
   const q = db('users as u')
@@ -133,19 +124,11 @@ export async function searchMembers(db: Knex, s: MemberSearch): Promise<UserRow[
     .select('u.*')
     .orderByRaw('lower(u.last_name), lower(u.first_name), u.id')
     .limit(s.limit);
-  if (s.q) {
-    const like = likeOf(s.q);
-    q.where((w) =>
-      w
-        .whereRaw("lower(u.first_name || ' ' || u.last_name) like ? escape '\\'", [like])
-        .orWhereRaw("lower(u.last_name || ' ' || u.first_name) like ? escape '\\'", [like])
-        .orWhereRaw("lower(u.username) like ? escape '\\'", [like]),
-    );
-  }
+  if (s.q) whereAnyContains(q, ["u.first_name || ' ' || u.last_name", "u.last_name || ' ' || u.first_name", 'u.username'], s.q);
   if (s.departmentCode) q.where('u.department_code', s.departmentCode);
   if (s.regionCode) q.whereIn('u.department_code', db('departments').where({ region_code: s.regionCode }).select('code'));
   if (s.role) q.where('u.role', s.role);
-  if (s.employer) q.whereRaw("lower(coalesce(u.employer, '')) like ? escape '\\'", [likeOf(s.employer)]);
+  if (s.employer) whereAnyContains(q, ["coalesce(u.employer, '')"], s.employer);
   if (s.after) q.whereRaw('(lower(u.last_name), lower(u.first_name), u.id) > (?, ?, ?)', s.after);
   return (await q) as UserRow[];
 }

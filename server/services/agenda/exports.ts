@@ -10,14 +10,14 @@ import { iso, ms } from '../../presenters/time';
 import { deleteFeed, findFeedByTokenHash, findFeedOf, saveFeed } from '../../db/calendar-feeds';
 import { selfRegistrations } from '../../db/agenda-registrations';
 import { spreadsheetCsv } from '../../csv';
+import { slugify } from '../../slug';
 
 const parisDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 const LIST_LABEL = { member: 'Membres', prescription: 'Sur prescription' } as const;
 const STATUS_LABEL = { registered: 'Inscrit', waitlisted: "Liste d'attente" } as const;
 
 /** The slug of a title for a download name (ASCII letters, digits and dashes). */
-export const fileSlug = (title: string) =>
-  title.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'evenement';
+export const fileSlug = (title: string) => slugify(title, 'evenement', 50);
 
 /**
  * GET /api/events/:id/registrations.csv for organisers: what a spreadsheet

@@ -13,6 +13,7 @@ import { areContacts } from '../../db/contacts';
 import { accessChannel, accessJoinableChannel, canJoinOpenChannels, canWriteDirectly, rightsInChannels } from '../../access/channels';
 import { isHotlineStaff } from '../../access/roles';
 import { joinGroupChannel, leaveGroupChannel } from '../groups/membership';
+import { freeSlug, slugify } from '../../slug';
 
 export const THEMATIC_DEFAULTS = [
   { slug: 'theme-education', name: 'Éducation', description: 'Numérique éducatif, parentalité numérique, accompagnement scolaire.' },
@@ -166,13 +167,9 @@ export async function openDirect(db: Knex, actor: UserRow, otherId: number): Pro
   return { channel, created: true, other };
 }
 
-const slugify = (name: string) =>
-  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'salon';
-
 /** Animators and admins create thematic channels. */
 export async function createThematic(db: Knex, actor: UserRow, input: { name: string; description: string | null }): Promise<ChannelRow> {
-  let slug = `theme-${slugify(input.name)}`;
-  for (let i = 2; await findChannelBySlug(db, slug); i++) slug = `theme-${slugify(input.name)}-${i}`;
+  const slug = await freeSlug(`theme-${slugify(input.name, 'salon')}`, (s) => findChannelBySlug(db, s));
   const channel = await insertChannel(db, { kind: 'thematic', name: input.name, slug, description: input.description, created_by: actor.id });
   await addMember(db, channel.id, actor.id);
   return channel;

@@ -8,9 +8,7 @@ import {
 } from '../../db/groups';
 import type { UserRow } from '../../db/users';
 import { presentGroup, type PresentedGroup } from '../../presenters/groups';
-
-const slugify = (name: string) =>
-  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'groupe';
+import { freeSlug, slugify } from '../../slug';
 
 /** One group as a viewer sees it (with its parent when the viewer may see that too). */
 export async function groupView(db: Knex, viewer: UserRow, group: GroupRow, membership?: GroupMemberRow): Promise<PresentedGroup> {
@@ -46,13 +44,11 @@ export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupIn
     throw forbidden('Seuls les animateurs et les administrateurs créent des groupes.');
   }
   return db.transaction(async (trx) => {
-    let slug = slugify(input.name);
-    for (let i = 2; await findGroupBySlug(trx, slug); i++) slug = `${slugify(input.name)}-${i}`;
+    const slug = await freeSlug(slugify(input.name, 'groupe'), (s) => findGroupBySlug(trx, s));
     const group = await insertGroup(trx, {
       name: input.name, slug, description: input.description, visibility: input.visibility, parent_id: input.parentId ?? null, created_by: actor.id,
     });
-    let channelSlug = `groupe-${slug}`;
-    for (let i = 2; await findChannelBySlug(trx, channelSlug); i++) channelSlug = `groupe-${slug}-${i}`;
+    const channelSlug = await freeSlug(`groupe-${slug}`, (s) => findChannelBySlug(trx, s));
     const channel = await insertChannel(trx, {
       kind: 'group', name: input.name, slug: channelSlug, description: input.description, group_id: group.id, created_by: actor.id,
     });
