@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { forbidden, notFound } from '../errors';
-import { findGroup, findGroupMember, type GroupMemberRow, type GroupRow } from '../db/groups';
+import { findGroup, findGroupMember, type GroupMemberRow, type GroupRole, type GroupRow } from '../db/groups';
 import type { UserRow } from '../db/users';
 import { GROUP_MANAGER_ROLES, isAdmin, isAnimator, isChatOnly } from './roles';
 
@@ -24,6 +24,14 @@ export function canManageGroup(actor: UserRow, membership: GroupMemberRow | unde
 
 /** Owners (and global admins) name or remove owners and managers, and delete the group. */
 export const isGroupOwner = (actor: UserRow, membership: GroupMemberRow | undefined): boolean => isAdmin(actor) || membership?.role === 'owner';
+
+/** Managers remove plain members; removing a manager (owner or admin of the group) takes an owner. */
+export const canRemoveGroupMember = (actor: UserRow, membership: GroupMemberRow | undefined, target: GroupMemberRow): boolean =>
+  target.status !== 'member' || target.role === 'member' || isGroupOwner(actor, membership);
+
+/** Only owners (and global admins) name an owner or take the role away. */
+export const canChangeOwnership = (actor: UserRow, membership: GroupMemberRow | undefined, from: GroupRole, to: GroupRole): boolean =>
+  (from !== 'owner' && to !== 'owner') || isGroupOwner(actor, membership);
 
 /** Animators and admins create groups; a group's managers create its sub-groups. */
 export const canCreateGroup = (actor: UserRow, parentMembership: GroupMemberRow | undefined, hasParent: boolean): boolean =>

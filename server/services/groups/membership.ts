@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { forbidden, notFound, ruleViolated } from '../../errors';
-import { accessGroup, accessGroupAsManager, assertManager, isFullMember, isGroupMember, isGroupOwner } from '../../access/groups';
+import {
+  accessGroup, accessGroupAsManager, assertManager, canChangeOwnership, canRemoveGroupMember, isFullMember, isGroupMember,
+} from '../../access/groups';
 import { GROUP_MANAGER_ROLES } from '../../access/roles';
 import { addMember, findChannel, removeMember, type ChannelRow } from '../../db/channels';
 import {
@@ -125,8 +127,7 @@ export async function removeGroupMember(db: Knex, actor: UserRow, groupId: numbe
   if (!self) assertManager(actor, { group, membership });
   const row = self ? membership : await findGroupMember(db, group.id, targetId);
   if (!row) throw notFound('Membre');
-  const actorIsOwner = isGroupOwner(actor, membership);
-  if (!self && row.status === 'member' && row.role !== 'member' && !actorIsOwner) {
+  if (!self && !canRemoveGroupMember(actor, membership, row)) {
     throw forbidden('Seul un propriétaire du groupe peut retirer un responsable.');
   }
   if (row.status === 'member' && row.role === 'owner' && (await countOwners(db, group.id)) <= 1) {
@@ -148,8 +149,7 @@ export async function changeGroupRole(db: Knex, actor: UserRow, groupId: number,
   const { group, membership } = await accessGroupAsManager(db, actor, groupId);
   const target = await findGroupMember(db, group.id, userId);
   if (!target || target.status !== 'member') throw notFound('Membre');
-  const actorIsOwner = isGroupOwner(actor, membership);
-  if ((role === 'owner' || target.role === 'owner') && !actorIsOwner) throw forbidden('Seuls les propriétaires nomment ou retirent un propriétaire.');
+  if (!canChangeOwnership(actor, membership, target.role, role)) throw forbidden('Seuls les propriétaires nomment ou retirent un propriétaire.');
   if (target.role === 'owner' && role !== 'owner' && (await countOwners(db, group.id)) <= 1) {
     throw ruleViolated('last_owner', 'Le groupe doit garder au moins un propriétaire : nommez-en un autre avant.');
   }
