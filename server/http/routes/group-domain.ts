@@ -17,7 +17,7 @@ export function groupDomainRoutes(deps: Deps, broadcasts: Broadcasts): Router<Ap
     groupAdminRoutes(deps, live),
     postRoutes(deps, live),
     attachmentRoutes(deps),
-    notificationRoutes(deps, live),
+    notificationRoutes(deps),
     directoryRoutes(deps),
   ];
 }

@@ -7,7 +7,6 @@ import { currentUser, type AppState } from '../context';
 import { accessGroup, canManageGroup } from '../../access/groups';
 import { createGroup, deleteGroup, editGroup, groupView, listGroups } from '../../services/groups/groups';
 import { joinGroup, removeGroupMember } from '../../services/groups/membership';
-import { claimEmailInvitations } from '../../services/groups/invitations';
 import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 const visibility = z.enum(['public', 'moderated', 'private']);
@@ -34,10 +33,7 @@ export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState>
 
   router.get('/', async (ctx) => {
     const q = parseInput(listSchema, ctx.query);
-    const actor = currentUser(ctx);
-    // Invitations mailed to my address before I had an account become mine now.
-    live.notifications(await claimEmailInvitations(db, actor));
-    ctx.body = await listGroups(db, actor, q);
+    ctx.body = await listGroups(db, currentUser(ctx), q);
   });
 
   router.post('/', async (ctx) => {

@@ -7,8 +7,6 @@ import { currentUser, type AppState } from '../context';
 import {
   getNotificationSettings, myNotifications, notificationSettingsSchema, putNotificationSettings, readNotifications,
 } from '../../services/notifications/notifications';
-import { claimEmailInvitations } from '../../services/groups/invitations';
-import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 const listSchema = z.object({
   cursor: z.coerce.number().int().min(1).optional(),
@@ -18,15 +16,13 @@ const listSchema = z.object({
 const readSchema = z.union([z.object({ ids: z.array(fields.id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
 /** My notifications (newest first), marking them read, and my notification settings. */
-export function notificationRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
+export function notificationRoutes(deps: Deps): Router<AppState> {
   const router = new Router<AppState>();
   const db = deps.db;
 
   router.get('/api/notifications', requireUser(), async (ctx) => {
     const q = parseInput(listSchema, ctx.query);
-    const actor = currentUser(ctx);
-    live.notifications(await claimEmailInvitations(db, actor));
-    ctx.body = await myNotifications(db, actor.id, q);
+    ctx.body = await myNotifications(db, currentUser(ctx).id, q);
   });
 
   router.post('/api/notifications/read', requireUser(), async (ctx) => {

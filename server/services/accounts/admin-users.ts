@@ -7,6 +7,7 @@ import { hashPassword } from './passwords';
 import { syncAutoMemberships } from '../chat/channels';
 import { assertDepartment, assertPasswordRule } from './accounts';
 import { locksSelfOut } from '../../access/users';
+import { claimEmailInvitations } from '../groups/invitations';
 
 /** An admin's new account once parsed (`chatOnly` defaulted). */
 export type CreateUserInput = Required<AdminCreateUserBody>;
@@ -34,6 +35,7 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<Us
     status: 'active',
   });
   await syncAutoMemberships(deps.db, user);
+  await claimEmailInvitations(deps.db, user);
   return user;
 }
 
@@ -73,5 +75,7 @@ export async function changeUser(
     if (disabledNow) await revokeUserSessions(trx, target.id);
     return Object.keys(row).length ? updateUser(trx, target.id, row) : target;
   });
+  // Enabled again, or no longer chat-only: invitations mailed to the address meanwhile become the account's.
+  await claimEmailInvitations(deps.db, user);
   return { user, disabledNow };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import { findUserByEmail, updateUser, type UserRow } from '../../db/users';
 import { findLiveSessionWithUser, insertSession, revokeSession, type SessionRow } from '../../db/sessions';
 import { dummyHashPromise, hashToken, newSecretToken, verifyPassword } from './passwords';
+import { claimEmailInvitations } from '../groups/invitations';
 
 export interface Authenticated {
   user: UserRow;
@@ -34,6 +35,8 @@ export async function login(
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + deps.config.sessionDays * 86400_000);
   const session = await insertSession(deps.db, { userId: user.id, tokenHash: hash, expiresAt, userAgent: input.userAgent, ip: input.ip });
+  // Invitations mailed to this address while it had no usable account become its own at sign-in (never on a read).
+  await claimEmailInvitations(deps.db, user);
   return { user, token, session };
 }
 

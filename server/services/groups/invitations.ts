@@ -89,9 +89,10 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
 
 /**
  * Invitations sent to this user's address before they had an account become
- * theirs (an `invited` membership and a notification). Run when the user looks
- * at their groups or notifications, so it needs no hook in the sign-up flow;
- * only active accounts get here, so the address has been proven.
+ * theirs (an `invited` membership and a notification). Run by the writes that
+ * make an account usable (confirmation, sign-in, creation or re-enabling by an
+ * admin), never by a read; only active accounts qualify, so the address has
+ * been proven.
  */
 export async function claimEmailInvitations(db: Knex, user: UserRow): Promise<NotificationRow[]> {
   if (!isListedMember(user)) return [];
