@@ -7,8 +7,8 @@ import { rooms } from './rooms';
 import { registerHotlineHandlers } from './handlers/hotline';
 import { addMember, channelIdsOfUser, findChannel, removeMember, type ChannelRow } from '../db/channels';
 import { findUserById, type UserRow } from '../db/users';
-import { findTicketByChannel, foreignHotlineChannelIds, unresolvedChannelIds, updateTicketIf, type TicketRow } from '../db/hotline-tickets';
-import { addMissingStaff, type OpenResult } from '../services/hotline/tickets';
+import { findTicketByChannel, foreignHotlineChannelIds, unresolvedChannelIds, type TicketRow } from '../db/hotline-tickets';
+import { addMissingStaff, takeReplyMailTurn, type OpenResult } from '../services/hotline/tickets';
 import { isHotlineStaff } from '../access/roles';
 import { recordReply } from '../services/hotline/workflow';
 import { hotlineReplyMail } from '../services/hotline/mail';
@@ -42,9 +42,8 @@ export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels
   async function mailIfAway(ticket: TicketRow, agent: UserRow): Promise<void> {
     const status = (await presence.statusOf([ticket.requester_id])).get(ticket.requester_id)?.status ?? 'offline';
     if (status !== 'offline') return;
-    const since = new Date(Date.now() - REPLY_MAIL_EVERY_MS);
-    // Compare-and-set on mailed_at: two nodes handling two quick replies send one mail.
-    const won = await updateTicketIf(db, ticket.id, (q) => q.where((w) => w.whereNull('mailed_at').orWhere('mailed_at', '<', since)), { mailed_at: new Date() });
+    // Two nodes handling two quick replies send one mail.
+    const won = await takeReplyMailTurn(db, ticket.id, REPLY_MAIL_EVERY_MS);
     const requester = won ? await findUserById(db, ticket.requester_id) : undefined;
     if (!requester || requester.status !== 'active') return;
     const link = `${config.publicUrl}/hotline/${ticket.id}`;

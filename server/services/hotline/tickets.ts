@@ -4,7 +4,7 @@ import { conflict, invalidPayload, notFound, ruleViolated } from '../../errors';
 import { addMember, advanceReadMarker, findChannel, insertChannel, updateChannel, type ChannelRow } from '../../db/channels';
 import { findByClientMsgId, findMessage, insertMessage, nextSeq, type MessageWithAuthor } from '../../db/messages';
 import {
-  countUnresolvedOf, findTicket, findTicketByClientMsgId, insertTicket, insertTicketEvent, listTickets, queueOrder, ticketEvents,
+  countUnresolvedOf, findTicket, findTicketByClientMsgId, updateTicketIf, insertTicket, insertTicketEvent, listTickets, queueOrder, ticketEvents,
   type TicketStatus, type TicketWithPeople,
 } from '../../db/hotline-tickets';
 import { findCategory, notesOf } from '../../db/hotline-notes';
@@ -166,4 +166,10 @@ export async function addMissingStaff(db: Knex, channelId: number): Promise<numb
   const added: number[] = [];
   for (const id of await activeUserIdsWithRoles(db, ROLE_SETS.hotlineStaff)) if (await addMember(db, channelId, id)) added.push(id);
   return added;
+}
+
+/** Takes the turn to mail a requester about a reply: at most once per `everyMs`, whichever node asks first (compare-and-set). */
+export async function takeReplyMailTurn(db: Knex, ticketId: number, everyMs: number): Promise<boolean> {
+  const since = new Date(Date.now() - everyMs);
+  return updateTicketIf(db, ticketId, (q) => q.where((w) => w.whereNull('mailed_at').orWhere('mailed_at', '<', since)), { mailed_at: new Date() });
 }
