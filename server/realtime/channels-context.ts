@@ -28,6 +28,6 @@ export interface ChannelsContext {
   writer: MessageWriter;
   sendLimiter: { consume(userId: number): Promise<void> };
   typingThrottle: Throttle;
-  /** Broadcasts a committed new message, then runs the other domains' hooks. */
+  /** After a new message's commit: its broadcasts, the notifications of those it names, the other domains' hooks. */
   messageSent: (result: SendResult, actor: UserRow) => Promise<void>;
 }

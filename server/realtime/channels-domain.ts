@@ -7,6 +7,7 @@ import { registerMessageHandlers } from './handlers/messages';
 import { registerChannelHandlers } from './handlers/channels';
 import { MessageWriter } from '../services/chat/message-writer';
 import { syncAutoMemberships } from '../services/chat/channels';
+import { notifyMentions } from '../services/chat/mention-notices';
 import { channelIdsOfUser } from '../db/channels';
 import { findUserById, type UserRow } from '../db/users';
 import { AttemptLimiter } from '../security/attempt-limiter';
@@ -27,7 +28,9 @@ export function createChannelsDomain(deps: Deps, broadcasts: Broadcasts) {
     sendLimiter: { consume: (userId) => limiter.consume(`send:${userId}`) },
     typingThrottle: new Throttle(2000),
     async messageSent(result, actor) {
-      await broadcasts.channels.messageSent(result, actor.id);
+      broadcasts.channels.messageSent(result, actor.id);
+      // Stored after the message's commit: a failure here cannot undo the message.
+      if (result.mentionedUserIds.length) broadcasts.notifications.pushed(await notifyMentions(deps.db, result));
       for (const h of hooks) {
         try {
           await h(result, actor);

@@ -115,7 +115,7 @@ export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels
     /** After `hotline:open` committed: members' sockets join the channel, the first message and the ticket go out. */
     async opened(r: OpenResult, actor: UserRow): Promise<PresentedTicket> {
       for (const id of r.memberIds) await events.added(id, r.channel);
-      await events.messageSent({ message: r.message, channel: r.channel, duplicate: false, mentionedUserIds: [] }, actor.id);
+      events.messageSent({ message: r.message, channel: r.channel, duplicate: false, mentionedUserIds: [] }, actor.id);
       return (await desk.tickets([r.ticketId]))[0]!;
     },
   };

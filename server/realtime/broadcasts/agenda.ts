@@ -4,8 +4,8 @@ import { rooms } from '../rooms';
 import { findEvent, invitedUserIds } from '../../db/agenda-events';
 import { countsFor } from '../../db/agenda-registrations';
 import { presentEventPublic } from '../../presenters/agenda-events';
-import { presentNotification } from '../../services/notifications/notifications';
 import type { EventEffects } from '../../services/agenda/notices';
+import type { NotificationBroadcasts } from './notifications';
 
 /**
  * What clients are told after an agenda event change has committed: the
@@ -14,11 +14,11 @@ import type { EventEffects } from '../../services/agenda/notices';
  * the invitees' own rooms.
  */
 export class AgendaBroadcasts {
-  constructor(private deps: Deps, private publisher: Publisher) {}
+  constructor(private deps: Deps, private publisher: Publisher, private notices: NotificationBroadcasts) {}
 
   /** Pushes what a change left to tell. */
   async apply(effects: EventEffects): Promise<void> {
-    for (const n of effects.notifications) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
+    this.notices.pushed(effects.notifications);
     for (const mail of effects.mails) await this.deps.mailer.send(mail);
     if (effects.changed) await this.updated(effects.eventId);
   }

@@ -6,8 +6,6 @@ import { findUserById } from '../../db/users';
 import { channelView } from '../../services/chat/channels';
 import { presentMessage, type PresentedMessage } from '../../presenters/messages';
 import type { SendResult } from '../../services/chat/send-types';
-import { notifyMentions } from '../../services/chat/mention-notices';
-import { presentNotification } from '../../services/notifications/notifications';
 import { UnreadPusher } from './unread';
 
 /** What a channel's members see of a change to it (name, description, archived state). */
@@ -52,17 +50,14 @@ export class ChannelBroadcasts {
 
   /**
    * `message:new` to the channel, `mention` to those named, `unread` (coalesced, see UnreadPusher) to members
-   * of small channels and to the author and those named; then a `mention` notification for each person named
-   * (stored after the message's commit) and its `notification`.
+   * of small channels and to the author and those named.
    */
-  async messageSent(result: SendResult, authorId: number): Promise<void> {
+  messageSent(result: SendResult, authorId: number): void {
     const { message, channel, mentionedUserIds } = result;
     const presented = presentMessage(message);
     this.publisher.toChannel(channel.id, 'message:new', presented);
     for (const userId of new Set(mentionedUserIds)) this.publisher.toUser(userId, 'mention', { message: presented });
     this.unread.afterMessage(channel.id, [authorId, ...mentionedUserIds]);
-    if (!mentionedUserIds.length) return;
-    for (const n of await notifyMentions(this.db, result)) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
   }
 
   /** An edited, deleted, pinned or unpinned message: `message:updated` to its channel. */

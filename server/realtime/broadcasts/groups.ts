@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import type { Publisher } from '../publish';
 import type { ChannelBroadcasts } from './channels';
+import type { NotificationBroadcasts } from './notifications';
 import { rooms } from '../rooms';
 import { findChannel, memberIds, type ChannelRow } from '../../db/channels';
 import type { NotificationRow } from '../../db/notifications';
 import type { MembershipEffects } from '../../services/groups/membership';
 import type { PostAudience } from '../../services/groups/posts';
-import { presentNotification } from '../../services/notifications/notifications';
 
 /** The post and comment events, sent to a post's audience. */
 export type PostEvent = 'post:new' | 'post:updated' | 'post:deleted' | 'comment:new' | 'comment:updated' | 'comment:deleted';
@@ -18,7 +18,7 @@ export type PostEvent = 'post:new' | 'post:updated' | 'post:deleted' | 'comment:
  * audience (the rooms of the groups' channels and of the named users).
  */
 export class GroupBroadcasts {
-  constructor(private db: Knex, private publisher: Publisher, private channels: ChannelBroadcasts) {}
+  constructor(private db: Knex, private publisher: Publisher, private channels: ChannelBroadcasts, private notices: NotificationBroadcasts) {}
 
   /** Applies a membership change: `channel:removed` / `channel:added` and room moves, then notifications. */
   async apply(e: MembershipEffects): Promise<void> {
@@ -27,12 +27,12 @@ export class GroupBroadcasts {
       for (const userId of e.left) await this.channels.removed(userId, channel);
       for (const userId of e.joined) await this.channels.added(userId, channel);
     }
-    this.notifications(e.notifications);
+    this.notices.pushed(e.notifications);
   }
 
-  /** A `notification` event to each notified user. */
+  /** A `notification` event to each notified user (a post addressed to them, a comment, an invitation). */
   notifications(rows: NotificationRow[]): void {
-    for (const n of rows) this.publisher.toUser(n.user_id, 'notification', presentNotification(n));
+    this.notices.pushed(rows);
   }
 
   /** One emit to every room of a post's audience (socket.io sends once to a socket in several of them). */

@@ -4,6 +4,7 @@ import { AgendaBroadcasts } from './agenda';
 import { ChannelBroadcasts } from './channels';
 import { GroupBroadcasts } from './groups';
 import { HotlineBroadcasts } from './hotline';
+import { NotificationBroadcasts } from './notifications';
 import { PresenceBroadcasts } from './presence';
 
 /**
@@ -12,10 +13,12 @@ import { PresenceBroadcasts } from './presence';
  */
 export function createBroadcasts(deps: Deps, publisher: Publisher) {
   const channels = new ChannelBroadcasts(deps.db, publisher, deps.log);
+  const notifications = new NotificationBroadcasts(publisher);
   return {
     channels,
-    groups: new GroupBroadcasts(deps.db, publisher, channels),
-    agenda: new AgendaBroadcasts(deps, publisher),
+    notifications,
+    groups: new GroupBroadcasts(deps.db, publisher, channels, notifications),
+    agenda: new AgendaBroadcasts(deps, publisher, notifications),
     hotline: new HotlineBroadcasts(deps.db, publisher),
     presence: new PresenceBroadcasts(publisher),
   };
