@@ -132,3 +132,15 @@ export async function searchMembers(db: Knex, s: MemberSearch): Promise<UserRow[
   if (s.after) q.whereRaw('(lower(u.last_name), lower(u.first_name), u.id) > (?, ?, ?)', s.after);
   return (await q) as UserRow[];
 }
+
+/** How many accounts exist, whatever their status. */
+export async function countUsers(db: Knex): Promise<number> {
+  const row = (await db('users').count({ n: '*' }).first()) as { n: number | string };
+  return Number(row.n);
+}
+
+/** Whether any account (of any status) has one of these roles. */
+export async function anyUserWithRole(db: Knex, roles: readonly Role[]): Promise<boolean> {
+  return !!(await db('users').whereIn('role', roles).first('id'));
+}
+
