@@ -15,6 +15,7 @@ import { staticClient } from './http/static';
 import { attachHub } from './realtime/hub';
 import { createRealtimeDomains } from './realtime/domains';
 import type { AppState } from './http/context';
+import { settleBackground } from './background';
 
 export interface AppOptions {
   db: Db;
@@ -49,6 +50,7 @@ export function createApp(opts: AppOptions) {
   handle = koa.callback();
 
   async function close(): Promise<void> {
+    await settleBackground();
     await domains.stop();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -10,6 +10,8 @@ import { startNotificationMail } from './jobs/notification-mail';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  // The last safety net: a stray rejection (a Redis command during an outage…) is logged, never fatal.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   const db = openDb(config);
   const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
   const app = createApp({ db, config, redis, log });

@@ -50,6 +50,8 @@ export class HubClient extends EventTarget {
       this.setStatus('connected');
       this.dispatchEvent(new Event('resync'));
     });
+    // The server lost its link to the other nodes for a while (Redis outage): catch up as after a reconnection.
+    socket.on('hub:resync', () => this.dispatchEvent(new Event('resync')));
     socket.on('disconnect', (reason) => {
       this.setStatus('reconnecting');
       // The server dropped us on purpose: after a role change (rooms to recompute) we come back; after a

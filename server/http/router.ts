@@ -17,10 +17,12 @@ import { calendarFeedRoutes } from './routes/calendar-feed';
 import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
+import { healthRoutes } from './routes/health';
 
 /** Mounts every REST resource (one file each under routes/). */
 export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, domains: RealtimeDomains): void {
   const routers: Router<AppState>[] = [
+    healthRoutes(domains.health),
     authRoutes(deps, realtime),
     meRoutes(deps, domains.profileHooks),
     adminUserRoutes(deps, realtime),

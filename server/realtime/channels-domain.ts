@@ -53,7 +53,8 @@ export function createChannelsDomain(deps: Deps, broadcasts: Broadcasts) {
       registerMessageHandlers(table, ctx);
       registerChannelHandlers(table, ctx);
     },
-    async onConnect(socket: HubSocket, user: UserRow) {
+    // Before the client's `connect` fires (see RealtimeDomain#onJoin).
+    async onJoin(socket: HubSocket, user: UserRow) {
       await syncAutoMemberships(deps.db, user);
       const ids = await channelIdsOfUser(deps.db, user.id);
       if (ids.length) socket.join(ids.map(rooms.channel));

@@ -1,9 +1,45 @@
 import { RedisAdapter, type RedisAdapterOptions } from '@socket.io/redis-adapter';
-import type { BroadcastOptions } from 'socket.io-adapter';
+import { Adapter, type BroadcastOptions, type Room } from 'socket.io-adapter';
 
 type Packet = Parameters<RedisAdapter['broadcast']>[0];
 /** Adapter#apply (private in socket.io-adapter's types): runs a callback on every local socket a broadcast targets. */
 type Apply = (opts: BroadcastOptions, callback: (socket: unknown) => void) => void;
+type MovableSocket = { id: string; join(rooms: Room[]): void; leave(room: Room): void };
+type Nsp = { _preConnectSockets?: Map<string, MovableSocket> };
+
+/**
+ * Room moves (`socketsJoin` / `socketsLeave`) also reach the sockets still in the connection
+ * middleware. The hub joins a socket's rooms there, before the client's `connect` fires, but the
+ * namespace lists the socket only once connected, and `apply` sees listed sockets only: a move
+ * committed between the middleware's read of the memberships and the `connect` would miss it.
+ */
+function movePreConnect(adapter: Adapter, opts: BroadcastOptions, move: (socket: MovableSocket) => void): void {
+  const pending = (adapter.nsp as unknown as Nsp)._preConnectSockets;
+  if (!pending?.size) return;
+  for (const socket of pending.values()) {
+    const mine = adapter.socketRooms(socket.id) ?? new Set<Room>();
+    if (opts.rooms.size && ![...opts.rooms].some((r) => mine.has(r))) continue;
+    if ([...(opts.except ?? [])].some((r) => mine.has(r))) continue;
+    move(socket);
+  }
+}
+
+/** The in-memory adapter (one node), with room moves reaching sockets still connecting. */
+export class HubAdapter extends Adapter {
+  override addSockets(opts: BroadcastOptions, rooms: Room[]): void {
+    super.addSockets(opts, rooms);
+    movePreConnect(this, opts, (s) => s.join(rooms));
+  }
+
+  override delSockets(opts: BroadcastOptions, rooms: Room[]): void {
+    super.delSockets(opts, rooms);
+    movePreConnect(this, opts, (s) => rooms.forEach((r) => s.leave(r)));
+  }
+}
+
+const REMOTE_JOIN = 2;
+const REMOTE_LEAVE = 3;
+const REMOTE_DISCONNECT = 4;
 
 /**
  * The Redis adapter, with a broadcast's remote copy sent before the local
@@ -15,15 +51,34 @@ type Apply = (opts: BroadcastOptions, callback: (socket: unknown) => void) => vo
  * the nodes deliver side by side. Order is kept: broadcasts stay in emission
  * order, each one's local copy a turn later. Local-only broadcasts and every
  * other use of the room index (joins, fetchSockets…) are untouched.
+ *
+ * It also keeps the node whole while Redis is down: room moves and forced
+ * disconnections apply to this node's sockets at once, without the round
+ * trip through Redis RedisAdapter relies on (its own copy is ignored when it
+ * comes back), and `fetchSockets` answers this node's sockets when the other
+ * nodes cannot be asked.
  */
 export class RemoteFirstRedisAdapter extends RedisAdapter {
   private deferLocal = false;
 
   constructor(nsp: unknown, pubClient: unknown, subClient: unknown, opts: Partial<RedisAdapterOptions>) {
     super(nsp, pubClient, subClient, opts);
-    const self = this as unknown as { apply: Apply };
+    const self = this as unknown as { apply: Apply; onrequest: (channel: string, msg: Buffer | string) => Promise<void>; uid: string };
     const apply = self.apply.bind(this);
     self.apply = (o, callback) => (this.deferLocal ? void setImmediate(() => apply(o, callback)) : apply(o, callback));
+    const onrequest = self.onrequest.bind(this);
+    self.onrequest = async (channel, msg) => {
+      const request = peekMove(msg);
+      // Room moves and disconnections by room were applied here when asked: skip our own copy, apply the others'.
+      if (request?.opts) {
+        if (request.uid === self.uid) return;
+        const opts = { rooms: new Set(request.opts.rooms), except: new Set(request.opts.except), flags: { local: true } } as BroadcastOptions;
+        if (request.type === REMOTE_JOIN) return this.addSockets(opts, request.rooms ?? []);
+        if (request.type === REMOTE_LEAVE) return this.delSockets(opts, request.rooms ?? []);
+        return this.disconnectSockets(opts, !!request.close);
+      }
+      return onrequest(channel, msg);
+    };
   }
 
   override broadcast(packet: Packet, opts: BroadcastOptions): void {
@@ -34,6 +89,44 @@ export class RemoteFirstRedisAdapter extends RedisAdapter {
     } finally {
       this.deferLocal = false;
     }
+  }
+
+  override addSockets(opts: BroadcastOptions, rooms: Room[]): void {
+    Adapter.prototype.addSockets.call(this, opts, rooms);
+    movePreConnect(this, opts, (s) => s.join(rooms));
+    if (!opts.flags?.local) super.addSockets(opts, rooms);
+  }
+
+  override delSockets(opts: BroadcastOptions, rooms: Room[]): void {
+    Adapter.prototype.delSockets.call(this, opts, rooms);
+    movePreConnect(this, opts, (s) => rooms.forEach((r) => s.leave(r)));
+    if (!opts.flags?.local) super.delSockets(opts, rooms);
+  }
+
+  override disconnectSockets(opts: BroadcastOptions, close: boolean): void {
+    Adapter.prototype.disconnectSockets.call(this, opts, close);
+    if (!opts.flags?.local) super.disconnectSockets(opts, close);
+  }
+
+  override async fetchSockets(opts: BroadcastOptions): Promise<any[]> {
+    try {
+      return await super.fetchSockets(opts);
+    } catch {
+      // Redis down or a node not answering: what this node knows.
+      return Adapter.prototype.fetchSockets.call(this, opts);
+    }
+  }
+}
+
+/** The room-move requests the adapter publishes as JSON (`{ uid, type, opts, rooms, close }`); anything else: null. */
+function peekMove(msg: Buffer | string): { uid: string; type: number; opts?: { rooms: Room[]; except: Room[] }; rooms?: Room[]; close?: boolean } | null {
+  const text = typeof msg === 'string' ? msg : msg[0] === 0x7b ? msg.toString() : null;
+  if (!text || text[0] !== '{') return null;
+  try {
+    const r = JSON.parse(text);
+    return r && [REMOTE_JOIN, REMOTE_LEAVE, REMOTE_DISCONNECT].includes(r.type) ? r : null;
+  } catch {
+    return null;
   }
 }
 

@@ -6,6 +6,8 @@ import { createBroadcasts } from './broadcasts';
 import { createChannelsDomain } from './channels-domain';
 import { createPresenceDomain } from './presence/domain';
 import { createHotlineDomain } from './hotline-domain';
+import { RedisHealth } from '../redis-health';
+import { resyncAfterOutage } from './resync';
 
 /** Hooks run after a profile change (the hub moves département channels). */
 export interface ProfileHooks {
@@ -19,17 +21,20 @@ export interface ProfileHooks {
  */
 export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   const publisher = new Publisher();
+  const health = new RedisHealth(redis, deps.log);
   const broadcasts = createBroadcasts(deps, publisher);
   const channels = createChannelsDomain(deps, broadcasts);
   const list: RealtimeDomain[] = [channels];
-  const presence = createPresenceDomain(deps, broadcasts.presence, redis);
+  const presence = createPresenceDomain(deps, broadcasts.presence, redis, health);
   list.push(presence);
   // After channels and presence: its connect hook adds staff to ticket channels and reads presence.
   const hotline = createHotlineDomain(deps, broadcasts, channels, presence);
   list.push(hotline);
+  list.push(resyncAfterOutage(health));
   const profileHooks: ProfileHooks = { departmentChanged: (userId) => channels.departmentChanged(userId) };
   return {
     broadcasts,
+    health,
     channels,
     presence,
     hotline,
@@ -39,6 +44,7 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
       publisher.bind(io);
     },
     async stop() {
+      health.stop();
       for (const d of list) await d.stop?.();
     },
   };

@@ -60,7 +60,6 @@ export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels
 
   /** A staff member's sockets: the staff room, and every unresolved ticket's channel. */
   async function connectStaff(socket: HubSocket, user: UserRow): Promise<void> {
-    socket.join(rooms.hotlineStaff());
     staffSockets.add(socket);
     const mine = new Set(await channelIdsOfUser(db, user.id));
     for (const id of await unresolvedChannelIds(db)) {
@@ -82,6 +81,10 @@ export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels
   const domain: RealtimeDomain = {
     events(table) {
       registerHotlineHandlers(table, deps, api);
+    },
+    /** Staff are in the staff room before their `connect` fires (ticket channels they join after come with `channel:added`). */
+    async onJoin(socket, user) {
+      if (isHotlineStaff(user) && user.status === 'active') socket.join(rooms.hotlineStaff());
     },
     async onConnect(socket, user) {
       if (isHotlineStaff(user) && user.status === 'active') await connectStaff(socket, user);

@@ -25,6 +25,12 @@ export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Pro
 export interface RealtimeDomain {
   /** Adds the domain's client events to the hub's table (once per hub). */
   events?(table: EventTable): void;
+  /**
+   * Runs in the connection middleware, before the client's `connect` fires: joins the socket's rooms
+   * (`socket.join`), so whatever is broadcast after `connect` reaches it. Must not emit: the socket is
+   * not connected yet. Awaited in order, before any `onConnect`.
+   */
+  onJoin?(socket: HubSocket, user: UserRow): Promise<void>;
   /** `user`: the row the handshake authenticated (not reloaded: every connection would pay for it). */
   onConnect?(socket: HubSocket, user: UserRow): Promise<void>;
   onDisconnect?(socket: HubSocket): Promise<void>;

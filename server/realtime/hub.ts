@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
-import { createRemoteFirstAdapter } from './cluster-adapter';
+import { createRemoteFirstAdapter, HubAdapter } from './cluster-adapter';
 import type { Deps } from '../deps';
 import { authenticateToken } from '../services/accounts/sessions';
 import { cookieToken } from '../security/session-cookie';
@@ -30,7 +30,7 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
       callback(null, !origin || allowedOrigin(origin, deps.config.publicUrl, req.headers.host));
     },
   });
-  if (redis) io.adapter(createRemoteFirstAdapter(redis.pub, redis.sub, { key: `${deps.config.redisPrefix}socket.io` }));
+  io.adapter(redis ? createRemoteFirstAdapter(redis.pub, redis.sub, { key: `${deps.config.redisPrefix}socket.io` }) : HubAdapter);
 
   io.use(async (socket, next) => {
     try {
@@ -40,10 +40,20 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
       socket.data.userId = auth.user.id;
       socket.data.sessionId = auth.session.id;
       handshakeUsers.set(socket, auth.user);
-      next();
     } catch (err) {
       deps.log.error({ err }, 'socket auth failed');
-      next(new Error('unauthorized'));
+      return next(new Error('unauthorized'));
+    }
+    // Rooms are joined here, before the client's `connect` fires: a message committed after `connect`
+    // always arrives live. (Socket.IO leaves the rooms again if the connection fails or closes meanwhile.)
+    try {
+      socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
+      for (const d of domains) await d.onJoin?.(socket, handshakeUsers.get(socket)!);
+      next();
+    } catch (err) {
+      deps.log.error({ err }, 'socket room join failed');
+      handshakeUsers.delete(socket);
+      next(new Error('internal_error'));
     }
   });
 
@@ -56,7 +66,6 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
     // One listener per socket, the handlers shared by all: an event no domain handles is acknowledged `unknown_event`.
     socket.onAny((event: string, ...args: unknown[]) => dispatchEvent(table, socket, event, args));
     socket.data.ready = (async () => {
-      socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
       for (const d of domains) await d.onConnect?.(socket, user);
     })();
     socket.data.ready.catch((err) => {

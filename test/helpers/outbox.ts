@@ -49,3 +49,13 @@ export function lastMailTo(dir: string, to: string, pathPart?: string): { mail: 
   const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
   return { mail, link: links.find((l) => !pathPart || l.includes(pathPart)) ?? null };
 }
+
+/** Waits (up to `timeoutMs`) until the outbox holds at least `count` mails; for mails sent after the answer (password reset). */
+export async function waitForOutbox(dir: string, count: number, timeoutMs = 3000): Promise<OutboxMail[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = readOutbox(dir);
+    if (mails.length >= count || Date.now() > until) return mails;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { api } from '../helpers/http';
-import { lastMailTo, readOutbox } from '../helpers/outbox';
+import { lastMailTo, readOutbox, waitForOutbox } from '../helpers/outbox';
 import { makeUser, makeUserWithToken, TEST_PASSWORD } from '../helpers/factories';
 import { PNG, fileForm } from '../helpers/uploads';
 import { ensureAdmin } from '../../server/bootstrap';
@@ -18,7 +18,7 @@ describe('accounts: password reset, profile, avatar, terms, admin', () => {
     expect(unknown.status).to.equal(202);
     expect(known.status).to.equal(202);
     expect(known.body).to.deep.equal(unknown.body);
-    expect(readOutbox(s.outboxDir).length).to.equal(before + 1);
+    expect((await waitForOutbox(s.outboxDir, before + 1)).length).to.equal(before + 1);
     const token = new URL(lastMailTo(s.outboxDir, u.email, '/reinitialiser')!.link!).searchParams.get('token');
 
     const weak = await api(s.url).post('/api/auth/password-reset/confirm', { token, password: 'PaulVerne-1' });
@@ -34,7 +34,9 @@ describe('accounts: password reset, profile, avatar, terms, admin', () => {
 
   it('an expired reset link says so', async () => {
     const u = await makeUser(s.db, { email: 'expire@exemple.fr' });
+    const before = readOutbox(s.outboxDir).length;
     await api(s.url).post('/api/auth/password-reset', { email: u.email });
+    await waitForOutbox(s.outboxDir, before + 1);
     const token = new URL(lastMailTo(s.outboxDir, u.email, '/reinitialiser')!.link!).searchParams.get('token');
     await s.db('one_time_tokens').where({ user_id: u.id }).update({ expires_at: new Date(Date.now() - 1000) });
     const res = await api(s.url).post('/api/auth/password-reset/confirm', { token, password: 'Nouveau-Secret9' });

@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from '../../security/session-cookie';
 import { requireUser } from '../middleware/auth';
 import type { AppState } from '../context';
 import type { Realtime } from '../../realtime/types';
+import { inBackground } from '../../background';
 
 const registerSchema = z.object({
   ...newAccountShape,
@@ -79,7 +80,9 @@ export function authRoutes(deps: Deps, realtime: Realtime): Router<AppState> {
     await resetPerIp.consume(ctx.ip);
     // Over the per-account budget we still answer 202 and simply send nothing: no enumeration, no mail bombing.
     const allowed = await resetPerAccount.consume(email).then(() => true, () => false);
-    if (allowed) await requestPasswordReset(deps, email);
+    // Not awaited: the answer must take the same time whether or not the address has an account (the
+    // link is only written and mailed for one that has). The mailer logs its own failures.
+    if (allowed) inBackground(deps.log, 'password reset request', requestPasswordReset(deps, email));
     ctx.status = 202;
     ctx.body = { ok: true };
   });

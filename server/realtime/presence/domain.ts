@@ -1,7 +1,9 @@
 import type { Deps } from '../../deps';
 import type { RedisPair } from '../../redis';
-import type { HubSocket } from '../hub-types';
+import type { HubServer, HubSocket } from '../hub-types';
+import type { RedisHealth } from '../../redis-health';
 import type { PresenceBroadcasts } from '../broadcasts/presence';
+import { rooms } from '../rooms';
 import type { PresenceDomain, PresenceInfo } from './types';
 import { iso } from '../../presenters/time';
 import { contactIdsOf, nonNationalChannelIdsOf, presenceRowsOf, recordLastSeen } from '../../db/contacts';
@@ -18,8 +20,11 @@ import { canSeePresence } from '../../access/directory';
  * period. Each change is sent once, in one emit, to the rooms of the user's
  * non-national channels (their contacts) and to the user's own room.
  */
-export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts, redis: RedisPair | null): PresenceDomain {
+export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts, redis: RedisPair | null, health?: RedisHealth): PresenceDomain {
   const { db, config, log } = deps;
+  let io: HubServer | null = null;
+  /** Redis down: shared presence is skipped (nothing waits on it) and rebuilt from the live sockets when it is back. */
+  const degraded = () => !!health?.degraded;
   const store: PresenceStore = redis ? new RedisPresenceStore(redis.cmd, config, log) : new MemoryPresenceStore();
   const graceTimers = new Map<number, NodeJS.Timeout>();
   /** Sockets this node has counted, so a socket whose connect failed half-way is never uncounted. */
@@ -67,7 +72,7 @@ export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts,
       graceTimers.delete(userId);
       void serial(userId, async () => {
         // With Redis the user may have come back on another node: the store re-reads the shared count.
-        if (stopped || !(await store.expireIfGone(userId))) return;
+        if (stopped || degraded() || !(await store.expireIfGone(userId))) return;
         await recordLastSeen(db, [userId], goneAt);
         await announce(userId, 'offline', iso(goneAt));
       });
@@ -76,12 +81,40 @@ export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts,
     graceTimers.set(userId, t);
   }
 
+  /** The store's statuses; while Redis is down, what this node sees: its own connected users online, the others offline. */
+  async function statuses(userIds: number[]): Promise<Map<number, PresenceStatus>> {
+    if (!degraded()) {
+      try {
+        return await store.statuses(userIds);
+      } catch (err) {
+        if (!degraded()) throw err;
+      }
+    }
+    const local = io?.of('/').adapter.rooms;
+    return new Map(userIds.map((id) => [id, local?.get(rooms.user(id))?.size ? 'online' : 'offline']));
+  }
+
+  /** After an outage: this node's part of the shared presence, rebuilt from the sockets connected now. */
+  async function rebuild(): Promise<void> {
+    if (stopped || !io || !store.rebuild) return;
+    const counts = new Map<number, number>();
+    const sockets = [...io.of('/').sockets.values()];
+    for (const socket of sockets) counts.set(socket.data.userId, (counts.get(socket.data.userId) ?? 0) + 1);
+    for (const t of graceTimers.values()) clearTimeout(t);
+    graceTimers.clear();
+    const { online, offline } = await store.rebuild(counts);
+    for (const socket of sockets) counted.add(socket);
+    for (const id of online) void serial(id, () => announce(id, 'online', null));
+    if (offline.length) await wentOffline(offline, new Date());
+  }
+  health?.on('up', () => void rebuild().catch((err) => log.error({ err }, 'presence: rebuild after the Redis outage failed')));
+
   async function statusOf(userIds: number[]): Promise<Map<number, PresenceInfo>> {
     const rows = await presenceRowsOf(db, [...new Set(userIds)]);
-    const statuses = await store.statuses(rows.map((r) => r.id));
+    const statuses_ = await statuses(rows.map((r) => r.id));
     const out = new Map<number, PresenceInfo>();
     for (const r of rows) {
-      const status = statuses.get(r.id) ?? 'offline';
+      const status = statuses_.get(r.id) ?? 'offline';
       out.set(r.id, { status, lastSeenAt: status === 'offline' ? iso(r.last_seen_at) : null });
     }
     return out;
@@ -92,9 +125,13 @@ export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts,
       registerPresenceHandlers(table, deps, domain);
     },
 
+    bind(server) {
+      io = server;
+    },
+
     async onConnect(socket) {
       await ready;
-      if (stopped) return;
+      if (stopped || degraded()) return;
       const userId = socket.data.userId;
       cancelGrace(userId);
       await serial(userId, async () => {
@@ -106,6 +143,7 @@ export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts,
 
     async onDisconnect(socket) {
       if (stopped || !counted.has(socket)) return;
+      if (degraded()) return void counted.delete(socket);
       counted.delete(socket);
       const userId = socket.data.userId;
       const goneAt = new Date();
@@ -125,6 +163,7 @@ export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts,
     statusOf,
 
     async setStatus(userId, status) {
+      if (degraded()) return;
       await serial(userId, async () => {
         if (await store.setStatus(userId, status)) await announce(userId, status, null);
       });
@@ -135,12 +174,12 @@ export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts,
       const contacts = new Set(await contactIdsOf(db, actor.id, wanted));
       contacts.add(actor.id);
       const rows = (await presenceRowsOf(db, wanted)).filter((r) => r.status === 'active' && canSeePresence(actor, contacts.has(r.id)));
-      const statuses = await store.statuses(rows.map((r) => r.id));
+      const statuses_ = await statuses(rows.map((r) => r.id));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return wanted.flatMap((id) => {
         const r = byId.get(id);
         if (!r) return [];
-        const status = statuses.get(id) ?? 'offline';
+        const status = statuses_.get(id) ?? 'offline';
         const lastSeenAt = status === 'offline' && contacts.has(id) ? iso(r.last_seen_at) : null;
         return [{ userId: id, status, lastSeenAt }];
       });

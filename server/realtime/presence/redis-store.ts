@@ -114,6 +114,14 @@ export class RedisPresenceStore implements PresenceStore {
 
   /** The grace token each of our pending timers holds. */
   private readonly pending = new Map<number, string>();
+  /** Background work that failed since it last succeeded: warned once, not at every tick of an outage. */
+  private readonly failing = new Set<string>();
+
+  private warnOnce(what: string, err: unknown): void {
+    if (this.failing.has(what)) return;
+    this.failing.add(what);
+    this.log.warn({ err }, `presence: ${what} failed (warned once until it works again)`);
+  }
 
   async expireIfGone(userId: number): Promise<boolean> {
     const token = this.pending.get(userId);
@@ -145,14 +153,32 @@ export class RedisPresenceStore implements PresenceStore {
     await this.redis.del(`${this.p}node:${this.node}:alive`).catch(() => {});
   }
 
+  async rebuild(counts: Map<number, number>): Promise<{ online: number[]; offline: number[] }> {
+    // What Redis holds for this node (counts from before the outage, or swept by the others) is dropped first.
+    const swept = await this.sweepNode(this.node);
+    this.local.clear();
+    this.pending.clear();
+    for (const [userId, n] of counts) this.local.set(userId, n);
+    await this.heartbeat(true);
+    const online: number[] = [];
+    for (const [userId, n] of counts) {
+      const k = this.keys(userId);
+      const r = await this.redis.eval(CONNECT, { keys: [k.sockets, k.nodeUsers, k.user, k.gone], arguments: [this.node, String(userId), String(n)] });
+      if (Number(r) === 1) online.push(userId);
+    }
+    return { online, offline: swept.filter((id) => !counts.has(id)) };
+  }
+
   /** Refreshes our heartbeat; if a sweeper removed us meanwhile, registers our sockets again. */
   private async heartbeat(first: boolean): Promise<void> {
+    if (!this.redis.isReady) return; // an outage: redis-health.ts reports it once, rebuild() follows
     try {
       await this.redis.set(`${this.p}node:${this.node}:alive`, String(Date.now()), { expiration: { type: 'PX', value: this.config.presenceNodeTtlMs } });
       const added = await this.redis.sAdd(`${this.p}nodes`, this.node);
+      this.failing.delete('heartbeat');
       if (added && !first && this.local.size) await this.reregister();
     } catch (err) {
-      this.log.warn({ err }, 'presence: heartbeat failed');
+      this.warnOnce('heartbeat', err);
     }
   }
 
@@ -168,7 +194,7 @@ export class RedisPresenceStore implements PresenceStore {
 
   /** Looks for nodes whose heartbeat has expired and expires what they left. */
   private async sweep(): Promise<void> {
-    if (this.sweeping) return;
+    if (this.sweeping || !this.redis.isReady) return;
     this.sweeping = true;
     try {
       for (const node of await this.redis.sMembers(`${this.p}nodes`)) {
@@ -177,8 +203,9 @@ export class RedisPresenceStore implements PresenceStore {
         const gone = await this.sweepNode(node);
         if (gone.length) this.events?.offline(gone);
       }
+      this.failing.delete('sweep');
     } catch (err) {
-      this.log.warn({ err }, 'presence: sweep failed');
+      this.warnOnce('sweep', err);
     } finally {
       this.sweeping = false;
     }

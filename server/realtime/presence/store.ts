@@ -31,6 +31,11 @@ export interface PresenceStore {
   setStatus(userId: number, status: ChosenStatus): Promise<boolean>;
   /** The current status of each user (`offline` when not announced). */
   statuses(userIds: number[]): Promise<Map<number, PresenceStatus>>;
+  /**
+   * After a Redis outage (Redis only): replaces this node's counts with `counts` (user → sockets connected
+   * here now); answers the users newly announced, and those this node held who have no socket anywhere now.
+   */
+  rebuild?(counts: Map<number, number>): Promise<{ online: number[]; offline: number[] }>;
   /** Stops background work; with Redis, also withdraws this node so the others expire its users. */
   stop(): Promise<void>;
 }

@@ -49,41 +49,53 @@ const pendingView = (i: RegisterInput) => ({
 export async function register(deps: Deps, input: RegisterInput) {
   assertPasswordRule(input.password, input);
   await assertDepartment(deps, input.departmentCode);
-  const existing = await findUserByEmail(deps.db, input.email);
+  // Timing must not tell whether the address has an account: the password is hashed and the
+  // username looked up on every path, before the paths part (see test/server/timing.test.ts).
+  const [passwordHash, existing, usernameTaken] = await Promise.all([
+    hashPassword(input.password),
+    findUserByEmail(deps.db, input.email),
+    findUserByUsername(deps.db, input.username),
+  ]);
   if (existing) {
     const base = deps.config.publicUrl;
-    const mail = alreadyRegisteredMail(existing.first_name, `${base}/connexion`, `${base}/mot-de-passe-oublie`);
+    // The same write as for a new account (one transaction storing a token), so both paths take as long;
+    // the owner gets a working reset link rather than the form's address.
+    const token = await issueToken(deps, existing.id, 'reset', RESET_TTL_MS);
+    const mail = alreadyRegisteredMail(existing.first_name, `${base}/connexion`, `${base}/reinitialiser?token=${token}`);
     await deps.mailer.send({ to: existing.email, ...mail });
     return pendingView(input);
   }
-  if (await findUserByUsername(deps.db, input.username)) {
-    throw conflict('username_taken', "Ce nom d'utilisateur est déjà pris.");
-  }
-  const passwordHash = await hashPassword(input.password);
+  if (usernameTaken) throw conflict('username_taken', "Ce nom d'utilisateur est déjà pris.");
   let user: UserRow;
+  const { token, hash } = newSecretToken();
   try {
-    user = await insertUser(deps.db, {
-      email: input.email,
-      username: input.username,
-      password_hash: passwordHash,
-      civility: input.civility,
-      first_name: input.firstName,
-      last_name: input.lastName,
-      department_code: input.departmentCode,
-      phone: input.phone,
-      employer: input.employer,
-      job_title: input.jobTitle,
-      city: input.city,
-      role: 'member',
-      chat_only: false,
-      status: 'pending',
+    // One transaction: the account and its confirmation token (the existing-address path writes one token too).
+    user = await deps.db.transaction(async (trx) => {
+      const row = await insertUser(trx, {
+        email: input.email,
+        username: input.username,
+        password_hash: passwordHash,
+        civility: input.civility,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        department_code: input.departmentCode,
+        phone: input.phone,
+        employer: input.employer,
+        job_title: input.jobTitle,
+        city: input.city,
+        role: 'member',
+        chat_only: false,
+        status: 'pending',
+      });
+      // Two statements, as issueToken's on the other path (a new account has no token to expire).
+      await insertToken(trx, { userId: row.id, kind: 'confirm', tokenHash: hash, expiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
+      return row;
     });
   } catch (err) {
     // Two sign-ups racing on the same address or username: the unique index decides.
     if (/unique|duplicate/i.test(String(err))) throw conflict('username_taken', "Ce nom d'utilisateur est déjà pris.");
     throw err;
   }
-  const token = await issueToken(deps, user.id, 'confirm', CONFIRM_TTL_MS);
   await deps.mailer.send({ to: user.email, ...confirmAccountMail(user.first_name, `${deps.config.publicUrl}/confirmer?token=${token}`) });
   return pendingView(input);
 }
