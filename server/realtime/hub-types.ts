@@ -19,8 +19,8 @@ export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
 export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Promise<void>>;
 
 /**
- * A real-time domain: `events` adds its client events to the hub's table (once), `onConnect` joins rooms and announces (awaited before
- * any handler runs), `onDisconnect` cleans up.
+ * A real-time domain: `events` adds its client events to the hub's table (once), `onJoin` joins rooms before `connect`,
+ * `onConnect` announces (both awaited before any handler runs), `onDisconnect` cleans up.
  */
 export interface RealtimeDomain {
   /** Adds the domain's client events to the hub's table (once per hub). */
