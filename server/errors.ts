@@ -1,7 +1,9 @@
+import type { ErrorCode } from './protocol';
+
 /** An error the client may see: a contract code, an HTTP status, a French message. */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     message: string,
     readonly details?: Record<string, unknown>,
@@ -18,12 +20,12 @@ export class AppError extends Error {
 export const invalidPayload = (message = 'Données invalides.', details?: Record<string, unknown>) =>
   new AppError('invalid_payload', 400, message, details);
 export const unauthorized = () => new AppError('unauthorized', 401, 'Vous devez être connecté.');
-export const forbidden = (message = "Vous n'avez pas le droit de faire cela.", code = 'forbidden') =>
+export const forbidden = (message = "Vous n'avez pas le droit de faire cela.", code: ErrorCode = 'forbidden') =>
   new AppError(code, 403, message);
 /** Used both for missing and for invisible things, so existence never leaks. */
 export const notFound = (what = 'Ressource') => new AppError('not_found', 404, `${what} introuvable.`);
-export const conflict = (code: string, message: string) => new AppError(code, 409, message);
-export const ruleViolated = (code: string, message: string, details?: Record<string, unknown>) =>
+export const conflict = (code: ErrorCode, message: string) => new AppError(code, 409, message);
+export const ruleViolated = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new AppError(code, 422, message, details);
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('rate_limited', 429, `Trop de requêtes. Réessayez dans ${retryAfterSeconds < 120 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`}.`, {

@@ -1,6 +1,6 @@
 /** Typed calls for /api/admin/users (admins only). */
 import type { Http } from './http.js';
-import type { Page, Role, User, UserStatus } from './types.js';
+import type { Page, Role, User, UserStatus } from '../../server/protocol/index.js';
 
 /** Filters of the user search. */
 export interface UserSearch {
@@ -12,7 +12,7 @@ export interface UserSearch {
 
 /** Body of POST /api/admin/users (shared with the server, type-only). */
 export type { AdminCreateUserBody as AdminCreateUserInput } from '../../server/protocol/accounts.js';
-import type { AdminCreateUserBody as AdminCreateUserInput } from '../../server/protocol/accounts.js';
+import type { AdminChangeUserBody, AdminCreateUserBody as AdminCreateUserInput } from '../../server/protocol/accounts.js';
 
 /** User management. */
 export function adminUsersApi(http: Http) {
@@ -26,7 +26,7 @@ export function adminUsersApi(http: Http) {
       const res = await http.post<{ user?: User } & Partial<User>>('/api/admin/users', input);
       return (res.user ?? res) as User;
     },
-    update: async (id: number, patch: { role?: Role; disabled?: boolean }): Promise<User> => {
+    update: async (id: number, patch: AdminChangeUserBody): Promise<User> => {
       const res = await http.patch<{ user?: User } & Partial<User>>(`/api/admin/users/${id}`, patch);
       return (res.user ?? res) as User;
     },

@@ -1,16 +1,10 @@
 /** Typed calls for /api/auth/*. */
 import type { Http } from './http.js';
-import type { User, UserResponse } from './types.js';
+import type { LoginResponse, UserResponse } from '../../server/protocol/index.js';
 import type { RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
 
 /** Bodies shared with the server (type-only). */
-export type { NewAccount, RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
-
-/** Answer of POST /api/auth/login. */
-export interface LoginResponse {
-  user: User;
-  token: string;
-}
+export type { LoginResponse, NewAccount, RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
 
 /** Account and session routes. */
 export function authApi(http: Http) {

@@ -1,6 +1,6 @@
 /** Typed call for GET /api/departments. */
 import type { Http } from './http.js';
-import type { Department } from './types.js';
+import type { Department } from '../../server/protocol/index.js';
 
 /** The French départements. */
 export function departmentsApi(http: Http) {

@@ -1,38 +1,12 @@
 /** Typed calls for the document banks (a group's, and mine across groups). */
 import type { Http } from './http.js';
 import { xhrUpload } from './me.js';
-import type { Page } from './types.js';
+import type { Page } from '../../server/protocol/common.js';
+import type { BankDocument, DocumentSort, DocumentType, EditDocumentBody, UploadedDocument } from '../../server/protocol/documents.js';
 
-/** The filters of the bank (`?type=`). */
-export type DocumentType = 'pdf' | 'office' | 'image' | 'text' | 'archive';
-export type DocumentSort = 'date' | 'title';
+export type { Announcement, BankDocument, DocumentSort, DocumentType, UploadedDocument } from '../../server/protocol/documents.js';
 
-/** A document of a bank (the contract's item plus its group, links and rights). */
-export interface BankDocument {
-  id: number;
-  groupId: number;
-  group: { id: number; name: string };
-  title: string;
-  description: string | null;
-  filename: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  uploader: { id: number; username: string; displayName: string } | null;
-  createdAt: string;
-  source: 'upload' | 'post';
-  postId: number | null;
-  downloadUrl: string;
-  previewUrl: string | null;
-  canDelete: boolean;
-}
-
-/** What an upload answers: the document, whether the bank already had these bytes, the channel message. */
-export interface UploadedDocument extends BankDocument {
-  duplicate: boolean;
-  announcement: { messageId: number; channelId: number } | { error: { code: string; message: string } } | null;
-}
-
+/** The filters of the bank as the views hold them (`''`: no type filter). */
 export interface DocumentQuery {
   q?: string;
   sort?: DocumentSort;
@@ -42,6 +16,7 @@ export interface DocumentQuery {
   limit?: number;
 }
 
+/** A file to upload with its multipart fields (client-side: the server reads them as strings). */
 export interface NewDocument {
   file: Blob;
   filename: string;
@@ -67,7 +42,7 @@ export function documentsApi(http: Http) {
       form.append('file', d.file, d.filename);
       return xhrUpload<UploadedDocument>(http, 'POST', `/api/groups/${groupId}/documents`, form, onProgress);
     },
-    update: (id: number, patch: { title?: string; description?: string | null }) => http.patch<BankDocument>(`/api/documents/${id}`, patch),
+    update: (id: number, patch: EditDocumentBody) => http.patch<BankDocument>(`/api/documents/${id}`, patch),
     remove: (id: number) => http.delete<void>(`/api/documents/${id}`),
     share: (id: number) => http.post<{ announcement: { messageId: number; channelId: number } }>(`/api/documents/${id}/share`),
   };

@@ -1,5 +1,5 @@
 /** Minimal fetch wrapper: JSON in and out, the contract's error body turned into ApiError. */
-import type { ErrorBody } from './types.js';
+import type { ErrorBody } from '../../server/protocol/index.js';
 
 /** Error codes that concern one form field, shown under it (`username_taken` → username). */
 const CODE_FIELDS: Record<string, string> = {

@@ -1,6 +1,6 @@
 /** Typed calls for /api/me (own profile). */
 import { ApiError, NETWORK_ERROR_MESSAGE, toApiError, type Http } from './http.js';
-import type { UserResponse } from './types.js';
+import type { UserResponse } from '../../server/protocol/index.js';
 
 /** Fields of PATCH /api/me (all optional; shared with the server, type-only). */
 export type { ProfilePatch } from '../../server/protocol/accounts.js';

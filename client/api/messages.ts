@@ -1,7 +1,9 @@
 /** French text for the error codes the client meets. */
 import { ApiError } from './http.js';
+import type { ErrorCode } from '../../server/protocol/index.js';
 
-const MESSAGES: Record<string, string> = {
+/** Our text for the codes of the contract (a code the server never answers fails to compile), and the client's own. */
+const MESSAGES: Partial<Record<ErrorCode | 'network_error', string>> & { internal_error: string } = {
   network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   invalid_credentials: 'Adresse électronique ou mot de passe incorrect.',
   account_not_active:
@@ -24,7 +26,7 @@ export function errorMessage(err: unknown): string {
       const minutes = Math.max(1, Math.ceil(wait / 60));
       return `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
     }
-    return MESSAGES[err.code] ?? err.message ?? MESSAGES.internal_error;
+    return MESSAGES[err.code as ErrorCode] ?? err.message ?? MESSAGES.internal_error;
   }
   return MESSAGES.internal_error;
 }

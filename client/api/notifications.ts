@@ -1,44 +1,21 @@
 /** Typed calls for my notifications and my notification (e-mail) settings. */
 import type { Http } from './http.js';
-import type { Page } from './types.js';
+import type { Page } from '../../server/protocol/common.js';
+import type { Group } from '../../server/protocol/groups.js';
+import type { NotificationPage, NotificationSettings, ReadNotificationsAnswer } from '../../server/protocol/notifications.js';
 
+export type { BatchMinutes, MailFrequency, NotificationPage, NotificationSettings, NotificationType } from '../../server/protocol/notifications.js';
 /** One notification as the server presents it (REST and the live `notification` event). */
-export interface AppNotification {
-  id: number;
-  kind: string;
-  /** Depends on the kind (see docs/protocol.md, "Notifications"); read defensively. */
-  data: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export type MailFrequency = 'realtime' | 'daily' | 'weekly' | 'never';
-export type BatchMinutes = 0 | 15 | 120 | 240;
-export type NotificationType = 'article' | 'comment' | 'member' | 'event' | 'mention';
-
-/** The contract's settings shape. */
-export interface NotificationSettings {
-  frequency: MailFrequency;
-  batchMinutes: BatchMinutes;
-  types: Record<NotificationType, boolean>;
-  groups: Record<string, { frequency: MailFrequency }>;
-}
+export type { Notification as AppNotification } from '../../server/protocol/notifications.js';
 
 /** A group of mine, as far as the settings need it. */
-export interface MyGroup {
-  id: number;
-  name: string;
-  myStatus: string | null;
-}
-
-/** A page of notifications with my unread count. */
-export type NotificationPage = Page<AppNotification> & { unreadCount: number };
+export type MyGroup = Pick<Group, 'id' | 'name' | 'myStatus'>;
 
 /** Every call of the notifications domain. */
 export function notificationsApi(http: Http) {
   return {
     list: (q: { cursor?: number | string | null; limit?: number } = {}) => http.get<NotificationPage>('/api/notifications', { query: q }),
-    read: (ids: number[] | 'all') => http.post<{ updated: number; unreadCount: number }>('/api/notifications/read', ids === 'all' ? { all: true } : { ids }),
+    read: (ids: number[] | 'all') => http.post<ReadNotificationsAnswer>('/api/notifications/read', ids === 'all' ? { all: true } : { ids }),
     settings: () => http.get<NotificationSettings>('/api/me/notification-settings'),
     saveSettings: (s: NotificationSettings) => http.put<NotificationSettings>('/api/me/notification-settings', s),
     /** The groups I am a member of (every page of `GET /api/groups?scope=mine`). */

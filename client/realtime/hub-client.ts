@@ -1,5 +1,9 @@
 /** The typed Socket.IO client of the hub: acked requests with a timeout, connection state, resync after reconnects. */
 import { io, type Socket } from 'socket.io-client';
+import type { AckOf, ClientAcks, ClientEventName, ClientPayload, ClientToServerEvents, ServerEventName, ServerEventPayloads, ServerToClientEvents } from '../../server/protocol/socket.js';
+
+/** The socket, typed by the protocol's maps (server → client events in, client → server events out). */
+export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Where the connection stands, for the "reconnexion…" banner. */
 export type HubStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -17,7 +21,7 @@ export class HubError extends Error {
 }
 
 /** Builds the underlying socket (injectable so tests can point it at a real server with a token). */
-export type SocketFactory = () => Socket;
+export type SocketFactory = () => HubSocket;
 
 const TIMEOUT_MESSAGE = 'Le serveur ne répond pas. Nouvel essai automatique dès la reconnexion.';
 
@@ -29,7 +33,7 @@ const TIMEOUT_MESSAGE = 'Le serveur ne répond pas. Nouvel essai automatique dè
  */
 export class HubClient extends EventTarget {
   status: HubStatus = 'idle';
-  private socket: Socket | null = null;
+  private socket: HubSocket | null = null;
   /** Listeners outlive sockets: a new connection after a logout/login reaches the same stores. */
   private listeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -76,24 +80,27 @@ export class HubClient extends EventTarget {
   }
 
   /** Sends a client event and resolves with the ack's payload, or rejects with a HubError. */
-  async request<T = Record<string, unknown>>(event: string, payload: unknown, timeoutMs = 8000): Promise<T> {
+  async request<E extends ClientEventName>(event: E, payload: ClientPayload<E>, timeoutMs = 8000): Promise<ClientAcks[E]> {
     const socket = this.socket;
     if (!socket || !socket.connected) throw new HubError('disconnected', 'Connexion interrompue. Nouvel essai dès la reconnexion.');
-    let ack: { ok: boolean; error?: { code: string; message: string; details?: Record<string, unknown> } } & Record<string, unknown>;
+    let ack: AckOf<E> | undefined;
     try {
-      ack = await socket.timeout(timeoutMs).emitWithAck(event, payload);
+      // Socket.IO's typed emit cannot take a generic event name: the map's signature is applied by hand.
+      const timed = socket.timeout(timeoutMs);
+      const emit = timed.emitWithAck.bind(timed) as (event: E, payload: ClientPayload<E>) => Promise<AckOf<E>>;
+      ack = await emit(event, payload);
     } catch {
       throw new HubError('timeout', TIMEOUT_MESSAGE);
     }
     if (!ack || ack.ok !== true) {
-      const e = ack?.error;
+      const e = ack && ack.ok === false ? ack.error : undefined;
       throw new HubError(e?.code ?? 'internal_error', e?.message ?? 'Une erreur est survenue.', e?.details ?? {});
     }
-    return ack as unknown as T;
+    return ack;
   }
 
   /** Listens to a server event; returns the function that stops listening. */
-  on<T = unknown>(event: string, listener: (payload: T) => void): () => void {
+  on<E extends ServerEventName>(event: E, listener: (payload: ServerEventPayloads[E]) => void): () => void {
     const set = this.listeners.get(event) ?? new Set();
     this.listeners.set(event, set);
     const wrapped = listener as (payload: unknown) => void;

@@ -159,21 +159,21 @@ export class ChannelsStore extends EventTarget {
 
   /** `channel:join` (thematic channels). */
   async join(channelId: number): Promise<Channel> {
-    const { channel } = await this.hub.request<{ channel: Channel }>('channel:join', { channelId });
+    const { channel } = await this.hub.request('channel:join', { channelId });
     this.upsert(channel);
     return channel;
   }
 
   /** `channel:leave`. */
   async leave(channelId: number): Promise<Channel> {
-    const { channel } = await this.hub.request<{ channel: Channel }>('channel:leave', { channelId });
+    const { channel } = await this.hub.request('channel:leave', { channelId });
     this.upsert(channel);
     return channel;
   }
 
   /** `dm:open`: creates or returns our direct channel. */
   async openDirect(userId: number): Promise<Channel> {
-    const { channel } = await this.hub.request<{ channel: Channel }>('dm:open', { userId });
+    const { channel } = await this.hub.request('dm:open', { userId });
     this.upsert(channel);
     return channel;
   }

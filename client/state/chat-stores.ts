@@ -1,5 +1,5 @@
 /** Builds the chat stores over one hub client and wires the hub's events, resyncs and acks into them. */
-import type { Channel, ChannelUpdate, ChatApi, HubLike, Message, PresenceInfo, UnreadEvent } from '../api/chat.js';
+import type { Channel, ChatApi, HubLike, Message } from '../api/chat.js';
 import { ChannelsStore } from './channels-store.js';
 import { MessagesStore } from './messages-store.js';
 import { Outbox, type StorageLike } from './outbox.js';
@@ -54,20 +54,20 @@ export class ChatStores extends EventTarget {
     this.thematicAdmin = new ThematicAdminStore(api);
     this.outbox.setSender(async (e) => {
       const payload = { channelId: e.channelId, body: e.body, clientMsgId: e.clientMsgId, replyToId: e.replyToId };
-      return (await hub.request<{ message: Message }>('message:send', payload, 10_000)).message;
+      return (await hub.request('message:send', payload, 10_000)).message;
     });
     this.outbox.onAcked = (m) => this.onMessage(m, false);
-    hub.on<Message>('message:new', (m) => this.onMessage(m, true));
-    hub.on<Message>('message:updated', (m) => this.messages.update(m));
-    hub.on<Channel>('channel:added', (c) => this.channels.upsert(c));
-    hub.on<Channel>('channel:removed', (c) => this.channels.remove(c));
-    hub.on<ChannelUpdate>('channel:updated', (u) => {
+    hub.on('message:new', (m) => this.onMessage(m, true));
+    hub.on('message:updated', (m) => this.messages.update(m));
+    hub.on('channel:added', (c) => this.channels.upsert(c));
+    hub.on('channel:removed', (c) => this.channels.remove(c));
+    hub.on('channel:updated', (u) => {
       this.channels.applyUpdate(u);
       this.thematicAdmin.applyUpdate(u);
     });
-    hub.on<UnreadEvent>('unread', (e) => this.channels.applyUnread(e));
-    hub.on<{ channelId: number; userId: number }>('typing', (e) => this.typing.apply(e));
-    hub.on<PresenceInfo>('presence', (p) => this.presence.apply(p));
+    hub.on('unread', (e) => this.channels.applyUnread(e));
+    hub.on('typing', (e) => this.typing.apply(e));
+    hub.on('presence', (p) => this.presence.apply(p));
     hub.addEventListener('resync', () => void this.resync());
     hub.addEventListener('status', () => this.emit());
   }
@@ -158,7 +158,7 @@ export class ChatStores extends EventTarget {
 
   /** `message:edit` (author only). */
   async edit(messageId: number, body: string): Promise<void> {
-    const { message } = await this.hub.request<{ message: Message }>('message:edit', { messageId, body });
+    const { message } = await this.hub.request('message:edit', { messageId, body });
     this.messages.update(message);
   }
 
@@ -169,7 +169,7 @@ export class ChatStores extends EventTarget {
 
   /** `message:pin` / `message:unpin` (animators, admins; `forbidden` otherwise). */
   async pin(messageId: number, pinned: boolean): Promise<void> {
-    const { message } = await this.hub.request<{ message: Message }>(pinned ? 'message:pin' : 'message:unpin', { messageId });
+    const { message } = await this.hub.request(pinned ? 'message:pin' : 'message:unpin', { messageId });
     this.messages.update(message);
   }
 

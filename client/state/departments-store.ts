@@ -1,7 +1,7 @@
 /** The list of départements, fetched once and shared by every form that needs it. */
 import { asApiError, type ApiError } from '../api/http.js';
 import type { Api } from '../api/index.js';
-import type { Department } from '../api/types.js';
+import type { Department } from '../../server/protocol/index.js';
 
 /** Plain store (no Lit): dispatches `change`. */
 export class DepartmentsStore extends EventTarget {

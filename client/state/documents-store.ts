@@ -92,7 +92,7 @@ export class DocumentsStore extends LiveListStore<BankDocument> {
   /** Any change in a bank shown here (`document:changed`) reloads the first page. */
   protected listen(hub: HubEvents): (() => void)[] {
     return [
-      hub.on<{ groupId: number }>('document:changed', (e) => {
+      hub.on('document:changed', (e) => {
         if (this.groupId === null || e.groupId === this.groupId) void this.load();
       }),
     ];

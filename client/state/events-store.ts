@@ -40,7 +40,7 @@ export class AgendaStore extends LiveListStore<AgendaEvent> {
   /** Live counts from `event:updated`. */
   protected listen(hub: HubEvents): (() => void)[] {
     return [
-      hub.on<PublicEvent>('event:updated', (u) => {
+      hub.on('event:updated', (u) => {
         const i = this.items.findIndex((e) => e.id === u.id);
         if (i < 0) return;
         this.items = this.items.map((e) => (e.id === u.id ? mergePublic(e, u) : e));
@@ -117,7 +117,7 @@ export class EventStore extends LiveStore {
    */
   protected listen(hub: HubEvents): (() => void)[] {
     return [
-      hub.on<PublicEvent>('event:updated', (u) => {
+      hub.on('event:updated', (u) => {
         if (!this.event || u.id !== this.eventId) return;
         const waiting = this.event.myRegistration?.status === 'waitlisted' || this.event.myPrescriptions?.some((p) => p.status === 'waitlisted');
         this.event = mergePublic(this.event, u);

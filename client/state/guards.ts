@@ -1,5 +1,5 @@
 /** Where a page sends the visitor, given who they are (pure; used by <mai-app>, tested in Node). */
-import type { User } from '../api/types.js';
+import type { User } from '../../server/protocol/index.js';
 
 /**
  * `guest`: signed-out only (signed in → home); `public`: anyone;

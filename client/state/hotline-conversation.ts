@@ -44,8 +44,8 @@ export class HotlineConversation extends EventTarget {
     if (this.offs.length) return;
     const mine = (m: ConversationMessage) => m.channelId === this.channelId;
     this.offs.push(
-      this.hub.on<ConversationMessage>('message:new', (m) => mine(m) && this.add([m])),
-      this.hub.on<ConversationMessage>('message:updated', (m) => mine(m) && this.add([m])),
+      this.hub.on('message:new', (m) => mine(m) && this.add([m])),
+      this.hub.on('message:updated', (m) => mine(m) && this.add([m])),
     );
     this.hub.addEventListener('resync', this.onResync);
     void this.catchUp();
@@ -87,7 +87,7 @@ export class HotlineConversation extends EventTarget {
     this.pending = [...this.pending.filter((p) => p.clientMsgId !== clientMsgId), { clientMsgId, body, failed: null }];
     this.emit();
     try {
-      const r = await this.hub.request<{ message: ConversationMessage }>('message:send', { channelId: this.channelId, body, clientMsgId }, 10_000);
+      const r = await this.hub.request('message:send', { channelId: this.channelId, body, clientMsgId }, 10_000);
       this.add([r.message]);
     } catch (err) {
       this.pending = this.pending.map((p) => (p.clientMsgId === clientMsgId ? { ...p, failed: (err as Error).message || 'Échec de l’envoi.' } : p));

@@ -1,19 +1,16 @@
 /** The hotline's state for one page: tickets (live), availability, categories, the open ticket's notes. */
+import type { HubLike } from '../api/chat.js';
+import type { ClientPayload } from '../../server/protocol/socket.js';
+
+/** The hotline commands acknowledged with `{ ticket }`. */
+type TicketCommand = 'hotline:claim' | 'hotline:transfer' | 'hotline:resolve' | 'hotline:reopen' | 'hotline:rate';
 import type { HotlineAgent, HotlineApi, HotlineCategory, HotlineStatus, Ticket, TicketDetail, TicketNote, TicketQuery } from '../api/hotline.js';
 
 /** What the store needs of the hub client (client/realtime/hub-client.ts). */
-export interface HotlineHub extends EventTarget {
-  readonly connected: boolean;
-  request<T = Record<string, unknown>>(event: string, payload: unknown, timeoutMs?: number): Promise<T>;
-  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
-}
+export type HotlineHub = EventTarget & Pick<HubLike, 'connected' | 'request' | 'on'>;
 
 /** Input of the "Contacter la hotline" form. */
-export interface OpenRequestInput {
-  subject: string;
-  body: string;
-  categoryId: number | null;
-}
+export type OpenRequestInput = Omit<ClientPayload<'hotline:open'>, 'clientMsgId'>;
 
 const newId = (): string =>
   globalThis.crypto?.randomUUID?.() ?? `h-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -52,14 +49,14 @@ export class HotlineStore extends EventTarget {
   start(): void {
     if (this.offs.length) return;
     this.offs.push(
-      this.hub.on<Ticket>('hotline:ticket', (t) => this.upsert(t)),
-      this.hub.on<{ available: boolean }>('hotline:availability', (e) => {
+      this.hub.on('hotline:ticket', (t) => this.upsert(t)),
+      this.hub.on('hotline:availability', (e) => {
         this.lastAvailability = { available: e.available, seq: ++this.availabilitySeq };
         if (this.status) this.status = { ...this.status, available: e.available };
         this.emit();
       }),
-      this.hub.on<TicketNote>('hotline:note', (n) => this.addNote(n)),
-      this.hub.on<{ ticket: Ticket; by: { displayName: string } }>('hotline:assigned', (e) => {
+      this.hub.on('hotline:note', (n) => this.addNote(n)),
+      this.hub.on('hotline:assigned', (e) => {
         this.handedToMe = e;
         this.upsert(e.ticket);
       }),
@@ -138,7 +135,7 @@ export class HotlineStore extends EventTarget {
   }
 
   async open(input: OpenRequestInput): Promise<Ticket> {
-    const r = await this.hub.request<{ ticket: Ticket }>('hotline:open', { ...input, clientMsgId: newId() }, 10_000);
+    const r = await this.hub.request('hotline:open', { ...input, clientMsgId: newId() }, 10_000);
     this.upsert(r.ticket);
     return r.ticket;
   }
@@ -155,13 +152,14 @@ export class HotlineStore extends EventTarget {
   }
 
   async note(ticketId: number, body: string): Promise<TicketNote> {
-    const r = await this.hub.request<{ note: TicketNote }>('hotline:note', { ticketId, body });
+    const r = await this.hub.request('hotline:note', { ticketId, body });
     this.addNote(r.note);
     return r.note;
   }
 
-  private async command(event: string, payload: Record<string, unknown>): Promise<Ticket> {
-    const r = await this.hub.request<{ ticket: Ticket }>(event, payload);
+  /** A staff or requester command whose ack carries the ticket as it now is. */
+  private async command<E extends TicketCommand>(event: E, payload: ClientPayload<E>): Promise<Ticket> {
+    const r = await this.hub.request(event, payload);
     this.upsert(r.ticket);
     return r.ticket;
   }

@@ -1,10 +1,9 @@
 /** The base of the plain stores a view opens and keeps live over the hub (documents, posts, agenda, one event). */
 import { asApiError, type ApiError } from '../api/http.js';
+import type { HubLike } from '../api/chat.js';
 
-/** What the stores need of the hub: listening to server events. */
-export interface HubEvents {
-  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
-}
+/** What the stores need of the hub: listening to server events (typed by the protocol's map). */
+export type HubEvents = Pick<HubLike, 'on'>;
 
 /** The hub as the stores follow it: the real client is also an EventTarget that dispatches `resync`. */
 export type LiveHub = HubEvents & Partial<EventTarget>;

@@ -169,7 +169,7 @@ export class MessagesStore extends EventTarget {
 
   private async syncPages(c: ChannelMessages): Promise<void> {
     for (let page = 0; page < MAX_SYNC_PAGES; page++) {
-      const ack = await this.hub.request<{ messages: Message[]; hasMore: boolean }>('channel:sync', {
+      const ack = await this.hub.request('channel:sync', {
         channelId: c.channelId,
         afterSeq: c.lastSeq,
         limit: 100,

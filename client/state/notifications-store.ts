@@ -1,15 +1,12 @@
 /** My notifications (list, unread count, live arrivals, marking read) and my notification e-mail settings. */
 import { ApiError } from '../api/http.js';
+import type { HubLike } from '../api/chat.js';
 import type { AppNotification, MyGroup, NotificationSettings, NotificationsApi } from '../api/notifications.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the store needs of the hub client (client/realtime/hub-client.ts). */
-export interface NotificationsHub extends EventTarget {
-  readonly status: string;
-  readonly connected: boolean;
-  on<T = unknown>(event: string, listener: (payload: T) => void): () => void;
-}
+export type NotificationsHub = EventTarget & Pick<HubLike, 'status' | 'connected' | 'on'>;
 
 const PAGE = 30;
 const toApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, 'internal_error', String(e)));
@@ -52,9 +49,9 @@ export class NotificationsStore extends EventTarget {
   start(): void {
     if (this.offs.length) return;
     this.offs.push(
-      this.hub.on<AppNotification>('notification', (n) => this.receive(n)),
-      this.hub.on<{ channelId: number; mentions: number }>('unread', (u) => this.channelRead(u)),
-      this.hub.on<{ ids: number[] }>('notifications:read', (e) => this.readElsewhere(e?.ids ?? [])),
+      this.hub.on('notification', (n) => this.receive(n)),
+      this.hub.on('unread', (u) => this.channelRead(u)),
+      this.hub.on('notifications:read', (e) => this.readElsewhere(e?.ids ?? [])),
     );
     this.hub.addEventListener('resync', this.onResync);
     this.hub.addEventListener('status', this.onStatus);

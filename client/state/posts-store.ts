@@ -38,12 +38,12 @@ export class PostsStore extends LiveStore {
   /** New and changed posts and comments reach the list at once. */
   protected listen(hub: HubEvents): (() => void)[] {
     return [
-      hub.on<Post>('post:new', (p) => this.applyNew(p)),
-      hub.on<Post>('post:updated', (p) => this.applyUpdate(p)),
-      hub.on<{ id: number }>('post:deleted', ({ id }) => this.applyDelete(id)),
-      hub.on<Comment>('comment:new', (c) => this.applyComment(c)),
-      hub.on<Comment>('comment:updated', (c) => this.applyComment(c)),
-      hub.on<{ id: number; postId: number }>('comment:deleted', (c) => this.applyCommentDeleted(c.id, c.postId)),
+      hub.on('post:new', (p) => this.applyNew(p)),
+      hub.on('post:updated', (p) => this.applyUpdate(p)),
+      hub.on('post:deleted', ({ id }) => this.applyDelete(id)),
+      hub.on('comment:new', (c) => this.applyComment(c)),
+      hub.on('comment:updated', (c) => this.applyComment(c)),
+      hub.on('comment:deleted', (c) => this.applyCommentDeleted(c.id, c.postId)),
     ];
   }
 

@@ -2,7 +2,8 @@
 import type { ChatApi, Contact, HubLike, PresenceInfo, PresenceStatus } from '../api/chat.js';
 
 /** The statuses a user chooses (offline is never chosen). */
-export type ChosenStatus = 'online' | 'away' | 'dnd';
+export type { ChosenStatus } from '../../server/protocol/presence.js';
+import type { ChosenStatus } from '../../server/protocol/presence.js';
 
 /** Idle time after which the user is set "absent". */
 export const IDLE_MS = 5 * 60 * 1000;
@@ -124,7 +125,7 @@ export class PresenceStore extends EventTarget {
   private async fetch(ids: number[]): Promise<void> {
     if (!ids.length) return;
     try {
-      const { presence } = await this.hub.request<{ presence: PresenceInfo[] }>('presence:get', { userIds: ids });
+      const { presence } = await this.hub.request('presence:get', { userIds: ids });
       for (const p of presence) this.known.set(p.userId, p);
       this.emit();
     } catch {

@@ -2,7 +2,7 @@
 import { ApiError, asApiError } from '../api/http.js';
 import type { Api } from '../api/index.js';
 import type { ProfilePatch } from '../api/me.js';
-import type { User } from '../api/types.js';
+import type { User } from '../../server/protocol/index.js';
 
 /** `loading` until the first GET /api/me answers; `error` if it could not be read. */
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';

@@ -171,7 +171,7 @@ export async function groupMemberIds(db: Knex, groupId: number): Promise<number[
 }
 
 /** The groups of a user the viewer may see (private ones only if the viewer is a member too), by name. */
-export async function visibleGroupsOf(db: Knex, userId: number, viewerId: number): Promise<{ id: number; name: string; visibility: string; role: string }[]> {
+export async function visibleGroupsOf(db: Knex, userId: number, viewerId: number): Promise<{ id: number; name: string; visibility: Visibility; role: GroupRole }[]> {
   return db('group_members as gm')
     .join('groups as g', 'g.id', 'gm.group_id')
     .leftJoin('group_members as v', function () {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Civility } from '../protocol/users';
 import { whereAnyContains } from '../database';
 
 export type Role = 'member' | 'animator' | 'hotline' | 'admin';
@@ -10,7 +11,7 @@ export interface UserRow {
   email: string;
   username: string;
   password_hash: string;
-  civility: string | null;
+  civility: Civility | null;
   first_name: string;
   last_name: string;
   department_code: string;

@@ -1,5 +1,6 @@
 import type { EventView } from '../db/agenda-events';
 import type { EventCounts, RegistrationStatus, RegistrationView } from '../db/agenda-registrations';
+import type { AgendaEvent, Prescription, PublicAgendaEvent, Registrant } from '../protocol/agenda';
 import { iso, ms } from './time';
 
 /** Registration closes at the deadline if one is set, else when the event starts; never once cancelled. */
@@ -13,7 +14,7 @@ export function registrationOpen(e: Pick<EventView, 'cancelled_at' | 'registrati
  * What everyone who sees the event sees, and what `event:updated` carries:
  * the event and its live counts (member list and prescription list).
  */
-export function presentEventPublic(e: EventView, counts: EventCounts) {
+export function presentEventPublic(e: EventView, counts: EventCounts): PublicAgendaEvent {
   return {
     id: e.id,
     groupId: e.group_id,
@@ -42,18 +43,19 @@ export function presentEventPublic(e: EventView, counts: EventCounts) {
   };
 }
 
-export type PublicEvent = ReturnType<typeof presentEventPublic>;
+/** The protocol's PublicAgendaEvent, under the name the services use. */
+export type PublicEvent = PublicAgendaEvent;
 
 export interface EventViewer {
   myRegistration: { id: number; status: RegistrationStatus; position: number | null } | null;
   invited: boolean;
   canManage: boolean;
   /** The people the viewer registered on the prescription list (single event view only). */
-  myPrescriptions?: { id: number; name: string | null; email: string | null; status: RegistrationStatus; position: number | null }[];
+  myPrescriptions?: Prescription[];
 }
 
 /** The contract's event `{id, groupId, title, …, registeredCount, waitlistCount, myRegistration}` as one viewer sees it. */
-export function presentEvent(e: EventView, counts: EventCounts, viewer: EventViewer) {
+export function presentEvent(e: EventView, counts: EventCounts, viewer: EventViewer): AgendaEvent {
   return {
     ...presentEventPublic(e, counts),
     myRegistration: viewer.myRegistration,
@@ -63,10 +65,11 @@ export function presentEvent(e: EventView, counts: EventCounts, viewer: EventVie
   };
 }
 
-export type PresentedEvent = ReturnType<typeof presentEvent>;
+/** The protocol's AgendaEvent, under the name the services use. */
+export type PresentedEvent = AgendaEvent;
 
 /** One line of the registrants list (organisers only: it carries e-mail addresses). */
-export function presentRegistration(r: RegistrationView, position: number | null) {
+export function presentRegistration(r: RegistrationView, position: number | null): Registrant {
   const person = r.user_id && r.u_username ? { id: r.user_id, username: r.u_username, displayName: `${r.u_first_name} ${r.u_last_name}` } : null;
   const self = r.list === 'member';
   return {
@@ -84,4 +87,5 @@ export function presentRegistration(r: RegistrationView, position: number | null
   };
 }
 
-export type PresentedRegistration = ReturnType<typeof presentRegistration>;
+/** The protocol's Registrant, under the name the services use. */
+export type PresentedRegistration = Registrant;

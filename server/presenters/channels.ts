@@ -1,4 +1,6 @@
 import type { ChannelRow } from '../db/channels';
+import type { Channel } from '../protocol/chat';
+import type { Person } from '../protocol/common';
 import { iso } from './time';
 
 export interface ChannelViewerState {
@@ -7,13 +9,13 @@ export interface ChannelViewerState {
   lastReadSeq: number;
   mentions: number;
   /** For direct channels: the other person, so the client can show their name. */
-  peer?: { id: number; username: string; displayName: string } | null;
+  peer?: Person | null;
   /** What the viewer may do to others' messages here (the server checks again on each action). */
   rights?: { canPin: boolean; canModerate: boolean };
 }
 
 /** The contract's channel object, as one viewer sees it (unread = messages after their read marker). */
-export function presentChannel(c: ChannelRow, v: ChannelViewerState) {
+export function presentChannel(c: ChannelRow, v: ChannelViewerState): Channel {
   const lastSeq = Number(c.last_seq);
   return {
     id: c.id,
@@ -38,4 +40,5 @@ export function presentChannel(c: ChannelRow, v: ChannelViewerState) {
   };
 }
 
-export type PresentedChannel = ReturnType<typeof presentChannel>;
+/** The protocol's Channel, under the name the services use. */
+export type PresentedChannel = Channel;

@@ -1,5 +1,6 @@
 import type { DocumentView } from '../db/documents';
 import { RASTER_IMAGES } from '../services/documents/file-types';
+import type { BankDocument } from '../protocol/documents';
 import { iso } from './time';
 
 /**
@@ -7,7 +8,7 @@ import { iso } from './time';
  * size, sha256, uploader, createdAt}` plus its group, where it came from, its
  * links and whether the viewer may delete it. The file name is plain data.
  */
-export function presentDocument(d: DocumentView, viewer: { canDelete: boolean } = { canDelete: false }) {
+export function presentDocument(d: DocumentView, viewer: { canDelete: boolean } = { canDelete: false }): BankDocument {
   return {
     id: d.id,
     groupId: d.group_id,
@@ -31,4 +32,5 @@ export function presentDocument(d: DocumentView, viewer: { canDelete: boolean } 
   };
 }
 
-export type PresentedDocument = ReturnType<typeof presentDocument>;
+/** The protocol's BankDocument, under the name the services use. */
+export type PresentedDocument = BankDocument;

@@ -1,6 +1,8 @@
 import type { GroupRole, GroupRow, MemberStatus } from '../db/groups';
 import type { InvitationRow, JoinRequestRow } from '../db/group-requests';
 import type { UserRow } from '../db/users';
+import type { Group, GroupMember, Invitation, JoinRequest } from '../protocol/groups';
+import type { Person } from '../protocol/common';
 import { iso } from './time';
 import { presentMember } from './users';
 
@@ -13,7 +15,7 @@ export interface GroupViewerState {
 }
 
 /** The contract's group object, as one viewer sees it. `myRole` is set for full members only. */
-export function presentGroup(g: GroupRow, v: GroupViewerState) {
+export function presentGroup(g: GroupRow, v: GroupViewerState): Group {
   return {
     id: g.id,
     name: g.name,
@@ -30,18 +32,20 @@ export function presentGroup(g: GroupRow, v: GroupViewerState) {
   };
 }
 
-export type PresentedGroup = ReturnType<typeof presentGroup>;
+/** The protocol's Group, under the name the services use. */
+export type PresentedGroup = Group;
 
-const person = (id: number | null, username: string | null | undefined, first: string | null | undefined, last: string | null | undefined) =>
+const person = (id: number | null, username: string | null | undefined, first: string | null | undefined, last: string | null | undefined): Person | null =>
   id && username ? { id, username, displayName: `${first} ${last}` } : null;
 
 /** A join request with its decision record (shown to group admins). */
-export function presentJoinRequest(r: JoinRequestRow & Record<string, unknown>) {
+export function presentJoinRequest(r: JoinRequestRow & Record<string, unknown>): JoinRequest {
   const s = (k: string) => r[k] as string | null | undefined;
   return {
     id: r.id,
     groupId: r.group_id,
-    user: person(r.user_id, s('u_username'), s('u_first_name'), s('u_last_name')),
+    // The list joins the requester's row: a request always has its person.
+    user: person(r.user_id, s('u_username'), s('u_first_name'), s('u_last_name'))!,
     motive: r.motive,
     status: r.status,
     createdAt: iso(r.created_at),
@@ -51,7 +55,7 @@ export function presentJoinRequest(r: JoinRequestRow & Record<string, unknown>) 
 }
 
 /** A pending invitation as group admins see it: the member invited, or the outside address. */
-export function presentInvitation(i: InvitationRow & Record<string, unknown>) {
+export function presentInvitation(i: InvitationRow & Record<string, unknown>): Invitation {
   const s = (k: string) => i[k] as string | null | undefined;
   return {
     id: i.id,
@@ -64,6 +68,6 @@ export function presentInvitation(i: InvitationRow & Record<string, unknown>) {
 }
 
 /** A member of a group with their group role. */
-export function presentGroupMember(u: UserRow & { group_role: GroupRole; group_status: MemberStatus; group_joined_at: Date | number | null }) {
+export function presentGroupMember(u: UserRow & { group_role: GroupRole; group_status: MemberStatus; group_joined_at: Date | number | null }): GroupMember {
   return { user: presentMember(u), role: u.group_role, status: u.group_status, joinedAt: iso(u.group_joined_at) };
 }

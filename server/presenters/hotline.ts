@@ -1,5 +1,6 @@
 import type { TicketWithPeople } from '../db/hotline-tickets';
 import type { CategoryRow, NoteWithAuthor } from '../db/hotline-notes';
+import type { HotlineCategory, Ticket, TicketNote } from '../protocol/hotline';
 import { iso, ms } from './time';
 
 /** How long after resolution the requester may reopen a ticket. */
@@ -13,7 +14,7 @@ const person = (id: number | null, username: string | null, first: string | null
  * the requester) and `reopenableUntil` (the requester's last moment to reopen).
  * `queuePosition` comes from the caller, who knows the whole queue.
  */
-export function presentTicket(t: TicketWithPeople, queuePosition: number | null) {
+export function presentTicket(t: TicketWithPeople, queuePosition: number | null): Ticket {
   const resolvedMs = ms(t.resolved_at);
   return {
     id: t.id,
@@ -35,10 +36,11 @@ export function presentTicket(t: TicketWithPeople, queuePosition: number | null)
   };
 }
 
-export type PresentedTicket = ReturnType<typeof presentTicket>;
+/** The protocol's Ticket, under the name the services use. */
+export type PresentedTicket = Ticket;
 
 /** The contract's internal note object. */
-export function presentNote(n: NoteWithAuthor) {
+export function presentNote(n: NoteWithAuthor): TicketNote {
   return {
     id: n.id,
     ticketId: n.ticket_id,
@@ -48,6 +50,7 @@ export function presentNote(n: NoteWithAuthor) {
   };
 }
 
-export function presentCategory(c: CategoryRow) {
+/** A ticket category. */
+export function presentCategory(c: CategoryRow): HotlineCategory {
   return { id: c.id, slug: c.slug, name: c.name, position: Number(c.position), archived: !!c.archived_at };
 }

@@ -1,8 +1,9 @@
 import type { MessageWithAuthor } from '../db/messages';
+import type { Message } from '../protocol/chat';
 import { iso } from './time';
 
 /** The contract's message object (REST and sockets alike). A deleted message keeps its seq with an empty body. */
-export function presentMessage(m: MessageWithAuthor) {
+export function presentMessage(m: MessageWithAuthor): Message {
   const deleted = m.deleted_at !== null && m.deleted_at !== undefined;
   return {
     id: m.id,
@@ -20,4 +21,5 @@ export function presentMessage(m: MessageWithAuthor) {
   };
 }
 
-export type PresentedMessage = ReturnType<typeof presentMessage>;
+/** The protocol's Message, under the name the services use. */
+export type PresentedMessage = Message;

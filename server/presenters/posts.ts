@@ -1,9 +1,11 @@
 import type { AttachmentRow, CommentWithAuthor, PostWithPeople, ReactionKind } from '../db/posts';
+import type { Attachment, Comment, Post } from '../protocol/posts';
+import type { PersonWithAvatar } from '../protocol/common';
 import { iso } from './time';
 import { avatarUrl } from './users';
 
 /** A file posted in a group; `url` serves the bytes to who may see the post. */
-export function presentAttachment(a: AttachmentRow) {
+export function presentAttachment(a: AttachmentRow): Attachment {
   return {
     id: a.id,
     groupId: a.group_id,
@@ -18,7 +20,7 @@ export function presentAttachment(a: AttachmentRow) {
   };
 }
 
-const author = (r: { author_id: number; a_username: string; a_first_name: string; a_last_name: string; a_avatar_sha256: string | null }) => ({
+const author = (r: { author_id: number; a_username: string; a_first_name: string; a_last_name: string; a_avatar_sha256: string | null }): PersonWithAvatar => ({
   id: r.author_id,
   username: r.a_username,
   displayName: `${r.a_first_name} ${r.a_last_name}`,
@@ -34,7 +36,7 @@ export interface PostExtras {
 }
 
 /** The post object of REST answers and of `post:new` / `post:updated`. */
-export function presentPost(p: PostWithPeople, x: PostExtras) {
+export function presentPost(p: PostWithPeople, x: PostExtras): Post {
   const image = x.attachments.find((a) => a.is_image);
   return {
     id: p.id,
@@ -55,9 +57,10 @@ export function presentPost(p: PostWithPeople, x: PostExtras) {
   };
 }
 
-export type PresentedPost = ReturnType<typeof presentPost>;
+/** The protocol's Post, under the name the services use. */
+export type PresentedPost = Post;
 
 /** A comment: REST answers and `comment:new` / `comment:updated`. */
-export function presentComment(c: CommentWithAuthor) {
+export function presentComment(c: CommentWithAuthor): Comment {
   return { id: c.id, postId: c.post_id, author: author(c), body: c.body, createdAt: iso(c.created_at), editedAt: iso(c.edited_at) };
 }

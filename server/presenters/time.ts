@@ -1,4 +1,6 @@
-/** A stored timestamp (Date from PostgreSQL, epoch ms from SQLite, or text) as ISO-8601 UTC. */
+/** A stored timestamp (Date from PostgreSQL, epoch ms from SQLite, or text) as ISO-8601 UTC; a NOT NULL column gives a string. */
+export function iso(value: Date | number | string): string;
+export function iso(value: Date | number | string | null | undefined): string | null;
 export function iso(value: Date | number | string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const d = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);

@@ -1,4 +1,6 @@
 import type { UserRow } from '../db/users';
+import type { Person } from '../protocol/common';
+import type { Member, User } from '../protocol/users';
 import { iso } from './time';
 
 export const displayName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
@@ -7,7 +9,7 @@ export const avatarUrl = (u: Pick<UserRow, 'id' | 'avatar_sha256'>) =>
   u.avatar_sha256 ? `/api/users/${u.id}/avatar?v=${u.avatar_sha256.slice(0, 12)}` : null;
 
 /** The full profile: for the user themself and for admins. */
-export function presentUser(u: UserRow) {
+export function presentUser(u: UserRow): User {
   return {
     id: u.id,
     email: u.email,
@@ -32,7 +34,7 @@ export function presentUser(u: UserRow) {
 }
 
 /** What other members see of someone (no e-mail, no phone, no account state). */
-export function presentMember(u: UserRow) {
+export function presentMember(u: UserRow): Member {
   return {
     id: u.id,
     username: u.username,
@@ -49,7 +51,7 @@ export function presentMember(u: UserRow) {
 }
 
 /** The short author block used in messages, posts and tickets. */
-export const presentAuthor = (u: Pick<UserRow, 'id' | 'username' | 'first_name' | 'last_name'>) => ({
+export const presentAuthor = (u: Pick<UserRow, 'id' | 'username' | 'first_name' | 'last_name'>): Person => ({
   id: u.id,
   username: u.username,
   displayName: displayName(u),

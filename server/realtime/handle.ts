@@ -1,11 +1,15 @@
-import { z } from 'zod';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
+import { clientEventSchemas, type ClientAcks, type ClientEventName, type ClientInput } from '../protocol/socket';
 import type { Deps } from '../deps';
 import type { EventTable, HubSocket } from './hub-types';
 import { findUserById, type UserRow } from '../db/users';
 
+/** The acknowledgement callback as Socket.IO hands it over (the answer is typed by `onEvent`). */
 export type Ack = (response: Record<string, unknown>) => void;
+
+/** What a handler returns for an event: its ack's fields (nothing at all when the ack carries only `ok`). */
+export type HandlerResult<E extends ClientEventName> = keyof ClientAcks[E] extends never ? ClientAcks[E] | void : ClientAcks[E];
 
 /** The context a socket handler receives: who is asking, and the app's dependencies. */
 export interface HandlerContext {
@@ -34,26 +38,27 @@ async function currentActor(socket: HubSocket, deps: Deps): Promise<UserRow | un
 }
 
 /**
- * Registers one client event: the payload is parsed with its schema (bad →
- * `invalid_payload`), the actor is loaded (cached a few seconds) and must have accepted the terms,
+ * Registers one client event: the payload is parsed with the schema the
+ * protocol gives that event (bad → `invalid_payload`), the handler must return
+ * the ack the protocol gives it, the actor is loaded (cached a few seconds) and must have accepted the terms,
  * and whatever happens the acknowledgement is answered exactly once, with
  * `{ ok: true, … }` or `{ ok: false, error }`. Nothing a client sends can throw
  * out of here, so no payload can crash the server.
  */
-export function onEvent<S extends z.ZodType>(
+export function onEvent<E extends ClientEventName>(
   table: EventTable,
   deps: Deps,
-  event: string,
-  schema: S,
-  handler: (input: z.infer<S>, ctx: HandlerContext) => Promise<Record<string, unknown> | void>,
+  event: E,
+  handler: (input: ClientInput<E>, ctx: HandlerContext) => Promise<HandlerResult<E>>,
 ): void {
+  const schema = clientEventSchemas[event];
   table.set(event, async (socket, args) => {
     const last = args[args.length - 1];
     const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
     const payload = args[0];
     try {
       await socket.data.ready;
-      const input = parseInput(schema, payload);
+      const input = parseInput(schema, payload) as ClientInput<E>;
       const actor = await currentActor(socket, deps);
       if (!actor || actor.status !== 'active') {
         socket.disconnect(true);

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { UserRow } from '../db/users';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../protocol/socket';
 
 /** What each socket carries once authenticated. */
 export interface SocketData {
@@ -9,11 +10,10 @@ export interface SocketData {
   ready: Promise<void>;
 }
 
-type AnyEvents = Record<string, (...args: any[]) => void>;
-/** The Socket.IO server of the hub. */
-export type HubServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
-/** One authenticated socket of the hub. */
-export type HubSocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+/** The hub's server, typed by the protocol's event maps both ways. */
+export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+/** One connected socket, typed the same way. */
+export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Client events and their handlers, built once per hub (not per socket: no closures or listeners per connection). */
 export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Promise<void>>;

@@ -1,5 +1,14 @@
 import type { HubServer } from './hub-types';
 import { rooms } from './rooms';
+import type { ServerEventName, ServerEventPayloads } from '../protocol/socket';
+
+/**
+ * Emits on a server or a broadcast operator with the payload the protocol fixes
+ * for the event (Socket.IO's own typed emit cannot take a generic event name).
+ */
+function emit<E extends ServerEventName>(target: { emit(...args: any[]): unknown }, event: E, payload: ServerEventPayloads[E]): void {
+  target.emit(event, payload);
+}
 
 /**
  * Sends events to explicit audiences, after commit. Room moves go through
@@ -18,25 +27,29 @@ export class Publisher {
     return this.io;
   }
 
-  toChannel(channelId: number, event: string, payload: unknown): void {
-    this.server.to(rooms.channel(channelId)).emit(event, payload);
+  /** To every socket in the channel's room. */
+  toChannel<E extends ServerEventName>(channelId: number, event: E, payload: ServerEventPayloads[E]): void {
+    emit(this.server.to(rooms.channel(channelId)), event, payload);
   }
 
   /** To the channel's sockets except those of one user (typing). Volatile: dropped rather than queued. */
-  toChannelExceptUserVolatile(channelId: number, userId: number, event: string, payload: unknown): void {
-    this.server.to(rooms.channel(channelId)).except(rooms.user(userId)).volatile.emit(event, payload);
+  toChannelExceptUserVolatile<E extends ServerEventName>(channelId: number, userId: number, event: E, payload: ServerEventPayloads[E]): void {
+    emit(this.server.to(rooms.channel(channelId)).except(rooms.user(userId)).volatile, event, payload);
   }
 
-  toUser(userId: number, event: string, payload: unknown): void {
-    this.server.to(rooms.user(userId)).emit(event, payload);
+  /** To every socket of one user, on every node. */
+  toUser<E extends ServerEventName>(userId: number, event: E, payload: ServerEventPayloads[E]): void {
+    emit(this.server.to(rooms.user(userId)), event, payload);
   }
 
-  toUsers(userIds: number[], event: string, payload: unknown): void {
-    if (userIds.length) this.server.to(userIds.map(rooms.user)).emit(event, payload);
+  /** To every socket of these users (one emit). */
+  toUsers<E extends ServerEventName>(userIds: number[], event: E, payload: ServerEventPayloads[E]): void {
+    if (userIds.length) emit(this.server.to(userIds.map(rooms.user)), event, payload);
   }
 
-  toRooms(roomNames: string[], event: string, payload: unknown): void {
-    if (roomNames.length) this.server.to(roomNames).emit(event, payload);
+  /** To every socket in any of these rooms (once per socket). */
+  toRooms<E extends ServerEventName>(roomNames: string[], event: E, payload: ServerEventPayloads[E]): void {
+    if (roomNames.length) emit(this.server.to(roomNames), event, payload);
   }
 
   /** Every socket of the user joins the channel's room, on every node. */
@@ -57,8 +70,8 @@ export class Publisher {
   }
 
   /** To every connected socket, on every node (state everyone shows, e.g. hotline availability). */
-  toAll(event: string, payload: unknown): void {
-    this.server.emit(event, payload);
+  toAll<E extends ServerEventName>(event: E, payload: ServerEventPayloads[E]): void {
+    emit(this.server, event, payload);
   }
 
   /** How many sockets are in a room across all nodes (the Redis adapter asks the others). */

@@ -40,6 +40,8 @@ export function chan(id: number, o: Partial<Channel> = {}): Channel {
     lastSeq: 0,
     lastReadSeq: 0,
     peer: null,
+    canPin: false,
+    canModerate: false,
     ...o,
   };
 }

@@ -1,6 +1,6 @@
 /** A scripted fetch for client store tests: answers queued responses and records each call. */
 import type { FetchLike } from '../../client/api/http.js';
-import type { User } from '../../client/api/types.js';
+import type { User } from '../../server/protocol/index.js';
 
 /** One recorded call. */
 export interface Call {

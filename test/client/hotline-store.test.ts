@@ -4,7 +4,7 @@ import { hotlineApi } from '../../client/api/hotline.js';
 import { Http } from '../../client/api/http.js';
 import { HubClient } from '../../client/realtime/hub-client.js';
 import { HotlineStore } from '../../client/state/hotline-store.js';
-import { HotlineConversation, type ConversationMessage } from '../../client/state/hotline-conversation.js';
+import { HotlineConversation } from '../../client/state/hotline-conversation.js';
 import { makeUserWithToken } from '../helpers/factories';
 import { startServer, type TestServer } from '../helpers/server';
 import { until } from '../helpers/hotline';
@@ -58,7 +58,7 @@ describe('client hotline stores against the real server', () => {
     await until(() => agent.store.tickets.has(ticket.id));
     expect(agent.store.list()[0]!.id).to.equal(ticket.id);
 
-    const conv = new HotlineConversation(member.hub, (id, after) => member.api.history<ConversationMessage>(id, after), ticket.channelId);
+    const conv = new HotlineConversation(member.hub, (id, after) => member.api.history(id, after), ticket.channelId);
     conv.start();
     await until(() => conv.messages.length === 1);
 
@@ -67,7 +67,7 @@ describe('client hotline stores against the real server', () => {
     await until(() => member.store.tickets.get(ticket.id)?.status === 'assigned');
     expect(member.store.tickets.get(ticket.id)!.queuePosition).to.equal(null);
 
-    const agentConv = new HotlineConversation(agent.hub, (id, after) => agent.api.history<ConversationMessage>(id, after), ticket.channelId);
+    const agentConv = new HotlineConversation(agent.hub, (id, after) => agent.api.history(id, after), ticket.channelId);
     agentConv.start();
     await agentConv.send('Voici la réponse');
     expect(agentConv.pending).to.have.length(0);
@@ -95,12 +95,12 @@ describe('client hotline stores against the real server', () => {
       await until(() => newcomer.hub.connected);
       const inChannel = () => s.db('channel_members').where({ channel_id: ticket.channelId, user_id: n.user.id }).first();
       expect(await inChannel()).to.equal(undefined);
-      const history = await newcomer.api.history<ConversationMessage>(ticket.channelId);
+      const history = await newcomer.api.history(ticket.channelId);
       expect(history.map((m) => m.body)).to.deep.equal(['Toujours là ?']);
       expect(await inChannel()).to.equal(undefined);
       await newcomer.store.loadDetail(ticket.id);
       await until(async () => !!(await inChannel()));
-      const conv = new HotlineConversation(newcomer.hub, (id, after) => newcomer.api.history<ConversationMessage>(id, after), ticket.channelId);
+      const conv = new HotlineConversation(newcomer.hub, (id, after) => newcomer.api.history(id, after), ticket.channelId);
       conv.start();
       await until(() => conv.messages.length === 1);
       await conv.send('Je reprends votre demande');

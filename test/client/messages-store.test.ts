@@ -101,11 +101,11 @@ describe('client chat rows and text', () => {
     expect(typingLabel(['Julie', 'Thomas'])).to.equal('Julie et Thomas écrivent…');
   });
 
-  it('permissions: edit own, delete own or as staff, pin as staff', () => {
+  it('permissions: edit own, delete own or with the channel\'s moderation right, pin with its pin right', () => {
     const mine = msg(1, { author: { id: 1, username: 'julie', displayName: 'Julie' } });
     expect(permissionsFor(user, chan(1), mine)).to.deep.equal({ canEdit: true, canDelete: true, canPin: false });
     expect(permissionsFor(user, chan(1), msg(2))).to.deep.equal({ canEdit: false, canDelete: false, canPin: false });
-    expect(permissionsFor({ ...user, id: 9, role: 'animator' }, chan(1), msg(2))).to.deep.equal({ canEdit: false, canDelete: true, canPin: true });
+    expect(permissionsFor({ ...user, id: 9, role: 'animator' }, chan(1, { canPin: true, canModerate: true }), msg(2))).to.deep.equal({ canEdit: false, canDelete: true, canPin: true });
   });
 
   it('mentions: @me and @channel, not an e-mail address', () => {

@@ -106,7 +106,7 @@ describe('client: notifications store against the real server', () => {
     store.start();
     for (const h of [bobHub, otherTab, aliceHub]) h.start();
     await until('connected', () => store.status === 'ready' && otherTab.connected && aliceHub.connected);
-    const { message } = await aliceHub.request<{ message: { seq: number } }>('message:send', { channelId, body: 'Tu as vu, @bob.n ?', clientMsgId: 'n-1' });
+    const { message } = await aliceHub.request('message:send', { channelId, body: 'Tu as vu, @bob.n ?', clientMsgId: 'n-1' });
     await until('the mention', () => store.unreadCount === 1);
     expect(store.items[0]).to.deep.include({ kind: 'mention' });
 

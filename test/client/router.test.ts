@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { User } from '../../client/api/types.js';
+import type { User } from '../../server/protocol/index.js';
 import { canSee, redirectFor } from '../../client/state/guards.js';
 import { Router, safeNext, type ClickLike, type RouterWindow } from '../../client/state/router.js';
 import { makeUser } from './fake-fetch.js';

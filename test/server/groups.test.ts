@@ -115,7 +115,7 @@ describe('groups: creating, reading, directory and join flows', () => {
       expect(res.body).to.deep.equal({ status: 'pending' });
       const n = await notified;
       expect(n.data).to.deep.include({ groupName: 'Groupe modéré', motive: 'Je coordonne un espace France services.' });
-      expect(n.data.user.id).to.equal(alice.user.id);
+      expect((n.data.user as { id: number }).id).to.equal(alice.user.id);
       expect((await as(alice).get(`/api/groups/${g.id}`)).body).to.include({ myStatus: 'pending', myRole: null });
       expect((await as(alice).post(`/api/groups/${g.id}/join`, {})).status).to.equal(202);
       expect(await s.db('join_requests').where({ group_id: g.id })).to.have.length(1);

@@ -18,7 +18,7 @@ import { createGroup, addToGroup } from '../helpers/groups';
 import { createEvent } from '../helpers/events';
 import { uploadDocument } from '../helpers/documents';
 import { PNG } from '../helpers/uploads';
-import { connect, emitAck } from '../helpers/sockets';
+import { connect, emitAck, emitRaw } from '../helpers/sockets';
 import { useServer } from '../helpers/suite';
 import { createRealtimeDomains } from '../../server/realtime/domains';
 import type { EventTable } from '../../server/realtime/hub-types';
@@ -353,7 +353,7 @@ for (const db of [process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite']) {
         for (const e of events) {
           let answer = refused ?? '';
           if (socket) {
-            const ack = await emitAck(socket, e, PAYLOADS[e]?.(w) ?? {}, 5000);
+            const ack = await emitRaw(socket, e, PAYLOADS[e]?.(w) ?? {}, 5000);
             answer = ack.ok ? 'ok' : ack.error.code;
           }
           gotEvents.set(e, [...(gotEvents.get(e) ?? []), answer]);

@@ -1,6 +1,6 @@
 /** Template helpers for the fields the account forms share (sign-up, the admin's new account, my profile). */
 import { html, type TemplateResult } from 'lit';
-import type { Department } from '../../api/types.js';
+import type { Department } from '../../../server/protocol/index.js';
 import type { PasswordRule } from '../../state/password-rules.js';
 import { fieldRow, radioGroup, selectField, type TextFieldOptions } from '../shared/fields.js';
 import './mai-password-field.js';

@@ -1,7 +1,7 @@
 /** <mai-profile-form>: edit own profile fields; fires only what changed. */
 import { LitElement, html, type PropertyValues } from 'lit';
 import type { ProfilePatch } from '../../api/me.js';
-import type { Department, User } from '../../api/types.js';
+import type { Department, User } from '../../../server/protocol/index.js';
 import { requiredErrors } from '../../state/form-checks.js';
 import { civilityRow, departmentRow, workRows } from './account-fields.js';
 import { fieldRow, focusErrors, focusFirstError, textArea, textRows, withField } from '../shared/fields.js';

@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import type { RegisterInput } from '../../api/auth.js';
 import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
-import type { Civility } from '../../api/types.js';
+import type { Civility } from '../../../server/protocol/index.js';
 import { apiContext, departmentsContext } from '../../controllers/contexts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { accountErrors } from '../../state/form-checks.js';

@@ -1,7 +1,7 @@
 /** <mai-admin-user-create>: the admin's form to create an active account. */
 import { LitElement, html } from 'lit';
 import type { AdminCreateUserInput } from '../../api/admin-users.js';
-import type { Department, Role } from '../../api/types.js';
+import type { Department, Role } from '../../../server/protocol/index.js';
 import { accountErrors } from '../../state/form-checks.js';
 import { USERNAME_HINT, checkPassword } from '../../state/password-rules.js';
 import { departmentRow, newPasswordField } from '../accounts/account-fields.js';

@@ -1,6 +1,6 @@
 /** <mai-admin-user-table>: the user list of the admin page, with role and status actions. */
 import { LitElement, html, nothing } from 'lit';
-import type { Department, Role, User } from '../../api/types.js';
+import type { Department, Role, User } from '../../../server/protocol/index.js';
 import { ROLE_OPTIONS, STATUS_LABELS } from '../shared/labels.js';
 
 const STATUS_BADGE = { active: 'fr-badge--success', pending: 'fr-badge--info', disabled: 'fr-badge--error' };

@@ -4,7 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { AdminCreateUserInput, UserSearch } from '../../api/admin-users.js';
 import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
-import type { Role, User } from '../../api/types.js';
+import type { Role, User } from '../../../server/protocol/index.js';
 import { apiContext, departmentsContext, sessionContext } from '../../controllers/contexts.js';
 import { PagedList } from '../../controllers/paged-list.js';
 import { StoreController } from '../../controllers/store-controller.js';

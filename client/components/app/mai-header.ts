@@ -1,6 +1,6 @@
 /** <mai-header>: DSFR header with service name, user tools and main navigation. */
 import { LitElement, html, nothing } from 'lit';
-import type { User } from '../../api/types.js';
+import type { User } from '../../../server/protocol/index.js';
 import '../notifications/mai-notification-bell.js';
 
 /** Main navigation entries; `admin` ones only for admins. */

@@ -6,15 +6,10 @@ import { dayKey, dayLabel } from './format.js';
 import type { ListItem } from './mai-message-list.js';
 import type { MessagePermissions } from './mai-message.js';
 
-/** What a user may do on a message (the server decides in the end and says `forbidden`). */
+/** What a user may do on a message: the channel carries the viewer's rights (the server decides in the end and says `forbidden`). */
 export function permissionsFor(user: ChatUser | null, channel: Channel, m: Message): MessagePermissions {
-  const staff = user?.role === 'animator' || user?.role === 'admin';
   const mine = !!user && m.author.id === user.id;
-  return {
-    canEdit: mine,
-    canDelete: mine || (channel.canModerate ?? (staff || (user?.role === 'hotline' && channel.kind === 'hotline'))),
-    canPin: channel.canPin ?? staff,
-  };
+  return { canEdit: mine, canDelete: mine || channel.canModerate, canPin: channel.canPin };
 }
 
 /** True when the body names me (`@me`, or `@channel` and its synonyms). */

@@ -164,7 +164,6 @@ export class MaiChannelView extends LitElement {
     }
     const c = chat.messages.channel(ch.id);
     const user = chat.user;
-    const staff = user?.role === 'animator' || user?.role === 'admin';
     const items = buildItems({
       channel: ch, messages: c.messages, pending: chat.outbox.forChannel(ch.id), hasOlder: c.hasOlder, loaded: c.loaded,
       user, statusOf: (id) => chat.presence.statusOf(id),
@@ -173,7 +172,7 @@ export class MaiChannelView extends LitElement {
       @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}>
       ${this.header(ch)}
       <div role="alert">${this.actionError ? html`<div class="fr-alert fr-alert--error fr-alert--sm"><p>${this.actionError}</p></div>` : nothing}</div>
-      <mai-pinned-bar .pins=${c.pins} .canUnpin=${ch.canPin ?? staff} .me=${user?.username ?? ''}></mai-pinned-bar>
+      <mai-pinned-bar .pins=${c.pins} .canUnpin=${ch.canPin} .me=${user?.username ?? ''}></mai-pinned-bar>
       ${c.error && !c.loaded
         ? html`<div class="fr-p-2w"><p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
             <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>`

@@ -45,7 +45,7 @@ export class MaiContactsPage extends LitElement {
       const onResync = () => void this.load();
       hub.addEventListener('resync', onResync);
       this.stops = [
-        hub.on<{ userId: number; status: Contact['presence']['status']; lastSeenAt: string | null }>('presence', (p) => {
+        hub.on('presence', (p) => {
           if (!this.contacts.some((c) => c.id === p.userId)) return;
           this.contacts = this.contacts.map((c) => (c.id === p.userId ? { ...c, presence: { status: p.status, lastSeenAt: p.lastSeenAt } } : c));
         }),

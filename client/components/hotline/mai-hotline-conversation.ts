@@ -55,7 +55,7 @@ export class MaiHotlineConversation extends LitElement {
     const hub = this.hub.value;
     if (!api || !hub) return;
     const rest = hotlineApi(api.http);
-    this.conv = new HotlineConversation(hub, (id, after) => rest.history<ConversationMessage>(id, after), this.channelId);
+    this.conv = new HotlineConversation(hub, (id, after) => rest.history(id, after), this.channelId);
     this.conv.addEventListener('change', this.onChange);
     this.conv.start();
   }

@@ -1,7 +1,7 @@
 /** <mai-hotline-ticket> (/hotline/<id>): one request: where it stands, its conversation; staff actions and notes. */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ApiError } from '../../api/http.js';
-import type { User } from '../../api/types.js';
+import type { User } from '../../../server/protocol/index.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import type { HotlineStore } from '../../state/hotline-store.js';
 import { alertBox, noticeAlert, type Notice } from '../shared/fields.js';

@@ -1,5 +1,5 @@
 /** French labels for enumerations of the contract. */
-import type { Civility, Role, UserStatus } from '../../api/types.js';
+import type { Civility, Role, UserStatus } from '../../../server/protocol/index.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
   member: 'Membre',

@@ -1,6 +1,8 @@
 import Router from '@koa/router';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { eventSchemas, type RegistrationAnswer } from '../../protocol/agenda';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppContext, type AppState } from '../context';
 import type { AgendaBroadcasts } from '../../realtime/broadcasts/agenda';
@@ -10,7 +12,6 @@ import {
 } from '../../services/agenda/agenda-events';
 import { listRegistrants, registerForEvent, removeRegistration, unregisterSelf } from '../../services/agenda/registrations';
 import { eventIcs, registrantsCsv } from '../../services/agenda/exports';
-import { eventSchemas } from './agenda-event-schemas';
 
 const DAY = 86_400_000;
 
@@ -100,7 +101,7 @@ export function eventRoutes(deps: Deps, agenda: AgendaBroadcasts): Router<AppSta
       list: result.registration.list,
       created: result.created,
       event: await eventView(deps.db, actor, await accessEvent(deps.db, actor, eventId)),
-    };
+    } satisfies RegistrationAnswer;
   });
 
   router.delete('/api/events/:id/registrations/me', ...auth, async (ctx) => {

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, newAccountShape, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { loginSchema, registerSchema, resetConfirmSchema, resetSchema, tokenSchema } from '../../protocol/accounts';
 import { confirmAccount, confirmPasswordReset, register, requestPasswordReset } from '../../services/accounts/accounts';
 import { login, logout } from '../../services/accounts/sessions';
 import { presentUser } from '../../presenters/users';
@@ -11,19 +11,6 @@ import { requireUser } from '../middleware/auth';
 import type { AppState } from '../context';
 import type { Realtime } from '../../realtime/types';
 import { inBackground } from '../../background';
-
-const registerSchema = z.object({
-  ...newAccountShape,
-  civility: fields.civility,
-  phone: fields.optionalText(30),
-  employer: fields.optionalText(160),
-  jobTitle: fields.optionalText(160),
-  city: fields.optionalText(120),
-});
-const loginSchema = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: fields.password });
-const tokenSchema = z.object({ token: fields.token });
-const resetSchema = z.object({ email: fields.email });
-const resetConfirmSchema = z.object({ token: fields.token, password: fields.password });
 
 /** Sign-up, confirmation, login, logout and password reset. */
 export function authRoutes(deps: Deps, realtime: Realtime): Router<AppState> {

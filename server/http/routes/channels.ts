@@ -1,7 +1,8 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { createChannelSchema, historyQuerySchema, updateChannelSchema } from '../../protocol/chat';
 import { requireAccess, requireUser } from '../middleware/auth';
 import { canManageThematic } from '../../access/channels';
 import { currentUser, type AppState } from '../context';
@@ -10,16 +11,6 @@ import { history, pins } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
 import type { Broadcasts } from '../../realtime/broadcasts';
 import { memberIds } from '../../db/channels';
-
-const historySchema = z.object({
-  beforeSeq: z.coerce.number().int().min(1).optional(),
-  afterSeq: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-const createSchema = z.object({ name: z.string().trim().min(2).max(80), description: fields.optionalText(500) });
-const updateSchema = z
-  .object({ name: z.string().trim().min(2).max(80).optional(), description: fields.optionalText(500).optional(), archived: z.boolean().optional() })
-  .strict();
 
 /** Channels: my list, history, pins; thematic channels managed by animators and admins. */
 export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppState> {
@@ -38,7 +29,7 @@ export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppSta
 
   router.get('/:id/messages', async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const q = parseInput(historySchema, ctx.query);
+    const q = parseInput(historyQuerySchema, ctx.query);
     const rows = await history(deps.db, currentUser(ctx), id, q);
     ctx.body = rows.map(presentMessage);
   });
@@ -49,7 +40,7 @@ export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppSta
   });
 
   router.post('/', requireAccess(canManageThematic), async (ctx) => {
-    const input = parseInput(createSchema, ctx.request.body);
+    const input = parseInput(createChannelSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const channel = await createThematic(deps.db, actor, input);
     await live.added(actor.id, channel);
@@ -59,7 +50,7 @@ export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppSta
 
   router.patch('/:id', requireAccess(canManageThematic), async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const changes = parseInput(updateSchema, ctx.request.body);
+    const changes = parseInput(updateChannelSchema, ctx.request.body);
     const channel = await updateThematic(deps.db, id, changes);
     const view = await channelView(deps.db, currentUser(ctx), channel);
     // Members see the new name or the archived state at once.

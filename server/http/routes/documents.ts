@@ -1,9 +1,10 @@
 import path from 'node:path';
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { AppError, invalidPayload, notFound } from '../../errors';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { documentListQuerySchema, documentUploadFieldsSchema, editDocumentSchema, type Announcement, type UploadedDocument } from '../../protocol/documents';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { receiveUpload } from '../upload';
@@ -20,26 +21,6 @@ import {
 } from '../../services/documents/documents';
 import { RASTER_IMAGES } from '../../services/documents/file-types';
 import { presentDocument } from '../../presenters/documents';
-
-const blank = (v: unknown) => (v === '' ? undefined : v);
-const listSchema = z.object({
-  q: z.preprocess(blank, z.string().trim().max(100).optional()),
-  sort: z.preprocess(blank, z.enum(['date', 'title']).default('date')),
-  type: z.preprocess(blank, z.enum(['pdf', 'office', 'image', 'text', 'archive']).optional()),
-  groupId: z.preprocess(blank, fields.id.optional()),
-  cursor: z.preprocess(blank, z.string().max(500).optional()),
-  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(50)),
-});
-// Multipart fields arrive as strings.
-const uploadSchema = z.object({
-  title: fields.optionalText(200),
-  description: fields.optionalText(2000),
-  announce: z.preprocess(blank, z.enum(['true', 'false', '1', '0']).optional()).transform((v) => v === 'true' || v === '1'),
-});
-const editSchema = z.object({ title: z.string().trim().min(1).max(200).optional(), description: fields.optionalText(2000).optional() }).strict();
-
-/** What came of sharing a document in the group's discussion channel. */
-type Announcement = { messageId: number; channelId: number } | { error: { code: string; message: string } } | null;
 
 /**
  * Document banks: a group's list and upload, my documents across groups, and
@@ -74,7 +55,7 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
 
   router.get('/api/groups/:id/documents', ...auth, async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    ctx.body = await listGroupDocuments(deps.db, currentUser(ctx), id, parseInput(listSchema, ctx.query));
+    ctx.body = await listGroupDocuments(deps.db, currentUser(ctx), id, parseInput(documentListQuerySchema, ctx.query));
   });
 
   router.post('/api/groups/:id/documents', ...auth, async (ctx) => {
@@ -85,7 +66,7 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
     const { file, fields: form } = await receiveUpload(ctx, { maxBytes: maxBytes(), tmpDir: path.join(deps.config.dataDir, 'tmp') });
     if (!file) throw invalidPayload('Aucun fichier reçu (champ « file »).');
     const meta = await Promise.resolve()
-      .then(() => parseInput(uploadSchema, form))
+      .then(() => parseInput(documentUploadFieldsSchema, form))
       .catch(async (err: unknown) => {
         await discardUpload(file);
         throw err;
@@ -94,11 +75,11 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
     if (created) changed(document, 'added', group.channel_id);
     const announcement = meta.announce ? await tryAnnounce(actor, document, group.channel_id) : null;
     ctx.status = created ? 201 : 200;
-    ctx.body = { ...presentDocument(document, { canDelete: true }), duplicate: !created, announcement };
+    ctx.body = { ...presentDocument(document, { canDelete: true }), duplicate: !created, announcement } satisfies UploadedDocument;
   });
 
   router.get('/api/documents', ...auth, async (ctx) => {
-    ctx.body = await listMyDocuments(deps.db, currentUser(ctx), parseInput(listSchema, ctx.query));
+    ctx.body = await listMyDocuments(deps.db, currentUser(ctx), parseInput(documentListQuerySchema, ctx.query));
   });
 
   router.get('/api/documents/:id', ...auth, async (ctx) => {
@@ -120,7 +101,7 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
 
   router.patch('/api/documents/:id', ...auth, async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const changes = parseInput(editSchema, ctx.request.body ?? {});
+    const changes = parseInput(editDocumentSchema, ctx.request.body ?? {});
     const { document, group, canEdit } = await editDocument(deps.db, currentUser(ctx), id, changes);
     changed(document, 'updated', group.channel_id);
     ctx.body = presentDocument(document, { canDelete: canEdit });

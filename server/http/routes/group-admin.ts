@@ -1,7 +1,8 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { groupMembersQuerySchema, groupRoleSchema, inviteSchema, joinRequestsQuerySchema } from '../../protocol/groups';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { accessGroupAsManager, accessGroupAsMember, canManageGroup } from '../../access/groups';
@@ -12,19 +13,6 @@ import { listJoinRequests, listPendingInvitations } from '../../db/group-request
 import { presentGroupMember, presentInvitation, presentJoinRequest } from '../../presenters/groups';
 import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
-const membersSchema = z.object({
-  status: z.enum(['member', 'invited', 'pending']).default('member'),
-  cursor: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
-});
-const requestsSchema = z.object({
-  status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional(),
-  cursor: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-const inviteSchema = z.union([z.object({ userId: fields.id }).strict(), z.object({ email: fields.email }).strict()]);
-const roleSchema = z.object({ role: z.enum(['owner', 'admin', 'member']) }).strict();
-
 /** Members, join requests, invitations and group roles. */
 export function groupAdminRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/groups/:id' });
@@ -33,7 +21,7 @@ export function groupAdminRoutes(deps: Deps, live: GroupBroadcasts): Router<AppS
   const groupId = (ctx: { params: Record<string, string> }) => parseInput(fields.id, ctx.params.id);
 
   router.get('/members', async (ctx) => {
-    const q = parseInput(membersSchema, ctx.query);
+    const q = parseInput(groupMembersQuerySchema, ctx.query);
     const actor = currentUser(ctx);
     const { group, membership } = await accessGroupAsMember(db, actor, groupId(ctx));
     // Who is invited or waiting is for the group's managers only.
@@ -45,13 +33,13 @@ export function groupAdminRoutes(deps: Deps, live: GroupBroadcasts): Router<AppS
 
   router.patch('/members/:userId', async (ctx) => {
     const userId = parseInput(fields.id, ctx.params.userId);
-    const { role } = parseInput(roleSchema, ctx.request.body);
+    const { role } = parseInput(groupRoleSchema, ctx.request.body);
     await changeGroupRole(db, currentUser(ctx), groupId(ctx), userId, role);
     ctx.body = { userId, role };
   });
 
   router.get('/requests', async (ctx) => {
-    const q = parseInput(requestsSchema, ctx.query);
+    const q = parseInput(joinRequestsQuerySchema, ctx.query);
     const { group } = await accessGroupAsManager(db, currentUser(ctx), groupId(ctx));
     const rows = await listJoinRequests(db, group.id, q.status, q.cursor, q.limit + 1);
     const page = rows.slice(0, q.limit);

@@ -1,29 +1,14 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { createGroupSchema, groupListQuerySchema, joinGroupSchema, memberTargetSchema, updateGroupSchema } from '../../protocol/groups';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { accessGroup, canManageGroup } from '../../access/groups';
 import { createGroup, deleteGroup, editGroup, groupView, listGroups } from '../../services/groups/groups';
 import { joinGroup, removeGroupMember } from '../../services/groups/membership';
 import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
-
-const visibility = z.enum(['public', 'moderated', 'private']);
-const listSchema = z.object({
-  scope: z.enum(['mine', 'directory']).default('directory'),
-  q: z.string().trim().max(100).optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
-const createSchema = z
-  .object({ name: z.string().trim().min(2).max(120), description: fields.optionalText(2000), visibility, parentId: fields.id.nullish() })
-  .strict();
-const updateSchema = z
-  .object({ name: z.string().trim().min(2).max(120).optional(), description: fields.optionalText(2000).optional(), visibility: visibility.optional() })
-  .strict();
-const joinSchema = z.object({ motive: fields.optionalText(1000) }).strict();
-const memberTarget = z.union([z.literal('me'), fields.id]);
 
 /** The groups themselves: directory and mine, create, read, edit, delete, join, leave. */
 export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
@@ -32,12 +17,12 @@ export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState>
   router.use(requireUser(), requireFullMember);
 
   router.get('/', async (ctx) => {
-    const q = parseInput(listSchema, ctx.query);
+    const q = parseInput(groupListQuerySchema, ctx.query);
     ctx.body = await listGroups(db, currentUser(ctx), q);
   });
 
   router.post('/', async (ctx) => {
-    const input = parseInput(createSchema, ctx.request.body);
+    const input = parseInput(createGroupSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const { group, channel } = await createGroup(db, actor, input);
     await live.apply({ group: { ...group, channel_id: channel.id }, joined: [actor.id], left: [], notifications: [] });
@@ -54,7 +39,7 @@ export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState>
 
   router.patch('/:id', async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const changes = parseInput(updateSchema, ctx.request.body);
+    const changes = parseInput(updateGroupSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const { group, channel, renamed } = await editGroup(db, actor, id, changes);
     if (renamed && channel) await live.renamed(channel);
@@ -70,7 +55,7 @@ export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState>
 
   router.post('/:id/join', async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const { motive } = parseInput(joinSchema, ctx.request.body ?? {});
+    const { motive } = parseInput(joinGroupSchema, ctx.request.body ?? {});
     const { status, effects } = await joinGroup(db, currentUser(ctx), id, motive);
     await live.apply(effects);
     ctx.status = status === 'member' ? 200 : 202;
@@ -79,7 +64,7 @@ export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState>
 
   router.delete('/:id/members/:userId', async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const target = parseInput(memberTarget, ctx.params.userId);
+    const target = parseInput(memberTargetSchema, ctx.params.userId);
     await live.apply(await removeGroupMember(db, currentUser(ctx), id, target));
     ctx.status = 204;
   });

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { invalidPayload } from '../../errors';
 import { parseInput } from '../../validation';
+import { figuresPeriodSchema } from '../../protocol/hotline';
 import { requireAccess, requireUser } from '../middleware/auth';
 import { canWorkTheDesk } from '../../access/hotline';
 import type { AppState } from '../context';
@@ -10,18 +10,6 @@ import { figuresCsv, hotlineFigures, type Period } from '../../services/hotline/
 import { HOTLINE_CALENDAR, localParts, zonedTime } from '../../services/hotline/working-hours';
 
 const DAY = 86_400_000;
-/** True when AAAA-MM-JJ names a real day (not 2021-02-30). */
-const realDay = (s: string) => {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const at = new Date(Date.UTC(y, m - 1, d));
-  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
-};
-const when = z.union([
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue (AAAA-MM-JJ).').refine(realDay, "Ce jour n'existe pas."),
-  z.iso.datetime({ offset: true, message: 'Date attendue (AAAA-MM-JJ).' }),
-]);
-const periodSchema = z.object({ from: when.optional(), to: when.optional() });
-
 /** Midnight (Paris time) starting a local day given as AAAA-MM-JJ, or `days` after it. */
 function parisMidnight(day: string, days = 0): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -39,7 +27,7 @@ const todayInParis = () => {
  * whole day); exact instants are taken as they are. Default: the last 30 days.
  */
 export function parsePeriod(query: unknown): Period {
-  const q = parseInput(periodSchema, query);
+  const q = parseInput(figuresPeriodSchema, query);
   const dayOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
   const to = q.to ? (dayOnly(q.to) ? parisMidnight(q.to, 1) : new Date(q.to)) : parisMidnight(todayInParis(), 1);
   const from = q.from ? (dayOnly(q.from) ? parisMidnight(q.from) : new Date(q.from)) : new Date(to.getTime() - 30 * DAY);

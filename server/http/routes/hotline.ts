@@ -1,7 +1,8 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { changeCategorySchema, createCategorySchema, ticketListQuerySchema, type HotlineAgent, type HotlineStatus, type TicketDetail } from '../../protocol/hotline';
 import { requireAccess, requireUser } from '../middleware/auth';
 import { canManageCategories, canWorkTheDesk } from '../../access/hotline';
 import { ROLE_SETS } from '../../access/roles';
@@ -14,26 +15,6 @@ import { HOTLINE_CALENDAR, addWorkingHours } from '../../services/hotline/workin
 import { presentCategory } from '../../presenters/hotline';
 import { presentAuthor } from '../../presenters/users';
 import { activeUsersWithRoles } from '../../db/users';
-
-const statuses = z
-  .string()
-  .trim()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(['open', 'assigned', 'resolved'])).max(3));
-const listSchema = z.object({
-  status: statuses.optional(),
-  scope: z.enum(['all', 'unassigned', 'mine']).default('all'),
-  categoryId: fields.id.optional(),
-  departmentCode: fields.departmentCode.optional(),
-  cursor: fields.id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const categoryName = z.string().trim().min(2).max(80);
-const createCategorySchema = z.object({ name: categoryName, position: z.number().int().min(0).max(999).optional() }).strict();
-const changeCategorySchema = z
-  .object({ name: categoryName.optional(), position: z.number().int().min(0).max(999).optional(), archived: z.boolean().optional() })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, 'Rien à modifier.');
 
 /** The hotline's REST side: availability, tickets, agents, categories (commands go through the hub). */
 export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, presence: Pick<PresenceDomain, 'statusOf'>): Router<AppState> {
@@ -48,23 +29,23 @@ export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, presence: Pick
       firstResponseTargetHours: hours,
       firstResponseDueIfOpenedNow: addWorkingHours(new Date(), hours).toISOString(),
       workingHours: { timeZone: HOTLINE_CALENDAR.timeZone, days: HOTLINE_CALENDAR.days, start: HOTLINE_CALENDAR.startHour, end: HOTLINE_CALENDAR.endHour },
-    };
+    } satisfies HotlineStatus;
   });
 
   router.get('/tickets', async (ctx) => {
-    const q = parseInput(listSchema, ctx.query);
+    const q = parseInput(ticketListQuerySchema, ctx.query);
     ctx.body = await listTicketsFor(db, currentUser(ctx), { ...q, status: q.status?.length ? q.status : undefined });
   });
 
   router.get('/tickets/:id', async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    ctx.body = await ticketDetail(db, currentUser(ctx), id);
+    ctx.body = (await ticketDetail(db, currentUser(ctx), id)) satisfies TicketDetail;
   });
 
   router.get('/agents', requireAccess(canWorkTheDesk), async (ctx) => {
     const rows = await activeUsersWithRoles(db, ROLE_SETS.hotlineStaff);
     const status = await presence.statusOf(rows.map((r) => r.id));
-    ctx.body = rows.map((u) => ({ ...presentAuthor(u), role: u.role, status: status.get(u.id)?.status ?? 'offline' }));
+    ctx.body = rows.map((u): HotlineAgent => ({ ...presentAuthor(u), role: u.role, status: status.get(u.id)?.status ?? 'offline' }));
   });
 
   router.get('/categories', async (ctx) => {

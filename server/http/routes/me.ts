@@ -1,7 +1,7 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { profileSchema } from '../../protocol/accounts';
 import { acceptTerms } from '../../services/accounts/sessions';
 import { AVATAR_MAX_BYTES, removeAvatar, setAvatar, updateProfile } from '../../services/accounts/profile';
 import { presentUser } from '../../presenters/users';
@@ -12,19 +12,6 @@ import { discardUpload } from '../../files';
 import { invalidPayload } from '../../errors';
 import type { ProfileHooks } from '../../realtime/domains';
 
-const profileSchema = z
-  .object({
-    civility: fields.civility.optional(),
-    firstName: fields.name.optional(),
-    lastName: fields.name.optional(),
-    departmentCode: fields.departmentCode.optional(),
-    phone: fields.optionalText(30).optional(),
-    employer: fields.optionalText(160).optional(),
-    jobTitle: fields.optionalText(160).optional(),
-    city: fields.optionalText(120).optional(),
-    bio: fields.optionalText(2000).optional(),
-  })
-  .strict();
 
 /** My own account: profile, photo, terms of use. */
 export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState> {

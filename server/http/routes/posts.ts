@@ -1,36 +1,13 @@
 import Router from '@koa/router';
-import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
+import { commentSchema, createPostSchema, editPostSchema, postPageQuerySchema, reactionSchema } from '../../protocol/posts';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { createPost, deletePost, editPost, feed, getPost, groupPosts } from '../../services/groups/posts';
 import { addComment, deleteComment, editComment, react, reactors } from '../../services/groups/post-interactions';
 import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
-
-const kind = z.enum(['article', 'question', 'document', 'photo', 'video', 'link']);
-const title = z.string().trim().min(1).max(200);
-const body = z.string().max(20_000).transform((s) => s.trim());
-/** An http(s) address; an empty string clears it. */
-const linkUrl = z
-  .union([z.literal('').transform(() => null), z.string().trim().max(2000).regex(/^https?:\/\/\S+$/i, 'Adresse web (http ou https) attendue.')])
-  .nullish()
-  .transform((v) => v ?? null);
-const pageSchema = z.object({ cursor: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
-const createSchema = z
-  .object({
-    kind,
-    title,
-    body: body.default(''),
-    linkUrl: linkUrl.optional(),
-    audience: z.object({ groupIds: z.array(fields.id).max(20).optional(), userIds: z.array(fields.id).max(200).optional() }).strict().optional(),
-    attachmentIds: z.array(fields.id).max(20).optional(),
-    imageId: fields.id.nullish(),
-  })
-  .strict();
-const editSchema = z.object({ kind: kind.optional(), title: title.optional(), body: body.optional(), linkUrl: linkUrl.optional() }).strict();
-const commentSchema = z.object({ body: z.string().trim().min(1).max(5000) }).strict();
-const reactionSchema = z.object({ kind: z.enum(['like', 'recommend']) }).strict();
 
 /**
  * Posts, the feed, comments and reactions. After each change the post's
@@ -44,12 +21,12 @@ export function postRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> 
   const id = (v: string | undefined) => parseInput(fields.id, v);
 
   router.get('/api/groups/:id/posts', ...guard, async (ctx) => {
-    ctx.body = await groupPosts(db, currentUser(ctx), id(ctx.params.id), parseInput(pageSchema, ctx.query));
+    ctx.body = await groupPosts(db, currentUser(ctx), id(ctx.params.id), parseInput(postPageQuerySchema, ctx.query));
   });
 
   router.post('/api/groups/:id/posts', ...guard, async (ctx) => {
     const groupId = id(ctx.params.id);
-    const input = parseInput(createSchema, ctx.request.body);
+    const input = parseInput(createPostSchema, ctx.request.body);
     const { post, audience, notifications } = await createPost(db, currentUser(ctx), groupId, { ...input, linkUrl: input.linkUrl ?? null });
     const { myReactions: _mine, ...forAll } = post;
     live.toAudience(audience, 'post:new', forAll);
@@ -59,7 +36,7 @@ export function postRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> 
   });
 
   router.get('/api/feed', ...guard, async (ctx) => {
-    ctx.body = await feed(db, currentUser(ctx), parseInput(pageSchema, ctx.query));
+    ctx.body = await feed(db, currentUser(ctx), parseInput(postPageQuerySchema, ctx.query));
   });
 
   router.get('/api/posts/:id', ...guard, async (ctx) => {
@@ -67,7 +44,7 @@ export function postRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> 
   });
 
   router.patch('/api/posts/:id', ...guard, async (ctx) => {
-    const changes = parseInput(editSchema, ctx.request.body);
+    const changes = parseInput(editPostSchema, ctx.request.body);
     const { post, audience } = await editPost(db, currentUser(ctx), id(ctx.params.id), changes);
     const { myReactions: _mine, ...forAll } = post;
     live.toAudience(audience, 'post:updated', forAll);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import Router from '@koa/router';
 import type { Deps } from '../../deps';
-import { fields, parseInput } from '../../validation';
+import { parseInput } from '../../validation';
+import { fields } from '../../protocol/common';
 import { findUserById } from '../../db/users';
 import { storedPath } from '../../files';
 import { notFound } from '../../errors';

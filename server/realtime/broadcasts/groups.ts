@@ -7,9 +7,7 @@ import { findChannel, memberIds, type ChannelRow } from '../../db/channels';
 import type { NotificationRow } from '../../db/notifications';
 import type { MembershipEffects } from '../../services/groups/membership';
 import type { PostAudience } from '../../services/groups/posts';
-
-/** The post and comment events, sent to a post's audience. */
-export type PostEvent = 'post:new' | 'post:updated' | 'post:deleted' | 'comment:new' | 'comment:updated' | 'comment:deleted';
+import type { ServerEventName, ServerEventPayloads } from '../../protocol/socket';
 
 /**
  * What clients are told after a committed change in groups: members'
@@ -36,7 +34,7 @@ export class GroupBroadcasts {
   }
 
   /** One emit to every room of a post's audience (socket.io sends once to a socket in several of them). */
-  toAudience(audience: PostAudience, event: PostEvent, payload: unknown): void {
+  toAudience<E extends ServerEventName>(audience: PostAudience, event: E, payload: ServerEventPayloads[E]): void {
     this.publisher.toRooms([...audience.channelIds.map(rooms.channel), ...audience.userIds.map(rooms.user)], event, payload);
   }
 

@@ -6,7 +6,8 @@ import type { UserRow } from '../../db/users';
 import { presentTickets } from '../../services/hotline/tickets';
 import type { Change } from '../../services/hotline/workflow';
 import { displayName } from '../../presenters/users';
-import type { PresentedTicket, presentNote } from '../../presenters/hotline';
+import type { PresentedTicket } from '../../presenters/hotline';
+import type { TicketNote } from '../../protocol/hotline';
 
 /**
  * What clients are told of the hotline desk after a commit: `hotline:ticket`
@@ -30,7 +31,7 @@ export class HotlineBroadcasts {
   }
 
   /** An internal note goes to the staff room only: never to the requester, never into the channel. */
-  noted(note: ReturnType<typeof presentNote>): void {
+  noted(note: TicketNote): void {
     this.publisher.toRooms([rooms.hotlineStaff()], 'hotline:note', note);
   }
 

@@ -1,20 +1,12 @@
-import { z } from 'zod';
 import { onEvent } from '../handle';
 import type { EventTable } from '../hub-types';
 import type { ChannelsContext } from '../channels-context';
-import { fields } from '../../validation';
 import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/chat/channels';
 import { syncChannel } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
 import { accessChannel } from '../../access/channels';
 import { memberCount } from '../../db/channels';
 import { readMentionsUpTo } from '../../services/chat/mention-notices';
-
-const channelSchema = z.object({ channelId: fields.id });
-const syncSchema = z.object({ channelId: fields.id, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(100) });
-const readSchema = z.object({ channelId: fields.id, seq: z.number().int().min(0) });
-const favoriteSchema = z.object({ channelId: fields.id, favorite: z.boolean() });
-const dmSchema = z.object({ userId: fields.id });
 
 /** Typing is not shown in channels larger than this. */
 const TYPING_MAX_MEMBERS = 100;
@@ -23,36 +15,36 @@ const TYPING_MAX_MEMBERS = 100;
 export function registerChannelHandlers(table: EventTable, c: ChannelsContext): void {
   const db = c.deps.db;
 
-  onEvent(table, c.deps, 'channel:join', channelSchema, async ({ channelId }, { actor }) => {
+  onEvent(table, c.deps, 'channel:join', async ({ channelId }, { actor }) => {
     const { channel, added } = await joinChannel(db, actor, channelId);
     if (added) await c.broadcasts.channels.added(actor.id, channel);
     return { channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(table, c.deps, 'channel:leave', channelSchema, async ({ channelId }, { actor }) => {
+  onEvent(table, c.deps, 'channel:leave', async ({ channelId }, { actor }) => {
     const { channel, removed } = await leaveChannel(db, actor, channelId);
     if (removed) await c.broadcasts.channels.removed(actor.id, channel);
     return { channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(table, c.deps, 'channel:sync', syncSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'channel:sync', async (input, { actor }) => {
     const { messages, hasMore } = await syncChannel(db, actor, input.channelId, input.afterSeq, input.limit);
     return { messages: messages.map(presentMessage), hasMore };
   });
 
-  onEvent(table, c.deps, 'channel:read', readSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'channel:read', async (input, { actor }) => {
     const { channel, lastReadSeq, mentions } = await markRead(db, actor, input.channelId, input.seq);
     const read = await readMentionsUpTo(db, actor.id, channel.id, lastReadSeq);
     c.broadcasts.channels.readMoved(actor.id, channel, lastReadSeq, mentions, read);
     return { lastReadSeq };
   });
 
-  onEvent(table, c.deps, 'channel:favorite', favoriteSchema, async (input, { actor }) => {
+  onEvent(table, c.deps, 'channel:favorite', async (input, { actor }) => {
     await setFavorite(db, actor, input.channelId, input.favorite);
     return {};
   });
 
-  onEvent(table, c.deps, 'typing', channelSchema, async ({ channelId }, { actor }) => {
+  onEvent(table, c.deps, 'typing', async ({ channelId }, { actor }) => {
     await accessChannel(db, actor, channelId);
     // Throttled per user and channel; volatile (a lost typing event is harmless); silent in big channels.
     if (!c.typingThrottle.allow(`${actor.id}:${channelId}`)) return {};
@@ -61,7 +53,7 @@ export function registerChannelHandlers(table: EventTable, c: ChannelsContext): 
     return {};
   });
 
-  onEvent(table, c.deps, 'dm:open', dmSchema, async ({ userId }, { actor }) => {
+  onEvent(table, c.deps, 'dm:open', async ({ userId }, { actor }) => {
     const { channel, created, other } = await openDirect(db, actor, userId);
     if (created) {
       await c.broadcasts.channels.added(actor.id, channel);

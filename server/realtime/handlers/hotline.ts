@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { onEvent } from '../handle';
 import type { EventTable } from '../hub-types';
@@ -6,20 +5,11 @@ import type { Broadcasts } from '../broadcasts';
 import type { ChannelRow } from '../../db/channels';
 import type { UserRow } from '../../db/users';
 import type { PresentedTicket } from '../../presenters/hotline';
-import { fields } from '../../validation';
 import { findChannel } from '../../db/channels';
 import { channelView } from '../../services/chat/channels';
 import { loadPresented, openTicket, type OpenResult } from '../../services/hotline/tickets';
 import { addNote, claimTicket, rateTicket, reopenTicket, resolveTicket, transferTicket } from '../../services/hotline/workflow';
 import { presentNote } from '../../presenters/hotline';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const openSchema = z.object({ subject: text(200), body: text(10_000), clientMsgId: z.string().min(1).max(64), categoryId: fields.id.nullish() });
-const ticketSchema = z.object({ ticketId: fields.id });
-const transferSchema = z.object({ ticketId: fields.id, toUserId: fields.id });
-const resolveSchema = z.object({ ticketId: fields.id, note: z.string().trim().max(2000).nullish() });
-const noteSchema = z.object({ ticketId: fields.id, body: text(5000) });
-const rateSchema = z.object({ ticketId: fields.id, score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() });
 
 /** What the hotline handlers need of the hotline domain (implemented in realtime/hotline-domain.ts). */
 export interface HotlineDesk {
@@ -35,19 +25,19 @@ export function registerHotlineHandlers(table: EventTable, deps: Deps, desk: Hot
   const { db } = deps;
   const hotline = desk.broadcasts.hotline;
 
-  onEvent(table, deps, 'hotline:open', openSchema, async (input, { actor }) => {
+  onEvent(table, deps, 'hotline:open', async (input, { actor }) => {
     const r = await openTicket(db, deps.config.hotlineFirstResponseHours, actor, input);
     const ticket = r.duplicate ? await loadPresented(db, r.ticketId) : await desk.opened(r, actor);
     const channel = (await findChannel(db, r.channel.id))!;
     return { ticket, channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(table, deps, 'hotline:claim', ticketSchema, async ({ ticketId }, { actor }) => {
+  onEvent(table, deps, 'hotline:claim', async ({ ticketId }, { actor }) => {
     await hotline.changed(await claimTicket(db, actor, ticketId));
     return { ticket: await loadPresented(db, ticketId) };
   });
 
-  onEvent(table, deps, 'hotline:transfer', transferSchema, async ({ ticketId, toUserId }, { actor }) => {
+  onEvent(table, deps, 'hotline:transfer', async ({ ticketId, toUserId }, { actor }) => {
     const change = await transferTicket(db, actor, ticketId, toUserId);
     await hotline.changed(change);
     const ticket = await loadPresented(db, ticketId);
@@ -58,12 +48,12 @@ export function registerHotlineHandlers(table: EventTable, deps: Deps, desk: Hot
     return { ticket };
   });
 
-  onEvent(table, deps, 'hotline:resolve', resolveSchema, async ({ ticketId, note }, { actor }) => {
+  onEvent(table, deps, 'hotline:resolve', async ({ ticketId, note }, { actor }) => {
     await hotline.changed(await resolveTicket(db, actor, ticketId, note || null));
     return { ticket: await loadPresented(db, ticketId) };
   });
 
-  onEvent(table, deps, 'hotline:reopen', ticketSchema, async ({ ticketId }, { actor }) => {
+  onEvent(table, deps, 'hotline:reopen', async ({ ticketId }, { actor }) => {
     const change = await reopenTicket(db, actor, ticketId);
     const ticket = await loadPresented(db, ticketId);
     if (change.changed) await desk.ensureStaffIn((await findChannel(db, ticket.channelId))!);
@@ -71,13 +61,13 @@ export function registerHotlineHandlers(table: EventTable, deps: Deps, desk: Hot
     return { ticket };
   });
 
-  onEvent(table, deps, 'hotline:note', noteSchema, async ({ ticketId, body }, { actor }) => {
+  onEvent(table, deps, 'hotline:note', async ({ ticketId, body }, { actor }) => {
     const note = presentNote(await addNote(db, actor, ticketId, body));
     hotline.noted(note);
     return { note };
   });
 
-  onEvent(table, deps, 'hotline:rate', rateSchema, async ({ ticketId, score, comment }, { actor }) => {
+  onEvent(table, deps, 'hotline:rate', async ({ ticketId, score, comment }, { actor }) => {
     await hotline.changed(await rateTicket(db, actor, ticketId, score, comment || null));
     return { ticket: await loadPresented(db, ticketId) };
   });

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import type { NewAccount, ProfileDetails } from '../../protocol/accounts';
+import type { RegisterInput as ParsedRegistration } from '../../protocol/accounts';
 import { AppError, conflict, invalidPayload } from '../../errors';
 import { departmentExists } from '../../db/departments';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser, type UserRow } from '../../db/users';
@@ -15,7 +15,7 @@ const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
 
 /** A sign-up once parsed: every optional field present, empty ones null. */
-export type RegisterInput = NewAccount & ProfileDetails;
+export type RegisterInput = ParsedRegistration;
 
 /** Throws `weak_password` with the unmet rules. */
 export function assertPasswordRule(password: string, names: { firstName?: string; lastName?: string }): void {

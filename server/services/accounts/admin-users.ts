@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps';
-import type { AdminCreateUserBody } from '../../protocol/accounts';
+import type { AdminCreateUserInput } from '../../protocol/accounts';
 import { AppError, conflict, notFound } from '../../errors';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, searchUsers, updateUser, type Role, type UserRow, type UserSearch } from '../../db/users';
 import { revokeUserSessions } from '../../db/sessions';
@@ -10,7 +10,7 @@ import { locksSelfOut } from '../../access/users';
 import { claimEmailInvitations } from '../groups/invitations';
 
 /** An admin's new account once parsed (`chatOnly` defaulted). */
-export type CreateUserInput = Required<AdminCreateUserBody>;
+export type CreateUserInput = AdminCreateUserInput;
 
 /** An admin creates an active account (terms still to accept at first login). */
 export async function createUser(deps: Deps, input: CreateUserInput): Promise<UserRow> {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Deps } from '../../deps';
-import type { ProfilePatch } from '../../protocol/accounts';
+import type { ProfileChanges as ParsedProfileChanges } from '../../protocol/accounts';
 import { AppError } from '../../errors';
 import { updateUser, type UserRow } from '../../db/users';
 import { sniffType, storeFile } from '../../files';
@@ -8,7 +8,7 @@ import type { ReceivedFile } from '../../files';
 import { assertDepartment } from './accounts';
 
 /** The changes a member makes to their own profile (PATCH /api/me). */
-export type ProfileChanges = ProfilePatch;
+export type ProfileChanges = ParsedProfileChanges;
 
 /** Applies the changes a member makes to their own profile. */
 export async function updateProfile(deps: Deps, user: UserRow, changes: ProfileChanges): Promise<UserRow> {

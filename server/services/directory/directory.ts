@@ -4,6 +4,7 @@ import { searchMembers, type Role, type UserRow } from '../../db/users';
 import { visibleGroupsOf } from '../../db/groups';
 import { areContacts } from '../../db/contacts';
 import { presentMember } from '../../presenters/users';
+import type { MemberProfile } from '../../protocol/directory';
 import { accessMember } from '../../access/directory';
 
 export interface DirectoryQuery {
@@ -44,7 +45,7 @@ export async function searchDirectory(db: Knex, query: DirectoryQuery) {
  * GET /api/users/:id: a member's public profile, with the groups of theirs the
  * viewer may see (private ones only if the viewer belongs too).
  */
-export async function memberProfile(db: Knex, viewer: UserRow, userId: number) {
+export async function memberProfile(db: Knex, viewer: UserRow, userId: number): Promise<MemberProfile> {
   const user = await accessMember(db, userId);
   const groups = await visibleGroupsOf(db, userId, viewer.id);
   return {

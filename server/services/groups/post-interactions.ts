@@ -6,6 +6,7 @@ import {
 } from '../../db/posts';
 import type { UserRow } from '../../db/users';
 import { presentComment } from '../../presenters/posts';
+import type { Reactor } from '../../protocol/posts';
 import { presentAuthor } from '../../presenters/users';
 import { iso } from '../../presenters/time';
 import { presentPosts } from './posts';
@@ -56,7 +57,7 @@ export async function react(db: Knex, actor: UserRow, postId: number, kind: Reac
 }
 
 /** Who reacted to a post, and how. */
-export async function reactors(db: Knex, actor: UserRow, postId: number) {
+export async function reactors(db: Knex, actor: UserRow, postId: number): Promise<{ items: Reactor[] }> {
   await accessPost(db, actor, postId);
   const rows = await reactorsOf(db, postId);
   return {

@@ -9,6 +9,7 @@ import {
 } from '../../db/posts';
 import { activeFullMemberIds, type UserRow } from '../../db/users';
 import { presentComment, presentPost, type PresentedPost } from '../../presenters/posts';
+import type { PostDetail } from '../../protocol/posts';
 import { presentAuthor } from '../../presenters/users';
 import { notify } from '../notifications/notifications';
 import { bankPostAttachments } from '../documents/documents';
@@ -111,7 +112,7 @@ export async function feed(db: Knex, actor: UserRow, q: { cursor?: number; limit
 }
 
 /** GET /api/posts/:id: the post with its comments, and what the viewer may do with it. */
-export async function getPost(db: Knex, actor: UserRow, postId: number) {
+export async function getPost(db: Knex, actor: UserRow, postId: number): Promise<PostDetail> {
   const row = await accessPost(db, actor, postId);
   const [post] = await presentPosts(db, [row], actor.id);
   const comments = (await listComments(db, postId)).map(presentComment);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { ms } from '../../presenters/time';
+import type { HotlineFigures } from '../../protocol/hotline';
 import { spreadsheetCsv } from '../../csv';
 import { ticketsOpenedIn, unresolvedCountsByStatus, type FigureRow } from '../../db/hotline-tickets';
 
@@ -57,7 +58,7 @@ function groupBy<K>(rows: FigureRow[], key: (r: FigureRow) => K): Map<K, FigureR
  * count of unresolved tickets, whatever their age. Medians are computed here,
  * not in SQL, so SQLite and PostgreSQL give the same numbers.
  */
-export async function hotlineFigures(db: Knex, period: Period) {
+export async function hotlineFigures(db: Knex, period: Period): Promise<HotlineFigures> {
   const rows = await ticketsOpenedIn(db, period.from, period.to);
   const now = await unresolvedCountsByStatus(db);
   const count = (s: string) => now.get(s) ?? 0;
@@ -79,7 +80,7 @@ export async function hotlineFigures(db: Knex, period: Period) {
   };
 }
 
-export type HotlineFigures = Awaited<ReturnType<typeof hotlineFigures>>;
+export type { HotlineFigures } from '../../protocol/hotline';
 
 const frDate = (at: number) => new Date(at).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 const frNumber = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));

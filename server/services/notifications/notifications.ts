@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
 import {
   findNotificationSettings, insertNotification, listNotifications, markNotificationsRead, saveNotificationSettings,
   unreadNotificationCount, type NotificationRow,
 } from '../../db/notifications';
 import { iso } from '../../presenters/time';
+import { notificationSettingsSchema, type Notification, type NotificationPage, type NotificationSettings } from '../../protocol/notifications';
+
+export type { NotificationSettings } from '../../protocol/notifications';
 
 /** Kinds of notification this domain sends (others may add theirs). */
 export type NotificationKind =
@@ -24,8 +26,8 @@ export async function notify(db: Knex, userId: number, kind: NotificationKind | 
 }
 
 /** The wire shape of a notification. */
-export function presentNotification(n: NotificationRow) {
-  let data: unknown = {};
+export function presentNotification(n: NotificationRow): Notification {
+  let data: Record<string, unknown> = {};
   try {
     data = JSON.parse(n.data);
   } catch {
@@ -35,7 +37,7 @@ export function presentNotification(n: NotificationRow) {
 }
 
 /** GET /api/notifications: newest first, keyset cursor on id, with the unread count. */
-export async function myNotifications(db: Knex, userId: number, q: { cursor?: number; limit: number; unread?: boolean }) {
+export async function myNotifications(db: Knex, userId: number, q: { cursor?: number; limit: number; unread?: boolean }): Promise<NotificationPage> {
   const rows = await listNotifications(db, userId, q.cursor, q.limit + 1, !!q.unread);
   const page = rows.slice(0, q.limit);
   return {
@@ -50,22 +52,6 @@ export async function readNotifications(db: Knex, userId: number, ids: number[] 
   const updated = await markNotificationsRead(db, userId, ids);
   return { updated, unreadCount: await unreadNotificationCount(db, userId) };
 }
-
-const frequency = z.enum(['realtime', 'daily', 'weekly', 'never']);
-
-/** The contract's settings shape; unknown keys are refused so a typo is not silently dropped. */
-export const notificationSettingsSchema = z
-  .object({
-    frequency,
-    batchMinutes: z.union([z.literal(0), z.literal(15), z.literal(120), z.literal(240)]),
-    types: z
-      .object({ article: z.boolean(), comment: z.boolean(), member: z.boolean(), event: z.boolean(), mention: z.boolean() })
-      .strict(),
-    groups: z.record(z.string().regex(/^\d+$/, 'Identifiant de groupe attendu.'), z.object({ frequency }).strict()),
-  })
-  .strict();
-
-export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   frequency: 'realtime',

@@ -1,7 +1,5 @@
-/** Wire types used by the client (mirrors PROTOCOL.md; keep in step with server/protocol). */
-
-/** Global role of a user. */
-export type Role = 'member' | 'animator' | 'hotline' | 'admin';
+/** Users on the wire: the full profile (self, admins) and what other members see. */
+import type { Role } from './common';
 
 /** Account status. */
 export type UserStatus = 'pending' | 'active' | 'disabled';
@@ -9,7 +7,7 @@ export type UserStatus = 'pending' | 'active' | 'disabled';
 /** Civility, optional. */
 export type Civility = 'mme' | 'm';
 
-/** A user as presented by the server. */
+/** The full profile: for the user themself and for admins (`presentUser`). */
 export interface User {
   id: number;
   email: string;
@@ -32,22 +30,19 @@ export interface User {
   createdAt: string;
 }
 
-/** A French département. */
-export interface Department {
-  code: string;
-  name: string;
-  regionCode: string;
-}
-
-/** A page of a cursor-paginated list. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | number | null;
-}
-
-/** Body of every error answer. */
-export interface ErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown> };
+/** What other members see of someone: no e-mail, no phone, no account state (`presentMember`). */
+export interface Member {
+  id: number;
+  username: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  departmentCode: string | null;
+  employer: string | null;
+  jobTitle: string | null;
+  city: string | null;
+  role: Role;
+  avatarUrl: string | null;
 }
 
 /** `{ user }`, the answer of most account routes. */
