@@ -1,7 +1,7 @@
 // `npm run bench -- <scenario> [--option value …]`: the hub against a bare
 // Socket.IO relay, in one run. Prints one JSON summary on stdout and writes it
 // under bench/results/. Scenarios: fanout, durable, connections, history,
-// twonodes, all; `smoke` runs each of them tiny (CI); `profile <file>`
+// twonodes, reports, all; `smoke` runs each of them tiny (CI); `profile <file>`
 // summarises a .cpuprofile. Add --profile to write the hub's CPU profile.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,9 +16,10 @@ import { durable, durableDefaults } from './scenarios/durable';
 import { connections, connectionsDefaults } from './scenarios/connections';
 import { history, historyDefaults } from './scenarios/history';
 import { twonodes, twoNodesDefaults } from './scenarios/twonodes';
+import { reportsBench, reportsDefaults } from './scenarios/reports';
 
-type Scenario = 'fanout' | 'durable' | 'connections' | 'history' | 'twonodes';
-const ALL: Scenario[] = ['fanout', 'durable', 'connections', 'history', 'twonodes'];
+type Scenario = 'fanout' | 'durable' | 'connections' | 'history' | 'twonodes' | 'reports';
+const ALL: Scenario[] = ['fanout', 'durable', 'connections', 'history', 'twonodes', 'reports'];
 
 /** Tiny settings for `smoke`: every scenario runs end to end in a few seconds. */
 const SMOKE = {
@@ -27,8 +28,9 @@ const SMOKE = {
   connections: { ...connectionsDefaults, count: 100, rampMs: 500, settleMs: 200 },
   history: { ...historyDefaults, messages: 10_000, requests: 100, warmup: 10 },
   twonodes: { ...twoNodesDefaults, members: 40, settleMs: 200, startRate: 400, maxSteps: 1, bisect: 0, retries: 0, stepMs: 800, drainMs: 8000 },
+  reports: { ...reportsDefaults, reports: 5000, conseillers: 100, personalRuns: 10, nationalRuns: 3, exportRows: 1000 },
 };
-const DEFAULTS = { fanout: fanoutDefaults, durable: durableDefaults, connections: connectionsDefaults, history: historyDefaults, twonodes: twoNodesDefaults };
+const DEFAULTS = { fanout: fanoutDefaults, durable: durableDefaults, connections: connectionsDefaults, history: historyDefaults, twonodes: twoNodesDefaults, reports: reportsDefaults };
 
 /** `--key value` pairs: numbers stay numbers, `a,b` becomes a list of numbers, a bare flag is true. */
 function parseFlags(argv: string[]): Record<string, unknown> {
@@ -83,6 +85,8 @@ async function runScenario(name: Scenario, o: any, run: RunOptions): Promise<unk
       return history(o, { ...run, label });
     case 'twonodes':
       return twonodes(o, { ...run, label });
+    case 'reports':
+      return reportsBench(o);
   }
 }
 

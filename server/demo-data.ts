@@ -3,6 +3,7 @@ import { insertUser, type Role } from './db/users';
 import { hashPassword } from './services/accounts/passwords';
 import { syncAutoMemberships } from './services/chat/channels';
 import { seedDemoContent } from './demo-content';
+import { seedDemoReports } from './demo-reports';
 
 /** The demo password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'Maillage2026!';
@@ -42,4 +43,5 @@ export async function seedDemo(deps: Deps): Promise<void> {
     await syncAutoMemberships(deps.db, user);
   }
   await seedDemoContent(deps);
+  await seedDemoReports(deps.db);
 }

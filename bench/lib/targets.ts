@@ -41,6 +41,12 @@ export function targets(results: Record<string, any>): Target[] {
     const v = get(t, 'hub', 'secondNodeP50AddedMs');
     out.push({ what: 'two nodes: p50 added by the second node (ms, worst sustainable step)', target: '≤ 5', measured: v, met: v === null ? null : v <= 5 });
   }
+  const r = results.reports;
+  if (r) {
+    const full = r.options?.reports >= 1_000_000;
+    out.push({ what: `reports (${r.database}): personal dashboard, one month, p95 (ms) at ${r.options?.reports} reports`, target: '< 50 (at 1 000 000)', measured: r.personalMonth?.p95, met: full ? r.personalMonth?.p95 < 50 : null });
+    out.push({ what: `reports (${r.database}): national dashboard, one year, p95 (ms) at ${r.options?.reports} reports`, target: '< 500 (at 1 000 000)', measured: r.nationalYear?.p95, met: full ? r.nationalYear?.p95 < 500 : null });
+  }
   return out;
 }
 

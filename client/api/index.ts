@@ -7,6 +7,7 @@ import { eventsApi } from './events.js';
 import { groupsApi } from './groups.js';
 import { Http, type FetchLike } from './http.js';
 import { meApi } from './me.js';
+import { reportsApi } from './reports.js';
 
 /** Builds every resource client over one Http. */
 export function createApi(options: { fetch?: FetchLike; baseUrl?: string } = {}) {
@@ -20,6 +21,7 @@ export function createApi(options: { fetch?: FetchLike; baseUrl?: string } = {})
     groups: groupsApi(http),
     documents: documentsApi(http),
     events: eventsApi(http),
+    reports: reportsApi(http),
   };
 }
 

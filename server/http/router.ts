@@ -17,6 +17,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed';
 import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
+import { reportRoutes } from './routes/reports';
 import { healthRoutes } from './routes/health';
 
 /** Mounts every REST resource (one file each under routes/). */
@@ -35,6 +36,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     calendarFeedRoutes(deps),
     hotlineRoutes(deps, domains.hotline, domains.presence),
     hotlineFigureRoutes(deps),
+    reportRoutes(deps),
     ...groupDomainRoutes(deps, domains.broadcasts),
   ];
   for (const r of routers) koa.use(r.routes()).use(r.allowedMethods());

@@ -22,6 +22,7 @@ import type { GroupErrorCode } from './groups';
 import type { PostErrorCode } from './posts';
 import type { DocumentErrorCode } from './documents';
 import type { AgendaErrorCode } from './agenda';
+import type { ReportErrorCode } from './reports';
 
 /** Every error code the server may answer (REST and acks). */
 export type ErrorCode =
@@ -32,4 +33,5 @@ export type ErrorCode =
   | GroupErrorCode
   | PostErrorCode
   | DocumentErrorCode
-  | AgendaErrorCode;
+  | AgendaErrorCode
+  | ReportErrorCode;

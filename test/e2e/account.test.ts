@@ -39,7 +39,9 @@ describe('e2e: an account from sign-up to profile', function () {
     await page.waitForURL('**/conditions**');
     await page.locator('#terms-accept').check({ force: true });
     await page.getByRole('button', { name: "J'accepte les conditions" }).click();
-    // Then the chat screen, with the département's channel.
+    // Then the home page; the chat is one click away, with the département's channel.
+    await page.getByRole('heading', { name: 'Bonjour', level: 1 }).waitFor();
+    await page.locator('#navigation').getByRole('link', { name: 'Discussions' }).click();
     await page.locator('mai-chat-sidebar a', { hasText: '35 — Ille-et-Vilaine' }).waitFor();
 
     await page.goto(s.url + '/profil');

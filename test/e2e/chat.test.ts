@@ -15,7 +15,7 @@ describe('e2e: the chat screen', function () {
   let generalId: number;
   const errors: string[] = [];
 
-  async function open(token: string, path = '/'): Promise<Page> {
+  async function open(token: string, path = '/discussions'): Promise<Page> {
     const page = await browser.page(s.url, { token, path });
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack}`));
     await page.locator('mai-chat-sidebar a[data-channel-id]').first().waitFor();

@@ -23,6 +23,7 @@ import { useServer } from '../helpers/suite';
 import { createRealtimeDomains } from '../../server/realtime/domains';
 import type { EventTable } from '../../server/realtime/hub-types';
 import type { TestServer } from '../helpers/server';
+import { reportBody } from '../helpers/reports';
 
 const ROLES = ['anonymous', 'pending', 'member', 'chatOnly', 'animator', 'hotline', 'admin', 'outsider'] as const;
 type Role = (typeof ROLES)[number];
@@ -129,6 +130,18 @@ const ROUTES: Record<string, Row> = {
   'GET /api/posts/:id/reactions':                        [401,  401,  200,  403,  404,  404,  404,  404],
   'POST /api/posts/:id/reactions':                       [401,  401,  200,  403,  404,  404,  404,  404],
   'GET /api/regions':                                    [200,  200,  200,  200,  200,  200,  200,  200],
+  'GET /api/communes':                                   [401,  401,  400,  403,  400,  400,  400,  400],
+  'GET /api/report-teams':                               [401,  401,  200,  403,  200,  200,  200,  200],
+  'POST /api/report-teams':                              [401,  401,  404,  403,  404,  404,  422,  404],
+  'DELETE /api/report-teams/:managerId/:memberId':       [401,  401,  404,  403,  404,  404,  404,  404],
+  'GET /api/reports':                                    [401,  401,  200,  403,  200,  200,  200,  200],
+  'POST /api/reports':                                   [401,  401,  201,  403,  201,  201,  201,  201],
+  'DELETE /api/reports/:id':                             [401,  401,  204,  403,  404,  404,  404,  404],
+  'GET /api/reports/:id':                                [401,  401,  200,  403,  404,  404,  404,  404],
+  'PUT /api/reports/:id':                                [401,  401,  200,  403,  404,  404,  404,  404],
+  'GET /api/reports/export.csv':                         [401,  401,  200,  403,  200,  200,  200,  200],
+  'GET /api/reports/export.xlsx':                        [401,  401,  200,  403,  200,  200,  200,  200],
+  'GET /api/reports/stats':                              [401,  401,  200,  403,  200,  200,  200,  200],
   'GET /api/users/:id':                                  [401,  401,  200,  403,  200,  200,  200,  200],
   'GET /api/users/:id/avatar':                           [401,  401,  404,  404,  404,  404,  404,  404],
 };
@@ -181,6 +194,9 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'PATCH /api/groups/:id/members/:userId': () => ({ role: 'admin' }),
   'PATCH /api/admin/users/:id': () => ({ role: 'member' }),
   'PATCH /api/documents/:id': () => ({ description: 'Revu.' }),
+  'POST /api/reports': () => reportBody(),
+  'PUT /api/reports/:id': () => reportBody({ canal: 'remote' }),
+  'POST /api/report-teams': (w) => ({ managerId: w.owner, memberId: w.extra }),
 };
 
 /** Payloads for the socket events (ids from the world). */
@@ -222,6 +238,8 @@ interface World {
   ticketId: number;
   messageId: number;
   categoryId: number;
+  /** An activity report of `member`'s. */
+  reportId: number;
 }
 
 /** A world for one role: the group and what hangs off it, made by its owner; the role's actor. */
@@ -248,6 +266,7 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
   ownerSocket.close();
   memberSocket.close();
   const categories = (await as(owner.token).get('/api/hotline/categories')).body;
+  const report = (await as(member.token).post('/api/reports', reportBody())).body;
   return {
     token: actor?.token ?? null,
     owner: owner.user.id,
@@ -262,6 +281,7 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
     ticketId: ticket.ticket.id,
     messageId: message.message.id,
     categoryId: (Array.isArray(categories) ? categories : categories.items ?? [])[0]?.id ?? 999_999,
+    reportId: report.id,
   };
 }
 
@@ -271,10 +291,11 @@ function fill(path: string, w: World): string {
     [/^\/api\/groups\/:id/, w.groupId], [/^\/api\/documents\/:id/, w.documentId], [/^\/api\/events\/:id/, w.eventId],
     [/^\/api\/posts\/:id/, w.postId], [/^\/api\/comments\/:id/, w.commentId], [/^\/api\/attachments\/:id/, 999_999],
     [/^\/api\/channels\/:id/, w.channelId], [/^\/api\/hotline\/tickets\/:id/, w.ticketId], [/^\/api\/hotline\/categories\/:id/, w.categoryId],
-    [/^\/api\/admin\/users\/:id/, w.extra], [/^\/api\/users\/:id/, w.owner],
+    [/^\/api\/admin\/users\/:id/, w.extra], [/^\/api\/users\/:id/, w.owner], [/^\/api\/reports\/:id/, w.reportId],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? 999_999;
-  return path.replace(':id', String(id)).replace(':userId', String(w.extra)).replace(':registrationId', String(w.registrationId)).replace(':file', 'inconnu.ics');
+  return path.replace(':id', String(id)).replace(':userId', String(w.extra)).replace(':registrationId', String(w.registrationId)).replace(':file', 'inconnu.ics')
+    .replace(':managerId', String(w.owner)).replace(':memberId', String(w.extra));
 }
 
 /** Reads, then writes, then deletions (the group's last), logout at the very end. */

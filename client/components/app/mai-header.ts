@@ -3,9 +3,11 @@ import { LitElement, html, nothing } from 'lit';
 import type { User } from '../../../server/protocol/index.js';
 import '../notifications/mai-notification-bell.js';
 
-/** Main navigation entries; `admin` ones only for admins. */
-export const NAV_ITEMS = [
-  { href: '/', label: 'Discussions' },
+/** Main navigation entries; `admin` ones only for admins, `reports` ones not for chat-only accounts. */
+export const NAV_ITEMS: { href: string; label: string; admin?: boolean; reports?: boolean }[] = [
+  { href: '/', label: 'Accueil' },
+  { href: '/discussions', label: 'Discussions' },
+  { href: '/statistiques', label: 'Mes statistiques', reports: true },
   { href: '/groupes', label: 'Groupes' },
   { href: '/documents', label: 'Documents' },
   { href: '/agenda', label: 'Agenda' },
@@ -79,6 +81,9 @@ export class MaiHeader extends LitElement {
       </ul>`;
     }
     return html`<ul class="fr-btns-group">
+      ${this.showNav && !this.user.chatOnly
+        ? html`<li><a class="fr-btn fr-icon-add-line" href="/comptes-rendus/nouveau">Enregistrer un accompagnement</a></li>`
+        : nothing}
       ${this.showNav ? html`<li><mai-notification-bell></mai-notification-bell></li>` : nothing}
       <li><a class="fr-btn fr-icon-account-circle-line" href="/profil">${this.user.displayName}</a></li>
       <li>
@@ -90,14 +95,13 @@ export class MaiHeader extends LitElement {
   }
 
   private current(href: string): boolean {
-    // « Discussions » (/) also covers /discussions and its channels.
-    if (href === '/') return this.path === '/' || this.path === '/discussions' || this.path.startsWith('/discussions/');
+    if (href === '/') return this.path === '/';
     return this.path === href || this.path.startsWith(`${href}/`);
   }
 
   private nav() {
     if (!this.showNav || !this.user) return nothing;
-    const items = NAV_ITEMS.filter((i) => !i.admin || this.user?.role === 'admin');
+    const items = NAV_ITEMS.filter((i) => (!i.admin || this.user?.role === 'admin') && (!i.reports || !this.user?.chatOnly));
     return html`<nav class="fr-nav" id="navigation" aria-label="Menu principal">
       <ul class="fr-nav__list">
         ${items.map(

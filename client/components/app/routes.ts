@@ -21,6 +21,10 @@ import '../accounts/mai-reset-page.js';
 import '../accounts/mai-terms-page.js';
 import '../notifications/mai-notifications-page.js';
 import '../notifications/mai-notification-settings-page.js';
+import '../home/mai-home-page.js';
+import '../reports/mai-report-form-page.js';
+import '../reports/mai-reports-page.js';
+import '../reports/mai-stats-page.js';
 
 
 /** One page of the app. */
@@ -38,7 +42,7 @@ export const ROUTES: Record<string, Route> = {
   '/confirmer': { title: 'Confirmation de votre adresse', access: 'public', render: () => html`<mai-confirm-page></mai-confirm-page>` },
   '/reinitialiser': { title: 'Nouveau mot de passe', access: 'public', render: () => html`<mai-reset-page></mai-reset-page>` },
   '/conditions': { title: "Conditions générales d'utilisation", access: 'public', render: () => html`<mai-terms-page></mai-terms-page>` },
-  '/': { title: 'Discussions', access: 'user', render: () => html`<mai-chat-page .params=${[]}></mai-chat-page>` },
+  '/': { title: 'Accueil', access: 'user', render: () => html`<mai-home-page></mai-home-page>` },
   '/discussions': { title: 'Discussions', access: 'user', render: (params) => html`<mai-chat-page .params=${params}></mai-chat-page>` },
   '/groupes': { title: 'Groupes', access: 'user', render: (params) => groupsRoute(params) },
   '/documents': { title: 'Documents', access: 'user', render: ([id]) => html`<mai-documents-page .documentId=${Number(id) || 0}></mai-documents-page>` },
@@ -50,6 +54,13 @@ export const ROUTES: Record<string, Route> = {
   '/hotline': { title: 'Hotline', access: 'user', render: (params) => html`<mai-hotline-page .params=${params}></mai-hotline-page>` },
   '/profil': { title: 'Mon profil', access: 'user', render: () => html`<mai-profile-page></mai-profile-page>` },
   '/profil/notifications': { title: 'Notifications par courriel', access: 'user', render: () => html`<mai-notification-settings-page></mai-notification-settings-page>` },
+  '/comptes-rendus/nouveau': { title: 'Enregistrer un accompagnement', access: 'user', render: () => html`<mai-report-form-page .reportId=${0}></mai-report-form-page>` },
+  '/comptes-rendus': {
+    title: 'Mes comptes rendus',
+    access: 'user',
+    render: ([id]) => (id === 'nouveau' || /^\d+$/.test(id ?? '') ? html`<mai-report-form-page .reportId=${Number(id) || 0}></mai-report-form-page>` : html`<mai-reports-page></mai-reports-page>`),
+  },
+  '/statistiques': { title: 'Mes statistiques', access: 'user', render: () => html`<mai-stats-page></mai-stats-page>` },
   '/notifications': { title: 'Notifications', access: 'user', render: () => html`<mai-notifications-page></mai-notifications-page>` },
   '/admin': { title: 'Administration', access: 'admin', render: () => html`<mai-admin-users-page></mai-admin-users-page>` },
 };
