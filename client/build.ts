@@ -1,6 +1,7 @@
 /** Builds the web client into dist/client: bundle, index.html, DSFR assets, the style sheets. Idempotent. */
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,8 +57,49 @@ export async function build(options: { minify?: boolean } = {}): Promise<number>
   copied += copyIfChanged(join(dsfr, 'dsfr.min.css'), join(out, 'dsfr/dsfr.min.css'));
   copied += copyIfChanged(join(dsfr, 'utility/icons/icons.min.css'), join(out, 'dsfr/utility/icons/icons.min.css'));
   for (const dir of ['fonts', 'icons', 'favicon']) copied += copyTree(join(dsfr, dir), join(out, 'dsfr', dir));
+  copied += await buildPwa();
   console.log(`client built in ${Date.now() - started} ms (${copied} static files copied) → ${out}`);
   return copied;
+}
+
+/** Writes `data` unless the file already holds exactly it (keeps mtimes, so caches stay valid). */
+function writeIfChanged(to: string, data: Buffer | string): number {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  if (existsSync(to) && readFileSync(to).equals(bytes)) return 0;
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, bytes);
+  return 1;
+}
+
+/**
+ * The installable app: manifest, icons drawn here, and the service worker, whose cache is named
+ * after a hash of the shell it holds (a new build → a new cache, the old one dropped).
+ */
+async function buildPwa(): Promise<number> {
+  const { iconPng, MANIFEST } = await import('./pwa/icons.js');
+  let n = writeIfChanged(join(out, 'manifest.webmanifest'), JSON.stringify(MANIFEST, null, 2));
+  for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]] as const) {
+    n += writeIfChanged(join(out, 'icons', name), iconPng(size, maskable));
+  }
+  const styles = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.css')).sort();
+  const fonts = readdirSync(join(out, 'dsfr/fonts')).filter((f) => f.endsWith('.woff2')).sort();
+  const files = [
+    '/', '/assets/app.js', ...styles.map((f) => `/assets/${f}`), '/dsfr/dsfr.min.css', '/dsfr/utility/icons/icons.min.css',
+    ...fonts.map((f) => `/dsfr/fonts/${f}`), '/dsfr/favicon/favicon.svg', '/manifest.webmanifest', ...MANIFEST.icons.map((i) => i.src),
+  ];
+  const hash = createHash('sha256');
+  for (const f of ['index.html', 'assets/app.js', ...styles.map((x) => `assets/${x}`)]) hash.update(readFileSync(join(out, f)));
+  await esbuild.build({
+    entryPoints: [join(root, 'client/pwa/sw.ts')],
+    outfile: join(out, 'sw.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    define: { SHELL_VERSION: JSON.stringify(hash.digest('hex').slice(0, 16)), SHELL_FILES: JSON.stringify(files) },
+    logLevel: 'warning',
+  });
+  return n;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,9 +7,11 @@ import { SessionStore } from './state/session-store.js';
 import { HubClient } from './realtime/hub-client.js';
 import { chatApi } from './api/chat.js';
 import { ChatStores } from './state/chat-stores.js';
+import { OfflineSnapshot } from './state/offline-snapshot.js';
+import { registerServiceWorker } from './pwa/register.js';
 
 const api = createApi();
-const session = new SessionStore(api);
+const session = new SessionStore(api, new OfflineSnapshot(window.localStorage));
 const departments = new DepartmentsStore(api);
 const router = new Router(window);
 router.start();
@@ -26,6 +28,13 @@ session.addEventListener('change', () => {
   chat.setUser(active ? user : null);
   if (active) hub.start();
   else if (hub.status !== 'idle') hub.stop();
+  // Offline start: the hub cannot connect to trigger the first load; the list kept in this browser opens the channels.
+  if (active && session.offline) void chat.channels.load();
 });
 Object.assign(app, { api, session, router, departments, hub, chat });
 void session.start();
+// Back online after an offline start: read the session again (the hub reconnects and flushes the outbox by itself).
+window.addEventListener('online', () => {
+  if (session.offline) void session.start();
+});
+registerServiceWorker(window);

@@ -24,7 +24,7 @@ export const forbidden = (message = "Vous n'avez pas le droit de faire cela.", c
   new AppError(code, 403, message);
 /** Used both for missing and for invisible things, so existence never leaks. */
 export const notFound = (what = 'Ressource') => new AppError('not_found', 404, `${what} introuvable.`);
-export const conflict = (code: ErrorCode, message: string) => new AppError(code, 409, message);
+export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) => new AppError(code, 409, message, details);
 export const ruleViolated = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new AppError(code, 422, message, details);
 export const rateLimited = (retryAfterSeconds: number) =>

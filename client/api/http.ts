@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../server/protocol/index.js';
 const CODE_FIELDS: Record<string, string> = {
   username_taken: 'username',
   email_taken: 'email',
+  name_taken: 'name',
 };
 
 /** An error answered by the server (or a network failure, code `network_error`). */

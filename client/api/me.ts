@@ -61,6 +61,9 @@ export function meApi(http: Http) {
       return xhrUpload<UserResponse>(http, 'PUT', '/api/me/avatar', form, onProgress);
     },
     removeAvatar: () => http.delete<UserResponse>('/api/me/avatar'),
+    /** POST /api/me/password: the other sessions are revoked, this one stays. */
+    changePassword: (currentPassword: string, newPassword: string) =>
+      http.post<UserResponse & { revokedSessions: number }>('/api/me/password', { currentPassword, newPassword }),
   };
 }
 

@@ -1,5 +1,6 @@
 /** My channels for the sidebar: sections, search, unread and mention counts kept live. */
 import type { Channel, ChannelUpdate, ChatApi, HubLike, Message, UnreadEvent } from '../api/chat.js';
+import type { OfflineSnapshot } from './offline-snapshot.js';
 
 /** Sidebar sections, in display order. */
 export type SectionKey = 'favorites' | 'national' | 'department' | 'thematic' | 'group' | 'direct' | 'hotline';
@@ -39,11 +40,19 @@ export class ChannelsStore extends EventTarget {
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   error: unknown = null;
 
+  /** Where the list is kept for an offline start (set with the user). */
+  private snapshot: { store: OfflineSnapshot; userId: number } | null = null;
+
   constructor(
     private readonly api: Pick<ChatApi, 'channels'>,
     private readonly hub: Pick<HubLike, 'request'>,
   ) {
     super();
+  }
+
+  /** Keeps each loaded list in `store` for `userId` (null: keep nothing). */
+  keepSnapshot(store: OfflineSnapshot | null, userId: number | null): void {
+    this.snapshot = store && userId !== null ? { store, userId } : null;
   }
 
   get(id: number): Channel | undefined {
@@ -84,9 +93,15 @@ export class ChannelsStore extends EventTarget {
     try {
       this.items = await this.api.channels();
       this.status = 'ready';
+      this.snapshot?.store.setChannels(this.snapshot.userId, this.items);
     } catch (e) {
       this.error = e;
-      if (!this.items.length) this.status = 'error';
+      // Offline start: the last list known here, so the channels open and the outbox shows.
+      const kept = !this.items.length && this.snapshot ? this.snapshot.store.channels<Channel>(this.snapshot.userId) : null;
+      if (kept?.length) {
+        this.items = kept;
+        this.status = 'ready';
+      } else if (!this.items.length) this.status = 'error';
     }
     this.emit();
   }

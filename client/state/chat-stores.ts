@@ -3,6 +3,7 @@ import type { Channel, ChatApi, HubLike, Message } from '../api/chat.js';
 import { ChannelsStore } from './channels-store.js';
 import { MessagesStore } from './messages-store.js';
 import { Outbox, type StorageLike } from './outbox.js';
+import { OfflineSnapshot } from './offline-snapshot.js';
 import { IdleTracker, PresenceStore } from './presence-store.js';
 import { TypingStore } from './typing-store.js';
 import { ThematicAdminStore } from './thematic-admin-store.js';
@@ -38,6 +39,7 @@ export class ChatStores extends EventTarget {
   /** The open channel's last message is on screen and the tab is visible: new messages count as read. */
   private reading = false;
   private readTarget = new Map<number, number>();
+  private readonly snapshot: OfflineSnapshot;
   private readRunning = new Set<number>();
 
   constructor(
@@ -49,6 +51,7 @@ export class ChatStores extends EventTarget {
     this.channels = new ChannelsStore(api, hub);
     this.messages = new MessagesStore(api, hub);
     this.outbox = new Outbox(storage);
+    this.snapshot = new OfflineSnapshot(storage);
     this.presence = new PresenceStore(api, hub);
     this.typing = new TypingStore(hub);
     this.thematicAdmin = new ThematicAdminStore(api);
@@ -93,6 +96,7 @@ export class ChatStores extends EventTarget {
     this.thematicAdmin.clear();
     this.presence.reset(user?.id ?? null);
     this.outbox.setUser(user?.id ?? null);
+    this.channels.keepSnapshot(this.snapshot, user?.id ?? null);
     this.emit();
     if (user && this.hub.connected) void this.resync();
   }

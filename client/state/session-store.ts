@@ -3,6 +3,7 @@ import { ApiError, asApiError } from '../api/http.js';
 import type { Api } from '../api/index.js';
 import type { ProfilePatch } from '../api/me.js';
 import type { User } from '../../server/protocol/index.js';
+import { OfflineSnapshot } from './offline-snapshot.js';
 
 /** `loading` until the first GET /api/me answers; `error` if it could not be read. */
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -12,9 +13,14 @@ export class SessionStore extends EventTarget {
   user: User | null = null;
   status: SessionStatus = 'idle';
   error: ApiError | null = null;
+  /** True when the user comes from this browser's snapshot because the server could not be reached. */
+  offline = false;
   private readonly api: Pick<Api, 'auth' | 'me' | 'http'>;
 
-  constructor(api: Pick<Api, 'auth' | 'me' | 'http'>) {
+  constructor(
+    api: Pick<Api, 'auth' | 'me' | 'http'>,
+    private readonly snapshot = new OfflineSnapshot(),
+  ) {
     super();
     this.api = api;
     // A 401 on any call while signed in means the session ended elsewhere.
@@ -45,10 +51,19 @@ export class SessionStore extends EventTarget {
       const { user } = await this.api.me.get();
       this.user = user;
       this.status = 'ready';
+      this.offline = false;
+      this.snapshot.setUser(user);
     } catch (e) {
+      const known = this.snapshot.user<User>();
       if (e instanceof ApiError && e.status === 401) {
         this.user = null;
         this.status = 'ready';
+        this.snapshot.setUser(null);
+      } else if (e instanceof ApiError && e.code === 'network_error' && known) {
+        // No network: open as the last signed-in user (the outbox keeps what they write).
+        this.user = known;
+        this.status = 'ready';
+        this.offline = true;
       } else {
         this.error = asApiError(e);
         this.status = 'error';
@@ -93,6 +108,7 @@ export class SessionStore extends EventTarget {
   /** Replaces the user (e.g. after an avatar upload) and notifies. */
   setUser(user: User | null): void {
     this.user = user;
+    this.snapshot.setUser(user);
     this.emit();
   }
 

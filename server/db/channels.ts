@@ -41,6 +41,11 @@ export async function findChannelBySlug(db: Knex, slug: string): Promise<Channel
   return db<ChannelRow>('channels').where({ slug }).first();
 }
 
+/** Id and name of the channels people name themselves (thematic and group channels, archived ones included). */
+export async function namedChannels(db: Knex): Promise<Pick<ChannelRow, 'id' | 'name' | 'kind'>[]> {
+  return db<ChannelRow>('channels').whereIn('kind', ['thematic', 'group']).select('id', 'name', 'kind');
+}
+
 // The two below run on every connection (automatic memberships): written once.
 
 export async function channelsBySlugs(db: Knex, slugs: string[]): Promise<ChannelRow[]> {

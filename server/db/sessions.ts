@@ -52,6 +52,13 @@ export async function revokeSession(db: Knex, id: number): Promise<void> {
   await db('sessions').where({ id }).whereNull('revoked_at').update({ revoked_at: new Date() });
 }
 
+/** Ids of a user's sessions still in force, except one if given. */
+export async function liveSessionIds(db: Knex, userId: number, exceptId?: number): Promise<number[]> {
+  const q = db('sessions').where({ user_id: userId }).whereNull('revoked_at');
+  if (exceptId) q.whereNot('id', exceptId);
+  return (await q.select('id')).map((r: { id: number }) => Number(r.id));
+}
+
 /** Revokes every session of a user, except one if given. */
 export async function revokeUserSessions(db: Knex, userId: number, exceptId?: number): Promise<void> {
   const q = db('sessions').where({ user_id: userId }).whereNull('revoked_at');

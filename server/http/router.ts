@@ -17,6 +17,7 @@ import { calendarFeedRoutes } from './routes/calendar-feed';
 import { groupDomainRoutes } from './routes/group-domain';
 import { hotlineRoutes } from './routes/hotline';
 import { hotlineFigureRoutes } from './routes/hotline-figures';
+import { pushRoutes } from './routes/push';
 import { reportRoutes } from './routes/reports';
 import { healthRoutes } from './routes/health';
 
@@ -25,7 +26,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
   const routers: Router<AppState>[] = [
     healthRoutes(domains.health),
     authRoutes(deps, realtime),
-    meRoutes(deps, domains.profileHooks),
+    meRoutes(deps, domains.profileHooks, realtime),
     adminUserRoutes(deps, realtime),
     departmentRoutes(deps),
     userRoutes(deps),
@@ -36,6 +37,7 @@ export function mountRoutes(koa: Koa<AppState>, deps: Deps, realtime: Realtime, 
     calendarFeedRoutes(deps),
     hotlineRoutes(deps, domains.hotline, domains.presence),
     hotlineFigureRoutes(deps),
+    pushRoutes(deps, domains.push.sender.publicKey),
     reportRoutes(deps),
     ...groupDomainRoutes(deps, domains.broadcasts),
   ];

@@ -95,6 +95,10 @@ export interface LoginResponse {
   token: string;
 }
 
+/** POST /api/me/password body: the current password is checked, the new one follows the sign-up rules. */
+export const passwordChangeSchema = z.object({ currentPassword: fields.password, newPassword: fields.password }).strict();
+export type PasswordChangeBody = z.infer<typeof passwordChangeSchema>;
+
 /** Error codes of the account routes. */
 export const ACCOUNT_ERROR_CODES = [
   'account_not_active',
@@ -104,6 +108,7 @@ export const ACCOUNT_ERROR_CODES = [
   'invalid_token',
   'token_expired',
   'unsupported_type',
+  'wrong_password',
 ] as const;
 /** One of the account error codes. */
 export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];

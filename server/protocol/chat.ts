@@ -155,6 +155,7 @@ export const CHAT_ERROR_CODES = [
   'mention_not_allowed',
   'message_deleted',
   'duplicate_client_msg_id',
+  'name_taken',
 ] as const;
 /** One of the chat error codes. */
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];

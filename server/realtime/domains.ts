@@ -6,6 +6,7 @@ import { createBroadcasts } from './broadcasts';
 import { createChannelsDomain } from './channels-domain';
 import { createPresenceDomain } from './presence/domain';
 import { createHotlineDomain } from './hotline-domain';
+import { createPushDomain } from './push-domain';
 import { RedisHealth } from '../redis-health';
 import { resyncAfterOutage } from './resync';
 
@@ -30,6 +31,7 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   // After channels and presence: its connect hook adds staff to ticket channels and reads presence.
   const hotline = createHotlineDomain(deps, broadcasts, channels, presence);
   list.push(hotline);
+  const push = createPushDomain(deps, broadcasts, channels);
   list.push(resyncAfterOutage(health));
   const profileHooks: ProfileHooks = { departmentChanged: (userId) => channels.departmentChanged(userId) };
   return {
@@ -38,6 +40,7 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
     channels,
     presence,
     hotline,
+    push,
     list,
     profileHooks,
     bind(io: HubServer) {

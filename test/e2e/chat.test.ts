@@ -54,6 +54,7 @@ describe('e2e: the chat screen', function () {
     await pj.locator(`a[data-channel-id="${depId}"]`).click();
     await pj.waitForURL(`**/discussions/${depId}`);
     await pj.locator('mai-channel-view h1', { hasText: '29' }).waitFor();
+    expect(await pj.title()).to.equal('# 29 — Finistère · Maillage');
     await say(pj, 'Bonjour **@thomas.e2e**, tu viens jeudi ?');
     await pj.locator('.mai-msg[data-message-id]', { hasText: 'tu viens jeudi' }).waitFor();
 
@@ -73,28 +74,46 @@ describe('e2e: the chat screen', function () {
   it('an animator pins a message and both members see the pinned bar', async () => {
     const pj = await open(julie.token, `/discussions/${generalId}`);
     const pa = await open(anim.token, `/discussions/${generalId}`);
-    await say(pj, 'Le compte rendu est en ligne');
+    await say(pj, 'Le **compte rendu** est en ligne');
     const target = pa.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu est en ligne' });
     await target.waitFor();
     await target.hover();
-    await target.getByRole('button', { name: 'Épingler' }).click();
+    await target.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await target.getByRole('menuitem', { name: 'Épingler' }).click();
     await pa.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
     await pj.locator('.mai-pinned', { hasText: 'Le compte rendu est en ligne' }).waitFor();
+    // The pinned bar renders the markdown, never its source.
+    expect(await pj.locator('.mai-pinned__excerpt strong').textContent()).to.equal('compte rendu');
+    expect(await pj.locator('.mai-pinned__excerpt').textContent()).to.not.contain('**');
     // A member has no pin button; the server would refuse anyway.
     const mine = pj.locator('.mai-msg[data-message-id]', { hasText: 'Le compte rendu' });
-    expect(await mine.getByRole('button', { name: 'Épingler' }).count()).to.equal(0);
+    await mine.hover();
+    await mine.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await mine.getByRole('menuitem', { name: 'Répondre' }).waitFor();
+    expect(await mine.getByRole('menuitem', { name: 'Épingler' }).count()).to.equal(0);
+    await done(pj, pa);
+  });
+
+  it('an announce channel tells members who posts there instead of offering a composer', async () => {
+    const annonces = (await s.db('channels').where({ slug: 'annonces' }).first()).id;
+    const pj = await open(julie.token, `/discussions/${annonces}`);
+    await pj.locator('mai-channel-view h1', { hasText: 'Annonces' }).waitFor();
+    await pj.getByText('Seuls les animateurs publient ici.').waitFor();
+    expect(await pj.locator('#mai-composer-input').count()).to.equal(0);
+    const pa = await open(anim.token, `/discussions/${annonces}`);
+    await pa.locator('#mai-composer-input').waitFor();
     await done(pj, pa);
   });
 
   it('reply, edit and delete my own message; "Ne pas déranger" reaches my contact', async () => {
     const pj = await open(julie.token, `/discussions/${depId}`);
     const pt = await open(thomas.token, `/discussions/${depId}`);
-    pj.on('dialog', (d) => void d.accept());
     await say(pt, 'Qui anime la réunion ?');
     const question = pj.locator('.mai-msg[data-message-id]', { hasText: 'Qui anime la réunion ?' });
     await question.waitFor();
     await question.hover();
-    await question.getByRole('button', { name: 'Répondre' }).click();
+    await question.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await question.getByRole('menuitem', { name: 'Répondre' }).click();
     await pj.locator('.mai-chat-composer__reply', { hasText: 'Qui anime la réunion ?' }).waitFor();
     await say(pj, 'Moi, avec *plaisir*');
     const answer = pt.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec plaisir' });
@@ -104,7 +123,8 @@ describe('e2e: the chat screen', function () {
     const found = pj.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec plaisir' });
     const mine = pj.locator(`.mai-msg[data-message-id="${await found.getAttribute('data-message-id')}"]`);
     await mine.hover();
-    await mine.getByRole('button', { name: 'Modifier' }).click();
+    await mine.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await mine.getByRole('menuitem', { name: 'Modifier' }).click();
     // The editor has the focus: Enter saves.
     await mine.locator('textarea:focus').fill('Moi, avec grand plaisir');
     await pj.keyboard.press('Enter');
@@ -113,7 +133,10 @@ describe('e2e: the chat screen', function () {
     const edited = pj.locator('.mai-msg[data-message-id]', { hasText: 'Moi, avec grand plaisir' });
     const id = await edited.getAttribute('data-message-id');
     await edited.hover();
-    await edited.getByRole('button', { name: 'Supprimer' }).click();
+    await edited.getByRole('button', { name: /^Actions sur le message/ }).click();
+    await edited.getByRole('menuitem', { name: 'Supprimer' }).click();
+    // The DSFR modal asks first (the browser's own confirm box is gone).
+    await pj.getByRole('dialog', { name: 'Supprimer ce message ?' }).getByRole('button', { name: 'Supprimer' }).click();
     await pt.locator(`.mai-msg[data-message-id="${id}"] .mai-msg__deleted`, { hasText: 'Message supprimé' }).waitFor();
     expect((await s.db('messages').where({ id: Number(id) }).first()).deleted_at).to.not.equal(null);
 
@@ -130,7 +153,8 @@ describe('e2e: the chat screen', function () {
     await pj.context().setOffline(true);
     // Drop the connection from the server side: the page cannot come back while offline.
     for (const socket of s.app.io.of('/').sockets.values()) if (socket.data.userId === julie.user.id) socket.conn.close();
-    await pj.locator('mai-reconnect-banner [role="status"]', { hasText: 'Reconnexion en cours' }).waitFor();
+    // No network at all: the banner says so (the hub's own « Reconnexion en cours » is for a lost server).
+    await pj.locator('mai-reconnect-banner [role="status"]', { hasText: 'Hors ligne' }).waitFor();
     await say(pj, 'Écrit hors connexion');
     const pending = pj.locator('.mai-msg--pending', { hasText: 'Écrit hors connexion' });
     await pending.locator('.mai-msg__status', { hasText: 'envoi…' }).waitFor();

@@ -18,7 +18,7 @@ describe('browser: document bank and agenda', function () {
   before(async () => {
     owner = await makeUserWithToken(s.db, { role: 'animator', departmentCode: uniqueDepartment(), firstName: 'Claire', lastName: 'Martin' });
     member = await makeUserWithToken(s.db, { departmentCode: uniqueDepartment(), firstName: 'Julie', lastName: 'Petit' });
-    group = await createGroup(s.url, owner.token, { name: 'Inclusion numérique', visibility: 'private' });
+    group = await createGroup(s.url, owner.token, { name: 'Inclusion numérique du Rhône', visibility: 'private' });
     await addToGroup(s.url, owner.token, group.id, member);
   });
 

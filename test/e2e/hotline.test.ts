@@ -58,6 +58,7 @@ describe('hotline in the browser: a member asks, an agent claims and answers', f
 
     await desk.getByLabel(/Note de résolution/).fill('Le courriel était dans les indésirables.');
     await desk.getByRole('button', { name: 'Résoudre' }).click();
+    await desk.getByRole('dialog', { name: 'Résoudre cette demande ?' }).getByRole('button', { name: 'Résoudre la demande' }).click();
     await page.locator('[data-status="resolved"]').waitFor();
     await page.getByText('Le courriel était dans les indésirables.').waitFor();
     await page.getByLabel(/^5 sur 5/).check({ force: true });

@@ -36,7 +36,7 @@ describe('e2e: animators manage thematic channels', function () {
     await pa.getByLabel(/^Description/).fill('Télésanté et Mon espace santé.');
     await shot(pa, 'create-form');
     await pa.getByLabel('Nom du salon').press('Enter');
-    const row = (p: Page, name: string) => p.locator('.mai-browser__item', { has: p.locator('h3', { hasText: name }) });
+    const row = (p: Page, name: string) => p.locator('.mai-browser__item', { has: p.locator('h2', { hasText: name }) });
     await row(pa, 'Santé numérique').locator('.fr-badge', { hasText: 'Rejoint' }).waitFor();
     await pa.locator('mai-chat-sidebar', { hasText: 'Santé numérique' }).waitFor();
     const id = (await s.db('channels').where({ name: 'Santé numérique' }).first()).id as number;

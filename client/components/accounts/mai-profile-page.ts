@@ -12,6 +12,8 @@ import type { MaiAvatarUpload } from './mai-avatar-upload.js';
 import './mai-avatar-upload.js';
 import type { MaiProfileForm } from './mai-profile-form.js';
 import './mai-profile-form.js';
+import './mai-password-change.js';
+import { focusAfter } from '../shared/focus.js';
 
 /** Container: saves through the session store; uploads the photo with progress. */
 export class MaiProfilePage extends LitElement {
@@ -49,6 +51,7 @@ export class MaiProfilePage extends LitElement {
     this.errors = {};
     if (!Object.keys(patch).length) {
       this.notice = { kind: 'success', text: 'Aucune modification à enregistrer.' };
+      void focusAfter(this, '.mai-profile-notice');
       return;
     }
     this.saving = true;
@@ -64,6 +67,8 @@ export class MaiProfilePage extends LitElement {
     } finally {
       this.saving = false;
     }
+    // Field errors: the form focuses the first one itself; otherwise the outcome has the focus.
+    if (this.notice) void focusAfter(this, '.mai-profile-notice');
   }
 
   private async onUpload(e: CustomEvent<{ file: File }>) {
@@ -105,7 +110,7 @@ export class MaiProfilePage extends LitElement {
     if (!user) return nothing;
     const deps = this.departments.value;
     return html`<h1 tabindex="-1">Mon profil</h1>
-      ${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}
+      <div class="mai-profile-notice" tabindex="-1">${this.notice ? alertBox(this.notice.kind, this.notice.text) : nothing}</div>
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-4">
           <mai-avatar-upload
@@ -149,6 +154,7 @@ export class MaiProfilePage extends LitElement {
             .errors=${this.errors}
             @mai-profile-save=${this.onSave}
           ></mai-profile-form>
+          <mai-password-change .user=${user}></mai-password-change>
         </div>
       </div>`;
   }

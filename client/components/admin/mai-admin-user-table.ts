@@ -62,7 +62,7 @@ export class MaiAdminUserTable extends LitElement {
       <td>
         ${self
           ? html`<span class="fr-text--xs">Votre compte</span>`
-          : html`<button class="fr-btn fr-btn--sm ${u.status === 'disabled' ? 'fr-btn--secondary' : 'fr-btn--tertiary'}"
+          : html`<button id=${`admin-status-${u.id}`} class="fr-btn fr-btn--sm ${u.status === 'disabled' ? 'fr-btn--secondary' : 'fr-btn--tertiary'}"
               type="button" ?disabled=${busy}
               @click=${() => this.fire('mai-user-disable', { id: u.id, disabled: u.status !== 'disabled' })}>
               ${busy ? 'En cours…' : u.status === 'disabled' ? 'Réactiver' : 'Désactiver'}<span class="fr-sr-only"> ${u.displayName}</span>

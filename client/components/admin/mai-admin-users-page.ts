@@ -14,6 +14,8 @@ import { ROLE_LABELS, ROLE_OPTIONS, STATUS_LABELS } from '../shared/labels.js';
 import type { MaiAdminUserCreate } from './mai-admin-user-create.js';
 import './mai-admin-user-create.js';
 import './mai-admin-user-table.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
+import { focusAfter, focusErrorAlert } from '../shared/focus.js';
 
 /** Container over /api/admin/users. */
 export class MaiAdminUsersPage extends LitElement {
@@ -55,29 +57,42 @@ export class MaiAdminUsersPage extends LitElement {
     return this.users.load(more);
   }
 
-  private async patchUser(id: number, patch: { role?: Role; disabled?: boolean }, done: (u: User) => string) {
+  /** Applies `patch`; the focus then goes back to `focusId` in the user's row (the button was disabled meanwhile), or to the error. */
+  private async patchUser(id: number, patch: { role?: Role; disabled?: boolean }, done: (u: User) => string, focusId: string) {
     this.notice = null;
     this.busyIds = new Set([...this.busyIds, id]);
+    let ok = false;
     try {
       const user = await this.api.value!.adminUsers.update(id, patch);
       this.users.set(this.users.items.map((u) => (u.id === id ? user : u)));
       this.notice = { kind: 'success', text: done(user) };
+      ok = true;
     } catch (err) {
       this.notice = { kind: 'error', text: errorMessage(err) };
     } finally {
       this.busyIds = new Set([...this.busyIds].filter((x) => x !== id));
     }
+    if (ok) void focusAfter(this, `#${focusId}`, this.notice?.text);
+    else void focusErrorAlert(this);
   }
 
   private onRole(e: CustomEvent<{ id: number; role: Role }>) {
     const { id, role } = e.detail;
-    void this.patchUser(id, { role }, (u) => `${u.displayName} a maintenant le rôle « ${ROLE_LABELS[u.role]} ».`);
+    void this.patchUser(id, { role }, (u) => `${u.displayName} a maintenant le rôle « ${ROLE_LABELS[u.role]} ».`, `admin-role-${id}`);
   }
 
-  private onDisable(e: CustomEvent<{ id: number; disabled: boolean }>) {
+  private async onDisable(e: CustomEvent<{ id: number; disabled: boolean }>) {
     const { id, disabled } = e.detail;
+    const who = this.users.items.find((u) => u.id === id)?.displayName ?? 'cette personne';
+    // Disabling signs the person out everywhere at once: asked first.
+    if (disabled && !(await askConfirmation({
+      title: 'Désactiver ce compte ?',
+      body: `${who} sera déconnecté(e) de toutes ses sessions et ne pourra plus se connecter tant que le compte n’est pas réactivé.`,
+      confirmLabel: 'Désactiver le compte',
+    }))) return;
     void this.patchUser(id, { disabled }, (u) =>
       disabled ? `Le compte de ${u.displayName} est désactivé.` : `Le compte de ${u.displayName} est réactivé.`,
+      `admin-status-${id}`,
     );
   }
 

@@ -13,6 +13,7 @@ import { srStatus } from '../shared/list-states.js';
 import type { EventSave } from './mai-event-form.js';
 import './mai-calendar-month.js';
 import './mai-event-form.js';
+import { focusAfter, focusErrorAlert } from '../shared/focus.js';
 import './mai-event-list.js';
 
 type View = 'month' | 'list';
@@ -79,11 +80,20 @@ export class MaiAgendaView extends LitElement {
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors : {};
       if (Object.keys(fields).length) this.formErrors = fields;
-      else this.notice = { kind: 'error', text: errorMessage(err) };
+      else {
+        this.notice = { kind: 'error', text: errorMessage(err) };
+        void focusErrorAlert(this);
+      }
     } finally {
       this.saving = false;
     }
   }
+
+  private onCancel = () => {
+    this.creating = false;
+    // Back to the button that opened the form.
+    void focusAfter(this, '#ev-create-open');
+  };
 
   private toolbar() {
     const btn = (v: View, label: string) =>
@@ -110,12 +120,12 @@ export class MaiAgendaView extends LitElement {
     return html`<div aria-live="polite">${noticeAlert(this.notice)}</div>
       ${this.mayCreate
         ? this.creating
-          ? html`<section class="mai-agenda-create fr-mb-4w" aria-labelledby="ev-new-title">
-              <h2 id="ev-new-title" class="fr-h5">Nouvel événement</h2>
+          ? html`<section class="mai-agenda-create fr-mb-4w" aria-labelledby="ev-new-heading">
+              <h2 id="ev-new-heading" class="fr-h5">Nouvel événement</h2>
               <mai-event-form ?busy=${this.saving} .errors=${this.formErrors} @mai-event-save=${this.onSave}
-                @mai-event-form-cancel=${() => (this.creating = false)}></mai-event-form>
+                @mai-event-form-cancel=${this.onCancel}></mai-event-form>
             </section>`
-          : html`<p><button class="fr-btn fr-icon-add-line fr-btn--icon-left" type="button" @click=${() => (this.creating = true)}>Créer un événement</button></p>`
+          : html`<p><button id="ev-create-open" class="fr-btn fr-icon-add-line fr-btn--icon-left" type="button" @click=${() => (this.creating = true)}>Créer un événement</button></p>`
         : nothing}
       ${this.toolbar()}
       ${s.status === 'error' ? alertBox('error', errorMessage(s.error)) : nothing}

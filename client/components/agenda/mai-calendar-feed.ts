@@ -4,6 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import { apiContext } from '../../controllers/contexts.js';
 import { alertBox } from '../shared/fields.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 /** Container: reads and changes the feed through the API. */
 export class MaiCalendarFeed extends LitElement {
@@ -32,7 +33,7 @@ export class MaiCalendarFeed extends LitElement {
   }
 
   private async make() {
-    if (this.active && !confirm('L’adresse actuelle cessera de fonctionner dans les agendas où vous l’avez ajoutée. Continuer ?')) return;
+    if (this.active && !(await askConfirmation({ title: 'Créer une nouvelle adresse ?', body: 'L’adresse actuelle cessera de fonctionner dans les agendas où vous l’avez ajoutée.', confirmLabel: 'Créer une nouvelle adresse' }))) return;
     await this.run(async () => {
       this.url = (await this.api.value!.events.createFeed()).url;
       this.active = true;

@@ -1,8 +1,9 @@
 /** <mai-event-form>: create or edit an event (dates in local time, places, lists and their capacities). */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { AgendaEvent, EventInput } from '../../api/events.js';
 import { fromLocalInput, toLocalInput } from '../../state/calendar.js';
-import { focusFirstError, textArea, textField } from '../shared/fields.js';
+import { textArea, textField, withField } from '../shared/fields.js';
+import { focusAfter, focusFirstInvalid } from '../shared/focus.js';
 
 /** What the form hands to its container. */
 export interface EventSave {
@@ -12,6 +13,23 @@ export interface EventSave {
 
 const num = (v: FormDataEntryValue | null) => (v === null || String(v).trim() === '' ? null : Number(v));
 
+/** What was typed, as text, by field name: kept across renders so an error never empties the form. */
+type Values = Record<'title' | 'description' | 'startsAt' | 'endsAt' | 'location' | 'videoUrl' | 'capacity' | 'prescriptionCapacity' | 'registrationDeadline', string>;
+
+function valuesOf(ev: AgendaEvent | null): Values {
+  return {
+    title: ev?.title ?? '',
+    description: ev?.description ?? '',
+    startsAt: toLocalInput(ev?.startsAt ?? null),
+    endsAt: toLocalInput(ev?.endsAt ?? null),
+    location: ev?.location ?? '',
+    videoUrl: ev?.videoUrl ?? '',
+    capacity: ev?.capacity?.toString() ?? '',
+    prescriptionCapacity: ev?.prescriptionCapacity?.toString() ?? '',
+    registrationDeadline: toLocalInput(ev?.registrationDeadline ?? null),
+  };
+}
+
 /** Leaf: `event` (null: a new one), `busy`, `errors` in; fires `mai-event-save` (EventSave) and `mai-event-form-cancel`. */
 export class MaiEventForm extends LitElement {
   static properties = {
@@ -19,15 +37,39 @@ export class MaiEventForm extends LitElement {
     busy: { type: Boolean },
     errors: { attribute: false },
     localErrors: { state: true },
+    values: { state: true },
   };
 
   event: AgendaEvent | null = null;
   busy = false;
   errors: Record<string, string> = {};
   localErrors: Record<string, string> = {};
+  values: Values = valuesOf(null);
 
   createRenderRoot() {
     return this;
+  }
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('event')) this.values = valuesOf(this.event);
+  }
+
+  protected firstUpdated(): void {
+    // Opening the form: the person types the title next.
+    void focusAfter(this, `#${this.idPrefix}-title`);
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    // The server refused fields: take the person to the first one (what they typed is still there).
+    if (changed.has('errors') && Object.keys(this.errors).length) void focusFirstInvalid(this);
+  }
+
+  private get idPrefix(): string {
+    return this.event ? `ev-edit-${this.event.id}` : 'ev-new';
+  }
+
+  private onInput(e: Event) {
+    this.values = withField(this.values, e);
   }
 
   private onSubmit(e: Event) {
@@ -59,7 +101,7 @@ export class MaiEventForm extends LitElement {
     }
     this.localErrors = errors;
     if (Object.keys(errors).length) {
-      void this.updateComplete.then(() => focusFirstError(this));
+      void focusFirstInvalid(this);
       return;
     }
     this.dispatchEvent(new CustomEvent<EventSave>('mai-event-save', { detail: { input, inviteGroup: d.get('inviteGroup') === 'on' }, bubbles: true }));
@@ -68,22 +110,23 @@ export class MaiEventForm extends LitElement {
   render() {
     const ev = this.event;
     const err = { ...this.errors, ...this.localErrors };
-    const p = ev ? `ev-edit-${ev.id}` : 'ev-new';
-    const f = (name: string, label: string, value: string, o: Partial<Parameters<typeof textField>[0]> = {}) =>
-      textField({ id: `${p}-${name}`, name, label, value, error: err[name], ...o });
-    return html`<form class="mai-event-form" novalidate @submit=${this.onSubmit} aria-label=${ev ? 'Modifier l’événement' : 'Nouvel événement'}>
-      ${f('title', 'Titre', ev?.title ?? '', { maxlength: 200 })}
-      ${textArea({ id: `${p}-description`, name: 'description', label: 'Description', value: ev?.description ?? '', optional: true, rows: 3, maxlength: 10000 })}
+    const p = this.idPrefix;
+    const v = this.values;
+    const f = (name: keyof Values, label: string, o: Partial<Parameters<typeof textField>[0]> = {}) =>
+      textField({ id: `${p}-${name}`, name, label, value: v[name], error: err[name], ...o });
+    return html`<form class="mai-event-form" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit} aria-label=${ev ? 'Modifier l’événement' : 'Nouvel événement'}>
+      ${f('title', 'Titre', { maxlength: 200 })}
+      ${textArea({ id: `${p}-description`, name: 'description', label: 'Description', value: v.description, optional: true, rows: 3, maxlength: 10000 })}
       <div class="mai-form-row"><div class="fr-grid-row fr-grid-row--gutters">
-        <div class="fr-col-12 fr-col-md-6">${f('startsAt', 'Début', toLocalInput(ev?.startsAt ?? null), { type: 'datetime-local' })}</div>
-        <div class="fr-col-12 fr-col-md-6">${f('endsAt', 'Fin', toLocalInput(ev?.endsAt ?? null), { type: 'datetime-local' })}</div>
+        <div class="fr-col-12 fr-col-md-6">${f('startsAt', 'Début', { type: 'datetime-local' })}</div>
+        <div class="fr-col-12 fr-col-md-6">${f('endsAt', 'Fin', { type: 'datetime-local' })}</div>
       </div></div>
-      ${f('location', 'Lieu', ev?.location ?? '', { optional: true, maxlength: 300, hint: 'Adresse, salle… ou laissez vide pour un événement en visio.' })}
-      ${f('videoUrl', 'Lien de visioconférence', ev?.videoUrl ?? '', { optional: true, type: 'url', hint: 'https://…' })}
+      ${f('location', 'Lieu', { optional: true, maxlength: 300, hint: 'Adresse, salle… ou laissez vide pour un événement en visio.' })}
+      ${f('videoUrl', 'Lien de visioconférence', { optional: true, type: 'url', hint: 'https://…' })}
       <div class="mai-form-row"><div class="fr-grid-row fr-grid-row--gutters">
-        <div class="fr-col-12 fr-col-md-4">${f('capacity', 'Nombre de places', ev?.capacity?.toString() ?? '', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Vide : sans limite.' })}</div>
-        <div class="fr-col-12 fr-col-md-4">${f('prescriptionCapacity', 'Places « sur prescription »', ev?.prescriptionCapacity?.toString() ?? '', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Personnes inscrites par un professionnel. Vide : pas de liste.' })}</div>
-        <div class="fr-col-12 fr-col-md-4">${f('registrationDeadline', 'Date limite d’inscription', toLocalInput(ev?.registrationDeadline ?? null), { optional: true, type: 'datetime-local', hint: 'Vide : jusqu’au début.' })}</div>
+        <div class="fr-col-12 fr-col-md-4">${f('capacity', 'Nombre de places', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Vide : sans limite.' })}</div>
+        <div class="fr-col-12 fr-col-md-4">${f('prescriptionCapacity', 'Places « sur prescription »', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Personnes inscrites par un professionnel. Vide : pas de liste.' })}</div>
+        <div class="fr-col-12 fr-col-md-4">${f('registrationDeadline', 'Date limite d’inscription', { optional: true, type: 'datetime-local', hint: 'Vide : jusqu’au début.' })}</div>
       </div></div>
       <div class="fr-checkbox-group fr-mb-2w">
         <input type="checkbox" id=${`${p}-waitlist`} name="waitlist" ?checked=${ev ? ev.waitlist : true} />

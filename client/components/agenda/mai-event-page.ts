@@ -14,6 +14,9 @@ import type { EventSave } from './mai-event-form.js';
 import type { MaiEventManage } from './mai-event-manage.js';
 import { eventBadges } from './format.js';
 import './mai-event-manage.js';
+import { focusAfter } from '../shared/focus.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 /** Container: `eventId` in (from the path). */
 export class MaiEventPage extends LitElement {
@@ -32,7 +35,7 @@ export class MaiEventPage extends LitElement {
     create: (api, eventId) => new EventStore(api, eventId),
     start: (store) =>
       void store.load().then(() => {
-        if (store.event) document.title = `${store.event.title} — Maillage`;
+        if (store.event) setPageTitle(store.event.title);
       }),
   });
 
@@ -44,12 +47,22 @@ export class MaiEventPage extends LitElement {
     return this.store.value!;
   }
 
-  /** Runs a store action and says how it went. */
-  private async act(work: () => Promise<boolean>, success: string) {
+  /**
+   * Runs a store action and says how it went; the focus then goes to `target` when it worked (my own
+   * registration: the button that now undoes it), else to the notice.
+   */
+  private async act(work: () => Promise<boolean>, success: string, target = '.mai-event-notice') {
     this.notice = null;
     const ok = await work();
     this.notice = ok ? { kind: 'success', text: success } : { kind: 'error', text: errorMessage(this.ev.error) };
+    if (ok && target !== '.mai-event-notice') void focusAfter(this, target, success);
+    else void focusAfter(this, '.mai-event-notice');
     return ok;
+  }
+
+  /** My registration changed: the focus goes to the button of my new state. */
+  private mineAct(work: () => Promise<boolean>, success: string) {
+    return this.act(work, success, '#ev-my-registration button');
   }
 
   private async onPrescribe(e: Event) {
@@ -67,10 +80,12 @@ export class MaiEventPage extends LitElement {
     if (ok) {
       this.querySelector<MaiEventManage>('mai-event-manage')?.done();
       this.notice = { kind: 'success', text: 'L’événement a été modifié.' };
+      void focusAfter(this, '.mai-event-notice');
     } else if (this.ev.error instanceof ApiError && Object.keys(this.ev.error.fieldErrors).length) {
       this.formErrors = this.ev.error.fieldErrors;
     } else {
       this.notice = { kind: 'error', text: errorMessage(this.ev.error) };
+      void focusAfter(this, '.mai-event-notice');
     }
   }
 
@@ -85,7 +100,7 @@ export class MaiEventPage extends LitElement {
   }
 
   private async onRemove(r: { id: number; name: string | null }) {
-    if (!confirm(`Retirer ${r.name ?? 'cette personne'} de l’événement ? La première personne en attente prendra sa place.`)) return;
+    if (!(await askConfirmation({ title: 'Retirer cette inscription ?', body: `Retirer ${r.name ?? 'cette personne'} de l’événement ? La première personne en attente prendra sa place.`, confirmLabel: 'Retirer' }))) return;
     await this.act(() => this.ev.removeRegistration(r.id), `${r.name ?? 'La personne'} a été retiré(e).`);
   }
 
@@ -96,17 +111,17 @@ export class MaiEventPage extends LitElement {
     const busy = this.ev.busy;
     if (r?.status === 'registered') {
       return html`<p class="fr-mb-1w"><strong>Vous êtes inscrit(e).</strong></p>
-        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.act(this.ev.unregister, 'Votre inscription est annulée.')}>Me désinscrire</button>`;
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.mineAct(this.ev.unregister, 'Votre inscription est annulée.')}>Me désinscrire</button>`;
     }
     if (r?.status === 'waitlisted') {
       return html`<p class="fr-mb-1w"><strong>Vous êtes sur la liste d’attente (n° ${r.position}).</strong> Vous serez prévenu(e) si une place se libère.</p>
-        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.act(this.ev.unregister, 'Vous avez quitté la liste d’attente.')}>Quitter la liste d’attente</button>`;
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.mineAct(this.ev.unregister, 'Vous avez quitté la liste d’attente.')}>Quitter la liste d’attente</button>`;
     }
     if (!e.registrationOpen) return html`<p class="mai-muted">Les inscriptions sont closes.</p>`;
     const full = e.capacity !== null && e.registeredCount >= e.capacity;
     if (full && !e.waitlist) return html`<p><strong>Complet.</strong></p>`;
     return html`<button class="fr-btn" type="button" ?disabled=${busy}
-      @click=${() => this.act(this.ev.register, full ? 'Vous êtes sur la liste d’attente.' : 'Vous êtes inscrit(e).')}>
+      @click=${() => this.mineAct(this.ev.register, full ? 'Vous êtes sur la liste d’attente.' : 'Vous êtes inscrit(e).')}>
       ${full ? 'Rejoindre la liste d’attente' : 'M’inscrire'}</button>
       <p class="fr-text--xs mai-muted fr-mt-1w">Votre nom, votre structure et votre adresse e-mail seront communiqués aux organisateurs.</p>`;
   }
@@ -148,7 +163,7 @@ export class MaiEventPage extends LitElement {
       <h1 tabindex="-1">${e.title}</h1>
       <div class="mai-badges">${eventBadges(e)}</div>
       ${e.cancelledAt ? alertBox('warning', `Cet événement est annulé${e.cancelReason ? ` : ${e.cancelReason}` : '.'}`) : nothing}
-      <div aria-live="polite">${noticeAlert(this.notice)}</div>
+      <div aria-live="polite" class="mai-event-notice" tabindex="-1">${noticeAlert(this.notice)}</div>
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-7">
           <dl class="mai-event-facts">
@@ -165,7 +180,7 @@ export class MaiEventPage extends LitElement {
           <div class="fr-card fr-card--no-arrow mai-event-box"><div class="fr-card__body"><div class="fr-card__content">
             <p class="fr-h3 fr-mb-0 mai-event-count" aria-live="polite" data-testid="event-count">${countLabel(e)}</p>
             <p class="mai-muted">${e.waitlistCount ? `${e.waitlistCount} en liste d’attente` : e.capacity !== null && e.registeredCount >= e.capacity ? 'Complet' : ''}</p>
-            ${this.mine(e)}
+            <div id="ev-my-registration">${this.mine(e)}</div>
             <p class="fr-mt-2w fr-mb-0"><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href=${e.icsUrl} download>Ajouter à mon agenda (.ics)</a></p>
           </div></div></div>
         </div>

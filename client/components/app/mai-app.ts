@@ -18,6 +18,7 @@ import { NOT_FOUND, findRoute, type Route } from './routes.js';
 import { notificationsApi } from '../../api/notifications.js';
 import { NotificationsStore } from '../../state/notifications-store.js';
 import { notificationsContext } from '../notifications/context.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 /** Root container; main.ts sets `api`, `session`, `router` and `departments` before first render. */
 export class MaiApp extends LitElement {
@@ -97,8 +98,9 @@ export class MaiApp extends LitElement {
   protected async updated(): Promise<void> {
     if (this.session?.status !== 'ready') return;
     const path = this.router.path;
-    document.title = `${this.route.title} — Maillage`;
+    // Only on a new path: a screen may have set a finer title since (a channel, a group).
     if (this.shownPath === path) return;
+    setPageTitle(this.route.title);
     const first = this.shownPath === undefined;
     this.shownPath = path;
     if (first) return;
@@ -140,6 +142,9 @@ export class MaiApp extends LitElement {
     if (!this.session || !this.router) return nothing;
     const user = this.session.user;
     const showNav = !!user && user.termsAcceptedAt !== null;
+    // The chat is an app shell (full height, no footer on a phone): see chat.css.
+    const chatShell = showNav && this.session.status === 'ready' && /^\/(discussions(\/|$)|$)/.test(this.router.path);
+    this.toggleAttribute('data-chat', chatShell);
     return html`<div class="fr-skiplinks">
         <nav class="fr-container" aria-label="Accès rapide">
           <ul class="fr-skiplinks__list">
@@ -156,7 +161,7 @@ export class MaiApp extends LitElement {
         .loggingOut=${this.loggingOut}
         @mai-logout=${this.onLogout}
       ></mai-header>
-      <main id="contenu" class="fr-container fr-my-6w mai-main" tabindex="-1">
+      <main id="contenu" class="fr-container mai-main ${chatShell ? 'mai-main--chat' : 'fr-my-6w'}" tabindex="-1">
         ${this.appError ? alertBox('error', this.appError) : nothing} ${this.content()}
       </main>
       <mai-footer></mai-footer>`;

@@ -127,7 +127,7 @@ export class MaiChannelBrowser extends LitElement {
     if (this.editingId === c.id) {
       const key = `edit-${c.id}`;
       return html`<li class="mai-browser__item"><div style="flex:1">
-        <h3 class="fr-h6 fr-mb-1w">Modifier « ${c.name} »</h3>
+        <h2 class="fr-h6 fr-mb-1w">Modifier « ${c.name} »</h2>
         <mai-thematic-form .formId=${`mai-edit-form-${c.id}`} .name=${c.name} .description=${c.description} submitLabel="Enregistrer"
           .busy=${this.busyKey === key} .error=${this.errorFor(key)}
           @mai-submit=${(e: CustomEvent<ThematicInput>) => this.edit(c, e.detail)}
@@ -136,11 +136,11 @@ export class MaiChannelBrowser extends LitElement {
     }
     return html`<li class="mai-browser__item">
       <div>
-        <h3 class="fr-h6 fr-mb-1v">
+        <h2 class="fr-h6 fr-mb-1v">
           ${c.joined ? html`<a href="/discussions/${c.id}">${c.name}</a>` : c.name}
           ${c.joined ? html`<span class="fr-badge fr-badge--sm fr-badge--success fr-ml-1w">Rejoint</span>` : nothing}
           ${c.archived ? html`<span class="fr-badge fr-badge--sm fr-badge--warning fr-ml-1w">Archivé</span>` : nothing}
-        </h3>
+        </h2>
         ${c.description ? html`<p class="fr-text--sm fr-mb-0">${c.description}</p>` : nothing}
         ${c.memberCount !== undefined ? html`<p class="fr-text--xs fr-mb-0 mai-muted">${c.memberCount} membre${c.memberCount > 1 ? 's' : ''}</p>` : nothing}
         ${this.manage ? this.staffTools(c) : nothing}

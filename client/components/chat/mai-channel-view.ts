@@ -7,6 +7,9 @@ import { buildItems } from './list-items.js';
 import './mai-composer.js';
 import './mai-message-list.js';
 import './mai-pinned-bar.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
+import { focusAfter, focusErrorAlert } from '../shared/focus.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 /** Container: `channelId` in; reads the chat stores from context. */
 export class MaiChannelView extends LitElement {
@@ -78,17 +81,26 @@ export class MaiChannelView extends LitElement {
     chat.setReading(reading);
     // Presence of the people on screen (asked once per person).
     void chat.presence.want([...new Set(c.messages.slice(-200).map((m) => m.author.id))]);
+    const ch = chat.channels.get(this.channelId);
+    if (ch?.joined) {
+      const unread = chat.channels.items.reduce((n, x) => n + (x.joined && x.id !== ch.id ? x.unread : 0), 0);
+      setPageTitle(ch.kind === 'direct' ? ch.name : `# ${ch.name}`, unread);
+    }
     if (changed.has('channelId')) {
       void this.updateComplete.then(() => this.querySelector<HTMLElement>('.mai-channel__head h1')?.focus());
     }
   }
 
-  private async act(fn: () => Promise<void>) {
+  /** Runs an action; a failure is shown in the alert, which takes the focus. Answers whether it worked. */
+  private async act(fn: () => Promise<void>): Promise<boolean> {
     this.actionError = '';
     try {
       await fn();
+      return true;
     } catch (e) {
       this.actionError = hubErrorText(e);
+      void focusErrorAlert(this);
+      return false;
     }
   }
 
@@ -103,16 +115,25 @@ export class MaiChannelView extends LitElement {
     this.querySelector<HTMLElement & { scrollToEnd(): void }>('mai-message-list')?.scrollToEnd();
   }
 
-  private onDelete(e: CustomEvent<{ messageId: number }>) {
-    if (!window.confirm('Supprimer ce message ? Cette action est définitive.')) return;
-    void this.act(() => this.chat!.remove(e.detail.messageId));
+  private async onDelete(e: CustomEvent<{ messageId: number }>) {
+    const id = e.detail.messageId;
+    if (!(await askConfirmation({ title: 'Supprimer ce message ?', body: 'Cette action est définitive.', confirmLabel: 'Supprimer' }))) return;
+    if (await this.act(() => this.chat!.remove(id))) void focusAfter(this, `.mai-msg[data-message-id="${id}"]`, 'Message supprimé.');
   }
 
-  private onEditSave(e: CustomEvent<{ messageId: number; body: string }>) {
-    void this.act(async () => {
-      await this.chat!.edit(e.detail.messageId, e.detail.body);
+  private async onEditSave(e: CustomEvent<{ messageId: number; body: string }>) {
+    const id = e.detail.messageId;
+    const ok = await this.act(async () => {
+      await this.chat!.edit(id, e.detail.body);
       this.editingId = null;
     });
+    // The changed message has the focus (its menu is one Tab away); on failure the editor keeps the text.
+    if (ok) void focusAfter(this, `.mai-msg[data-message-id="${id}"]`, 'Message modifié.');
+  }
+
+  private onEditCancel(id: number) {
+    this.editingId = null;
+    void focusAfter(this, `.mai-msg[data-message-id="${id}"] .mai-msg-menu__toggle`);
   }
 
   private header(ch: Channel) {
@@ -146,11 +167,22 @@ export class MaiChannelView extends LitElement {
     const user = this.chat!.user;
     const staff = user?.role === 'animator' || user?.role === 'admin';
     if (ch.archived) return html`<p class="fr-text--sm mai-muted fr-p-2w">Ce salon est archivé : on peut le lire, plus y écrire.</p>`;
-    const notice = ch.announce && !staff ? 'Salon d’annonces : seuls les animateurs et les administrateurs y écrivent.' : '';
+    // Members cannot post in an announce channel: say so instead of a composer whose sends would always fail.
+    if (ch.announce && !staff) return html`<p class="fr-text--sm mai-muted fr-p-2w mai-channel__readonly">Seuls les animateurs publient ici.</p>`;
     return html`<mai-composer .channelId=${ch.id} .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
-      .replyTo=${this.replyToId ? this.find(this.replyToId) ?? null : null} .notice=${notice}
+      .replyTo=${this.replyToId ? this.find(this.replyToId) ?? null : null}
       @mai-send=${this.onSend} @mai-typing=${() => this.chat!.typing.notify(ch.id)}
       @mai-cancel-reply=${() => (this.replyToId = null)}></mai-composer>`;
+  }
+
+  /** Offline, the history cannot load, but what waits in the outbox is still shown (and still leaves on reconnect). */
+  private outboxOnly(items: ReturnType<typeof buildItems>) {
+    const pending = items.filter((i) => i.kind === 'pending');
+    if (!pending.length) return nothing;
+    return html`<section class="fr-px-2w mai-outbox" aria-label="Messages en attente d’envoi">
+      <p class="fr-text--sm fr-mb-1w">${pending.length} message${pending.length > 1 ? 's' : ''} en attente d’envoi :</p>
+      ${pending.map((i) => i.kind === 'pending' ? html`<mai-message .pending=${i.entry} .me=${this.chat?.user?.username ?? ''} .authorName=${'Moi'}></mai-message>` : nothing)}
+    </section>`;
   }
 
   render() {
@@ -175,7 +207,8 @@ export class MaiChannelView extends LitElement {
       <mai-pinned-bar .pins=${c.pins} .canUnpin=${ch.canPin} .me=${user?.username ?? ''}></mai-pinned-bar>
       ${c.error && !c.loaded
         ? html`<div class="fr-p-2w"><p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
-            <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>`
+            <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>
+            ${this.outboxOnly(items)}`
         : !c.loaded
           ? html`<p role="status" class="fr-p-2w">Chargement des messages…</p>`
           : html`<mai-message-list .items=${items} .channelId=${ch.id} .label=${`Messages de ${ch.name}`} .hasOlder=${c.hasOlder}
@@ -185,7 +218,7 @@ export class MaiChannelView extends LitElement {
               @mai-at-bottom=${(e: CustomEvent<{ atBottom: boolean }>) => ((this.atBottom = e.detail.atBottom), this.requestUpdate())}
               @mai-reply=${(e: CustomEvent<{ messageId: number }>) => (this.replyToId = e.detail.messageId)}
               @mai-edit=${(e: CustomEvent<{ messageId: number }>) => (this.editingId = e.detail.messageId)}
-              @mai-edit-cancel=${() => (this.editingId = null)} @mai-edit-save=${this.onEditSave} @mai-delete=${this.onDelete}
+              @mai-edit-cancel=${(e: CustomEvent<{ messageId: number }>) => this.onEditCancel(e.detail.messageId)} @mai-edit-save=${this.onEditSave} @mai-delete=${this.onDelete}
               @mai-retry=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.retry(e.detail.clientMsgId)}
               @mai-discard=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.discard(e.detail.clientMsgId)}
             ></mai-message-list>`}

@@ -15,9 +15,12 @@ import './mai-channel-view.js';
 import './mai-chat-sidebar.js';
 import './mai-contacts-panel.js';
 import './mai-reconnect-banner.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 /** The route segment of the thematic channels browser. */
 export const BROWSER_SEGMENT = 'thematiques';
+/** The route segment of the channel list as its own screen (on a phone; beside the placeholder on a wide screen). */
+export const LIST_SEGMENT = 'salons';
 /** Where the last open channel is remembered for this tab. */
 const LAST_CHANNEL_KEY = 'maillage.lastChannel';
 
@@ -68,6 +71,7 @@ export class MaiChatPage extends LitElement {
       void this.openDm(Number(dm), true);
     }
     if (!dm) this.triedDm = null;
+    if (this.params[0] === LIST_SEGMENT) setPageTitle('Salons', chat.channels.items.reduce((n, c) => n + (c.joined ? c.unread : 0), 0));
     // `/` and `/discussions`: the last channel opened here, else « Général ».
     if (!this.params.length && !dm && chat.channels.status === 'ready') {
       const remembered = Number(sessionStorage.getItem(LAST_CHANNEL_KEY));
@@ -138,6 +142,7 @@ export class MaiChatPage extends LitElement {
   private main() {
     const chat = this.store.chat!;
     const dm = this.router.value?.query.get('dm');
+    if (this.params[0] === LIST_SEGMENT) return html`<p class="fr-p-2w mai-muted">Choisissez un salon dans la liste.</p>`;
     if (this.params[0] === BROWSER_SEGMENT) {
       const loadError = this.canManage && chat.thematicAdmin.status === 'error' ? `Salons archivés indisponibles : ${hubErrorText(chat.thematicAdmin.error)}` : '';
       return html`<mai-channel-browser .channels=${this.browserChannels()} .busyId=${this.busyId} .error=${this.browserError || loadError}
@@ -164,9 +169,12 @@ export class MaiChatPage extends LitElement {
     const chat = this.store.chat;
     if (!chat) return nothing;
     const statusOf = (id: number) => chat.presence.statusOf(id);
+    const listScreen = this.params[0] === LIST_SEGMENT;
+    // On a phone one screen at a time (CSS): the list, or what is open with a way back to the list.
     return html`<mai-reconnect-banner .status=${chat.hubStatus}></mai-reconnect-banner>
-      <div class="mai-chat">
+      <div class="mai-chat" data-screen=${listScreen ? 'list' : 'open'}>
         <aside class="mai-chat__side">
+          ${listScreen ? html`<h1 tabindex="-1" class="fr-h4 fr-mb-1w mai-chat__list-title">Salons</h1>` : nothing}
           <mai-chat-sidebar .sections=${chat.channels.sections(this.query)} .currentId=${this.channelId} .query=${this.query}
             .browsing=${this.params[0] === BROWSER_SEGMENT} .statusOf=${statusOf}
             @mai-search=${(e: CustomEvent<{ query: string }>) => (this.query = e.detail.query)}></mai-chat-sidebar>
@@ -176,7 +184,10 @@ export class MaiChatPage extends LitElement {
             @mai-status=${(e: CustomEvent<{ status: ChosenStatus }>) => void chat.presence.choose(e.detail.status).catch(() => {})}
           ></mai-contacts-panel>
         </aside>
-        <section class="mai-chat__main" aria-label="Salon ouvert">${this.main()}</section>
+        <section class="mai-chat__main" aria-label="Salon ouvert">
+          <p class="mai-chat__back"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href=${`/discussions/${LIST_SEGMENT}`}>Tous les salons</a></p>
+          ${this.main()}
+        </section>
       </div>`;
   }
 }

@@ -2,6 +2,7 @@
 import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer/LitVirtualizer.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Message, PresenceStatus } from '../../api/chat.js';
 import type { OutboxEntry } from '../../state/outbox.js';
 import './mai-message.js';
@@ -74,6 +75,7 @@ export class MaiMessageList extends LitElement {
     const last = this.items.length - 1;
     if (changed.has('channelId') || !before.length) {
       this.atBottom = true;
+      this.firstVisible = 0;
       this.layout = { pin: last >= 0 ? { index: last, block: 'end' } : null };
       return;
     }
@@ -126,8 +128,13 @@ export class MaiMessageList extends LitElement {
     this.dispatchEvent(new CustomEvent('mai-at-bottom', { detail: { atBottom: true }, bubbles: true }));
   }
 
-  private renderItem = (item: ListItem) => {
-    switch (item.kind) {
+  /** The virtualizer may still ask for rows of a longer list it held a moment ago: such a row has no key and renders nothing. */
+  private keyOf = (item: ListItem | undefined) => item?.key ?? '';
+
+  private renderItem = (item: ListItem | undefined) => {
+    switch (item?.kind) {
+      case undefined:
+        return nothing;
       case 'start':
         return html`<p class="mai-list-start">${item.label}</p>`;
       case 'day':
@@ -144,9 +151,9 @@ export class MaiMessageList extends LitElement {
   render() {
     return html`<div class="mai-list">
       ${this.loadingOlder ? html`<p class="mai-list__loading fr-text--sm" role="status">Chargement des messages plus anciens…</p>` : nothing}
-      <lit-virtualizer scroller class="mai-list__scroller" tabindex="0" role="region" aria-label=${this.label}
-        .items=${this.items} .keyFunction=${(i: ListItem) => i.key} .renderItem=${this.renderItem} .layout=${this.layout}
-        @scroll=${this.onScroll} @visibilityChanged=${this.onVisibility}></lit-virtualizer>
+      ${keyed(this.channelId, html`<lit-virtualizer scroller class="mai-list__scroller" tabindex="0" role="region" aria-label=${this.label}
+        .items=${this.items} .keyFunction=${this.keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
+        @scroll=${this.onScroll} @visibilityChanged=${this.onVisibility}></lit-virtualizer>`)}
       ${this.atBottom
         ? nothing
         : html`<button class="fr-btn fr-btn--sm fr-btn--secondary fr-icon-arrow-down-line fr-btn--icon-left mai-list__end" type="button"

@@ -5,6 +5,11 @@ import type { OutboxEntry } from '../../state/outbox.js';
 import { fullLabel, hubErrorText, timeLabel } from './format.js';
 import { renderMarkdown } from './markdown.js';
 import { presenceDot } from './presence-dot.js';
+import './mai-message-menu.js';
+import type { MaiMessageMenu, MenuAction } from './mai-message-menu.js';
+
+/** How long a finger stays on a message to open its menu (ms). */
+const LONG_PRESS_MS = 500;
 
 /** Options of the per-message actions. */
 export interface MessagePermissions {
@@ -101,15 +106,27 @@ export class MaiMessage extends LitElement {
   private actions(m: Message) {
     if (m.deletedAt) return nothing;
     const p = this.permissions;
-    const btn = (label: string, icon: string, name: string, detail: Record<string, unknown>) =>
-      html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline ${icon} fr-btn--icon-left" type="button"
-        @click=${() => this.fire(name, detail)}>${label}</button>`;
-    return html`<div class="mai-msg__actions" role="group" aria-label="Actions sur le message de ${m.author.displayName}">
-      ${btn('Répondre', 'fr-icon-reply-line', 'mai-reply', { messageId: m.id })}
-      ${p.canEdit ? btn('Modifier', 'fr-icon-edit-line', 'mai-edit', { messageId: m.id }) : nothing}
-      ${p.canPin ? btn(m.pinnedAt ? 'Désépingler' : 'Épingler', 'fr-icon-bookmark-line', 'mai-pin', { messageId: m.id, pinned: !m.pinnedAt }) : nothing}
-      ${p.canDelete ? btn('Supprimer', 'fr-icon-delete-line', 'mai-delete', { messageId: m.id }) : nothing}
-    </div>`;
+    const a = (label: string, icon: string, event: string, detail: Record<string, unknown>): MenuAction => ({ label, icon, event, detail });
+    const list = [
+      a('Répondre', 'fr-icon-reply-line', 'mai-reply', { messageId: m.id }),
+      ...(p.canEdit ? [a('Modifier', 'fr-icon-edit-line', 'mai-edit', { messageId: m.id })] : []),
+      ...(p.canPin ? [a(m.pinnedAt ? 'Désépingler' : 'Épingler', 'fr-icon-bookmark-line', 'mai-pin', { messageId: m.id, pinned: !m.pinnedAt })] : []),
+      ...(p.canDelete ? [a('Supprimer', 'fr-icon-delete-line', 'mai-delete', { messageId: m.id })] : []),
+    ];
+    return html`<mai-message-menu class="mai-msg__actions" .actions=${list} label=${`Actions sur le message de ${m.author.displayName}`}></mai-message-menu>`;
+  }
+
+  private pressTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A finger held on the message opens its menu (the "…" button does the same by tap or keyboard). */
+  private onPointerDown(e: PointerEvent) {
+    if (e.pointerType !== 'touch' || (e.target as HTMLElement).closest('button, a, textarea, mai-message-menu')) return;
+    clearTimeout(this.pressTimer);
+    this.pressTimer = setTimeout(() => void this.querySelector<MaiMessageMenu>('mai-message-menu')?.show(), LONG_PRESS_MS);
+  }
+
+  private cancelPress() {
+    clearTimeout(this.pressTimer);
   }
 
   private renderPending(e: OutboxEntry) {
@@ -136,7 +153,8 @@ export class MaiMessage extends LitElement {
     if (!m) return nothing;
     const deleted = !!m.deletedAt;
     return html`<article class="mai-msg ${this.mentionsMe ? 'mai-msg--mention' : ''} ${m.pinnedAt ? 'mai-msg--pinned' : ''}"
-      data-message-id=${m.id} data-seq=${m.seq}>
+      data-message-id=${m.id} data-seq=${m.seq} @pointerdown=${this.onPointerDown} @pointerup=${this.cancelPress}
+      @pointercancel=${this.cancelPress} @pointermove=${this.cancelPress}>
       <div class="mai-msg__head">
         ${presenceDot(this.authorStatus)}
         <span class="mai-msg__author">${m.author.displayName}</span>

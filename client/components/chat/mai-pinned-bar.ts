@@ -2,7 +2,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Message } from '../../api/chat.js';
 import { fullLabel } from './format.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, renderMarkdownLine } from './markdown.js';
 
 /** Leaf: `pins` (newest first), `canUnpin`, `me` in; `mai-pin` `{ messageId, pinned: false }` out. */
 export class MaiPinnedBar extends LitElement {
@@ -35,7 +35,7 @@ export class MaiPinnedBar extends LitElement {
         <span class="fr-icon-bookmark-line mai-pinned__icon" aria-hidden="true"></span>
         <div class="mai-pinned__latest">
           <strong>${latest!.author.displayName}</strong> :
-          <span class="mai-pinned__excerpt">${latest!.body.length > 200 ? `${latest!.body.slice(0, 200)}…` : latest!.body}</span>
+          <span class="mai-pinned__excerpt">${renderMarkdownLine(latest!.body, { me: this.me })}</span>
         </div>
         <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" type="button" aria-expanded=${this.open ? 'true' : 'false'}
           aria-controls="mai-pinned-list" @click=${() => (this.open = !this.open)}>

@@ -1,5 +1,6 @@
 /** <mai-thematic-form>: name and description of a thematic channel (creation, or inline edit). */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { focusErrorAlert } from '../shared/focus.js';
 
 /** What the form sends: a trimmed name, and the description or null when left empty. */
 export interface ThematicInput {
@@ -33,6 +34,11 @@ export class MaiThematicForm extends LitElement {
 
   protected firstUpdated(_changed: PropertyValues<this>): void {
     this.querySelector<HTMLInputElement>(`#${this.formId}-name`)?.focus();
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    // Refused (a name already taken…): the reason has the focus; the fields keep what was typed.
+    if (changed.has('error') && this.error) void focusErrorAlert(this);
   }
 
   private submit(e: Event) {

@@ -118,3 +118,40 @@ export function renderMarkdown(body: string, o: MarkdownOptions = {}): TemplateR
   }
   return html`${tokens.map((t) => block(t, o))}`;
 }
+
+/** The inline parts of one block, for a one-line rendering (lists and quotes flattened). */
+function flat(t: Token, o: MarkdownOptions): Part[] {
+  switch (t.type) {
+    case 'paragraph':
+    case 'heading':
+      return inline(t.tokens, o);
+    case 'text':
+      return [inlineToken(t, o)];
+    case 'code':
+      return [html`<code>${t.text}</code>`];
+    case 'blockquote':
+      return (t as Tokens.Blockquote).tokens.flatMap((x) => flat(x, o));
+    case 'list':
+      return (t as Tokens.List).items.flatMap((i, n) => [n ? ' · ' : '', ...i.tokens.flatMap((x) => flat(x, o))]);
+    case 'space':
+    case 'def':
+    case 'hr':
+      return [];
+    default:
+      return ['raw' in t ? String(t.raw) : ''];
+  }
+}
+
+/** A body on one line (the pinned bar): formatting rendered, blocks joined by spaces, cut at `max` characters of source. */
+export function renderMarkdownLine(body: string, o: MarkdownOptions & { max?: number } = {}): TemplateResult {
+  const max = o.max ?? 200;
+  const source = body.length > max ? `${body.slice(0, max)}…` : body;
+  let tokens: Token[];
+  try {
+    tokens = lexer.lexer(source);
+  } catch {
+    return html`${source}`;
+  }
+  return html`${tokens.map((t, i) => html`${i ? ' ' : ''}${flat(t, o)}`)}`;
+}
+

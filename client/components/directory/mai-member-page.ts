@@ -10,6 +10,7 @@ import { alertBox } from '../shared/fields.js';
 import { ROLE_LABELS, initials } from '../shared/labels.js';
 import { GROUP_ROLE_LABELS, VISIBILITY_LABELS } from '../groups/labels.js';
 import { loadingLine } from '../shared/list-states.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 /** Container: `userId` in (from the path). */
 export class MaiMemberPage extends LitElement {
@@ -43,7 +44,7 @@ export class MaiMemberPage extends LitElement {
     try {
       this.profile = await this.api.value!.groups.profile(this.userId);
       this.status = 'ready';
-      document.title = `${this.profile.displayName} — Maillage`;
+      setPageTitle(this.profile.displayName);
     } catch (err) {
       this.status = err instanceof ApiError && (err.status === 404 || err.status === 400) ? 'missing' : 'error';
       this.error = errorMessage(err);

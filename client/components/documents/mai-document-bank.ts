@@ -12,6 +12,7 @@ import type { UploadRequest } from './mai-document-upload.js';
 import './mai-document-filters.js';
 import './mai-document-table.js';
 import './mai-document-upload.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 /**
  * Container: `groupId` (null: every bank of mine, then `groups` lists where I
@@ -65,7 +66,7 @@ export class MaiDocumentBank extends LitElement {
 
   private async onDelete(e: CustomEvent<{ document: BankDocument }>) {
     const d = e.detail.document;
-    if (!confirm(`Supprimer « ${d.title} » de la banque de documents ?`)) return;
+    if (!(await askConfirmation({ title: 'Supprimer ce document ?', body: `Supprimer « ${d.title} » de la banque de documents ?`, confirmLabel: 'Supprimer' }))) return;
     try {
       await this.docs.remove(d.id);
       this.notice = { kind: 'success', text: `« ${d.title} » a été supprimé.` };
@@ -124,7 +125,7 @@ export class MaiDocumentBank extends LitElement {
         ${canUpload
           ? html`<aside class="mai-bank__side">
               ${this.uploadTarget()}
-              <mai-document-upload .uploads=${s.uploads} @mai-document-upload=${this.onUpload}
+              <mai-document-upload .uploads=${s.uploads} .headingLevel=${this.groupId === null ? 2 : 3} @mai-document-upload=${this.onUpload}
                 @mai-upload-dismiss=${(e: CustomEvent<{ id: number }>) => s.dismissUpload(e.detail.id)}></mai-document-upload>
             </aside>`
           : nothing}

@@ -69,7 +69,8 @@ export class MaiDocumentTable extends LitElement {
 
   render() {
     if (!this.documents.length) return nothing;
-    return html`<div class="fr-table fr-table--no-caption mai-doc-table">
+    // The DSFR wrapper: on a narrow screen the table scrolls inside its own region, never the page.
+    return html`<div class="fr-table fr-table--no-caption mai-doc-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
       <table>
         <caption>${this.caption}</caption>
         <thead>
@@ -84,7 +85,7 @@ export class MaiDocumentTable extends LitElement {
         </thead>
         <tbody>${this.documents.map((d) => this.row(d))}</tbody>
       </table>
-    </div>`;
+    </div></div></div></div>`;
   }
 }
 

@@ -16,12 +16,15 @@ export class MaiDocumentUpload extends LitElement {
   static properties = {
     uploads: { attribute: false },
     canAnnounce: { type: Boolean },
+    headingLevel: { type: Number },
     files: { state: true },
     dragging: { state: true },
     localError: { state: true },
   };
 
   uploads: UploadState[] = [];
+  /** 2 on the documents page (right under its title), 3 in a group's tab (under « Documents du groupe »). */
+  headingLevel: 2 | 3 = 3;
   canAnnounce = true;
   files: File[] = [];
   dragging = false;
@@ -79,7 +82,9 @@ export class MaiDocumentUpload extends LitElement {
   render() {
     const one = this.files.length === 1;
     return html`<form class="mai-upload" novalidate aria-labelledby="doc-upload-title" @submit=${this.onSubmit}>
-      <h3 id="doc-upload-title" class="fr-h6">Déposer un document</h3>
+      ${this.headingLevel === 2
+        ? html`<h2 id="doc-upload-title" class="fr-h6">Déposer un document</h2>`
+        : html`<h3 id="doc-upload-title" class="fr-h6">Déposer un document</h3>`}
       <div
         class="mai-dropzone ${this.dragging ? 'mai-dropzone--over' : ''}"
         @dragover=${(e: DragEvent) => {

@@ -8,6 +8,7 @@ import { alertBox } from '../shared/fields.js';
 import { loadingLine } from '../shared/list-states.js';
 import './mai-document-bank.js';
 import './mai-document-detail.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 /** Container: `documentId` in (0: the list). */
 export class MaiDocumentsPage extends LitElement {
@@ -60,7 +61,7 @@ export class MaiDocumentsPage extends LitElement {
 
   private async onDelete() {
     const d = this.document;
-    if (!d || !confirm(`Supprimer « ${d.title} » de la banque de documents ?`)) return;
+    if (!d || !(await askConfirmation({ title: 'Supprimer ce document ?', body: `Supprimer « ${d.title} » de la banque de documents ?`, confirmLabel: 'Supprimer' }))) return;
     try {
       await this.api.value!.documents.remove(d.id);
       this.router.value?.navigate(`/groupes/${d.groupId}/documents`);

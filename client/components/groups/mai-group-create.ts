@@ -1,7 +1,8 @@
 /** <mai-group-create>: the form to create a group (animators, admins). Leaf: `busy`, `errors` in; `mai-group-create` out. */
-import { LitElement, html } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import type { Visibility } from '../../api/groups.js';
 import { radioGroup, textArea, textField } from '../shared/fields.js';
+import { focusFirstInvalid } from '../shared/focus.js';
 import { VISIBILITY_HINTS, VISIBILITY_LABELS } from './labels.js';
 
 /** Fires `mai-group-create` `{ name, description, visibility }`. */
@@ -22,6 +23,11 @@ export class MaiGroupCreate extends LitElement {
 
   createRenderRoot() {
     return this;
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    // Refused by the server: to the first field in error, what was typed still there.
+    if (changed.has('errors') && Object.keys(this.errors).length) void focusFirstInvalid(this);
   }
 
   /** Empties the form after a successful creation. */

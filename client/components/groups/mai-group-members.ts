@@ -10,6 +10,7 @@ import { noticeAlert, type Notice } from '../shared/fields.js';
 import { loadingLine, moreButton } from '../shared/list-states.js';
 import { groupAction } from './group-action.js';
 import { GROUP_ROLE_LABELS, plural, when } from './labels.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 /** Container: `group` in. */
 export class MaiGroupMembers extends LitElement {
@@ -55,8 +56,8 @@ export class MaiGroupMembers extends LitElement {
     void this.run(m.user.id, () => this.api.value!.groups.setRole(this.group.id, m.user.id, role), `${m.user.displayName} est maintenant ${GROUP_ROLE_LABELS[role].toLowerCase()} du groupe.`);
   }
 
-  private removeMember(m: GroupMember) {
-    if (!confirm(`Retirer ${m.user.displayName} du groupe ?`)) return;
+  private async removeMember(m: GroupMember) {
+    if (!(await askConfirmation({ title: 'Retirer ce membre ?', body: `Retirer ${m.user.displayName} du groupe ?`, confirmLabel: 'Retirer du groupe' }))) return;
     void this.run(m.user.id, () => this.api.value!.groups.removeMember(this.group.id, m.user.id), `${m.user.displayName} a été retiré(e) du groupe.`);
   }
 

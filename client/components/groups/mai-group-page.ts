@@ -14,6 +14,8 @@ import './mai-group-requests.js';
 import './mai-post-feed.js';
 import '../documents/mai-document-bank.js';
 import '../agenda/mai-agenda-view.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
+import { setPageTitle } from '../../state/page-title.js';
 
 export type GroupTab = 'fil' | 'membres' | 'documents' | 'agenda' | 'demandes';
 
@@ -52,7 +54,7 @@ export class MaiGroupPage extends LitElement {
     try {
       this.group = await this.api.value!.groups.get(this.groupId);
       this.status = 'ready';
-      document.title = `${this.group.name} — Maillage`;
+      setPageTitle(this.group.name);
     } catch (err) {
       this.status = err instanceof ApiError && err.status === 404 ? 'missing' : 'error';
       this.error = errorMessage(err);
@@ -68,7 +70,7 @@ export class MaiGroupPage extends LitElement {
         const { status } = await api.join(this.groupId, motive);
         this.notice = { kind: 'success', text: status === 'pending' ? 'Votre demande est envoyée aux responsables du groupe.' : 'Vous êtes membre du groupe.' };
       } else if (what === 'leave') {
-        if (this.group?.myStatus === 'member' && !confirm(`Quitter le groupe « ${this.group.name} » ?`)) return;
+        if (this.group?.myStatus === 'member' && !(await askConfirmation({ title: 'Quitter le groupe ?', body: `Quitter le groupe « ${this.group.name} » ?`, confirmLabel: 'Quitter le groupe' }))) return;
         await api.leave(this.groupId);
       } else {
         await api[what](this.groupId);

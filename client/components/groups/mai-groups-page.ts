@@ -12,6 +12,7 @@ import { emptyLine, loadingLine, moreButton, retryAlert } from '../shared/list-s
 import type { MaiGroupCreate } from './mai-group-create.js';
 import './mai-group-card.js';
 import './mai-group-create.js';
+import { focusAfter, focusErrorAlert } from '../shared/focus.js';
 import './mai-post-feed.js';
 import './mai-group-page.js';
 
@@ -67,6 +68,7 @@ export class MaiGroupsPage extends LitElement {
     const ok = what === 'join' ? await s.join(e.detail.groupId, e.detail.motive) : await s[what](e.detail.groupId);
     if (!ok) {
       this.notice = { kind: 'error', text: errorMessage(s.error) };
+      void focusErrorAlert(this);
       return;
     }
     const after = s.find(e.detail.groupId);
@@ -79,6 +81,12 @@ export class MaiGroupsPage extends LitElement {
     };
     this.notice = { kind: 'success', text: texts[what] };
   }
+
+  private toggleCreate = () => {
+    this.showCreate = !this.showCreate;
+    // Opening the form: the name is typed next.
+    if (this.showCreate) void focusAfter(this, '#group-name');
+  };
 
   private async onCreate(e: CustomEvent<{ name: string; description: string | null; visibility: Visibility }>) {
     this.creating = true;
@@ -94,7 +102,10 @@ export class MaiGroupsPage extends LitElement {
     const err = this.store!.value!.error;
     const fields = err instanceof ApiError ? err.fieldErrors : {};
     if (Object.keys(fields).length) this.createErrors = fields;
-    else this.notice = { kind: 'error', text: errorMessage(err) };
+    else {
+      this.notice = { kind: 'error', text: errorMessage(err) };
+      void focusErrorAlert(this);
+    }
   }
 
   private cards(groups: ReturnType<GroupsStore['find']>[], empty: string) {
@@ -127,7 +138,7 @@ export class MaiGroupsPage extends LitElement {
     return html`<section class="fr-mt-4w" aria-labelledby="group-create-title">
       <h2 id="group-create-title" class="fr-h4">Créer un groupe</h2>
       <button class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" type="button" aria-expanded=${this.showCreate ? 'true' : 'false'}
-        aria-controls="group-create" @click=${() => (this.showCreate = !this.showCreate)}>${this.showCreate ? 'Masquer le formulaire' : 'Nouveau groupe'}</button>
+        aria-controls="group-create" @click=${this.toggleCreate}>${this.showCreate ? 'Masquer le formulaire' : 'Nouveau groupe'}</button>
       <div id="group-create" class="fr-mt-3w" ?hidden=${!this.showCreate}>
         <mai-group-create ?busy=${this.creating} .errors=${this.createErrors} @mai-group-create=${this.onCreate}></mai-group-create>
       </div>
@@ -145,6 +156,7 @@ export class MaiGroupsPage extends LitElement {
           <button class="fr-btn" type="submit" title="Rechercher">Rechercher</button>
         </div>
       </form>
+      <h2 class="fr-sr-only">Groupes trouvés</h2>
       ${s.directoryStatus === 'error' ? alertBox('error', errorMessage(s.error)) : this.cards(s.directory, loading ? '' : 'Aucun groupe ne correspond à cette recherche.')}
       ${loading ? loadingLine('Recherche en cours…') : nothing}
       ${s.directoryCursor && !loading ? moreButton('Afficher plus de groupes', () => s.search(s.query, true)) : nothing}`;

@@ -3,6 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Post, PostDetail, ReactionKind } from '../../api/groups.js';
 import { renderPostBody, safeUrl } from './post-body.js';
 import { POST_KIND_LABELS, fileSize, plural, when } from './labels.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 /**
  * Events: `mai-react` `{ kind }`, `mai-toggle-comments`, `mai-comment`
@@ -122,7 +123,7 @@ export class MaiPostCard extends LitElement {
         </button>
         ${canDelete
           ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-delete-line fr-btn--icon-left" type="button"
-              @click=${() => confirm('Supprimer cette publication et ses commentaires ?') && this.fire('mai-delete-post')}>Supprimer</button>`
+              @click=${async () => (await askConfirmation({ title: 'Supprimer cette publication ?', body: 'La publication et ses commentaires seront supprimés.', confirmLabel: 'Supprimer' })) && this.fire('mai-delete-post')}>Supprimer</button>`
           : nothing}
       </div>
       ${this.comments()}

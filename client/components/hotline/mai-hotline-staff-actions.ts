@@ -2,6 +2,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { HotlineAgent, Ticket } from '../../api/hotline.js';
 import { actionError } from './format.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 const PRESENCE: Record<HotlineAgent['status'], string> = { online: 'en ligne', away: 'absent', dnd: 'ne pas déranger', offline: 'hors ligne' };
 
@@ -49,10 +50,15 @@ export class MaiHotlineStaffActions extends LitElement {
     if (agent) this.fire('mai-hotline-transfer', { toUserId: agent.id, name: agent.displayName });
   }
 
-  private resolve(e: Event) {
+  private async resolve(e: Event) {
     e.preventDefault();
-    this.fire('mai-hotline-resolve', { note: this.note.trim() });
-    this.note = '';
+    const ok = await askConfirmation({
+      title: 'Résoudre cette demande ?',
+      body: 'Le demandeur est prévenu et reçoit la note de résolution ; il pourra rouvrir la demande pendant quelques jours.',
+      confirmLabel: 'Résoudre la demande',
+    });
+    // The note is cleared only once the resolution is stored: on a failure it is still there.
+    if (ok) this.fire('mai-hotline-resolve', { note: this.note.trim(), done: () => (this.note = '') });
   }
 
   render() {

@@ -8,6 +8,7 @@ import { alertBox, noticeAlert, type Notice } from '../shared/fields.js';
 import { WatchStore } from './watch-store.js';
 import { actionError, formatDateTime, handlerText, statusBadge, targetText } from './format.js';
 import { loadingLine } from '../shared/list-states.js';
+import { focusAfter } from '../shared/focus.js';
 import './mai-hotline-conversation.js';
 import './mai-hotline-notes.js';
 import './mai-hotline-rating.js';
@@ -60,20 +61,25 @@ export class MaiHotlineTicket extends LitElement {
     return this.user.role === 'hotline' || this.user.role === 'admin';
   }
 
-  /** Runs one action with progress and a notice; the store updates the ticket from the ack. */
+  /**
+   * Runs one action with progress and a notice; the store updates the ticket from the ack. The notice
+   * then has the focus: the button pressed is gone or disabled, and the notice says what changed.
+   */
   private async run(action: () => Promise<unknown>, done: string) {
     this.busy = true;
     this.notice = null;
+    let ok = false;
     try {
       await action();
       this.notice = { kind: 'success', text: done };
-      return true;
+      ok = true;
     } catch (err) {
       this.notice = { kind: 'error', text: actionError(err) };
-      return false;
     } finally {
       this.busy = false;
     }
+    void focusAfter(this, '.mai-hotline-notice');
+    return ok;
   }
 
   private memberPart() {
@@ -111,13 +117,15 @@ export class MaiHotlineTicket extends LitElement {
         ${t.resolvedAt ? html`<li>Résolue le ${formatDateTime(t.resolvedAt)}</li>` : nothing}
       </ul>
       ${t.resolutionNote ? html`<div class="fr-callout fr-mb-2w"><p class="fr-callout__title fr-h6">Résolution</p><p class="fr-callout__text fr-text--sm mai-pre">${t.resolutionNote}</p></div>` : nothing}
-      ${noticeAlert(this.notice)}
+      <div class="mai-hotline-notice" tabindex="-1">${noticeAlert(this.notice)}</div>
       ${this.staff
         ? html`<mai-hotline-staff-actions .ticket=${t} .userId=${this.user.id} .busy=${this.busy} .loadAgents=${() => this.store.agents()}
             @mai-hotline-claim=${() => this.run(() => this.store.claim(t.id), 'Vous avez pris la demande en charge.')}
             @mai-hotline-transfer=${(e: CustomEvent<{ toUserId: number; name: string }>) =>
               this.run(() => this.store.transfer(t.id, e.detail.toUserId), `Demande transférée à ${e.detail.name}.`)}
-            @mai-hotline-resolve=${(e: CustomEvent<{ note: string }>) => this.run(() => this.store.resolve(t.id, e.detail.note), 'La demande est résolue.')}
+            @mai-hotline-resolve=${async (e: CustomEvent<{ note: string; done: () => void }>) => {
+              if (await this.run(() => this.store.resolve(t.id, e.detail.note), 'La demande est résolue.')) e.detail.done();
+            }}
             @mai-hotline-reopen=${() => this.run(() => this.store.reopen(t.id), 'La demande est rouverte.')}></mai-hotline-staff-actions>`
         : nothing}
       <div class="fr-grid-row fr-grid-row--gutters">

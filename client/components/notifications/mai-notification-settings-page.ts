@@ -7,6 +7,8 @@ import { apiContext } from '../../controllers/contexts.js';
 import { NotificationSettingsStore } from '../../state/notifications-store.js';
 import { alertBox } from '../shared/fields.js';
 import './mai-notification-settings-form.js';
+import './mai-push-toggle.js';
+import { focusAfter } from '../shared/focus.js';
 
 /** Container: builds a settings store over the API context and hands its state to the form. */
 export class MaiNotificationSettingsPage extends LitElement {
@@ -33,8 +35,10 @@ export class MaiNotificationSettingsPage extends LitElement {
     this.store = null;
   }
 
-  private save(e: CustomEvent<NotificationSettings>) {
-    void this.store?.save(e.detail);
+  private async save(e: CustomEvent<NotificationSettings>) {
+    await this.store?.save(e.detail);
+    // The outcome (saved, or why not) takes the focus, right after the button that was pressed.
+    void focusAfter(this, '.mai-notification-notices');
   }
 
   private content(s: NotificationSettingsStore) {
@@ -46,7 +50,7 @@ export class MaiNotificationSettingsPage extends LitElement {
     // The notices come after the form: next to the button that was just pressed.
     return html`<mai-notification-settings-form .settings=${s.settings} .groups=${s.groups} .busy=${s.saving}
         @mai-settings-save=${this.save} @mai-settings-edit=${() => s.edited()}></mai-notification-settings-form>
-      <div class="fr-mt-3w mai-notification-notices">
+      <div class="fr-mt-3w mai-notification-notices" tabindex="-1">
         ${s.saved ? alertBox('success', 'Vos préférences sont enregistrées.') : nothing}
         ${s.error ? alertBox('error', errorMessage(s.error)) : nothing}
       </div>`;
@@ -58,7 +62,8 @@ export class MaiNotificationSettingsPage extends LitElement {
       <h1 tabindex="-1">Notifications par courriel</h1>
       <p>Vos notifications apparaissent toujours dans Maillage (<a href="/notifications">voir mes notifications</a>).
         Choisissez ici celles que vous recevez aussi par courriel, et à quel rythme.</p>
-      ${s ? this.content(s) : html`<p role="status">Chargement…</p>`}`;
+      ${s ? this.content(s) : html`<p role="status">Chargement…</p>`}
+      <mai-push-toggle></mai-push-toggle>`;
   }
 }
 

@@ -4,6 +4,7 @@
  * server/services/notifications/texts.ts. Data is read defensively.
  */
 import type { AppNotification } from '../../api/notifications.js';
+import { markdownText } from '../chat/markdown-text.js';
 
 /** One notification, ready to show. */
 export interface NotificationView {
@@ -31,7 +32,7 @@ function mention(d: Data): NotificationView {
     d.channelKind === 'direct' ? 'une conversation privée'
     : d.channelKind === 'hotline' ? 'une demande à la hotline'
     : str(d.channelName) ? `le salon « ${str(d.channelName)} »` : 'un salon';
-  const excerpt = str(d.excerpt) ? ` : « ${str(d.excerpt)} »` : '';
+  const excerpt = str(d.excerpt) ? ` : « ${markdownText(str(d.excerpt)!)} »` : '';
   const href = id(d.ticketId) ? `/hotline/${id(d.ticketId)}` : id(d.channelId) ? `/discussions/${id(d.channelId)}` : '/discussions';
   return { text: `${who(d.author, 'Quelqu’un')} vous a mentionné(e) dans ${place}${excerpt}`, href, icon: 'fr-icon-chat-3-line' };
 }

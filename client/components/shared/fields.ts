@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { focusFirstInvalid } from './focus.js';
 
 /** Options shared by the helpers. */
 export interface FieldOptions {
@@ -193,16 +194,15 @@ export function withField<T extends object>(values: T, e: Event): T {
   return kv ? { ...values, [kv[0]]: String(kv[1]) } : values;
 }
 
-/** Moves focus to the first control marked aria-invalid inside `root`. */
+/** Moves focus to the first control marked aria-invalid inside `root` (through the focus helper, announced). */
 export function focusFirstError(root: HTMLElement): void {
-  root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  void focusFirstInvalid(root);
 }
 
 /** Answers whether `errors` has any; if so, focus moves to the first invalid field once `host` has rendered them. */
 export async function focusErrors(host: HTMLElement & { updateComplete: Promise<unknown> }, errors: Record<string, string | undefined>): Promise<boolean> {
   if (!Object.values(errors).some(Boolean)) return false;
-  await host.updateComplete;
-  focusFirstError(host);
+  await focusFirstInvalid(host);
   return true;
 }
 

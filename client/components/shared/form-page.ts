@@ -2,6 +2,7 @@
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import { focusErrors } from './fields.js';
+import { focusFirstInvalid } from './focus.js';
 
 /** A page's centred column under its focusable title (`cols`: the DSFR column classes). */
 export function centredPage(title: string, body: unknown, cols = 'fr-col-12 fr-col-md-8 fr-col-lg-6'): TemplateResult {
@@ -44,6 +45,9 @@ export class MaiFormPage extends LitElement {
     } catch (err) {
       if (failed) await failed(err);
       else this.formError = errorMessage(err);
+      this.busy = false;
+      // The person needs the reason next: the invalid field, else the error alert over the form.
+      await focusFirstInvalid(this, this.formError ? '' : undefined);
     } finally {
       this.busy = false;
     }

@@ -11,10 +11,13 @@ import { receiveUpload } from '../upload';
 import { discardUpload } from '../../files';
 import { invalidPayload } from '../../errors';
 import type { ProfileHooks } from '../../realtime/domains';
+import { passwordChangeSchema } from '../../protocol/accounts';
+import { changePassword } from '../../services/accounts/password-change';
+import type { Realtime } from '../../realtime/types';
 
 
 /** My own account: profile, photo, terms of use. */
-export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState> {
+export function meRoutes(deps: Deps, hooks: ProfileHooks = {}, realtime?: Realtime): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/me' });
 
   router.get('/', requireUser({ allowBeforeTerms: true }), (ctx) => {
@@ -33,6 +36,14 @@ export function meRoutes(deps: Deps, hooks: ProfileHooks = {}): Router<AppState>
       await hooks.departmentChanged?.(user.id);
     }
     ctx.body = { user: presentUser(user) };
+  });
+
+  router.post('/password', requireUser(), async (ctx) => {
+    const input = parseInput(passwordChangeSchema, ctx.request.body ?? {});
+    const { user, revokedSessionIds } = await changePassword(deps, currentUser(ctx), ctx.state.session!.id, input);
+    // The other sessions are revoked: their open sockets go too, on every node.
+    for (const id of revokedSessionIds) realtime?.disconnectSession(id);
+    ctx.body = { user: presentUser(user), revokedSessions: revokedSessionIds.length };
   });
 
   router.put('/avatar', requireUser(), async (ctx) => {

@@ -10,6 +10,7 @@ import { alreadyRegisteredMail, confirmAccountMail, resetPasswordMail } from '..
 import { ms } from '../../presenters/time';
 import { syncAutoMemberships } from '../chat/channels';
 import { claimEmailInvitations } from '../groups/invitations';
+import { normalizePhone } from './phone';
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
@@ -48,6 +49,7 @@ const pendingView = (i: RegisterInput) => ({
  */
 export async function register(deps: Deps, input: RegisterInput) {
   assertPasswordRule(input.password, input);
+  const phone = normalizePhone(input.phone ?? null);
   await assertDepartment(deps, input.departmentCode);
   // Timing must not tell whether the address has an account: the password is hashed and the
   // username looked up on every path, before the paths part (see test/server/timing.test.ts).
@@ -79,7 +81,7 @@ export async function register(deps: Deps, input: RegisterInput) {
         first_name: input.firstName,
         last_name: input.lastName,
         department_code: input.departmentCode,
-        phone: input.phone,
+        phone,
         employer: input.employer,
         job_title: input.jobTitle,
         city: input.city,

@@ -6,6 +6,7 @@ import { updateUser, type UserRow } from '../../db/users';
 import { sniffType, storeFile } from '../../files';
 import type { ReceivedFile } from '../../files';
 import { assertDepartment } from './accounts';
+import { normalizePhone } from './phone';
 
 /** The changes a member makes to their own profile (PATCH /api/me). */
 export type ProfileChanges = ParsedProfileChanges;
@@ -18,7 +19,7 @@ export async function updateProfile(deps: Deps, user: UserRow, changes: ProfileC
   if (changes.firstName !== undefined) row.first_name = changes.firstName;
   if (changes.lastName !== undefined) row.last_name = changes.lastName;
   if (changes.departmentCode !== undefined) row.department_code = changes.departmentCode;
-  if (changes.phone !== undefined) row.phone = changes.phone;
+  if (changes.phone !== undefined) row.phone = normalizePhone(changes.phone);
   if (changes.employer !== undefined) row.employer = changes.employer;
   if (changes.jobTitle !== undefined) row.job_title = changes.jobTitle;
   if (changes.city !== undefined) row.city = changes.city;

@@ -14,6 +14,7 @@ import { accessChannel, accessJoinableChannel, canJoinOpenChannels, canWriteDire
 import { isHotlineStaff } from '../../access/roles';
 import { joinGroupChannel, leaveGroupChannel } from '../groups/membership';
 import { freeSlug, slugify } from '../../slug';
+import { assertChannelNameFree } from './channel-names';
 
 export const THEMATIC_DEFAULTS = [
   { slug: 'theme-education', name: 'Éducation', description: 'Numérique éducatif, parentalité numérique, accompagnement scolaire.' },
@@ -169,6 +170,7 @@ export async function openDirect(db: Knex, actor: UserRow, otherId: number): Pro
 
 /** Animators and admins create thematic channels. */
 export async function createThematic(db: Knex, actor: UserRow, input: { name: string; description: string | null }): Promise<ChannelRow> {
+  await assertChannelNameFree(db, input.name);
   const slug = await freeSlug(`theme-${slugify(input.name, 'salon')}`, (s) => findChannelBySlug(db, s));
   const channel = await insertChannel(db, { kind: 'thematic', name: input.name, slug, description: input.description, created_by: actor.id });
   await addMember(db, channel.id, actor.id);
@@ -199,6 +201,7 @@ export async function updateThematic(
 ): Promise<ChannelRow> {
   const channel = await findChannel(db, channelId);
   if (!channel || channel.kind !== 'thematic') throw notFound('Salon thématique');
+  if (changes.name !== undefined) await assertChannelNameFree(db, changes.name, channel.id);
   const row: Partial<ChannelRow> = {};
   if (changes.name !== undefined) row.name = changes.name;
   if (changes.description !== undefined) row.description = changes.description;

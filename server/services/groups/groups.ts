@@ -9,6 +9,7 @@ import {
 import type { UserRow } from '../../db/users';
 import { presentGroup, type PresentedGroup } from '../../presenters/groups';
 import { freeSlug, slugify } from '../../slug';
+import { assertChannelNameFree } from '../chat/channel-names';
 
 /** One group as a viewer sees it (with its parent when the viewer may see that too). */
 export async function groupView(db: Knex, viewer: UserRow, group: GroupRow, membership?: GroupMemberRow): Promise<PresentedGroup> {
@@ -44,6 +45,7 @@ export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupIn
     throw forbidden('Seuls les animateurs et les administrateurs créent des groupes.');
   }
   return db.transaction(async (trx) => {
+    await assertChannelNameFree(trx, input.name);
     const slug = await freeSlug(slugify(input.name, 'groupe'), (s) => findGroupBySlug(trx, s));
     const group = await insertGroup(trx, {
       name: input.name, slug, description: input.description, visibility: input.visibility, parent_id: input.parentId ?? null, created_by: actor.id,
@@ -68,6 +70,7 @@ export async function editGroup(
 ): Promise<{ group: GroupRow; channel: ChannelRow | null; renamed: boolean }> {
   const { group } = await accessGroupAsManager(db, actor, groupId);
   return db.transaction(async (trx) => {
+    if (changes.name !== undefined) await assertChannelNameFree(trx, changes.name, group.channel_id);
     const saved = Object.keys(changes).length ? await updateGroup(trx, group.id, changes) : group;
     const renamed = (changes.name !== undefined && changes.name !== group.name) || (changes.description !== undefined && changes.description !== group.description);
     if (renamed && group.channel_id) {
