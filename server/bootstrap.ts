@@ -2,7 +2,8 @@ import type { Deps } from './deps';
 import { migrateLatest } from './database';
 import { syncDepartments } from './db/departments';
 import { provisionChannels, syncAutoMemberships } from './services/chat/channels';
-import { insertUser } from './db/users';
+import { anyUserWithRole, countUsers, insertUser } from './db/users';
+import { ROLE_SETS } from './access/roles';
 import { hashPassword } from './services/accounts/passwords';
 import { seedDemo } from './demo-data';
 
@@ -14,8 +15,7 @@ export async function prepareDatabase(deps: Deps, opts: { seedDemo: boolean }): 
   await migrateLatest(deps.db);
   await syncReferenceData(deps.db);
   await ensureAdmin(deps);
-  const { n } = (await deps.db('users').count({ n: '*' }).first()) as { n: number | string };
-  if (opts.seedDemo && Number(n) === 0) {
+  if (opts.seedDemo && (await countUsers(deps.db)) === 0) {
     await seedDemo(deps);
     deps.log.info('demo dataset created (see README for the logins)');
   }
@@ -31,7 +31,7 @@ export async function syncReferenceData(db: Deps['db']): Promise<void> {
 export async function ensureAdmin(deps: Deps): Promise<void> {
   const { adminEmail, adminPassword } = deps.config;
   if (!adminEmail || !adminPassword) return;
-  if (await deps.db('users').where({ role: 'admin' }).first()) return;
+  if (await anyUserWithRole(deps.db, ROLE_SETS.admins)) return;
   const now = new Date();
   const admin = await insertUser(deps.db, {
     email: adminEmail.toLowerCase(),

@@ -43,3 +43,16 @@ export function valuesTable(rows: (number | string)[][]): { sql: string; binding
   const row = (r: (number | string)[]) => `(${r.map((v) => (typeof v === 'number' ? 'CAST(? AS INTEGER)' : '?')).join(', ')})`;
   return { sql: `(VALUES ${rows.map(row).join(', ')}) AS v`, bindings: rows.flat() };
 }
+
+/** A case-insensitive `like` pattern for text typed by someone: `%`, `_` and a backslash stand for themselves. */
+export const likePattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Keeps the rows where one of these SQL expressions contains the text (case-insensitive, wildcards escaped). */
+export function whereAnyContains<Q extends Knex.QueryBuilder>(q: Q, expressions: string[], text: string): Q {
+  const like = likePattern(text);
+  q.where((w) => {
+    for (const e of expressions) w.orWhereRaw(`lower(${e}) like ? escape '\\'`, [like]);
+  });
+  return q;
+}
+

@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import type { UserRow } from './db/users';
 import { findUserByUsername } from './db/users';
+import { findChannelBySlug } from './db/channels';
 import { createGroup } from './services/groups/groups';
 import { joinGroup } from './services/groups/membership';
 import { createPost } from './services/groups/posts';
@@ -23,7 +24,7 @@ export async function seedDemoContent(deps: Deps): Promise<void> {
   const writer = new MessageWriter(db, deps.log);
   let n = 0;
   const say = async (author: UserRow, slug: string, body: string) => {
-    const channel = await db('channels').where({ slug }).first();
+    const channel = (await findChannelBySlug(db, slug))!;
     return sendMessage(db, writer, author, { channelId: channel.id, body, clientMsgId: `demo-${++n}` });
   };
 
@@ -33,7 +34,7 @@ export async function seedDemoContent(deps: Deps): Promise<void> {
   await say(sophie!, 'general', '@julie.petit oui, je la dépose dans la banque de documents du groupe « Accès aux droits ».');
   await say(thomas!, 'dep-69', 'Permanence commune à la médiathèque de Vaulx-en-Velin samedi, qui est partant ?');
   await say(julie!, 'dep-69', 'Moi ! Je m’occupe des inscriptions.');
-  for (const user of [julie!, thomas!, sophie!]) await joinChannel(db, user, (await db('channels').where({ slug: 'theme-demarches' }).first()).id);
+  for (const user of [julie!, thomas!, sophie!]) await joinChannel(db, user, (await findChannelBySlug(db, 'theme-demarches'))!.id);
   await say(sophie!, 'theme-demarches', 'Rappel : la déclaration de revenus en ligne ouvre mi-avril, préparez vos ateliers.');
 
   const { group: network } = await createGroup(db, claire!, {

@@ -30,3 +30,18 @@ export async function sniffType(filePath: string): Promise<{ mime: string; ext: 
   const t = await fileTypeFromFile(filePath);
   return t ? { mime: t.mime, ext: t.ext } : null;
 }
+
+/** A file received from a client, waiting in the temporary directory until it is stored or discarded. */
+export interface ReceivedFile {
+  tmpPath: string;
+  filename: string;
+  size: number;
+  sha256: string;
+  /** The type the client claimed; informative only, never trusted. */
+  declaredType: string;
+}
+
+/** Removes a temporary upload that was not kept. */
+export async function discardUpload(file: ReceivedFile | null): Promise<void> {
+  if (file) await fs.rm(file.tmpPath, { force: true });
+}

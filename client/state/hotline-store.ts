@@ -102,6 +102,9 @@ export class HotlineStore extends EventTarget {
   /** Loads one ticket with what the viewer may see of it. */
   async loadDetail(id: number): Promise<TicketDetail> {
     const detail = await this.api.ticket(id);
+    // Staff (who get the notes) take their place in the ticket's channel if they were not in it: reading the
+    // ticket never does, and the channel's live messages and a reply need it.
+    if (detail.notes && this.hub.connected) void this.hub.request('channel:join', { channelId: detail.ticket.channelId }).catch(() => {});
     this.detail = detail;
     this.tickets.set(id, detail.ticket);
     this.emit();

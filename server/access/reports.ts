@@ -7,23 +7,24 @@ import type { Knex } from 'knex';
 import { notFound } from '../errors';
 import { findReport, type ReportRow } from '../db/reports';
 import type { UserRow } from '../db/users';
+import { isAdmin, isAnimator, isChatOnly, ROLE_SETS } from './roles';
 
-/** The global roles that see territorial (département, région, national) dashboards. */
-export const TERRITORY_ROLES: readonly UserRow['role'][] = ['animator', 'admin'];
+/** The global roles that see territorial (département, région, national) dashboards: the animators' set. */
+export const TERRITORY_ROLES: readonly UserRow['role'][] = ROLE_SETS.animators;
 
 /** Any active member who is not chat-only records reports. */
 export function canRecordReports(user: UserRow): boolean {
-  return user.status === 'active' && !user.chat_only;
+  return user.status === 'active' && !isChatOnly(user);
 }
 
 /** Whether the user sees territorial aggregates. */
 export function canSeeTerritories(user: UserRow): boolean {
-  return TERRITORY_ROLES.includes(user.role);
+  return isAnimator(user);
 }
 
 /** Whether the user sets who manages whom. */
 export function canManageTeams(user: UserRow): boolean {
-  return user.role === 'admin';
+  return isAdmin(user);
 }
 
 /** The report if the user wrote it; `not_found` for anyone else's, exactly as for a missing one. */

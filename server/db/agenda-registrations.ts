@@ -139,3 +139,8 @@ export async function registrationsOf(db: Knex, eventId: number): Promise<Regist
 export async function prescriptionsBy(db: Knex, eventId: number, userId: number): Promise<RegistrationRow[]> {
   return db<RegistrationRow>('event_registrations').where({ event_id: eventId, list: 'prescription', user_id: userId }).orderBy('id');
 }
+
+/** Every registration of an event, both lists, in order of arrival. */
+export async function allRegistrationsOf(db: Knex, eventId: number): Promise<RegistrationRow[]> {
+  return db<RegistrationRow>('event_registrations').where({ event_id: eventId }).orderBy('id');
+}

@@ -173,3 +173,89 @@ export async function advanceReadMarker(db: Knex, channelId: number, userId: num
   const row = await findMembership(db, channelId, userId);
   return row?.last_read_seq ?? 0;
 }
+
+/** A channel with the user's membership row, in one round trip; undefined when the user is not a member. */
+export async function findChannelWithMembership(db: Knex, channelId: number, userId: number): Promise<{ channel: ChannelRow; membership: MemberRow } | undefined> {
+  const row = await db('channels as c')
+    .join('channel_members as m', 'm.channel_id', 'c.id')
+    .where({ 'c.id': channelId, 'm.user_id': userId })
+    .first('c.*', 'm.user_id as m_user_id', 'm.last_read_seq as m_last_read_seq', 'm.favorite as m_favorite', 'm.joined_at as m_joined_at');
+  if (!row) return undefined;
+  const { m_user_id, m_last_read_seq, m_favorite, m_joined_at, ...channel } = row;
+  return {
+    channel: channel as ChannelRow,
+    membership: { channel_id: channelId, user_id: m_user_id, last_read_seq: m_last_read_seq, favorite: m_favorite, joined_at: m_joined_at },
+  };
+}
+
+/** Inserts the channels whose slug is not taken yet (by hundreds). */
+export async function insertChannelsIfMissing(db: Knex, rows: Partial<ChannelRow>[]): Promise<void> {
+  const now = new Date();
+  for (let i = 0; i < rows.length; i += 100) {
+    await db('channels')
+      .insert(rows.slice(i, i + 100).map((r) => ({ last_seq: 0, created_at: now, ...r })))
+      .onConflict('slug')
+      .ignore();
+  }
+}
+
+/** Changes some columns of a channel. */
+export async function updateChannel(db: Knex, id: number, changes: Partial<ChannelRow>): Promise<void> {
+  if (Object.keys(changes).length) await db('channels').where({ id }).update(changes);
+}
+
+export async function deleteChannel(db: Knex, id: number): Promise<void> {
+  await db('channels').where({ id }).del();
+}
+
+export async function setFavorite(db: Knex, channelId: number, userId: number, favorite: boolean): Promise<void> {
+  await db('channel_members').where({ channel_id: channelId, user_id: userId }).update({ favorite });
+}
+
+/** The direct channel of a pair of users (`<smaller id>:<larger id>`). */
+export async function findDirectChannel(db: Knex, directKey: string): Promise<ChannelRow | undefined> {
+  return db<ChannelRow>('channels').where({ direct_key: directKey }).first();
+}
+
+/** Creates the direct channel of a pair unless a concurrent call already did; answers the one stored. */
+export async function insertDirectChannel(db: Knex, pair: [number, number], createdBy: number): Promise<ChannelRow> {
+  const [a, b] = pair;
+  const key = `${a}:${b}`;
+  await db('channels')
+    .insert({ kind: 'direct', name: 'Message direct', slug: `dm-${a}-${b}`, direct_key: key, announce: false, last_seq: 0, created_by: createdBy, created_at: new Date() })
+    .onConflict('direct_key')
+    .ignore();
+  return (await findDirectChannel(db, key))!;
+}
+
+/** Every thematic channel, archived ones included, with the viewer's membership; by name. */
+export async function thematicChannelsFor(db: Knex, viewerId: number): Promise<ChannelWithMembership[]> {
+  return db('channels as c')
+    .leftJoin('channel_members as m', (j) => j.on('m.channel_id', 'c.id').andOn('m.user_id', db.raw('?', [viewerId])))
+    .where('c.kind', 'thematic')
+    .select('c.*', 'm.user_id as m_user_id', 'm.last_read_seq', 'm.favorite')
+    .orderBy('c.name');
+}
+
+/** Member count of every thematic channel. */
+export async function thematicMemberCounts(db: Knex): Promise<Map<number, number>> {
+  const rows = (await db('channel_members as cm')
+    .join('channels as c', 'c.id', 'cm.channel_id')
+    .where('c.kind', 'thematic')
+    .groupBy('cm.channel_id')
+    .select('cm.channel_id')
+    .count({ n: '*' })) as { channel_id: number; n: number | string }[];
+  return new Map(rows.map((r) => [Number(r.channel_id), Number(r.n)]));
+}
+
+/** Members of a channel other than `exceptUserId` with these usernames (all of them when `usernames` is null). */
+export async function memberIdsNamed(db: Knex, channelId: number, exceptUserId: number, usernames: string[] | null): Promise<number[]> {
+  const q = db('channel_members as m').join('users as u', 'u.id', 'm.user_id').where('m.channel_id', channelId).whereNot('m.user_id', exceptUserId);
+  if (usernames) q.whereIn('u.username', usernames);
+  return (await q.select('u.id')).map((r: { id: number }) => r.id);
+}
+
+/** Of these users, those whose read marker in the channel is at `seq` or beyond. */
+export async function readersUpTo(db: Knex, channelId: number, userIds: number[], seq: number): Promise<number[]> {
+  return db('channel_members').where({ channel_id: channelId }).whereIn('user_id', userIds).where('last_read_seq', '>=', seq).pluck('user_id');
+}

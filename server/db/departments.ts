@@ -34,3 +34,8 @@ export async function listDepartments(db: Knex): Promise<DepartmentRow[]> {
 export async function departmentExists(db: Knex, code: string): Promise<boolean> {
   return !!(await db('departments').where({ code }).first());
 }
+
+/** The régions, by name. */
+export async function listRegions(db: Knex): Promise<{ code: string; name: string }[]> {
+  return db('regions').orderBy('name').select('code', 'name');
+}

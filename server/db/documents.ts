@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { whereAnyContains } from '../database';
 
 export type DocumentSource = 'upload' | 'post';
 
@@ -91,20 +92,11 @@ export interface DocumentSearch {
   limit: number;
 }
 
-const likeOf = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Search in title, description and file name (case-insensitive), newest first or by title. */
 export async function searchDocuments(db: Knex, s: DocumentSearch): Promise<DocumentView[]> {
   const q = viewQuery(db).whereIn('d.group_id', s.groupIds).limit(s.limit);
-  if (s.q) {
-    const like = likeOf(s.q);
-    q.where((w) =>
-      w
-        .whereRaw("lower(d.title) like ? escape '\\'", [like])
-        .orWhereRaw("lower(coalesce(d.description, '')) like ? escape '\\'", [like])
-        .orWhereRaw("lower(d.filename) like ? escape '\\'", [like]),
-    );
-  }
+  if (s.q) whereAnyContains(q, ['d.title', "coalesce(d.description, '')", 'd.filename'], s.q);
   if (s.type) q.whereIn('d.mime_type', DOCUMENT_TYPE_FILTERS[s.type]!);
   if (s.sort === 'title') {
     q.orderByRaw('lower(d.title), d.id');

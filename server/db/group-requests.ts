@@ -103,3 +103,8 @@ export async function findJoinRequestView(db: Knex, id: number) {
     .select('d.username as d_username', 'd.first_name as d_first_name', 'd.last_name as d_last_name')
     .first() as Promise<(JoinRequestRow & Record<string, string | null>) | undefined>;
 }
+
+/** A new secret link for an invitation by e-mail (the old one stops working). */
+export async function setInvitationToken(db: Knex, id: number, tokenHash: string): Promise<void> {
+  await db('group_invitations').where({ id }).update({ token_hash: tokenHash });
+}

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { whereAnyContains } from '../database';
 
 export type Visibility = 'public' | 'moderated' | 'private';
 export type GroupRole = 'owner' | 'admin' | 'member';
@@ -81,9 +82,26 @@ export async function countOwners(db: Knex, groupId: number): Promise<number> {
 }
 
 /** The ids of the group's owners and admins (who decide requests and are notified of them). */
-export async function groupManagerIds(db: Knex, groupId: number): Promise<number[]> {
-  const rows = await db('group_members').where({ group_id: groupId, status: 'member' }).whereIn('role', ['owner', 'admin']).select('user_id');
+export async function groupManagerIds(db: Knex, groupId: number, roles: readonly GroupRole[]): Promise<number[]> {
+  const rows = await db('group_members').where({ group_id: groupId, status: 'member' }).whereIn('role', roles).select('user_id');
   return rows.map((r: { user_id: number }) => r.user_id);
+}
+
+/** The ids of the groups where the user is a full member with one of these roles. */
+export async function groupIdsWhereRole(db: Knex, userId: number, roles: readonly GroupRole[]): Promise<number[]> {
+  const rows = await db('group_members').where({ user_id: userId, status: 'member' }).whereIn('role', roles).select('group_id');
+  return rows.map((r: { group_id: number }) => r.group_id);
+}
+
+/** The user's full memberships, every group at once. */
+export async function fullMembershipsOf(db: Knex, userId: number): Promise<GroupMemberRow[]> {
+  return db<GroupMemberRow>('group_members').where({ user_id: userId, status: 'member' });
+}
+
+/** The user's rows (any status) in these groups. */
+export async function membershipsIn(db: Knex, userId: number, groupIds: number[]): Promise<GroupMemberRow[]> {
+  if (!groupIds.length) return [];
+  return db<GroupMemberRow>('group_members').where({ user_id: userId }).whereIn('group_id', groupIds);
 }
 
 /** The ids of the groups where the user is a full member (a knex subquery). */
@@ -115,10 +133,7 @@ export async function searchGroups(db: Knex, s: GroupSearch): Promise<GroupListR
     .orderByRaw('lower(g.name), g.id')
     .limit(s.limit);
   if (s.mine) q.whereNotNull('me.status');
-  if (s.q) {
-    const like = `%${s.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q.where((w) => w.whereRaw("lower(g.name) like ? escape '\\'", [like]).orWhereRaw("lower(coalesce(g.description, '')) like ? escape '\\'", [like]));
-  }
+  if (s.q) whereAnyContains(q, ['g.name', "coalesce(g.description, '')"], s.q);
   if (s.afterName) q.whereRaw('(lower(g.name), g.id) > (?, ?)', [s.afterName.name.toLowerCase(), s.afterName.id]);
   return q;
 }
@@ -137,4 +152,33 @@ export async function listGroupMembers(db: Knex, groupId: number, status: Member
     .orderByRaw("case gm.role when 'owner' then 0 when 'admin' then 1 else 2 end, lower(u.last_name), lower(u.first_name), u.id")
     .limit(limit)
     .offset(offset);
+}
+
+export async function findGroupBySlug(db: Knex, slug: string): Promise<GroupRow | undefined> {
+  return db<GroupRow>('groups').where({ slug }).first();
+}
+
+/** Deletes a group (its memberships, posts and requests go with it); its sub-groups lose their parent. */
+export async function deleteGroupRow(db: Knex, id: number): Promise<void> {
+  await db('groups').where({ parent_id: id }).update({ parent_id: null });
+  await db('groups').where({ id }).del();
+}
+
+/** Ids of the full members of a group. */
+export async function groupMemberIds(db: Knex, groupId: number): Promise<number[]> {
+  const rows = await db('group_members').where({ group_id: groupId, status: 'member' }).select('user_id');
+  return rows.map((r: { user_id: number }) => r.user_id);
+}
+
+/** The groups of a user the viewer may see (private ones only if the viewer is a member too), by name. */
+export async function visibleGroupsOf(db: Knex, userId: number, viewerId: number): Promise<{ id: number; name: string; visibility: Visibility; role: GroupRole }[]> {
+  return db('group_members as gm')
+    .join('groups as g', 'g.id', 'gm.group_id')
+    .leftJoin('group_members as v', function () {
+      this.on('v.group_id', '=', 'g.id').andOn('v.user_id', '=', db.raw('?', [viewerId]));
+    })
+    .where({ 'gm.user_id': userId, 'gm.status': 'member' })
+    .where((w) => w.whereNot('g.visibility', 'private').orWhere('v.status', 'member'))
+    .orderByRaw('lower(g.name)')
+    .select('g.id', 'g.name', 'g.visibility', 'gm.role');
 }

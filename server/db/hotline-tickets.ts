@@ -128,12 +128,6 @@ export async function foreignHotlineChannelIds(db: Knex, userId: number): Promis
   return rows.map((r) => Number(r.channel_id));
 }
 
-/** Ids of the active hotline staff (hotline agents and admins). */
-export async function staffIds(db: Knex): Promise<number[]> {
-  const rows = await db('users').whereIn('role', ['hotline', 'admin']).where({ status: 'active' }).select('id');
-  return rows.map((r: { id: number }) => Number(r.id));
-}
-
 /** Ticket history: who did what and when. */
 export interface TicketEventRow {
   id: number;
@@ -164,4 +158,47 @@ export async function ticketEvents(db: Knex, ticketId: number) {
 export async function findTickets(db: Knex, ids: number[]): Promise<TicketWithPeople[]> {
   if (!ids.length) return [];
   return withPeople(db).whereIn('t.id', ids).orderBy('t.id');
+}
+
+/** How many of a member's requests are not resolved. */
+export async function countUnresolvedOf(db: Knex, requesterId: number): Promise<number> {
+  const row = (await db('hotline_tickets').where({ requester_id: requesterId }).whereNot({ status: 'resolved' }).count({ n: '*' }).first()) as { n: number | string };
+  return Number(row.n);
+}
+
+/** A ticket opened in a period, with what the figures group it by. */
+export interface FigureRow {
+  id: number;
+  status: string;
+  assignee_id: number | null;
+  a_first_name: string | null;
+  a_last_name: string | null;
+  category_id: number | null;
+  category_name: string | null;
+  department_code: string | null;
+  department_name: string | null;
+  created_at: Date | number | string;
+  first_response_due_at: Date | number | string;
+  first_response_at: Date | number | string | null;
+  resolved_at: Date | number | string | null;
+  rating_score: number | null;
+}
+
+/** The tickets opened in [from, to), with their agent, category and département names. */
+export async function ticketsOpenedIn(db: Knex, from: Date, to: Date): Promise<FigureRow[]> {
+  return (await db('hotline_tickets as t')
+    .leftJoin('users as a', 'a.id', 't.assignee_id')
+    .leftJoin('hotline_categories as c', 'c.id', 't.category_id')
+    .leftJoin('departments as d', 'd.code', 't.department_code')
+    .where('t.created_at', '>=', from)
+    .where('t.created_at', '<', to)
+    .select('t.id', 't.status', 't.assignee_id', 'a.first_name as a_first_name', 'a.last_name as a_last_name', 't.category_id',
+      'c.name as category_name', 't.department_code', 'd.name as department_name', 't.created_at', 't.first_response_due_at',
+      't.first_response_at', 't.resolved_at', 't.rating_score')) as FigureRow[];
+}
+
+/** Today's unresolved tickets per status (`open`, `assigned`). */
+export async function unresolvedCountsByStatus(db: Knex): Promise<Map<string, number>> {
+  const rows = (await db('hotline_tickets').whereNot('status', 'resolved').select('status').count({ n: '*' }).groupBy('status')) as { status: string; n: number | string }[];
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }

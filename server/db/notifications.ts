@@ -47,3 +47,12 @@ export async function saveNotificationSettings(db: Knex, userId: number, setting
     .onConflict('user_id')
     .merge({ settings, updated_at: new Date() });
 }
+
+export async function notificationsByIds(db: Knex, ids: number[]): Promise<NotificationRow[]> {
+  return db<NotificationRow>('notifications').whereIn('id', ids).orderBy('id');
+}
+
+/** A user's unread notifications of one kind (few: filtered by the caller). */
+export async function unreadOfKind(db: Knex, userId: number, kind: string): Promise<Pick<NotificationRow, 'id' | 'data'>[]> {
+  return db('notifications').where({ user_id: userId, kind }).whereNull('read_at').select('id', 'data');
+}

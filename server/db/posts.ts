@@ -172,3 +172,33 @@ export async function insertAttachment(db: Knex, a: Omit<AttachmentRow, 'id' | '
 export async function findAttachment(db: Knex, id: number): Promise<AttachmentRow | undefined> {
   return db<AttachmentRow>('post_attachments').where({ id }).first();
 }
+
+export async function updatePost(db: Knex, id: number, changes: Partial<PostRow>): Promise<void> {
+  await db('posts').where({ id }).update(changes);
+}
+
+export async function deletePostRow(db: Knex, id: number): Promise<void> {
+  await db('posts').where({ id }).del();
+}
+
+export async function updateCommentBody(db: Knex, id: number, body: string): Promise<void> {
+  await db('comments').where({ id }).update({ body, edited_at: new Date() });
+}
+
+export async function deleteCommentRow(db: Knex, id: number): Promise<void> {
+  await db('comments').where({ id }).del();
+}
+
+/** How many of these attachments the uploader put in this group and has not published yet. */
+export async function countUnpublishedAttachments(db: Knex, ids: number[], groupId: number, uploaderId: number): Promise<number> {
+  const rows = await db('post_attachments').whereIn('id', ids).where({ group_id: groupId, uploader_id: uploaderId }).whereNull('post_id').select('id');
+  return rows.length;
+}
+
+/** Ties attachments to their post; the illustration (if any) is marked as the post's image. */
+export async function attachToPost(db: Knex, postId: number, ids: number[], imageId: number | null): Promise<AttachmentRow[]> {
+  if (!ids.length) return [];
+  await db('post_attachments').whereIn('id', ids).update({ post_id: postId });
+  if (imageId) await db('post_attachments').where({ id: imageId }).update({ is_image: true });
+  return db<AttachmentRow>('post_attachments').whereIn('id', ids);
+}

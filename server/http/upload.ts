@@ -7,15 +7,7 @@ import { Transform } from 'node:stream';
 import Busboy from 'busboy';
 import type { Context } from 'koa';
 import { invalidPayload, tooLarge } from '../errors';
-
-export interface ReceivedFile {
-  tmpPath: string;
-  filename: string;
-  size: number;
-  sha256: string;
-  /** The type the client claimed; informative only, never trusted. */
-  declaredType: string;
-}
+import type { ReceivedFile } from '../files';
 
 export interface Received {
   file: ReceivedFile | null;
@@ -96,9 +88,4 @@ export async function receiveUpload(ctx: Context, opts: { maxBytes: number; file
     throw tooLarge(`Fichier trop volumineux (maximum ${Math.round(opts.maxBytes / 1024 / 1024)} Mo).`);
   }
   return { file, fields };
-}
-
-/** Removes a temporary upload that was not kept. */
-export async function discardUpload(file: ReceivedFile | null): Promise<void> {
-  if (file) await fs.promises.rm(file.tmpPath, { force: true });
 }

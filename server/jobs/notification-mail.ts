@@ -9,7 +9,8 @@
 import type { Deps } from '../deps';
 import { claimForMail, mailCandidates, type MailCandidateRow } from '../db/notification-mail';
 import { ms } from '../presenters/time';
-import { dueNow, MAIL_HORIZON_MS, parseSettings, type Frequency, type Pending } from '../services/notifications/schedule';
+import { dueNow, MAIL_HORIZON_MS, type Frequency, type Pending } from '../services/notifications/schedule';
+import { parseSettings } from '../services/notifications/notifications';
 import { describeNotification } from '../services/notifications/texts';
 
 type JobDeps = Pick<Deps, 'db' | 'config' | 'mailer' | 'log'>;

@@ -1,8 +1,8 @@
 import type { Deps } from '../deps';
 import type { RedisPair } from '../redis';
-import type { HubServer, RealtimeDomain } from './hub';
-import type { ProfileHooks } from '../http/routes/me';
+import type { HubServer, RealtimeDomain } from './hub-types';
 import { Publisher } from './publish';
+import { createBroadcasts } from './broadcasts';
 import { createChannelsDomain } from './channels-domain';
 import { createPresenceDomain } from './presence/domain';
 import { createHotlineDomain } from './hotline-domain';
@@ -10,25 +10,32 @@ import { createPushDomain } from './push-domain';
 import { RedisHealth } from '../redis-health';
 import { resyncAfterOutage } from './resync';
 
+/** Hooks run after a profile change (the hub moves département channels). */
+export interface ProfileHooks {
+  departmentChanged?: (userId: number) => Promise<void>;
+}
+
 /**
  * The real-time domains wired together: each contributes its socket handlers
- * and connect/disconnect work, and the hooks the REST side calls after a change.
+ * and connect/disconnect work; the broadcasts turn what services did into
+ * events after the commit, for the REST side and the handlers alike.
  */
 export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   const publisher = new Publisher();
   const health = new RedisHealth(redis, deps.log);
-  const channels = createChannelsDomain(deps, publisher);
+  const broadcasts = createBroadcasts(deps, publisher);
+  const channels = createChannelsDomain(deps, broadcasts);
   const list: RealtimeDomain[] = [channels];
-  const presence = createPresenceDomain(deps, publisher, redis, health);
+  const presence = createPresenceDomain(deps, broadcasts.presence, redis, health);
   list.push(presence);
   // After channels and presence: its connect hook adds staff to ticket channels and reads presence.
-  const hotline = createHotlineDomain(deps, publisher, channels, presence);
+  const hotline = createHotlineDomain(deps, broadcasts, channels, presence);
   list.push(hotline);
-  const push = createPushDomain(deps, publisher, channels);
+  const push = createPushDomain(deps, broadcasts, channels);
   list.push(resyncAfterOutage(health));
   const profileHooks: ProfileHooks = { departmentChanged: (userId) => channels.departmentChanged(userId) };
   return {
-    publisher,
+    broadcasts,
     health,
     channels,
     presence,
@@ -46,4 +53,5 @@ export function createRealtimeDomains(deps: Deps, redis: RedisPair | null) {
   };
 }
 
+/** The real-time side as the REST side sees it. */
 export type RealtimeDomains = ReturnType<typeof createRealtimeDomains>;

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import { clientEventSchemas, type ClientAcks, type ClientEventName, type ClientInput } from '../protocol/socket';
 import type { Deps } from '../deps';
-import type { HubSocket } from './hub';
+import type { EventTable, HubSocket } from './hub-types';
 import { findUserById, type UserRow } from '../db/users';
 
 /** The acknowledgement callback as Socket.IO hands it over (the answer is typed by `onEvent`). */
@@ -36,9 +36,6 @@ async function currentActor(socket: HubSocket, deps: Deps): Promise<UserRow | un
   if (user) actors.set(socket, { user, at: Date.now() });
   return user;
 }
-
-/** Client events and their handlers, built once per hub (not per socket: no closures or listeners per connection). */
-export type EventTable = Map<string, (socket: HubSocket, args: unknown[]) => Promise<void>>;
 
 /**
  * Registers one client event: the payload is parsed with the schema the

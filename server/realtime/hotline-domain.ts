@@ -1,21 +1,19 @@
 import type { Deps } from '../deps';
-import type { HubSocket, RealtimeDomain } from './hub';
-import type { Publisher } from './publish';
+import type { HubSocket, RealtimeDomain } from './hub-types';
+import type { Broadcasts } from './broadcasts';
 import type { ChannelsDomain } from './channels-domain';
-import type { PresenceDomain } from './presence/domain';
+import type { PresenceDomain } from './presence/types';
 import { rooms } from './rooms';
 import { registerHotlineHandlers } from './handlers/hotline';
 import { addMember, channelIdsOfUser, findChannel, removeMember, type ChannelRow } from '../db/channels';
 import { findUserById, type UserRow } from '../db/users';
-import {
-  findTicketByChannel, findTickets, foreignHotlineChannelIds, staffIds, unresolvedChannelIds, updateTicketIf, type TicketRow,
-} from '../db/hotline-tickets';
-import { isHotlineStaff, presentTickets, type OpenResult } from '../services/hotline/tickets';
-import { recordReply, type Change } from '../services/hotline/workflow';
+import { findTicketByChannel, foreignHotlineChannelIds, unresolvedChannelIds, type TicketRow } from '../db/hotline-tickets';
+import { addMissingStaff, takeReplyMailTurn, type OpenResult } from '../services/hotline/tickets';
+import { isHotlineStaff } from '../access/roles';
+import { recordReply } from '../services/hotline/workflow';
 import { hotlineReplyMail } from '../services/hotline/mail';
 import { displayName } from '../presenters/users';
 import type { PresentedTicket } from '../presenters/hotline';
-import type { TicketNote } from '../protocol/hotline';
 
 /** At most one "the hotline answered you" mail per ticket in this window, however many replies. */
 export const REPLY_MAIL_EVERY_MS = 15 * 60_000;
@@ -27,41 +25,25 @@ export const REPLY_MAIL_EVERY_MS = 15 * 60_000;
  * Availability ("hotline disponible") is whether any staff socket is
  * connected, on any node, announced to everyone as `hotline:availability`.
  */
-export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: ChannelsDomain, presence: Pick<PresenceDomain, 'statusOf'>) {
+export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels: ChannelsDomain, presence: Pick<PresenceDomain, 'statusOf'>) {
   const { db, config, log } = deps;
-  const events = channels.context.events;
+  const events = broadcasts.channels;
+  const desk = broadcasts.hotline;
   const staffSockets = new WeakSet<HubSocket>();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
-  /** Sends the current state of these tickets to the staff and to each one's requester. */
-  async function publishTickets(ids: number[]): Promise<PresentedTicket[]> {
-    const presented = await presentTickets(db, await findTickets(db, [...new Set(ids)]));
-    for (const t of presented) publisher.toRooms([rooms.hotlineStaff(), rooms.user(t.requester.id)], 'hotline:ticket', t);
-    return presented;
-  }
-
-  /** After a committed change: the ticket itself and every waiting ticket whose place moved. */
-  async function announce(change: Change): Promise<void> {
-    if (change.changed) await publishTickets([change.ticketId, ...change.shifted]);
-  }
-
   /** Puts every staff member who is missing into a ticket's channel (new agents, reopened tickets). */
   async function ensureStaffIn(channel: ChannelRow): Promise<void> {
-    for (const id of await staffIds(db)) if (await addMember(db, channel.id, id)) await events.added(id, channel);
-  }
-
-  async function available(): Promise<boolean> {
-    return (await publisher.socketCount(rooms.hotlineStaff())) > 0;
+    for (const id of await addMissingStaff(db, channel.id)) await events.added(id, channel);
   }
 
   /** When the hotline answers a requester who is not connected, mail them a link back to the ticket (once per burst). */
   async function mailIfAway(ticket: TicketRow, agent: UserRow): Promise<void> {
     const status = (await presence.statusOf([ticket.requester_id])).get(ticket.requester_id)?.status ?? 'offline';
     if (status !== 'offline') return;
-    const since = new Date(Date.now() - REPLY_MAIL_EVERY_MS);
-    // Compare-and-set on mailed_at: two nodes handling two quick replies send one mail.
-    const won = await updateTicketIf(db, ticket.id, (q) => q.where((w) => w.whereNull('mailed_at').orWhere('mailed_at', '<', since)), { mailed_at: new Date() });
+    // Two nodes handling two quick replies send one mail.
+    const won = await takeReplyMailTurn(db, ticket.id, REPLY_MAIL_EVERY_MS);
     const requester = won ? await findUserById(db, ticket.requester_id) : undefined;
     if (!requester || requester.status !== 'active') return;
     const link = `${config.publicUrl}/hotline/${ticket.id}`;
@@ -72,7 +54,7 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
     if (result.channel.kind !== 'hotline') return;
     const ticket = await findTicketByChannel(db, result.channel.id);
     if (!ticket) return;
-    await announce(await recordReply(db, ticket, actor, result.message));
+    await desk.changed(await recordReply(db, ticket, actor, result.message));
     if (isHotlineStaff(actor) && actor.id !== ticket.requester_id) await mailIfAway(ticket, actor);
   });
 
@@ -85,7 +67,7 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
       const channel = await findChannel(db, id);
       if (channel) await events.added(user.id, channel);
     }
-    publisher.toAll('hotline:availability', { available: true });
+    desk.availability(true);
   }
 
   /** Someone no longer on staff leaves the ticket channels that are not their own requests. */
@@ -114,7 +96,7 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
       const t = setTimeout(() => {
         timers.delete(t);
         void (async () => {
-          if (!stopped && !(await available())) publisher.toAll('hotline:availability', { available: false });
+          if (!stopped && !(await desk.staffOnline())) desk.availability(false);
         })().catch((err) => log.error({ err }, 'hotline: availability check failed'));
       }, config.presenceGraceMs + 50);
       t.unref();
@@ -129,23 +111,15 @@ export function createHotlineDomain(deps: Deps, publisher: Publisher, channels: 
 
   const api = {
     ...domain,
-    publishTickets,
-    announce,
-    available,
+    broadcasts,
+    /** Whether the hotline is staffed right now (any staff socket on any node). */
+    available: () => desk.staffOnline(),
     ensureStaffIn,
     /** After `hotline:open` committed: members' sockets join the channel, the first message and the ticket go out. */
     async opened(r: OpenResult, actor: UserRow): Promise<PresentedTicket> {
       for (const id of r.memberIds) await events.added(id, r.channel);
-      await events.messageSent({ message: r.message, channel: r.channel, duplicate: false, mentionedUserIds: [] }, actor.id);
-      return (await publishTickets([r.ticketId]))[0]!;
-    },
-    /** An internal note goes to the staff room only: never to the requester, never into the channel. */
-    noted(note: TicketNote): void {
-      publisher.toRooms([rooms.hotlineStaff()], 'hotline:note', note);
-    },
-    /** Tells the new assignee a ticket was handed to them. */
-    assigned(ticket: PresentedTicket, to: UserRow, by: UserRow): void {
-      publisher.toUser(to.id, 'hotline:assigned', { ticket, by: { id: by.id, username: by.username, displayName: displayName(by) } });
+      events.messageSent({ message: r.message, channel: r.channel, duplicate: false, mentionedUserIds: [] }, actor.id);
+      return (await desk.tickets([r.ticketId]))[0]!;
     },
   };
   return api;

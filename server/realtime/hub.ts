@@ -1,61 +1,19 @@
 import type http from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { createRemoteFirstAdapter, HubAdapter } from './cluster-adapter';
 import type { Deps } from '../deps';
 import { authenticateToken } from '../services/accounts/sessions';
-import { SESSION_COOKIE } from '../http/middleware/auth';
-import { allowedOrigin } from '../http/middleware/origin';
+import { cookieToken } from '../security/session-cookie';
+import { allowedOrigin } from '../security/origins';
 import { rooms } from './rooms';
-import { dispatchEvent, rememberActor, type EventTable } from './handle';
+import { dispatchEvent, rememberActor } from './handle';
 import type { UserRow } from '../db/users';
+import type { EventTable, HubServer, HubSocket, RealtimeDomain } from './hub-types';
+import type { Realtime } from './types';
+import type { RedisPair } from '../redis';
 
 /** The user each handshake authenticated, until its connection handler takes it. */
 const handshakeUsers = new WeakMap<HubSocket, UserRow>();
-import type { Realtime } from './types';
-import type { RedisPair } from '../redis';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../protocol/socket';
-
-/** What each socket carries once authenticated. */
-export interface SocketData {
-  userId: number;
-  sessionId: number;
-  /** Resolves once the connect hooks have joined the socket's rooms; handlers wait for it. */
-  ready: Promise<void>;
-}
-
-/** The hub's server, typed by the protocol's event maps both ways. */
-export type HubServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-/** One connected socket, typed the same way. */
-export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-/**
- * A real-time domain: `events` adds its client events to the hub's table (once), `onConnect` joins rooms and announces (awaited before
- * any handler runs), `onDisconnect` cleans up.
- */
-export interface RealtimeDomain {
-  /** Adds the domain's client events to the hub's table (once per hub). */
-  events?(table: EventTable): void;
-  /**
-   * Runs in the connection middleware, before the client's `connect` fires: joins the socket's rooms
-   * (`socket.join`), so whatever is broadcast after `connect` reaches it. Must not emit: the socket is
-   * not connected yet. Awaited in order, before any `onConnect`.
-   */
-  onJoin?(socket: HubSocket, user: UserRow): Promise<void>;
-  /** `user`: the row the handshake authenticated (not reloaded: every connection would pay for it). */
-  onConnect?(socket: HubSocket, user: UserRow): Promise<void>;
-  onDisconnect?(socket: HubSocket): Promise<void>;
-  bind?(io: HubServer): void;
-  stop?(): Promise<void>;
-}
-
-function cookieToken(cookieHeader: string | undefined): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
 
 /**
  * Attaches Socket.IO to the HTTP server: refuses foreign origins (cross-site

@@ -1,4 +1,4 @@
-import type { HubServer } from './hub';
+import type { HubServer } from './hub-types';
 import { rooms } from './rooms';
 import type { ServerEventName, ServerEventPayloads } from '../protocol/socket';
 

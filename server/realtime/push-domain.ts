@@ -4,14 +4,13 @@
  */
 import type { Deps } from '../deps';
 import type { ChannelsDomain } from './channels-domain';
-import type { Publisher } from './publish';
-import { rooms } from './rooms';
+import type { Broadcasts } from './broadcasts';
 import { PushSender } from '../services/push/sender';
 import { loadVapidKeys } from '../services/push/vapid';
 import { pushAllowed, pushTargets } from '../services/push/message-push';
 
 /** Creates the sender (VAPID keys from DATA_DIR, made at first start) and hooks it after every message. */
-export function createPushDomain(deps: Deps, publisher: Publisher, channels: ChannelsDomain) {
+export function createPushDomain(deps: Deps, broadcasts: Broadcasts, channels: ChannelsDomain) {
   // Push services want an https: page or a mailto: address to reach whoever runs the server.
   const site = new URL(deps.config.publicUrl);
   const subject = site.protocol === 'https:' ? site.origin : `mailto:webmaster@${site.hostname}`;
@@ -19,7 +18,7 @@ export function createPushDomain(deps: Deps, publisher: Publisher, channels: Cha
   channels.addAfterMessageHook(async (result, actor) => {
     for (const { userId, payload } of await pushTargets(deps.db, result, actor)) {
       // A tab open anywhere already shows it live (and notifies there): no push on top.
-      if ((await publisher.socketCount(rooms.user(userId))) > 0) continue;
+      if (await broadcasts.notifications.userOnline(userId)) continue;
       if (await pushAllowed(deps.db, userId, payload.kind)) await sender.toUser(userId, payload);
     }
   });

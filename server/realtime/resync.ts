@@ -1,4 +1,4 @@
-import type { RealtimeDomain } from './hub';
+import type { RealtimeDomain } from './hub-types';
 import type { RedisHealth } from '../redis-health';
 
 /**

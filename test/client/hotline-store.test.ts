@@ -84,6 +84,33 @@ describe('client hotline stores against the real server', () => {
     agentConv.stop();
   });
 
+  it('an agent who joined since reads an old ticket, then the store puts them in its channel and they answer', async () => {
+    const ticket = await member.store.open({ subject: 'Ancienne', body: 'Toujours là ?', categoryId: null });
+    await until(() => agent.store.tickets.has(ticket.id));
+    await agent.store.resolve(ticket.id, 'Réglé');
+    const n = await makeUserWithToken(s.db, { role: 'hotline', firstName: 'Inès' });
+    const newcomer = clientFor(s, n.token);
+    newcomer.hub.start();
+    try {
+      await until(() => newcomer.hub.connected);
+      const inChannel = () => s.db('channel_members').where({ channel_id: ticket.channelId, user_id: n.user.id }).first();
+      expect(await inChannel()).to.equal(undefined);
+      const history = await newcomer.api.history(ticket.channelId);
+      expect(history.map((m) => m.body)).to.deep.equal(['Toujours là ?']);
+      expect(await inChannel()).to.equal(undefined);
+      await newcomer.store.loadDetail(ticket.id);
+      await until(async () => !!(await inChannel()));
+      const conv = new HotlineConversation(newcomer.hub, (id, after) => newcomer.api.history(id, after), ticket.channelId);
+      conv.start();
+      await until(() => conv.messages.length === 1);
+      await conv.send('Je reprends votre demande');
+      expect(conv.pending).to.have.length(0);
+      conv.stop();
+    } finally {
+      newcomer.hub.stop();
+    }
+  });
+
   it('turns a refused command into a HubError with the contract code', async () => {
     const ticket = await member.store.open({ subject: 'Encore', body: 'Texte', categoryId: null });
     const err = await member.store.claim(ticket.id).catch((e: unknown) => e as { code: string });

@@ -6,7 +6,7 @@ import { standIn } from './suite';
 /** The flags of the house for headless Chromium. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
-/** Name of the session cookie (server/http/middleware/auth.ts). */
+/** Name of the session cookie (server/security/session-cookie.ts). */
 export const SESSION_COOKIE = 'maillage_session';
 
 /** One browser for a suite; `close()` closes every context opened through it. */

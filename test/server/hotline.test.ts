@@ -221,6 +221,31 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     expect(kinds).to.deep.equal(['opened', 'claimed', 'resolved', 'rated', 'reopened', 'resolved', 'reopened']);
   });
 
+  it('reading an old ticket writes nothing: a new agent reads its channel, and joins it only with channel:join', async () => {
+    const { ticket } = await openRequest(alice, 'Ancienne demande');
+    await emitAck(agent.socket, 'hotline:resolve', { ticketId: ticket.id });
+    const newcomer = await person(s, { role: 'hotline', firstName: 'Inès', lastName: 'Nouvelle' });
+    const inChannel = () => s.db('channel_members').where({ channel_id: ticket.channelId, user_id: newcomer.user.id });
+    expect(await inChannel()).to.have.length(0);
+    const asNewcomer = api(s.url, { token: newcomer.token });
+    const detail = await asNewcomer.get(`/api/hotline/tickets/${ticket.id}`);
+    expect(detail.status).to.equal(200);
+    expect(detail.body).to.have.property('notes');
+    expect(detail.body).to.not.have.property('joinedChannel');
+    const history = await asNewcomer.get(`/api/channels/${ticket.channelId}/messages`);
+    expect(history.status).to.equal(200);
+    expect(history.body.map((m: any) => m.body)).to.deep.equal(['Bonjour, ancienne demande.']);
+    expect(await inChannel()).to.have.length(0);
+    // A member who is not staff still gets 404 on someone else's ticket channel.
+    expect((await api(s.url, { token: bob.token }).get(`/api/channels/${ticket.channelId}/messages`)).status).to.equal(404);
+    const added = waitForEvent(newcomer.socket, 'channel:added', (c) => c.id === ticket.channelId);
+    const joined = await emitAck(newcomer.socket, 'channel:join', { channelId: ticket.channelId });
+    expect(joined.ok, JSON.stringify(joined)).to.equal(true);
+    await added;
+    expect(await inChannel()).to.have.length(1);
+    expect((await emitAck(bob.socket, 'channel:join', { channelId: ticket.channelId })).error.code).to.equal('not_found');
+  });
+
   it('a ticket whose agent left the staff goes back to the end of the queue when reopened', async () => {
     const temp = await person(s, { role: 'hotline' });
     const { ticket } = await openRequest(bob, 'Agent parti');

@@ -59,17 +59,19 @@ describe('live delivery starts at connect: rooms are joined before the client se
     const channelId = await makeContacts(s.db, [a.user.id, other.user.id]);
     const sender = await connect(s.url, a.token);
     const app = s.app;
-    const ns = app.io.of('/') as unknown as { _preConnectSockets: Map<string, unknown> };
-    // Add b to the channel the instant their socket is in the middleware, through the same path as the REST routes.
-    const joined = new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (!ns._preConnectSockets.size) return;
-        clearInterval(poll);
-        void s.db('channel_members')
+    // Add b to the channel while their socket is between the hub's middleware (rooms read and joined) and
+    // `connect`: a middleware added after the hub's runs exactly there, through the same path as the REST routes.
+    let moved = false;
+    const joined = new Promise<void>((resolve, reject) => {
+      app.io.use((socket, next) => {
+        if (moved || socket.data.userId !== b.user.id) return next();
+        moved = true;
+        void s
+          .db('channel_members')
           .insert({ channel_id: channelId, user_id: b.user.id, joined_at: new Date() })
           .then(() => app.io.in(`user:${b.user.id}`).socketsJoin(`channel:${channelId}`))
-          .then(() => resolve());
-      }, 0);
+          .then(() => (resolve(), next()), (err: Error) => (reject(err), next(err)));
+      });
     });
     const receiver = await connect(s.url, b.token);
     await joined;

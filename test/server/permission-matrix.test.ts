@@ -21,7 +21,7 @@ import { PNG } from '../helpers/uploads';
 import { connect, emitAck, emitRaw } from '../helpers/sockets';
 import { useServer } from '../helpers/suite';
 import { createRealtimeDomains } from '../../server/realtime/domains';
-import type { EventTable } from '../../server/realtime/handle';
+import type { EventTable } from '../../server/realtime/hub-types';
 import type { TestServer } from '../helpers/server';
 import { reportBody } from '../helpers/reports';
 

@@ -5,8 +5,10 @@ import { useCast, useServer } from '../helpers/suite';
 import { hubCast } from '../helpers/hub';
 import { makeUser } from '../helpers/factories';
 import { MessageWriter } from '../../server/services/chat/message-writer';
-import { sendMessage, type SendInput } from '../../server/services/chat/messages';
+import { sendMessage } from '../../server/services/chat/messages';
+import type { SendInput } from '../../server/services/chat/send-types';
 import type { UserRow } from '../../server/db/users';
+import { isPostgres } from '../../server/database';
 
 describe('message writer: one batch of mixed sends', () => {
   const s = useServer({ env: { MESSAGE_RATE_PER_10S: '1000' } });
@@ -19,10 +21,20 @@ describe('message writer: one batch of mixed sends', () => {
     const before = await send(alice, { channelId: thematic.id, body: 'avant', clientMsgId: 'batch-0' });
     const inGeneral = await send(alice, { channelId: general.id, body: 'dans Général', clientMsgId: 'batch-g' });
 
-    // A write holds the writer: everything below queues and is written as one batch when it lets go.
+    // A transaction outside the writer holds Général's row (PostgreSQL) or the only connection (SQLite): the writer's
+    // next batch (one send to Général) waits for it, and everything below queues and is written as one batch after.
     let release!: () => void;
-    const gate = writer.run(thematic.id, () => new Promise<void>((r) => (release = r)));
-    while (!release) await new Promise((r) => setTimeout(r, 2));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    const outside = s.db.transaction(async (trx) => {
+      const row = trx('channels').where({ id: general.id });
+      if (isPostgres(s.db)) row.forUpdate();
+      await row.first();
+      holding();
+      await new Promise<void>((r) => (release = r));
+    });
+    await held;
+    const gate = send(bob, { channelId: general.id, body: 'en attente', clientMsgId: 'batch-gate' });
     const sends = [
       send(alice, { channelId: thematic.id, body: 'un', clientMsgId: 'batch-1' }),
       send(outsider, { channelId: thematic.id, body: 'intrus', clientMsgId: 'batch-2' }),
@@ -36,10 +48,17 @@ describe('message writer: one batch of mixed sends', () => {
       send(alice, { channelId: thematic.id, body: 'avant (renvoyé)', clientMsgId: 'batch-0' }),
       ...Array.from({ length: 30 }, (_, i) => send(bob, { channelId: general.id, body: `n° ${i}`, clientMsgId: `batch-bulk-${i}` })),
     ];
-    let statements = 0;
-    const count = () => statements++;
+    // Statements per transaction; the batch's is the one that looked up the stored clientMsgIds of the sends.
+    const perTransaction = new Map<string, number>();
+    let batchTx: string | undefined;
+    const count = (q: { __knexTxId?: string; bindings?: unknown[] }) => {
+      const tx = q.__knexTxId ?? '-';
+      perTransaction.set(tx, (perTransaction.get(tx) ?? 0) + 1);
+      if (q.bindings?.includes('batch-bulk-7')) batchTx ??= tx;
+    };
     s.db.on('query', count);
     release();
+    await outside;
     await gate;
     const settled = await Promise.allSettled(sends);
     s.db.off('query', count);
@@ -63,12 +82,15 @@ describe('message writer: one batch of mixed sends', () => {
     const stored = await s.db('messages').where({ channel_id: thematic.id }).orderBy('seq').select('seq', 'body');
     expect(stored.map((m) => m.seq)).to.deep.equal([1, 2, 3, 4]);
     const inGeneralNow = (await s.db('messages').where({ channel_id: general.id }).count({ n: '*' }).first()) as { n: number | string };
-    expect(Number(inGeneralNow.n)).to.equal(32);
+    expect(Number(inGeneralNow.n)).to.equal(33);
     const marker = await s.db('channel_members').where({ channel_id: thematic.id, user_id: bob.user.id }).first();
     expect(marker.last_read_seq).to.equal(4);
     expect(await s.db('message_mentions').where({ message_id: value(8).message.id }).select('user_id')).to.deep.equal([{ user_id: alice.user.id }]);
     // 40 sends, one transaction: begin, membership, replies, idempotency, seqs, insert, markers, one mention lookup, mentions, commit.
-    expect(statements).to.be.at.most(11);
+    expect(batchTx).to.be.a('string');
+    expect(perTransaction.get(batchTx!)).to.be.at.most(11);
+    const written = await s.db('messages').whereIn('client_msg_id', ['batch-1', 'batch-3', 'batch-bulk-0', 'batch-bulk-29']).select('created_at');
+    expect(new Set(written.map((m) => String(m.created_at))).size, 'one batch, one timestamp').to.equal(1);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Middleware, Next } from 'koa';
 import type { Deps } from '../../deps';
+import { SESSION_COOKIE } from '../../security/session-cookie';
 import { authenticateToken } from '../../services/accounts/sessions';
 import { AppError, forbidden, unauthorized } from '../../errors';
 import type { AppContext, AppState } from '../context';
-import type { Role } from '../../db/users';
-
-export const SESSION_COOKIE = 'maillage_session';
+import type { UserRow } from '../../db/users';
+import { isFullMember } from '../../access/groups';
 
 /** Reads the session from the Bearer token or the cookie; never rejects by itself. */
 export function authMiddleware(deps: Deps): Middleware<AppState> {
@@ -35,16 +35,16 @@ export function requireUser(opts: { allowBeforeTerms?: boolean } = {}) {
   };
 }
 
-/** Only these global roles get through (after requireUser). */
-export function requireRole(...roles: Role[]) {
+/** Only users the access predicate lets through (after requireUser); the predicate lives in server/access/. */
+export function requireAccess(allowed: (user: UserRow) => boolean) {
   return async (ctx: AppContext, next: Next) => {
-    if (!ctx.state.user || !roles.includes(ctx.state.user.role)) throw forbidden();
+    if (!ctx.state.user || !allowed(ctx.state.user)) throw forbidden();
     await next();
   };
 }
 
 /** Members who are not chat-only (the directory and groups are closed to chat-only accounts). */
 export async function requireFullMember(ctx: AppContext, next: Next) {
-  if (!ctx.state.user || ctx.state.user.chat_only) throw forbidden("Votre compte donne accès à la messagerie uniquement.");
+  if (!ctx.state.user || !isFullMember(ctx.state.user)) throw forbidden("Votre compte donne accès à la messagerie uniquement.");
   await next();
 }

@@ -1,14 +1,10 @@
 import type { Middleware } from 'koa';
 import { forbidden } from '../../errors';
 import type { AppState } from '../context';
+import { allowedOrigin } from '../../security/origins';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The origins a browser page of ours may come from: PUBLIC_URL's, and the host the request was sent to. */
-export function allowedOrigin(origin: string, publicUrl: string, host: string | undefined, protocol = 'http'): boolean {
-  if (origin === new URL(publicUrl).origin) return true;
-  return !!host && (origin === `${protocol}://${host}` || origin === `https://${host}`);
-}
 
 /**
  * CSRF defence: a state-changing request carrying a foreign Origin is refused,

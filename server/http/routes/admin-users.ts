@@ -5,14 +5,15 @@ import { fields } from '../../protocol/common';
 import { adminChangeUserSchema, adminCreateUserSchema, adminUserSearchSchema } from '../../protocol/accounts';
 import { changeUser, createUser, listUsers } from '../../services/accounts/admin-users';
 import { presentUser } from '../../presenters/users';
-import { requireRole, requireUser } from '../middleware/auth';
+import { requireAccess, requireUser } from '../middleware/auth';
+import { canAdministerUsers } from '../../access/users';
 import { currentUser, type AppState } from '../context';
 import type { Realtime } from '../../realtime/types';
 
 /** User management for admins. */
 export function adminUserRoutes(deps: Deps, realtime: Realtime): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/admin/users' });
-  router.use(requireUser(), requireRole('admin'));
+  router.use(requireUser(), requireAccess(canAdministerUsers));
 
   router.get('/', async (ctx) => {
     const s = parseInput(adminUserSearchSchema, ctx.query);

@@ -5,10 +5,10 @@ import { fields } from '../../protocol/common';
 import { eventSchemas, type RegistrationAnswer } from '../../protocol/agenda';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppContext, type AppState } from '../context';
-import type { Publisher } from '../../realtime/publish';
-import { AgendaEvents } from '../../realtime/agenda-events';
+import type { AgendaBroadcasts } from '../../realtime/broadcasts/agenda';
+import { accessEvent } from '../../access/agenda';
 import {
-  accessEvent, cancelEvent, createEvent, editEvent, eventView, inviteMore, listGroupEvents, listMyEvents,
+  cancelEvent, createEvent, editEvent, eventView, inviteMore, listGroupEvents, listMyEvents,
 } from '../../services/agenda/agenda-events';
 import { listRegistrants, registerForEvent, removeRegistration, unregisterSelf } from '../../services/agenda/registrations';
 import { eventIcs, registrantsCsv } from '../../services/agenda/exports';
@@ -29,10 +29,9 @@ function attachment(ctx: AppContext, type: string, filename: string, body: strin
  * invite), registrations on both lists, and the exports (CSV, iCalendar).
  * Every change is broadcast after its commit as `event:updated`.
  */
-export function eventRoutes(deps: Deps, publisher: Publisher): Router<AppState> {
+export function eventRoutes(deps: Deps, agenda: AgendaBroadcasts): Router<AppState> {
   const router = new Router<AppState>();
   const auth = [requireUser(), requireFullMember] as const;
-  const agenda = new AgendaEvents(deps, publisher);
   const s = eventSchemas;
   const range = (ctx: AppContext) => {
     const q = parseInput(s.range, ctx.query);

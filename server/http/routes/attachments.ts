@@ -9,7 +9,8 @@ import { currentUser, type AppState } from '../context';
 import { receiveUpload } from '../upload';
 import { storedPath } from '../../files';
 import { presentAttachment } from '../../presenters/posts';
-import { accessAttachment, INLINE_IMAGE_TYPES, uploadAttachment } from '../../services/documents/attachments';
+import { INLINE_IMAGE_TYPES, uploadAttachment } from '../../services/documents/attachments';
+import { accessAttachment } from '../../access/posts';
 
 /** `attachment; filename="…"; filename*=UTF-8''…` with an ASCII fallback (RFC 6266). */
 export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
@@ -36,7 +37,7 @@ export function attachmentRoutes(deps: Deps): Router<AppState> {
 
   router.get('/api/attachments/:id', ...guard, async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const a = await accessAttachment(deps, currentUser(ctx), id);
+    const a = await accessAttachment(deps.db, currentUser(ctx), id);
     const inline = INLINE_IMAGE_TYPES.has(a.mime_type) && ctx.query.download === undefined;
     ctx.type = a.mime_type;
     ctx.set('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', a.filename));

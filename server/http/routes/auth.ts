@@ -6,8 +6,9 @@ import { confirmAccount, confirmPasswordReset, register, requestPasswordReset } 
 import { login, logout } from '../../services/accounts/sessions';
 import { providerLogoutUrl } from '../../services/accounts/oidc-sign-in';
 import { presentUser } from '../../presenters/users';
-import { AttemptLimiter } from '../middleware/rate-limit';
-import { SESSION_COOKIE, requireUser } from '../middleware/auth';
+import { AttemptLimiter } from '../../security/attempt-limiter';
+import { SESSION_COOKIE } from '../../security/session-cookie';
+import { requireUser } from '../middleware/auth';
 import type { AppState } from '../context';
 import type { Realtime } from '../../realtime/types';
 import { inBackground } from '../../background';

@@ -3,17 +3,18 @@ import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
 import { createChannelSchema, historyQuerySchema, updateChannelSchema } from '../../protocol/chat';
-import { requireRole, requireUser } from '../middleware/auth';
+import { requireAccess, requireUser } from '../middleware/auth';
+import { canManageThematic } from '../../access/channels';
 import { currentUser, type AppState } from '../context';
 import { channelView, createThematic, listMyChannels, listThematicForStaff, updateThematic } from '../../services/chat/channels';
 import { history, pins } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
-import type { ChannelEvents } from '../../realtime/channel-events';
-import type { Publisher } from '../../realtime/publish';
+import type { Broadcasts } from '../../realtime/broadcasts';
 import { memberIds } from '../../db/channels';
 
 /** Channels: my list, history, pins; thematic channels managed by animators and admins. */
-export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publisher): Router<AppState> {
+export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppState> {
+  const live = broadcasts.channels;
   const router = new Router<AppState>({ prefix: '/api/channels' });
   router.use(requireUser());
 
@@ -22,7 +23,7 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
   });
 
   // Staff only: archived channels they are not in must stay reachable to be restored.
-  router.get('/thematic', requireRole('animator', 'admin'), async (ctx) => {
+  router.get('/thematic', requireAccess(canManageThematic), async (ctx) => {
     ctx.body = await listThematicForStaff(deps.db, currentUser(ctx));
   });
 
@@ -38,22 +39,22 @@ export function channelRoutes(deps: Deps, events: ChannelEvents, publisher: Publ
     ctx.body = (await pins(deps.db, currentUser(ctx), id)).map(presentMessage);
   });
 
-  router.post('/', requireRole('animator', 'admin'), async (ctx) => {
+  router.post('/', requireAccess(canManageThematic), async (ctx) => {
     const input = parseInput(createChannelSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const channel = await createThematic(deps.db, actor, input);
-    await events.added(actor.id, channel);
+    await live.added(actor.id, channel);
     ctx.status = 201;
     ctx.body = await channelView(deps.db, actor, channel);
   });
 
-  router.patch('/:id', requireRole('animator', 'admin'), async (ctx) => {
+  router.patch('/:id', requireAccess(canManageThematic), async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
     const changes = parseInput(updateChannelSchema, ctx.request.body);
     const channel = await updateThematic(deps.db, id, changes);
     const view = await channelView(deps.db, currentUser(ctx), channel);
     // Members see the new name or the archived state at once.
-    publisher.toUsers(await memberIds(deps.db, id), 'channel:updated', {
+    live.changed(await memberIds(deps.db, id), {
       id: view.id, name: view.name, description: view.description, archived: view.archived, archivedAt: view.archivedAt,
     });
     ctx.body = view;

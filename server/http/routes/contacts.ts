@@ -4,7 +4,7 @@ import { parseInput } from '../../validation';
 import { contactsQuerySchema, type Contact } from '../../protocol/directory';
 import { listContacts } from '../../db/contacts';
 import { displayName, presentMember } from '../../presenters/users';
-import type { PresenceDomain } from '../../realtime/presence/domain';
+import type { PresenceDomain } from '../../realtime/presence/types';
 import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 

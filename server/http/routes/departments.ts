@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { Deps } from '../../deps';
-import { listDepartments } from '../../db/departments';
+import { listDepartments, listRegions } from '../../db/departments';
 import type { AppState } from '../context';
 import type { Department, Region } from '../../protocol/departments';
 
@@ -13,7 +13,7 @@ export function departmentRoutes(deps: Deps): Router<AppState> {
     ctx.body = rows.map((d): Department => ({ code: d.code, name: d.name, regionCode: d.region_code }));
   });
   router.get('/regions', async (ctx) => {
-    ctx.body = (await deps.db('regions').orderBy('name')).map((r: { code: string; name: string }): Region => ({ code: r.code, name: r.name }));
+    ctx.body = (await listRegions(deps.db)).map((r): Region => ({ code: r.code, name: r.name }));
   });
   return router;
 }

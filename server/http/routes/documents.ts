@@ -7,15 +7,17 @@ import { fields } from '../../protocol/common';
 import { documentListQuerySchema, documentUploadFieldsSchema, editDocumentSchema, type Announcement, type UploadedDocument } from '../../protocol/documents';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { discardUpload, receiveUpload } from '../upload';
+import { receiveUpload } from '../upload';
+import { discardUpload } from '../../files';
 import { sendStoredFile } from '../download';
-import type { ChannelsContext } from '../../realtime/channels-domain';
+import type { ChannelsContext } from '../../realtime/channels-context';
 import type { UserRow } from '../../db/users';
 import type { DocumentView } from '../../db/documents';
 import { sendMessage } from '../../services/chat/messages';
-import { accessGroupAsMember } from '../../services/groups/groups';
+import { accessGroupAsMember } from '../../access/groups';
+import { accessDocument } from '../../access/documents';
 import {
-  accessDocument, deleteDocument, editDocument, listGroupDocuments, listMyDocuments, shareMessageBody, uploadDocument,
+  deleteDocument, editDocument, listGroupDocuments, listMyDocuments, shareMessageBody, uploadDocument,
 } from '../../services/documents/documents';
 import { RASTER_IMAGES } from '../../services/documents/file-types';
 import { presentDocument } from '../../presenters/documents';
@@ -29,7 +31,7 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
   const auth = [requireUser(), requireFullMember] as const;
   const maxBytes = () => deps.config.maxUploadMb * 1024 * 1024;
   const changed = (d: DocumentView, action: 'added' | 'updated' | 'removed', channelId: number | null) => {
-    if (channelId) channels.publisher.toChannel(channelId, 'document:changed', { groupId: d.group_id, documentId: d.id, action });
+    channels.broadcasts.channels.documentChanged(channelId, { groupId: d.group_id, documentId: d.id, action });
   };
 
   /** Posts the document's link in the group channel, once per document and author (the clientMsgId makes it idempotent). */
@@ -37,10 +39,7 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
     if (!channelId) throw notFound('Salon du groupe');
     const body = shareMessageBody(d, deps.config.publicUrl);
     const result = await sendMessage(deps.db, channels.writer, actor, { channelId, body, clientMsgId: `document-${d.id}` });
-    if (!result.duplicate) {
-      await channels.events.messageSent(result, actor.id);
-      await channels.afterMessage(result, actor);
-    }
+    if (!result.duplicate) await channels.messageSent(result, actor);
     return { messageId: result.message.id, channelId };
   }
 

@@ -5,16 +5,16 @@ import { fields } from '../../protocol/common';
 import { groupMembersQuerySchema, groupRoleSchema, inviteSchema, joinRequestsQuerySchema } from '../../protocol/groups';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { accessGroupAsManager, accessGroupAsMember, canManageGroup } from '../../services/groups/groups';
+import { accessGroupAsManager, accessGroupAsMember, canManageGroup } from '../../access/groups';
 import { acceptInvitation, changeGroupRole, declineInvitation, decideJoinRequest } from '../../services/groups/membership';
 import { claimEmailInvitations, invite } from '../../services/groups/invitations';
 import { listGroupMembers } from '../../db/groups';
 import { listJoinRequests, listPendingInvitations } from '../../db/group-requests';
 import { presentGroupMember, presentInvitation, presentJoinRequest } from '../../presenters/groups';
-import type { GroupEvents } from '../../realtime/group-events';
+import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 /** Members, join requests, invitations and group roles. */
-export function groupAdminRoutes(deps: Deps, live: GroupEvents): Router<AppState> {
+export function groupAdminRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/groups/:id' });
   const db = deps.db;
   router.use(requireUser(), requireFullMember);

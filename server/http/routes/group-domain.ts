@@ -1,9 +1,7 @@
 import type Router from '@koa/router';
 import type { Deps } from '../../deps';
 import type { AppState } from '../context';
-import type { ChannelEvents } from '../../realtime/channel-events';
-import type { Publisher } from '../../realtime/publish';
-import { GroupEvents } from '../../realtime/group-events';
+import type { Broadcasts } from '../../realtime/broadcasts';
 import { groupRoutes } from './groups';
 import { groupAdminRoutes } from './group-admin';
 import { postRoutes } from './posts';
@@ -12,14 +10,14 @@ import { notificationRoutes } from './notifications';
 import { directoryRoutes } from './directory';
 
 /** Every REST resource of the groups domain: groups, members, posts, files, notifications, directory. */
-export function groupDomainRoutes(deps: Deps, channelEvents: ChannelEvents, publisher: Publisher): Router<AppState>[] {
-  const live = new GroupEvents(deps.db, publisher, channelEvents);
+export function groupDomainRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppState>[] {
+  const live = broadcasts.groups;
   return [
-    groupRoutes(deps, live, publisher),
+    groupRoutes(deps, live),
     groupAdminRoutes(deps, live),
     postRoutes(deps, live),
     attachmentRoutes(deps),
-    notificationRoutes(deps, live),
+    notificationRoutes(deps),
     directoryRoutes(deps),
   ];
 }

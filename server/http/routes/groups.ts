@@ -5,26 +5,20 @@ import { fields } from '../../protocol/common';
 import { createGroupSchema, groupListQuerySchema, joinGroupSchema, memberTargetSchema, updateGroupSchema } from '../../protocol/groups';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { accessGroup } from '../../access';
-import { canManageGroup, createGroup, deleteGroup, editGroup, groupView, listGroups } from '../../services/groups/groups';
+import { accessGroup, canManageGroup } from '../../access/groups';
+import { createGroup, deleteGroup, editGroup, groupView, listGroups } from '../../services/groups/groups';
 import { joinGroup, removeGroupMember } from '../../services/groups/membership';
-import { claimEmailInvitations } from '../../services/groups/invitations';
-import type { GroupEvents } from '../../realtime/group-events';
-import type { Publisher } from '../../realtime/publish';
-import { memberIds } from '../../db/channels';
+import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 /** The groups themselves: directory and mine, create, read, edit, delete, join, leave. */
-export function groupRoutes(deps: Deps, live: GroupEvents, publisher: Publisher): Router<AppState> {
+export function groupRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/groups' });
   const db = deps.db;
   router.use(requireUser(), requireFullMember);
 
   router.get('/', async (ctx) => {
     const q = parseInput(groupListQuerySchema, ctx.query);
-    const actor = currentUser(ctx);
-    // Invitations mailed to my address before I had an account become mine now.
-    live.notifications(await claimEmailInvitations(db, actor));
-    ctx.body = await listGroups(db, actor, q);
+    ctx.body = await listGroups(db, currentUser(ctx), q);
   });
 
   router.post('/', async (ctx) => {
@@ -48,11 +42,7 @@ export function groupRoutes(deps: Deps, live: GroupEvents, publisher: Publisher)
     const changes = parseInput(updateGroupSchema, ctx.request.body);
     const actor = currentUser(ctx);
     const { group, channel, renamed } = await editGroup(db, actor, id, changes);
-    if (renamed && channel) {
-      publisher.toUsers(await memberIds(db, channel.id), 'channel:updated', {
-        id: channel.id, name: channel.name, description: channel.description, archived: !!channel.archived_at, archivedAt: null,
-      });
-    }
+    if (renamed && channel) await live.renamed(channel);
     ctx.body = await groupView(db, actor, group);
   });
 

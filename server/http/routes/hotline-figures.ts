@@ -3,7 +3,8 @@ import type { Deps } from '../../deps';
 import { invalidPayload } from '../../errors';
 import { parseInput } from '../../validation';
 import { figuresPeriodSchema } from '../../protocol/hotline';
-import { requireRole, requireUser } from '../middleware/auth';
+import { requireAccess, requireUser } from '../middleware/auth';
+import { canWorkTheDesk } from '../../access/hotline';
 import type { AppState } from '../context';
 import { figuresCsv, hotlineFigures, type Period } from '../../services/hotline/figures';
 import { HOTLINE_CALENDAR, localParts, zonedTime } from '../../services/hotline/working-hours';
@@ -39,7 +40,7 @@ export function parsePeriod(query: unknown): Period {
 /** Figures for hotline staff and admins, as JSON or as a CSV download. */
 export function hotlineFigureRoutes(deps: Deps): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/hotline' });
-  router.use(requireUser(), requireRole('hotline', 'admin'));
+  router.use(requireUser(), requireAccess(canWorkTheDesk));
 
   router.get('/figures', async (ctx) => {
     ctx.body = await hotlineFigures(deps.db, parsePeriod(ctx.query));

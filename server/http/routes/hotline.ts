@@ -3,20 +3,21 @@ import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
 import { changeCategorySchema, createCategorySchema, ticketListQuerySchema, type HotlineAgent, type HotlineStatus, type TicketDetail } from '../../protocol/hotline';
-import { requireRole, requireUser } from '../middleware/auth';
+import { requireAccess, requireUser } from '../middleware/auth';
+import { canManageCategories, canWorkTheDesk } from '../../access/hotline';
+import { ROLE_SETS } from '../../access/roles';
 import { currentUser, type AppState } from '../context';
 import type { HotlineDomain } from '../../realtime/hotline-domain';
-import type { ChannelEvents } from '../../realtime/channel-events';
-import type { PresenceDomain } from '../../realtime/presence/domain';
+import type { PresenceDomain } from '../../realtime/presence/types';
 import { listTicketsFor, ticketDetail } from '../../services/hotline/tickets';
 import { categoriesFor, changeCategory, createCategory } from '../../services/hotline/categories';
 import { HOTLINE_CALENDAR, addWorkingHours } from '../../services/hotline/working-hours';
 import { presentCategory } from '../../presenters/hotline';
 import { presentAuthor } from '../../presenters/users';
-import type { UserRow } from '../../db/users';
+import { activeUsersWithRoles } from '../../db/users';
 
 /** The hotline's REST side: availability, tickets, agents, categories (commands go through the hub). */
-export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, events: ChannelEvents, presence: Pick<PresenceDomain, 'statusOf'>): Router<AppState> {
+export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, presence: Pick<PresenceDomain, 'statusOf'>): Router<AppState> {
   const { db } = deps;
   const router = new Router<AppState>({ prefix: '/api/hotline' });
   router.use(requireUser());
@@ -38,15 +39,11 @@ export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, events: Channe
 
   router.get('/tickets/:id', async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    const actor = currentUser(ctx);
-    const { joinedChannel, ...detail } = await ticketDetail(db, actor, id);
-    // A staff member opening an old ticket becomes a member of its channel: move their sockets in.
-    if (joinedChannel) await events.added(actor.id, joinedChannel);
-    ctx.body = detail satisfies TicketDetail;
+    ctx.body = (await ticketDetail(db, currentUser(ctx), id)) satisfies TicketDetail;
   });
 
-  router.get('/agents', requireRole('hotline', 'admin'), async (ctx) => {
-    const rows = (await db('users').whereIn('role', ['hotline', 'admin']).where({ status: 'active' }).orderBy(['first_name', 'last_name'])) as UserRow[];
+  router.get('/agents', requireAccess(canWorkTheDesk), async (ctx) => {
+    const rows = await activeUsersWithRoles(db, ROLE_SETS.hotlineStaff);
     const status = await presence.statusOf(rows.map((r) => r.id));
     ctx.body = rows.map((u): HotlineAgent => ({ ...presentAuthor(u), role: u.role, status: status.get(u.id)?.status ?? 'offline' }));
   });
@@ -56,13 +53,13 @@ export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, events: Channe
     ctx.body = (await categoriesFor(db, currentUser(ctx), all)).map(presentCategory);
   });
 
-  router.post('/categories', requireRole('admin'), async (ctx) => {
+  router.post('/categories', requireAccess(canManageCategories), async (ctx) => {
     const input = parseInput(createCategorySchema, ctx.request.body);
     ctx.status = 201;
     ctx.body = presentCategory(await createCategory(db, input));
   });
 
-  router.patch('/categories/:id', requireRole('admin'), async (ctx) => {
+  router.patch('/categories/:id', requireAccess(canManageCategories), async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
     const changes = parseInput(changeCategorySchema, ctx.request.body);
     ctx.body = presentCategory(await changeCategory(db, id, changes));

@@ -7,16 +7,14 @@ import { AVATAR_MAX_BYTES, removeAvatar, setAvatar, updateProfile } from '../../
 import { presentUser } from '../../presenters/users';
 import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
-import { discardUpload, receiveUpload } from '../upload';
+import { receiveUpload } from '../upload';
+import { discardUpload } from '../../files';
 import { invalidPayload } from '../../errors';
+import type { ProfileHooks } from '../../realtime/domains';
 import { passwordChangeSchema } from '../../protocol/accounts';
 import { changePassword } from '../../services/accounts/password-change';
 import type { Realtime } from '../../realtime/types';
 
-/** Hooks run after a profile change (the hub moves département channels). */
-export interface ProfileHooks {
-  departmentChanged?: (userId: number) => Promise<void>;
-}
 
 /** My own account: profile, photo, terms of use. */
 export function meRoutes(deps: Deps, hooks: ProfileHooks = {}, realtime?: Realtime): Router<AppState> {

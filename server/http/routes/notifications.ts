@@ -7,19 +7,15 @@ import { currentUser, type AppState } from '../context';
 import {
   getNotificationSettings, myNotifications, putNotificationSettings, readNotifications,
 } from '../../services/notifications/notifications';
-import { claimEmailInvitations } from '../../services/groups/invitations';
-import type { GroupEvents } from '../../realtime/group-events';
 
 /** My notifications (newest first), marking them read, and my notification settings. */
-export function notificationRoutes(deps: Deps, live: GroupEvents): Router<AppState> {
+export function notificationRoutes(deps: Deps): Router<AppState> {
   const router = new Router<AppState>();
   const db = deps.db;
 
   router.get('/api/notifications', requireUser(), async (ctx) => {
     const q = parseInput(notificationListQuerySchema, ctx.query);
-    const actor = currentUser(ctx);
-    live.notifications(await claimEmailInvitations(db, actor));
-    ctx.body = await myNotifications(db, actor.id, q);
+    ctx.body = await myNotifications(db, currentUser(ctx).id, q);
   });
 
   router.post('/api/notifications/read', requireUser(), async (ctx) => {

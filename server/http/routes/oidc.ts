@@ -7,7 +7,7 @@ import { oidcSignupBody, oidcStartQuery, type AuthProviders, type OidcSignupView
 import { oidcClientFor, type OidcAttempt } from '../../services/accounts/oidc-client';
 import { completeOidcSignup, findPendingOidcSignup, signInWithOidc } from '../../services/accounts/oidc-sign-in';
 import { presentUser } from '../../presenters/users';
-import { SESSION_COOKIE } from '../middleware/auth';
+import { SESSION_COOKIE } from '../../security/session-cookie';
 import type { AppContext, AppState } from '../context';
 
 const ATTEMPT_COOKIE = 'maillage_oidc';

@@ -10,7 +10,8 @@ import { personalDataArchive, requestPersonalDataExport } from '../../services/a
 import { fields } from '../../protocol/common';
 import { z } from 'zod';
 import type { Realtime } from '../../realtime/types';
-import { requireUser, SESSION_COOKIE } from '../middleware/auth';
+import { requireUser } from '../middleware/auth';
+import { SESSION_COOKIE } from '../../security/session-cookie';
 import { currentUser, type AppState } from '../context';
 
 /** Routes under /api/me for the person's own data. */

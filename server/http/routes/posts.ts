@@ -7,14 +7,14 @@ import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { createPost, deletePost, editPost, feed, getPost, groupPosts } from '../../services/groups/posts';
 import { addComment, deleteComment, editComment, react, reactors } from '../../services/groups/post-interactions';
-import type { GroupEvents } from '../../realtime/group-events';
+import type { GroupBroadcasts } from '../../realtime/broadcasts/groups';
 
 /**
  * Posts, the feed, comments and reactions. After each change the post's
  * audience (its groups' channel rooms and the named users) gets
  * `post:new` / `post:updated` / `post:deleted` / `comment:new` / `comment:updated` / `comment:deleted`.
  */
-export function postRoutes(deps: Deps, live: GroupEvents): Router<AppState> {
+export function postRoutes(deps: Deps, live: GroupBroadcasts): Router<AppState> {
   const router = new Router<AppState>();
   const db = deps.db;
   const guard = [requireUser(), requireFullMember];

@@ -1,9 +1,10 @@
-import { onEvent, type EventTable } from '../handle';
-import type { ChannelsContext } from '../channels-domain';
+import { onEvent } from '../handle';
+import type { EventTable } from '../hub-types';
+import type { ChannelsContext } from '../channels-context';
 import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/chat/channels';
 import { syncChannel } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
-import { accessChannel } from '../../access';
+import { accessChannel } from '../../access/channels';
 import { memberCount } from '../../db/channels';
 import { readMentionsUpTo } from '../../services/chat/mention-notices';
 
@@ -16,13 +17,13 @@ export function registerChannelHandlers(table: EventTable, c: ChannelsContext): 
 
   onEvent(table, c.deps, 'channel:join', async ({ channelId }, { actor }) => {
     const { channel, added } = await joinChannel(db, actor, channelId);
-    if (added) await c.events.added(actor.id, channel);
+    if (added) await c.broadcasts.channels.added(actor.id, channel);
     return { channel: await channelView(db, actor, channel) };
   });
 
   onEvent(table, c.deps, 'channel:leave', async ({ channelId }, { actor }) => {
     const { channel, removed } = await leaveChannel(db, actor, channelId);
-    if (removed) await c.events.removed(actor.id, channel);
+    if (removed) await c.broadcasts.channels.removed(actor.id, channel);
     return { channel: await channelView(db, actor, channel) };
   });
 
@@ -33,9 +34,8 @@ export function registerChannelHandlers(table: EventTable, c: ChannelsContext): 
 
   onEvent(table, c.deps, 'channel:read', async (input, { actor }) => {
     const { channel, lastReadSeq, mentions } = await markRead(db, actor, input.channelId, input.seq);
-    c.publisher.toUser(actor.id, 'unread', { channelId: channel.id, unread: Math.max(0, Number(channel.last_seq) - lastReadSeq), mentions });
     const read = await readMentionsUpTo(db, actor.id, channel.id, lastReadSeq);
-    if (read.length) c.publisher.toUser(actor.id, 'notifications:read', { ids: read });
+    c.broadcasts.channels.readMoved(actor.id, channel, lastReadSeq, mentions, read);
     return { lastReadSeq };
   });
 
@@ -49,17 +49,17 @@ export function registerChannelHandlers(table: EventTable, c: ChannelsContext): 
     // Throttled per user and channel; volatile (a lost typing event is harmless); silent in big channels.
     if (!c.typingThrottle.allow(`${actor.id}:${channelId}`)) return {};
     if ((await memberCount(db, channelId)) > TYPING_MAX_MEMBERS) return {};
-    c.publisher.toChannelExceptUserVolatile(channelId, actor.id, 'typing', { channelId, userId: actor.id });
+    c.broadcasts.channels.typing(channelId, actor.id);
     return {};
   });
 
   onEvent(table, c.deps, 'dm:open', async ({ userId }, { actor }) => {
     const { channel, created, other } = await openDirect(db, actor, userId);
     if (created) {
-      await c.events.added(actor.id, channel);
-      await c.events.added(other.id, channel);
+      await c.broadcasts.channels.added(actor.id, channel);
+      await c.broadcasts.channels.added(other.id, channel);
     } else {
-      c.publisher.joinChannel(actor.id, channel.id);
+      c.broadcasts.channels.rejoined(actor.id, channel.id);
     }
     return { channel: await channelView(db, actor, channel) };
   });

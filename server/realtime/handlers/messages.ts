@@ -1,5 +1,6 @@
-import { onEvent, type EventTable } from '../handle';
-import type { ChannelsContext } from '../channels-domain';
+import { onEvent } from '../handle';
+import type { EventTable } from '../hub-types';
+import type { ChannelsContext } from '../channels-context';
 import { deleteMessage, editMessage, sendMessage, setPinned } from '../../services/chat/messages';
 import { presentMessage } from '../../presenters/messages';
 
@@ -8,29 +9,26 @@ export function registerMessageHandlers(table: EventTable, c: ChannelsContext): 
   onEvent(table, c.deps, 'message:send', async (input, { actor }) => {
     await c.sendLimiter.consume(actor.id);
     const result = await sendMessage(c.deps.db, c.writer, actor, input);
-    if (!result.duplicate) {
-      await c.events.messageSent(result, actor.id);
-      await c.afterMessage(result, actor);
-    }
+    if (!result.duplicate) await c.messageSent(result, actor);
     return { message: presentMessage(result.message) };
   });
 
   onEvent(table, c.deps, 'message:edit', async (input, { actor }) => {
     const message = presentMessage(await editMessage(c.deps.db, actor, input.messageId, input.body));
-    c.publisher.toChannel(message.channelId, 'message:updated', message);
+    c.broadcasts.channels.messageUpdated(message);
     return { message };
   });
 
   onEvent(table, c.deps, 'message:delete', async (input, { actor }) => {
     const message = presentMessage(await deleteMessage(c.deps.db, actor, input.messageId));
-    c.publisher.toChannel(message.channelId, 'message:updated', message);
+    c.broadcasts.channels.messageUpdated(message);
     return {};
   });
 
   for (const [event, pinned] of [['message:pin', true], ['message:unpin', false]] as const) {
     onEvent(table, c.deps, event, async (input, { actor }) => {
       const message = presentMessage(await setPinned(c.deps.db, actor, input.messageId, pinned));
-      c.publisher.toChannel(message.channelId, 'message:updated', message);
+      c.broadcasts.channels.messageUpdated(message);
       return { message };
     });
   }

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
-import { onEvent, type EventTable } from '../handle';
-import type { PresenceDomain } from '../presence/domain';
+import { onEvent } from '../handle';
+import type { EventTable } from '../hub-types';
+import type { PresenceDomain } from '../presence/types';
 
 /** `presence:set` (my chosen status) and `presence:get` (what I may see of others). */
 export function registerPresenceHandlers(table: EventTable, deps: Deps, presence: Pick<PresenceDomain, 'setStatus' | 'visibleTo'>): void {

@@ -1,31 +1,18 @@
 import type { Deps } from '../../deps';
 import type { RedisPair } from '../../redis';
-import type { UserRow } from '../../db/users';
-import type { HubServer, HubSocket, RealtimeDomain } from '../hub';
+import type { HubServer, HubSocket } from '../hub-types';
 import type { RedisHealth } from '../../redis-health';
-import type { Publisher } from '../publish';
+import type { PresenceBroadcasts } from '../broadcasts/presence';
 import { rooms } from '../rooms';
+import type { PresenceDomain, PresenceInfo } from './types';
 import { iso } from '../../presenters/time';
 import { contactIdsOf, nonNationalChannelIdsOf, presenceRowsOf, recordLastSeen } from '../../db/contacts';
 import { registerPresenceHandlers } from '../handlers/presence';
 import { MemoryPresenceStore } from './memory-store';
 import { RedisPresenceStore } from './redis-store';
-import type { ChosenStatus, PresenceStatus, PresenceStore } from './store';
+import type { PresenceStatus, PresenceStore } from './store';
+import { canSeePresence } from '../../access/directory';
 
-/** What the others see of someone: `lastSeenAt` is set for offline users (when they left), null otherwise. */
-export interface PresenceInfo {
-  status: PresenceStatus;
-  lastSeenAt: string | null;
-}
-
-export interface PresenceDomain extends RealtimeDomain {
-  /** Status and last-seen time of each existing user of the list, with no visibility rule (for other domains). */
-  statusOf(userIds: number[]): Promise<Map<number, PresenceInfo>>;
-  /** The user's chosen status (`presence:set`); broadcast when it changes. */
-  setStatus(userId: number, status: ChosenStatus): Promise<void>;
-  /** `presence:get`: what `actor` may see of these users, in the order asked, unknown and invisible ones left out. */
-  visibleTo(actor: UserRow, userIds: number[]): Promise<Array<{ userId: number } & PresenceInfo>>;
-}
 
 /**
  * Presence per user: `online` on the first socket on any node, `away`/`dnd` when
@@ -33,7 +20,7 @@ export interface PresenceDomain extends RealtimeDomain {
  * period. Each change is sent once, in one emit, to the rooms of the user's
  * non-national channels (their contacts) and to the user's own room.
  */
-export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: RedisPair | null, health?: RedisHealth): PresenceDomain {
+export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts, redis: RedisPair | null, health?: RedisHealth): PresenceDomain {
   const { db, config, log } = deps;
   let io: HubServer | null = null;
   /** Redis down: shared presence is skipped (nothing waits on it) and rebuilt from the live sockets when it is back. */
@@ -65,7 +52,7 @@ export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: Re
   async function announce(userId: number, status: PresenceStatus, lastSeenAt: string | null): Promise<void> {
     if (stopped) return;
     const channelIds = await nonNationalChannelIdsOf(db, userId);
-    publisher.toRooms([...channelIds.map(rooms.channel), rooms.user(userId)], 'presence', { userId, status, lastSeenAt });
+    broadcasts.changed(userId, channelIds, status, lastSeenAt);
   }
 
   async function wentOffline(userIds: number[], at: Date): Promise<void> {
@@ -186,7 +173,7 @@ export function createPresenceDomain(deps: Deps, publisher: Publisher, redis: Re
       const wanted = [...new Set(userIds)];
       const contacts = new Set(await contactIdsOf(db, actor.id, wanted));
       contacts.add(actor.id);
-      const rows = (await presenceRowsOf(db, wanted)).filter((r) => r.status === 'active' && (!actor.chat_only || contacts.has(r.id)));
+      const rows = (await presenceRowsOf(db, wanted)).filter((r) => r.status === 'active' && canSeePresence(actor, contacts.has(r.id)));
       const statuses_ = await statuses(rows.map((r) => r.id));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return wanted.flatMap((id) => {

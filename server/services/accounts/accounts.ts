@@ -9,6 +9,7 @@ import { hashPassword, newSecretToken, hashToken, passwordProblems } from './pas
 import { alreadyRegisteredMail, confirmAccountMail, resetPasswordMail } from '../../mail-templates';
 import { ms } from '../../presenters/time';
 import { syncAutoMemberships } from '../chat/channels';
+import { claimEmailInvitations } from '../groups/invitations';
 import { normalizePhone } from './phone';
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
@@ -127,6 +128,8 @@ export async function confirmAccount(deps: Deps, token: string): Promise<UserRow
   if (user.status === 'disabled') throw new AppError('account_not_active', 403, 'Ce compte est désactivé.');
   const active = user.status === 'pending' ? await updateUser(deps.db, user.id, { status: 'active' }) : user;
   await syncAutoMemberships(deps.db, active);
+  // Group invitations mailed to this address before the account existed become its own now.
+  await claimEmailInvitations(deps.db, active);
   return active;
 }
 

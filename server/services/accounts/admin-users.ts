@@ -6,6 +6,8 @@ import { revokeUserSessions } from '../../db/sessions';
 import { hashPassword } from './passwords';
 import { syncAutoMemberships } from '../chat/channels';
 import { assertDepartment, assertPasswordRule } from './accounts';
+import { locksSelfOut } from '../../access/users';
+import { claimEmailInvitations } from '../groups/invitations';
 
 /** An admin's new account once parsed (`chatOnly` defaulted). */
 export type CreateUserInput = AdminCreateUserInput;
@@ -33,6 +35,7 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<Us
     status: 'active',
   });
   await syncAutoMemberships(deps.db, user);
+  await claimEmailInvitations(deps.db, user);
   return user;
 }
 
@@ -55,7 +58,7 @@ export async function changeUser(
 ): Promise<{ user: UserRow; disabledNow: boolean }> {
   const target = await findUserById(deps.db, userId);
   if (!target) throw notFound('Utilisateur');
-  if (target.id === actor.id && (changes.disabled || (changes.role && changes.role !== 'admin'))) {
+  if (locksSelfOut(actor, target.id, changes)) {
     throw new AppError('forbidden', 403, 'Vous ne pouvez ni désactiver ni rétrograder votre propre compte.');
   }
   const row: Partial<UserRow> = {};
@@ -72,5 +75,7 @@ export async function changeUser(
     if (disabledNow) await revokeUserSessions(trx, target.id);
     return Object.keys(row).length ? updateUser(trx, target.id, row) : target;
   });
+  // Enabled again, or no longer chat-only: invitations mailed to the address meanwhile become the account's.
+  await claimEmailInvitations(deps.db, user);
   return { user, disabledNow };
 }

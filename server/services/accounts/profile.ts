@@ -4,7 +4,7 @@ import type { ProfileChanges as ParsedProfileChanges } from '../../protocol/acco
 import { AppError } from '../../errors';
 import { updateUser, type UserRow } from '../../db/users';
 import { sniffType, storeFile } from '../../files';
-import type { ReceivedFile } from '../../http/upload';
+import type { ReceivedFile } from '../../files';
 import { assertDepartment } from './accounts';
 import { normalizePhone } from './phone';
 

@@ -4,6 +4,7 @@ import { findUserByEmail, updateUser, type UserRow } from '../../db/users';
 import { findLiveSessionWithUser, insertSession, revokeSession, type SessionRow } from '../../db/sessions';
 import { cancelDeletionOnSignIn } from './deletion';
 import { dummyHashPromise, hashToken, newSecretToken, verifyPassword } from './passwords';
+import { claimEmailInvitations } from '../groups/invitations';
 
 export interface Authenticated {
   user: UserRow;
@@ -51,6 +52,8 @@ export async function openSession(deps: Deps, user: UserRow, origin: SessionOrig
   const session = await insertSession(deps.db, { userId: user.id, tokenHash: hash, expiresAt, ...origin });
   // Signing in during the grace period of a deletion cancels it (whatever the way in).
   if (await cancelDeletionOnSignIn(deps, user)) user = { ...user, deletion_requested_at: null };
+  // Invitations mailed to this address while it had no usable account become its own at sign-in (never on a read).
+  await claimEmailInvitations(deps.db, user);
   return { user, token, session };
 }
 

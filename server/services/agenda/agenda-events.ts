@@ -1,54 +1,19 @@
 import type { Knex } from 'knex';
-import { AppError, forbidden, notFound, ruleViolated } from '../../errors';
-import { accessGroup } from '../../access';
+import { forbidden, ruleViolated } from '../../errors';
+import { accessGroup } from '../../access/groups';
+import { accessEvent, accessEventAsOrganiser, canManageListedEvent, canOrganise, type EventAccess } from '../../access/agenda';
 import {
-  findEvent, groupEvents, insertEvent, insertInvitations, invitedAmong, isInvited, lockEvent, myEvents, updateEvent,
+  findEvent, groupEvents, insertEvent, insertInvitations, invitedAmong, lockEvent, myEvents, updateEvent,
   type EventRange, type EventRow, type EventView,
 } from '../../db/agenda-events';
-import { countsFor, prescriptionsBy, selfRegistrations, waitlistPosition } from '../../db/agenda-registrations';
-import type { GroupMemberRow } from '../../db/groups';
-import type { UserRow } from '../../db/users';
+import { allRegistrationsOf, countsFor, prescriptionsBy, selfRegistrations, waitlistPosition } from '../../db/agenda-registrations';
+import { groupMemberIds, membershipsIn } from '../../db/groups';
+import { activeFullMemberIds, type UserRow } from '../../db/users';
 import { presentEvent, type PresentedEvent } from '../../presenters/agenda-events';
 import { ms } from '../../presenters/time';
-import { canManageGroup } from '../groups/groups';
 import { notify } from '../notifications/notifications';
 import { cancellationNotices, changeNotices, eventRef, noEffects, type EventEffects } from './notices';
 import { fillPlaces } from './places';
-
-/** Group owners and admins, global admins, and animators (on groups they can see) organise events. */
-export const canOrganise = (actor: UserRow, membership: GroupMemberRow | undefined) => canManageGroup(actor, membership) || actor.role === 'animator';
-
-export interface EventAccess {
-  event: EventView;
-  membership: GroupMemberRow | undefined;
-  invited: boolean;
-  canManage: boolean;
-}
-
-/**
- * The event if the actor may see it: full members of its group, organisers,
- * and people invited to it. Anyone else gets `not_found`, as for a missing event.
- */
-export async function accessEvent(db: Knex, actor: UserRow, eventId: number): Promise<EventAccess> {
-  const event = await findEvent(db, eventId);
-  if (!event) throw notFound('Événement');
-  const group = await accessGroup(db, actor, event.group_id).catch((err: unknown) => {
-    if (err instanceof AppError) return null;
-    throw err;
-  });
-  const membership = group?.membership;
-  const invited = await isInvited(db, event.id, actor.id);
-  const canManage = !!group && canOrganise(actor, membership);
-  if (membership?.status !== 'member' && !invited && !canManage) throw notFound('Événement');
-  return { event, membership, invited, canManage };
-}
-
-/** The event as an organiser may change it (`forbidden` for those who only see it). */
-export async function accessEventAsOrganiser(db: Knex, actor: UserRow, eventId: number): Promise<EventAccess> {
-  const access = await accessEvent(db, actor, eventId);
-  if (!access.canManage) throw forbidden('Réservé aux responsables du groupe et aux animateurs.');
-  return access;
-}
 
 /** One event as the viewer sees it, with the people they registered on the prescription list. */
 export async function eventView(db: Knex, actor: UserRow, access: EventAccess): Promise<PresentedEvent> {
@@ -69,14 +34,14 @@ async function presentMany(db: Knex, actor: UserRow, events: EventView[]): Promi
     countsFor(db, ids),
     selfRegistrations(db, actor.id, ids),
     invitedAmong(db, actor.id, ids),
-    groupIds.length ? (db('group_members').where({ user_id: actor.id }).whereIn('group_id', groupIds) as Promise<GroupMemberRow[]>) : Promise.resolve([]),
+    membershipsIn(db, actor.id, groupIds),
   ]);
   const roles = new Map(memberships.map((m) => [m.group_id, m]));
   return events.map((e) =>
     presentEvent(e, counts.get(e.id)!, {
       myRegistration: mine.get(e.id) ?? null,
       invited: invited.has(e.id),
-      canManage: canOrganise(actor, roles.get(e.group_id)) && (e.g_visibility !== 'private' || ['member', 'invited'].includes(roles.get(e.group_id)?.status ?? '')),
+      canManage: canManageListedEvent(actor, roles.get(e.group_id), e.g_visibility === 'private'),
     }),
   );
 }
@@ -132,8 +97,7 @@ function assertDates(f: Pick<EventFields, 'startsAt' | 'endsAt' | 'registrationD
 export async function inviteToEvent(trx: Knex, actor: UserRow, event: EventRow, groupName: string, who: Invitees, out: EventEffects): Promise<void> {
   const ids = [...new Set(who.userIds ?? [])].filter((id) => id !== actor.id);
   if (ids.length) {
-    const found = await trx('users').whereIn('id', ids).where({ status: 'active' }).whereNot('chat_only', true).select('id');
-    const known = new Set(found.map((r: { id: number }) => r.id));
+    const known = new Set(await activeFullMemberIds(trx, ids));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length) throw ruleViolated('unknown_users', 'Certaines personnes invitées sont introuvables.', { userIds: unknown });
   }
@@ -144,8 +108,7 @@ export async function inviteToEvent(trx: Knex, actor: UserRow, event: EventRow, 
     out.notifications.push(await notify(trx, userId, 'event_invitation', data));
   }
   if (who.group) {
-    const members = await trx('group_members').where({ group_id: event.group_id, status: 'member' }).select('user_id');
-    for (const { user_id } of members as { user_id: number }[]) {
+    for (const user_id of await groupMemberIds(trx, event.group_id)) {
       if (notified.has(user_id)) continue;
       notified.add(user_id);
       out.notifications.push(await notify(trx, user_id, 'event_invitation', { ...data, wholeGroup: true }));
@@ -226,7 +189,7 @@ export async function editEvent(db: Knex, actor: UserRow, eventId: number, chang
     const moved =
       ms(saved.starts_at) !== ms(event.starts_at) || ms(saved.ends_at) !== ms(event.ends_at) ||
       saved.location !== event.location || saved.video_url !== event.video_url;
-    if (moved) await changeNotices(trx, saved, seen.g_name, await trx('event_registrations').where({ event_id: eventId }), actor.id, effects);
+    if (moved) await changeNotices(trx, saved, seen.g_name, await allRegistrationsOf(trx, eventId), actor.id, effects);
     return effects;
   });
 }
@@ -239,7 +202,7 @@ export async function cancelEvent(db: Knex, actor: UserRow, eventId: number, rea
     if (event.cancelled_at) return noEffects(eventId);
     await updateEvent(trx, eventId, { cancelled_at: new Date(), cancel_reason: reason });
     const effects = noEffects(eventId, true);
-    await cancellationNotices(trx, event, seen.g_name, await trx('event_registrations').where({ event_id: eventId }).orderBy('id'), reason, effects);
+    await cancellationNotices(trx, event, seen.g_name, await allRegistrationsOf(trx, eventId), reason, effects);
     return effects;
   });
 }

@@ -1,29 +1,23 @@
 import type { Knex } from 'knex';
-import { stringify } from 'csv-stringify/sync';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { notFound } from '../../errors';
 import { myEvents, type EventView } from '../../db/agenda-events';
 import { findUserById, type UserRow } from '../../db/users';
 import { hashToken, newSecretToken } from '../accounts/passwords';
-import { accessEvent } from './agenda-events';
+import { accessEvent } from '../../access/agenda';
 import { listRegistrants } from './registrations';
 import { iso, ms } from '../../presenters/time';
-
-/**
- * A spreadsheet treats a cell starting with = + - @ (or a tab or carriage
- * return) as a formula: such cells get a leading apostrophe, shown as text.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { deleteFeed, findFeedByTokenHash, findFeedOf, saveFeed } from '../../db/calendar-feeds';
+import { selfRegistrations } from '../../db/agenda-registrations';
+import { spreadsheetCsv } from '../../csv';
+import { slugify } from '../../slug';
 
 const parisDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 const LIST_LABEL = { member: 'Membres', prescription: 'Sur prescription' } as const;
 const STATUS_LABEL = { registered: 'Inscrit', waitlisted: "Liste d'attente" } as const;
 
 /** The slug of a title for a download name (ASCII letters, digits and dashes). */
-export const fileSlug = (title: string) =>
-  title.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'evenement';
+export const fileSlug = (title: string) => slugify(title, 'evenement', 50);
 
 /**
  * GET /api/events/:id/registrations.csv for organisers: what a spreadsheet
@@ -42,7 +36,7 @@ export async function registrantsCsv(db: Knex, actor: UserRow, eventId: number):
     r.prescriber?.displayName ?? '',
     r.createdAt ? parisDateTime.format(new Date(r.createdAt)) : '',
   ]);
-  const body = stringify([header, ...rows].map((cells) => cells.map(neutraliseCell)), { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  const body = spreadsheetCsv([header, ...rows]);
   return { filename: `inscrits-${fileSlug(event.title)}-${event.id}.csv`, body };
 }
 
@@ -79,7 +73,7 @@ export async function eventIcs(db: Knex, actor: UserRow, eventId: number, public
 
 /** Whether I have a private feed, and since when (the address itself is shown only once, when made). */
 export async function feedStatus(db: Knex, userId: number): Promise<{ active: boolean; createdAt: string | null }> {
-  const row = await db('calendar_feeds').where({ user_id: userId }).first();
+  const row = await findFeedOf(db, userId);
   return { active: !!row, createdAt: iso(row?.created_at) };
 }
 
@@ -87,13 +81,13 @@ export async function feedStatus(db: Knex, userId: number): Promise<{ active: bo
 export async function createFeed(db: Knex, userId: number, publicUrl: string): Promise<{ url: string; createdAt: string | null }> {
   const { token, hash } = newSecretToken();
   const now = new Date();
-  await db('calendar_feeds').insert({ user_id: userId, token_hash: hash, created_at: now }).onConflict('user_id').merge({ token_hash: hash, created_at: now });
+  await saveFeed(db, userId, hash, now);
   return { url: `${publicUrl}/api/ical/${token}.ics`, createdAt: iso(now) };
 }
 
 /** Revokes my private feed: its address answers 404 from now on. */
 export async function revokeFeed(db: Knex, userId: number): Promise<void> {
-  await db('calendar_feeds').where({ user_id: userId }).del();
+  await deleteFeed(db, userId);
 }
 
 const DAY = 86_400_000;
@@ -104,16 +98,14 @@ const DAY = 86_400_000;
  * An unknown token, or an account no longer active, is `not_found`.
  */
 export async function feedCalendar(db: Knex, token: string, publicUrl: string): Promise<string> {
-  const row = await db('calendar_feeds').where({ token_hash: hashToken(token) }).first();
+  const row = await findFeedByTokenHash(db, hashToken(token));
   const user = row ? await findUserById(db, row.user_id) : undefined;
   if (!user || user.status !== 'active') throw notFound('Agenda');
   const now = Date.now();
   const events = await myEvents(db, user.id, { from: new Date(now - 90 * DAY), to: new Date(now + 366 * DAY) }, 1000);
-  const regs = events.length
-    ? await db('event_registrations').where({ self_key: user.id }).whereIn('event_id', events.map((e) => e.id)).select('event_id', 'status')
-    : [];
+  const regs = await selfRegistrations(db, user.id, events.map((e) => e.id));
   const status = new Map<number, string>(
-    regs.map((r: { event_id: number; status: string }) => [r.event_id, r.status === 'registered' ? 'Vous êtes inscrit(e).' : "Vous êtes sur la liste d'attente."]),
+    [...regs].map(([eventId, r]) => [eventId, r.status === 'registered' ? 'Vous êtes inscrit(e).' : "Vous êtes sur la liste d'attente."]),
   );
   return calendarOf(events, publicUrl, 'Maillage — mon agenda', status);
 }

@@ -7,7 +7,7 @@ import {
 } from '../../db/agenda-registrations';
 import type { UserRow } from '../../db/users';
 import { presentRegistration, registrationOpen, type PresentedRegistration } from '../../presenters/agenda-events';
-import { accessEvent, accessEventAsOrganiser } from './agenda-events';
+import { accessEvent, accessEventAsOrganiser } from '../../access/agenda';
 import { capacityOf, fillPlaces } from './places';
 import { noEffects, type EventEffects } from './notices';
 

@@ -1,16 +1,19 @@
 import type { Knex } from 'knex';
 import { AppError, forbidden, notFound, ruleViolated } from '../../errors';
 import {
-  addMember, advanceReadMarker, channelsBySlugs, findChannel, findChannelBySlug, findMembership, insertChannel, listVisibleChannels,
-  mentionCounts, nationalAndDepartmentalChannelsOf, removeMember, type ChannelRow, type ChannelWithMembership,
+  addMember, advanceReadMarker, channelsBySlugs, findChannel, findChannelBySlug, findDirectChannel, findMembership, insertChannel,
+  insertChannelsIfMissing, insertDirectChannel, listVisibleChannels, mentionCounts, nationalAndDepartmentalChannelsOf, removeMember,
+  setFavorite as setFavoriteRow, thematicChannelsFor, thematicMemberCounts, updateChannel, type ChannelRow,
 } from '../../db/channels';
+import { listDepartments } from '../../db/departments';
 import { findUserById, type UserRow } from '../../db/users';
 import { presentChannel, type PresentedChannel } from '../../presenters/channels';
 import { displayName } from '../../presenters/users';
 import { areContacts } from '../../db/contacts';
-import { accessChannel, accessJoinableChannel } from '../../access';
-import { rightsInChannels } from './channel-roles';
+import { accessChannel, accessJoinableChannel, canJoinOpenChannels, canWriteDirectly, rightsInChannels } from '../../access/channels';
+import { isHotlineStaff } from '../../access/roles';
 import { joinGroupChannel, leaveGroupChannel } from '../groups/membership';
+import { freeSlug, slugify } from '../../slug';
 import { assertChannelNameFree } from './channel-names';
 
 export const THEMATIC_DEFAULTS = [
@@ -23,27 +26,20 @@ export const THEMATIC_DEFAULTS = [
 
 /** Creates the national, announcement, départemental and default thematic channels if missing (idempotent). */
 export async function provisionChannels(db: Knex): Promise<void> {
-  const now = new Date();
   const rows: Partial<ChannelRow>[] = [
     { kind: 'national', name: 'Général', slug: 'general', description: 'Le salon de tout le réseau.', announce: false },
     { kind: 'national', name: 'Annonces', slug: 'annonces', description: 'Les annonces des animateurs du réseau.', announce: true },
     ...THEMATIC_DEFAULTS.map((t) => ({ kind: 'thematic' as const, ...t, announce: false })),
   ];
-  const departments = (await db('departments').select('code', 'name')) as { code: string; name: string }[];
-  for (const d of departments) {
+  for (const d of await listDepartments(db)) {
     rows.push({ kind: 'departmental', name: `${d.code} — ${d.name}`, slug: `dep-${d.code.toLowerCase()}`, department_code: d.code, announce: false });
   }
-  for (let i = 0; i < rows.length; i += 100) {
-    await db('channels')
-      .insert(rows.slice(i, i + 100).map((r) => ({ last_seq: 0, created_at: now, ...r })))
-      .onConflict('slug')
-      .ignore();
-  }
+  await insertChannelsIfMissing(db, rows);
 }
 
 /** The channels a user belongs to by who they are: national, Annonces, their département (none for chat-only accounts). */
 async function autoChannels(db: Knex, user: UserRow): Promise<ChannelRow[]> {
-  if (user.chat_only || user.status !== 'active') return [];
+  if (!canJoinOpenChannels(user) || user.status !== 'active') return [];
   return channelsBySlugs(db, ['general', 'annonces', `dep-${user.department_code.toLowerCase()}`]);
 }
 
@@ -114,12 +110,14 @@ export async function joinChannel(db: Knex, user: UserRow, channelId: number): P
   const found = await findChannel(db, channelId);
   if (found?.kind === 'group' && found.group_id) return joinGroupChannel(db, user, found);
   const channel = await accessJoinableChannel(db, user, channelId);
+  // Hotline staff take their place in a ticket's channel they were not in yet (an old ticket, a new agent).
+  if (channel.kind === 'hotline' && isHotlineStaff(user)) return { channel, added: await addMember(db, channel.id, user.id) };
   if (channel.kind !== 'thematic') {
     if (await findMembership(db, channelId, user.id)) return { channel, added: false };
     throw notFound('Salon');
   }
   if (channel.archived_at) throw ruleViolated('channel_archived', 'Ce salon est archivé.');
-  if (user.chat_only) throw forbidden("Votre compte donne accès à la messagerie uniquement sur invitation.");
+  if (!canJoinOpenChannels(user)) throw forbidden("Votre compte donne accès à la messagerie uniquement sur invitation.");
   return { channel, added: await addMember(db, channel.id, user.id, Number(channel.last_seq)) };
 }
 
@@ -135,7 +133,7 @@ export async function leaveChannel(db: Knex, user: UserRow, channelId: number): 
 
 export async function setFavorite(db: Knex, user: UserRow, channelId: number, favorite: boolean): Promise<void> {
   await accessChannel(db, user, channelId);
-  await db('channel_members').where({ channel_id: channelId, user_id: user.id }).update({ favorite });
+  await setFavoriteRow(db, channelId, user.id, favorite);
 }
 
 /** Moves my read marker forward (never backwards, never past the last message). */
@@ -146,8 +144,6 @@ export async function markRead(db: Knex, user: UserRow, channelId: number, seq: 
   return { channel, lastReadSeq, mentions };
 }
 
-const STAFF_ROLES = new Set(['animator', 'hotline', 'admin']);
-
 /**
  * Our direct channel, created on first use. Allowed between contacts, towards
  * animators, hotline staff and admins, and from them to anyone.
@@ -155,19 +151,16 @@ const STAFF_ROLES = new Set(['animator', 'hotline', 'admin']);
 export async function openDirect(db: Knex, actor: UserRow, otherId: number): Promise<{ channel: ChannelRow; created: boolean; other: UserRow }> {
   const other = await findUserById(db, otherId);
   if (!other || other.status !== 'active' || other.id === actor.id) throw notFound('Membre');
-  const allowed = STAFF_ROLES.has(other.role) || STAFF_ROLES.has(actor.role) || (await areContacts(db, actor.id, other.id));
-  if (!allowed) throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
-  const [a, b] = [actor.id, other.id].sort((x, y) => x - y);
-  const key = `${a}:${b}`;
-  const existing = await db<ChannelRow>('channels').where({ direct_key: key }).first();
+  if (!(await canWriteDirectly(actor, other, () => areContacts(db, actor.id, other.id)))) throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
+  const [a, b] = [actor.id, other.id].sort((x, y) => x - y) as [number, number];
+  const existing = await findDirectChannel(db, `${a}:${b}`);
   if (existing) {
     await addMember(db, existing.id, actor.id);
     await addMember(db, existing.id, other.id);
     return { channel: existing, created: false, other };
   }
   const channel = await db.transaction(async (trx) => {
-    await trx('channels').insert({ kind: 'direct', name: 'Message direct', slug: `dm-${a}-${b}`, direct_key: key, announce: false, last_seq: 0, created_by: actor.id, created_at: new Date() }).onConflict('direct_key').ignore();
-    const c = (await trx<ChannelRow>('channels').where({ direct_key: key }).first())!;
+    const c = await insertDirectChannel(trx, [a, b], actor.id);
     await addMember(trx, c.id, a);
     await addMember(trx, c.id, b);
     return c;
@@ -175,14 +168,10 @@ export async function openDirect(db: Knex, actor: UserRow, otherId: number): Pro
   return { channel, created: true, other };
 }
 
-const slugify = (name: string) =>
-  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'salon';
-
 /** Animators and admins create thematic channels. */
 export async function createThematic(db: Knex, actor: UserRow, input: { name: string; description: string | null }): Promise<ChannelRow> {
   await assertChannelNameFree(db, input.name);
-  let slug = `theme-${slugify(input.name)}`;
-  for (let i = 2; await findChannelBySlug(db, slug); i++) slug = `theme-${slugify(input.name)}-${i}`;
+  const slug = await freeSlug(`theme-${slugify(input.name, 'salon')}`, (s) => findChannelBySlug(db, s));
   const channel = await insertChannel(db, { kind: 'thematic', name: input.name, slug, description: input.description, created_by: actor.id });
   await addMember(db, channel.id, actor.id);
   return channel;
@@ -190,18 +179,7 @@ export async function createThematic(db: Knex, actor: UserRow, input: { name: st
 
 /** Every thematic channel, archived ones included, with its member count: what animators and admins manage. */
 export async function listThematicForStaff(db: Knex, actor: UserRow): Promise<(PresentedChannel & { memberCount: number })[]> {
-  const rows = (await db('channels as c')
-    .leftJoin('channel_members as m', (j) => j.on('m.channel_id', 'c.id').andOn('m.user_id', db.raw('?', [actor.id])))
-    .where('c.kind', 'thematic')
-    .select('c.*', 'm.user_id as m_user_id', 'm.last_read_seq', 'm.favorite')
-    .orderBy('c.name')) as ChannelWithMembership[];
-  const counts = (await db('channel_members as cm')
-    .join('channels as c', 'c.id', 'cm.channel_id')
-    .where('c.kind', 'thematic')
-    .groupBy('cm.channel_id')
-    .select('cm.channel_id')
-    .count({ n: '*' })) as { channel_id: number; n: number | string }[];
-  const countOf = new Map(counts.map((r) => [Number(r.channel_id), Number(r.n)]));
+  const [rows, countOf] = await Promise.all([thematicChannelsFor(db, actor.id), thematicMemberCounts(db)]);
   const [mentions, rights] = await Promise.all([mentionCounts(db, actor.id), rightsInChannels(db, actor)]);
   return rows.map((c) => ({
     ...presentChannel(c, {
@@ -228,6 +206,6 @@ export async function updateThematic(
   if (changes.name !== undefined) row.name = changes.name;
   if (changes.description !== undefined) row.description = changes.description;
   if (changes.archived !== undefined) row.archived_at = changes.archived ? (channel.archived_at ?? new Date()) : null;
-  if (Object.keys(row).length) await db('channels').where({ id: channelId }).update(row);
+  await updateChannel(db, channelId, row);
   return (await findChannel(db, channelId))!;
 }

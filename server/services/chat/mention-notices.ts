@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
-import { markNotificationsRead, type NotificationRow } from '../../db/notifications';
+import { markNotificationsRead, notificationsByIds, unreadOfKind, type NotificationRow } from '../../db/notifications';
+import { readersUpTo } from '../../db/channels';
+import { findTicketByChannel } from '../../db/hotline-tickets';
 import { presentMessage } from '../../presenters/messages';
-import type { SendResult } from './messages';
+import type { SendResult } from './send-types';
 import { notify } from '../notifications/notifications';
 
 /** Length of the message excerpt a mention notification carries. */
@@ -26,7 +28,7 @@ export async function notifyMentions(db: Knex, result: SendResult): Promise<Noti
   const { message, channel } = result;
   const userIds = [...new Set(result.mentionedUserIds)];
   if (!userIds.length || message.deleted_at) return [];
-  const ticket = channel.kind === 'hotline' ? await db('hotline_tickets').where({ channel_id: channel.id }).first('id') : undefined;
+  const ticket = channel.kind === 'hotline' ? await findTicketByChannel(db, channel.id) : undefined;
   const presented = presentMessage(message);
   const data = {
     messageId: presented.id,
@@ -44,10 +46,10 @@ export async function notifyMentions(db: Knex, result: SendResult): Promise<Noti
     const out: NotificationRow[] = [];
     for (const userId of userIds) out.push(await notify(trx, userId, 'mention', data));
     // Someone reading the channel at that moment may already have moved their marker past it: born read.
-    const seen = await trx('channel_members').where({ channel_id: channel.id }).whereIn('user_id', userIds).where('last_read_seq', '>=', presented.seq).pluck('user_id');
+    const seen = await readersUpTo(trx, channel.id, userIds, presented.seq);
     for (const userId of seen as number[]) await markNotificationsRead(trx, userId, out.filter((n) => n.user_id === userId).map((n) => n.id));
     if (!seen.length) return out;
-    return trx('notifications').whereIn('id', out.map((n) => n.id)).orderBy('id');
+    return notificationsByIds(trx, out.map((n) => n.id));
   });
 }
 
@@ -57,7 +59,7 @@ export async function notifyMentions(db: Knex, result: SendResult): Promise<Noti
  * was seen in the chat). Few unread mentions exist per user: filtered here.
  */
 export async function readMentionsUpTo(db: Knex, userId: number, channelId: number, seq: number): Promise<number[]> {
-  const rows = (await db('notifications').where({ user_id: userId, kind: 'mention' }).whereNull('read_at').select('id', 'data')) as { id: number; data: string | Record<string, unknown> }[];
+  const rows = (await unreadOfKind(db, userId, 'mention')) as { id: number; data: string | Record<string, unknown> }[];
   const ids = rows
     .filter((r) => {
       const d = (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { channelId?: number; seq?: number };

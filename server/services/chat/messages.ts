@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { forbidden, notFound, ruleViolated } from '../../errors';
-import { accessChannel } from '../../access';
-import type { ChannelRow } from '../../db/channels';
+import { forbidden, ruleViolated } from '../../errors';
+import { accessReadableChannel, canModerate, canPin } from '../../access/channels';
+import { accessMessage, canEditMessage } from '../../access/messages';
 import { findChannel } from '../../db/channels';
 import type { UserRow } from '../../db/users';
 import {
@@ -9,23 +9,8 @@ import {
   type MessageWithAuthor,
 } from '../../db/messages';
 import type { MessageWriter } from './message-writer';
-import { canModerate, canPin } from './channel-roles';
+import type { SendInput, SendResult } from './send-types';
 
-export interface SendInput {
-  channelId: number;
-  body: string;
-  clientMsgId: string;
-  replyToId?: number | null;
-}
-
-export interface SendResult {
-  message: MessageWithAuthor;
-  channel: ChannelRow;
-  /** True when this (author, clientMsgId) was already stored: nothing new to broadcast. */
-  duplicate: boolean;
-  /** Users named in the message (members of the channel, not the author). */
-  mentionedUserIds: number[];
-}
 
 const MENTION = /(^|[^\p{L}\p{N}_@.])@([a-z0-9][a-z0-9._-]{1,29}[a-z0-9])/giu;
 const BROADCAST_MENTIONS = new Set(['channel', 'all', 'here', 'everyone']);
@@ -60,19 +45,10 @@ export async function sendMessage(db: Knex, writer: MessageWriter, actor: UserRo
   }
 }
 
-async function ownMessage(db: Knex, actor: UserRow, messageId: number): Promise<{ message: MessageWithAuthor; channel: ChannelRow }> {
-  const message = await findMessage(db, messageId);
-  if (!message) throw notFound('Message');
-  const { channel } = await accessChannel(db, actor, message.channel_id).catch(() => {
-    throw notFound('Message');
-  });
-  return { message, channel };
-}
-
 /** The author edits the text of their (not deleted) message. */
 export async function editMessage(db: Knex, actor: UserRow, messageId: number, body: string): Promise<MessageWithAuthor> {
-  const { message } = await ownMessage(db, actor, messageId);
-  if (message.author_id !== actor.id) throw forbidden('Seul l’auteur peut modifier ce message.');
+  const { message } = await accessMessage(db, actor, messageId);
+  if (!canEditMessage(actor, message)) throw forbidden('Seul l’auteur peut modifier ce message.');
   if (message.deleted_at) throw ruleViolated('message_deleted', 'Ce message a été supprimé.');
   await updateMessage(db, messageId, { body, edited_at: new Date() });
   return (await findMessage(db, messageId))!;
@@ -80,15 +56,15 @@ export async function editMessage(db: Knex, actor: UserRow, messageId: number, b
 
 /** Deletes a message (author, moderators, admins): it keeps its seq, its body is emptied. */
 export async function deleteMessage(db: Knex, actor: UserRow, messageId: number): Promise<MessageWithAuthor> {
-  const { message, channel } = await ownMessage(db, actor, messageId);
-  if (message.author_id !== actor.id && !(await canModerate(db, actor, channel))) throw forbidden('Vous ne pouvez pas supprimer ce message.');
+  const { message, channel } = await accessMessage(db, actor, messageId);
+  if (!canEditMessage(actor, message) && !(await canModerate(db, actor, channel))) throw forbidden('Vous ne pouvez pas supprimer ce message.');
   if (!message.deleted_at) await updateMessage(db, messageId, { body: '', deleted_at: new Date(), pinned_at: null, pinned_by: null });
   return (await findMessage(db, messageId))!;
 }
 
 /** Pins or unpins a message (animators, admins, group owners/admins in their group channel). */
 export async function setPinned(db: Knex, actor: UserRow, messageId: number, pinned: boolean): Promise<MessageWithAuthor> {
-  const { message, channel } = await ownMessage(db, actor, messageId);
+  const { message, channel } = await accessMessage(db, actor, messageId);
   if (!(await canPin(db, actor, channel))) throw forbidden('Seuls les animateurs et administrateurs peuvent épingler.');
   if (message.deleted_at) throw ruleViolated('message_deleted', 'Ce message a été supprimé.');
   await updateMessage(db, messageId, pinned ? { pinned_at: new Date(), pinned_by: actor.id } : { pinned_at: null, pinned_by: null });
@@ -102,8 +78,10 @@ export async function setPinned(db: Knex, actor: UserRow, messageId: number, pin
  */
 export async function history(db: Knex, actor: UserRow, channelId: number, opts: { beforeSeq?: number; afterSeq?: number; limit: number }) {
   const rows = await messagePage(db, channelId, { ...opts, memberId: actor.id });
-  if (!rows.length) await accessChannel(db, actor, channelId);
-  return rows;
+  if (rows.length) return rows;
+  const channel = await accessReadableChannel(db, actor, channelId);
+  // Hotline staff read any ticket's channel, member or not: the page without the membership condition.
+  return channel.kind === 'hotline' ? messagePage(db, channelId, opts) : rows;
 }
 
 /** Catch-up after a reconnect: everything after `afterSeq`, and whether more remains. */
@@ -113,7 +91,7 @@ export async function syncChannel(db: Knex, actor: UserRow, channelId: number, a
 }
 
 export async function pins(db: Knex, actor: UserRow, channelId: number) {
-  await accessChannel(db, actor, channelId);
+  await accessReadableChannel(db, actor, channelId);
   return pinnedMessages(db, channelId);
 }
 

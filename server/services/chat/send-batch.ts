@@ -1,31 +1,19 @@
 import type { Knex } from 'knex';
 import { forbidden, notFound, ruleViolated } from '../../errors';
-import type { ChannelRow } from '../../db/channels';
+import { memberIdsNamed, type ChannelRow } from '../../db/channels';
 import type { UserRow } from '../../db/users';
+import { canMentionEveryone, canPostIn } from '../../access/channels';
 import { channelOfMessages, channelsOfMembers, insertMessageRows, messagesByClientIds, raiseReadMarkers, reserveSeqs } from '../../db/message-batch';
 import { insertMentions, type MessageRow, type MessageWithAuthor } from '../../db/messages';
-import type { SendInput, SendResult } from './messages';
-
-/** One `message:send` waiting for the writer: who sends what, and the `@names` its body holds. */
-export interface SendJob {
-  actor: UserRow;
-  input: SendInput;
-  names: string[];
-  /** The body names @channel / @all / @here / @everyone. */
-  everyone: boolean;
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-const isStaff = (u: UserRow) => u.role === 'animator' || u.role === 'admin';
+import type { Outcome, SendJob, SendResult } from './send-types';
 
 /** Why this send may not be written (checked inside the transaction, against committed state), or null. */
 function refusalOf(job: SendJob, channel: ChannelRow | undefined, channelOfParent: Map<number, number>) {
   // Missing channel and foreign channel answer alike, so existence never leaks.
   if (!channel) return notFound('Salon');
   if (channel.archived_at) return ruleViolated('channel_archived', 'Ce salon est archivé : on ne peut plus y écrire.');
-  if (channel.announce && !isStaff(job.actor)) return forbidden('Seuls les animateurs publient dans ce salon d’annonces.', 'announce_only');
-  if (job.everyone && !isStaff(job.actor)) return forbidden('La mention @channel est réservée aux animateurs et administrateurs.', 'mention_not_allowed');
+  if (!canPostIn(job.actor, channel)) return forbidden('Seuls les animateurs publient dans ce salon d’annonces.', 'announce_only');
+  if (job.everyone && !canMentionEveryone(job.actor)) return forbidden('La mention @channel est réservée aux animateurs et administrateurs.', 'mention_not_allowed');
   const parent = job.input.replyToId;
   if (parent && channelOfParent.get(parent) !== channel.id) {
     return ruleViolated('invalid_reply', 'Le message auquel vous répondez est introuvable dans ce salon.');
@@ -33,11 +21,9 @@ function refusalOf(job: SendJob, channel: ChannelRow | undefined, channelOfParen
   return null;
 }
 
+/** The channel's members a body names (all of them for @channel), the author left out. */
 async function resolveMentions(trx: Knex, channelId: number, authorId: number, names: string[], everyone: boolean): Promise<number[]> {
-  if (!names.length) return [];
-  const q = trx('channel_members as m').join('users as u', 'u.id', 'm.user_id').where('m.channel_id', channelId).whereNot('m.user_id', authorId);
-  if (!everyone) q.whereIn('u.username', names);
-  return (await q.select('u.id')).map((r: { id: number }) => r.id);
+  return names.length ? memberIdsNamed(trx, channelId, authorId, everyone ? null : names) : [];
 }
 
 const keyOf = (job: SendJob) => `${job.actor.id}:${job.input.clientMsgId}`;

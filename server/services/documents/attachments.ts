@@ -1,11 +1,10 @@
 import type { Deps } from '../../deps';
-import { AppError, invalidPayload, notFound } from '../../errors';
-import { discardUpload, type ReceivedFile } from '../../http/upload';
-import { storeFile } from '../../files';
+import { AppError, invalidPayload } from '../../errors';
+import { discardUpload, storeFile, type ReceivedFile } from '../../files';
 import { cleanFilename, documentTypeOf } from './file-types';
-import { canSeePost, findAttachment, insertAttachment, type AttachmentRow } from '../../db/posts';
+import { insertAttachment, type AttachmentRow } from '../../db/posts';
 import type { UserRow } from '../../db/users';
-import { accessGroupAsMember } from '../groups/groups';
+import { accessGroupAsMember } from '../../access/groups';
 
 /** Image types shown inline (a post's illustration); every other file is served as a download. */
 export const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
@@ -30,12 +29,4 @@ export async function uploadAttachment(deps: Deps, actor: UserRow, groupId: numb
   } finally {
     await discardUpload(file);
   }
-}
-
-/** The attachment if the viewer may see it: its uploader before publication, afterwards whoever sees the post. */
-export async function accessAttachment(deps: Deps, actor: UserRow, id: number): Promise<AttachmentRow> {
-  const a = await findAttachment(deps.db, id);
-  if (!a) throw notFound('Fichier');
-  if (a.post_id === null ? a.uploader_id !== actor.id : !(await canSeePost(deps.db, actor.id, a.post_id))) throw notFound('Fichier');
-  return a;
 }

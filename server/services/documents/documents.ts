@@ -1,16 +1,16 @@
 import type { Knex } from 'knex';
 import type { Deps } from '../../deps';
-import { AppError, forbidden, invalidPayload, notFound, ruleViolated } from '../../errors';
-import { storeFile } from '../../files';
-import { discardUpload, type ReceivedFile } from '../../http/upload';
+import { AppError, forbidden, invalidPayload, ruleViolated } from '../../errors';
+import { discardUpload, storeFile, type ReceivedFile } from '../../files';
 import {
   DOCUMENT_TYPE_FILTERS, deleteDocumentRow, findDocument, insertDocument, searchDocuments, updateDocument,
   type DocumentView,
 } from '../../db/documents';
-import type { GroupMemberRow, GroupRow } from '../../db/groups';
+import { fullMembershipsOf, type GroupMemberRow, type GroupRow } from '../../db/groups';
 import type { UserRow } from '../../db/users';
 import { presentDocument, type PresentedDocument } from '../../presenters/documents';
-import { accessGroupAsMember, canManageGroup } from '../groups/groups';
+import { accessGroupAsMember } from '../../access/groups';
+import { accessDocument, canEditDocument, type DocumentAccess } from '../../access/documents';
 import { cleanFilename, defaultTitle, documentTypeOf } from './file-types';
 
 export const unsupportedType = () =>
@@ -19,27 +19,6 @@ export const unsupportedType = () =>
     415,
     'Type de fichier non accepté. Formats acceptés : PDF, documents bureautiques (Word, Excel, PowerPoint, OpenDocument), images PNG, JPEG, GIF ou WebP, texte, CSV, archives ZIP ou 7z.',
   );
-
-/** Uploader or group managers (owners, admins, global admins) may delete or edit a document. */
-export const canEditDocument = (actor: UserRow, d: DocumentView, membership: GroupMemberRow | undefined) =>
-  d.uploader_id === actor.id || canManageGroup(actor, membership);
-
-export interface DocumentAccess {
-  document: DocumentView;
-  group: GroupRow;
-  membership: GroupMemberRow | undefined;
-  canEdit: boolean;
-}
-
-/** The document if the actor is a full member of its group; `not_found` otherwise (existence never leaks). */
-export async function accessDocument(db: Knex, actor: UserRow, documentId: number): Promise<DocumentAccess> {
-  const document = await findDocument(db, documentId);
-  if (!document) throw notFound('Document');
-  const access = await accessGroupAsMember(db, actor, document.group_id).catch((err: unknown) => {
-    throw err instanceof AppError ? notFound('Document') : err;
-  });
-  return { document, group: access.group, membership: access.membership, canEdit: canEditDocument(actor, document, access.membership) };
-}
 
 export interface UploadInput {
   file: ReceivedFile;
@@ -151,7 +130,7 @@ export async function listGroupDocuments(db: Knex, actor: UserRow, groupId: numb
 
 /** GET /api/documents: the banks of every group I am a full member of (optionally one of them). */
 export async function listMyDocuments(db: Knex, actor: UserRow, query: DocumentQuery) {
-  const memberships = (await db('group_members').where({ user_id: actor.id, status: 'member' })) as GroupMemberRow[];
+  const memberships = await fullMembershipsOf(db, actor.id);
   const roles = new Map(memberships.map((m) => [m.group_id, m]));
   const groupIds = query.groupId ? (roles.has(query.groupId) ? [query.groupId] : []) : [...roles.keys()];
   if (!groupIds.length) return { items: [], nextCursor: null };

@@ -1,45 +1,15 @@
 import type { Knex } from 'knex';
-import { forbidden, notFound, ruleViolated } from '../../errors';
-import { accessGroup, type GroupAccess } from '../../access';
-import { addMember, findChannel, findChannelBySlug, insertChannel, type ChannelRow } from '../../db/channels';
+import { forbidden, ruleViolated } from '../../errors';
+import { accessGroup, accessGroupAsManager, canCreateGroup, isGroupOwner } from '../../access/groups';
+import { addMember, deleteChannel, findChannel, findChannelBySlug, insertChannel, memberIds, updateChannel, type ChannelRow } from '../../db/channels';
 import {
-  findGroupMember, insertGroup, memberCountOf, searchGroups, updateGroup,
+  deleteGroupRow, findGroupBySlug, findGroupMember, insertGroup, memberCountOf, searchGroups, updateGroup, upsertGroupMember,
   type GroupMemberRow, type GroupRow, type Visibility,
 } from '../../db/groups';
 import type { UserRow } from '../../db/users';
 import { presentGroup, type PresentedGroup } from '../../presenters/groups';
+import { freeSlug, slugify } from '../../slug';
 import { assertChannelNameFree } from '../chat/channel-names';
-
-/** Group owners and admins manage a group; global admins too (on groups they can see). */
-export function canManageGroup(actor: UserRow, membership: GroupMemberRow | undefined): boolean {
-  if (actor.role === 'admin') return true;
-  return membership?.status === 'member' && (membership.role === 'owner' || membership.role === 'admin');
-}
-
-export const isGroupMember = (m: GroupMemberRow | undefined) => m?.status === 'member';
-
-/** The group if the actor is a full member (404 for a private one, 403 for a visible one). */
-export async function accessGroupAsMember(db: Knex, actor: UserRow, groupId: number): Promise<GroupAccess> {
-  const access = await accessGroup(db, actor, groupId);
-  if (!isGroupMember(access.membership)) {
-    if (access.group.visibility === 'private') throw notFound('Groupe');
-    throw forbidden('Réservé aux membres du groupe.', 'not_a_member');
-  }
-  return access;
-}
-
-/** The group if the actor manages it (a private group stays 404 to outsiders). */
-export async function accessGroupAsManager(db: Knex, actor: UserRow, groupId: number): Promise<GroupAccess> {
-  const access = await accessGroup(db, actor, groupId);
-  if (!canManageGroup(actor, access.membership)) {
-    if (access.group.visibility === 'private' && !isGroupMember(access.membership)) throw notFound('Groupe');
-    throw forbidden('Réservé aux responsables du groupe.');
-  }
-  return access;
-}
-
-const slugify = (name: string) =>
-  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'groupe';
 
 /** One group as a viewer sees it (with its parent when the viewer may see that too). */
 export async function groupView(db: Knex, viewer: UserRow, group: GroupRow, membership?: GroupMemberRow): Promise<PresentedGroup> {
@@ -68,27 +38,24 @@ export interface CreateGroupInput {
  * admins of a group also create its sub-groups.
  */
 export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupInput): Promise<{ group: GroupRow; channel: ChannelRow }> {
-  const staff = actor.role === 'animator' || actor.role === 'admin';
   if (input.parentId) {
     const parent = await accessGroup(db, actor, input.parentId);
-    if (!staff && !canManageGroup(actor, parent.membership)) throw forbidden('Seuls les responsables du groupe parent créent des sous-groupes.');
-  } else if (!staff) {
+    if (!canCreateGroup(actor, parent.membership, true)) throw forbidden('Seuls les responsables du groupe parent créent des sous-groupes.');
+  } else if (!canCreateGroup(actor, undefined, false)) {
     throw forbidden('Seuls les animateurs et les administrateurs créent des groupes.');
   }
   return db.transaction(async (trx) => {
     await assertChannelNameFree(trx, input.name);
-    let slug = slugify(input.name);
-    for (let i = 2; await trx('groups').where({ slug }).first(); i++) slug = `${slugify(input.name)}-${i}`;
+    const slug = await freeSlug(slugify(input.name, 'groupe'), (s) => findGroupBySlug(trx, s));
     const group = await insertGroup(trx, {
       name: input.name, slug, description: input.description, visibility: input.visibility, parent_id: input.parentId ?? null, created_by: actor.id,
     });
-    let channelSlug = `groupe-${slug}`;
-    for (let i = 2; await findChannelBySlug(trx, channelSlug); i++) channelSlug = `groupe-${slug}-${i}`;
+    const channelSlug = await freeSlug(`groupe-${slug}`, (s) => findChannelBySlug(trx, s));
     const channel = await insertChannel(trx, {
       kind: 'group', name: input.name, slug: channelSlug, description: input.description, group_id: group.id, created_by: actor.id,
     });
     const saved = await updateGroup(trx, group.id, { channel_id: channel.id });
-    await trx('group_members').insert({ group_id: group.id, user_id: actor.id, role: 'owner', status: 'member', joined_at: new Date(), created_at: new Date() });
+    await upsertGroupMember(trx, group.id, actor.id, 'member', 'owner');
     await addMember(trx, channel.id, actor.id);
     return { group: saved, channel };
   });
@@ -107,7 +74,7 @@ export async function editGroup(
     const saved = Object.keys(changes).length ? await updateGroup(trx, group.id, changes) : group;
     const renamed = (changes.name !== undefined && changes.name !== group.name) || (changes.description !== undefined && changes.description !== group.description);
     if (renamed && group.channel_id) {
-      await trx('channels').where({ id: group.channel_id }).update({ name: saved.name, description: saved.description });
+      await updateChannel(trx, group.channel_id, { name: saved.name, description: saved.description });
     }
     const channel = group.channel_id ? ((await findChannel(trx, group.channel_id)) ?? null) : null;
     return { group: saved, channel, renamed };
@@ -120,14 +87,13 @@ export async function editGroup(
  */
 export async function deleteGroup(db: Knex, actor: UserRow, groupId: number): Promise<{ group: GroupRow; channel: ChannelRow | null; memberIds: number[] }> {
   const { group, membership } = await accessGroupAsManager(db, actor, groupId);
-  if (actor.role !== 'admin' && membership?.role !== 'owner') throw forbidden('Seuls les propriétaires du groupe peuvent le supprimer.');
+  if (!isGroupOwner(actor, membership)) throw forbidden('Seuls les propriétaires du groupe peuvent le supprimer.');
   return db.transaction(async (trx) => {
     const channel = group.channel_id ? ((await findChannel(trx, group.channel_id)) ?? null) : null;
-    const memberIds = channel ? (await trx('channel_members').where({ channel_id: channel.id }).select('user_id')).map((r: { user_id: number }) => r.user_id) : [];
-    await trx('groups').where({ parent_id: group.id }).update({ parent_id: null });
-    await trx('groups').where({ id: group.id }).del();
-    if (channel) await trx('channels').where({ id: channel.id }).del();
-    return { group, channel, memberIds };
+    const members = channel ? await memberIds(trx, channel.id) : [];
+    await deleteGroupRow(trx, group.id);
+    if (channel) await deleteChannel(trx, channel.id);
+    return { group, channel, memberIds: members };
   });
 }
 

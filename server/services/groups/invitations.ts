@@ -4,7 +4,7 @@ import { conflict, notFound, ruleViolated } from '../../errors';
 import { findGroup, findGroupMember, upsertGroupMember, type GroupRow } from '../../db/groups';
 import {
   claimInvitation, closeInvitations, decideRequest, findPendingEmailInvitation, findPendingInvitation, findPendingRequest,
-  insertInvitation, unclaimedInvitationsFor, type InvitationRow,
+  insertInvitation, setInvitationToken, unclaimedInvitationsFor, type InvitationRow,
 } from '../../db/group-requests';
 import type { NotificationRow } from '../../db/notifications';
 import { findUserByEmail, findUserById, type UserRow } from '../../db/users';
@@ -12,7 +12,8 @@ import { displayName, presentAuthor } from '../../presenters/users';
 import { iso } from '../../presenters/time';
 import { groupInvitationMemberMail, groupInvitationSignupMail } from '../../mail-templates';
 import { newSecretToken } from '../accounts/passwords';
-import { accessGroupAsManager } from './groups';
+import { accessGroupAsManager } from '../../access/groups';
+import { isListedMember } from '../../access/directory';
 import { assertParentMember, enterGroup, type MembershipEffects } from './membership';
 import { notify } from '../notifications/notifications';
 
@@ -58,14 +59,14 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
   if (input.userId !== undefined) {
     const user = await findUserById(db, input.userId);
     if (!user || user.status !== 'active') throw notFound('Membre');
-    if (user.chat_only) throw ruleViolated('cannot_invite', "Ce compte n'a accès qu'à la messagerie : il ne peut pas rejoindre de groupe.");
+    if (!isListedMember(user)) throw ruleViolated('cannot_invite', "Ce compte n'a accès qu'à la messagerie : il ne peut pas rejoindre de groupe.");
     await assertParentMember(db, group, user.id);
     const r = await db.transaction((trx) => inviteAccount(trx, actor, group, user, null));
     return { status: r.status, invitation: { id: r.invitation.id, groupId: group.id, user: presentAuthor(user), email: null, status: r.invitation.status, createdAt: iso(r.invitation.created_at) }, effects: { group, joined: r.joined, left: [], notifications: r.notifications } satisfies MembershipEffects };
   }
   const email = input.email.toLowerCase();
   const user = await findUserByEmail(db, email);
-  if (user && user.status === 'active' && !user.chat_only && user.id !== actor.id) {
+  if (user && isListedMember(user) && user.id !== actor.id) {
     const current = await findGroupMember(db, group.id, user.id);
     if (current?.status === 'member') throw conflict('already_member', 'Cette personne est déjà membre du groupe.');
     const r = await db.transaction((trx) => inviteAccount(trx, actor, group, user, email));
@@ -79,7 +80,7 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
     const earlier = await findPendingEmailInvitation(trx, group.id, email);
     if (!earlier) return insertInvitation(trx, { group_id: group.id, user_id: null, email, token_hash: hash, invited_by: actor.id });
     // Inviting the same address again sends a fresh link; the old one stops working.
-    await trx('group_invitations').where({ id: earlier.id }).update({ token_hash: hash });
+    await setInvitationToken(trx, earlier.id, hash);
     return earlier;
   });
   await deps.mailer.send({ to: email, ...groupInvitationSignupMail(displayName(actor), group.name, `${base}/inscription?invitation=${token}`) });
@@ -88,12 +89,13 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
 
 /**
  * Invitations sent to this user's address before they had an account become
- * theirs (an `invited` membership and a notification). Run when the user looks
- * at their groups or notifications, so it needs no hook in the sign-up flow;
- * only active accounts get here, so the address has been proven.
+ * theirs (an `invited` membership and a notification). Run by the writes that
+ * make an account usable (confirmation, sign-in, creation or re-enabling by an
+ * admin), never by a read; only active accounts qualify, so the address has
+ * been proven.
  */
 export async function claimEmailInvitations(db: Knex, user: UserRow): Promise<NotificationRow[]> {
-  if (user.status !== 'active' || user.chat_only) return [];
+  if (!isListedMember(user)) return [];
   const waiting = await unclaimedInvitationsFor(db, user.email);
   const out: NotificationRow[] = [];
   for (const inv of waiting) {

@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import { forbidden, notFound, ruleViolated } from '../../errors';
-import { accessGroup } from '../../access';
+import {
+  accessGroup, accessGroupAsManager, assertManager, canChangeOwnership, canRemoveGroupMember, isFullMember, isGroupMember,
+} from '../../access/groups';
+import { GROUP_MANAGER_ROLES } from '../../access/roles';
 import { addMember, findChannel, removeMember, type ChannelRow } from '../../db/channels';
 import {
   countOwners, deleteGroupMember, findGroupMember, groupManagerIds, groupRoleOf, setGroupRole, upsertGroupMember,
@@ -11,7 +14,6 @@ import type { NotificationRow } from '../../db/notifications';
 import type { UserRow } from '../../db/users';
 import { presentAuthor } from '../../presenters/users';
 import { presentJoinRequest } from '../../presenters/groups';
-import { accessGroupAsManager, canManageGroup, isGroupMember } from './groups';
 import { notify } from '../notifications/notifications';
 
 /** What a membership change leaves to do after commit: sockets to move, notifications to push. */
@@ -67,7 +69,7 @@ export async function joinGroup(db: Knex, actor: UserRow, groupId: number, motiv
     const request = await insertJoinRequest(trx, group.id, actor.id, motive);
     const data = { groupId: group.id, groupName: group.name, requestId: request.id, user: presentAuthor(actor), motive };
     const out: NotificationRow[] = [];
-    for (const managerId of await groupManagerIds(trx, group.id)) out.push(await notify(trx, managerId, 'join_request', data));
+    for (const managerId of await groupManagerIds(trx, group.id, GROUP_MANAGER_ROLES)) out.push(await notify(trx, managerId, 'join_request', data));
     return out;
   });
   return { status: 'pending', effects: effects(group, { notifications }) };
@@ -122,14 +124,10 @@ export async function removeGroupMember(db: Knex, actor: UserRow, groupId: numbe
   const { group, membership } = await accessGroup(db, actor, groupId);
   const targetId = target === 'me' ? actor.id : target;
   const self = targetId === actor.id;
-  if (!self && !canManageGroup(actor, membership)) {
-    if (group.visibility === 'private' && !isGroupMember(membership)) throw notFound('Groupe');
-    throw forbidden('Réservé aux responsables du groupe.');
-  }
+  if (!self) assertManager(actor, { group, membership });
   const row = self ? membership : await findGroupMember(db, group.id, targetId);
   if (!row) throw notFound('Membre');
-  const actorIsOwner = actor.role === 'admin' || membership?.role === 'owner';
-  if (!self && row.status === 'member' && row.role !== 'member' && !actorIsOwner) {
+  if (!self && !canRemoveGroupMember(actor, membership, row)) {
     throw forbidden('Seul un propriétaire du groupe peut retirer un responsable.');
   }
   if (row.status === 'member' && row.role === 'owner' && (await countOwners(db, group.id)) <= 1) {
@@ -151,8 +149,7 @@ export async function changeGroupRole(db: Knex, actor: UserRow, groupId: number,
   const { group, membership } = await accessGroupAsManager(db, actor, groupId);
   const target = await findGroupMember(db, group.id, userId);
   if (!target || target.status !== 'member') throw notFound('Membre');
-  const actorIsOwner = actor.role === 'admin' || membership?.role === 'owner';
-  if ((role === 'owner' || target.role === 'owner') && !actorIsOwner) throw forbidden('Seuls les propriétaires nomment ou retirent un propriétaire.');
+  if (!canChangeOwnership(actor, membership, target.role, role)) throw forbidden('Seuls les propriétaires nomment ou retirent un propriétaire.');
   if (target.role === 'owner' && role !== 'owner' && (await countOwners(db, group.id)) <= 1) {
     throw ruleViolated('last_owner', 'Le groupe doit garder au moins un propriétaire : nommez-en un autre avant.');
   }
@@ -165,7 +162,7 @@ export async function changeGroupRole(db: Knex, actor: UserRow, groupId: number,
  * follows). Moderated groups need a request, private ones stay invisible.
  */
 export async function joinGroupChannel(db: Knex, actor: UserRow, channel: ChannelRow): Promise<{ channel: ChannelRow; added: boolean }> {
-  if (actor.chat_only) throw notFound('Salon');
+  if (!isFullMember(actor)) throw notFound('Salon');
   const { group, membership } = await accessGroup(db, actor, channel.group_id!).catch(() => {
     throw notFound('Salon');
   });

@@ -1,13 +1,16 @@
 import type { Knex } from 'knex';
-import { forbidden, notFound } from '../../errors';
+import { forbidden } from '../../errors';
 import type { NotificationRow } from '../../db/notifications';
-import { audienceOf, findComment, findPost, insertComment, reactorsOf, toggleReaction, type ReactionKind } from '../../db/posts';
+import {
+  audienceOf, deleteCommentRow, findComment, findPost, insertComment, reactorsOf, toggleReaction, updateCommentBody, type ReactionKind,
+} from '../../db/posts';
 import type { UserRow } from '../../db/users';
 import { presentComment } from '../../presenters/posts';
 import type { Reactor } from '../../protocol/posts';
 import { presentAuthor } from '../../presenters/users';
 import { iso } from '../../presenters/time';
-import { accessPost, canModeratePost, presentPosts } from './posts';
+import { presentPosts } from './posts';
+import { accessComment, accessPost, canModeratePost } from '../../access/posts';
 import { notify } from '../notifications/notifications';
 
 /** Comments on a post anyone who sees it; its author is notified (not of their own comments). */
@@ -23,21 +26,11 @@ export async function addComment(db: Knex, actor: UserRow, postId: number, body:
   return { comment: presentComment((await findComment(db, id))!), audience: await audienceOf(db, post.id), notifications: notification ? [notification] : [] };
 }
 
-/** The comment and its post if the viewer may see the post. */
-async function accessComment(db: Knex, actor: UserRow, commentId: number) {
-  const comment = await findComment(db, commentId);
-  if (!comment) throw notFound('Commentaire');
-  const post = await accessPost(db, actor, comment.post_id).catch(() => {
-    throw notFound('Commentaire');
-  });
-  return { comment, post };
-}
-
 /** Authors edit their comments. */
 export async function editComment(db: Knex, actor: UserRow, commentId: number, body: string) {
   const { comment } = await accessComment(db, actor, commentId);
   if (comment.author_id !== actor.id) throw forbidden("Seul l'auteur peut modifier son commentaire.");
-  await db('comments').where({ id: commentId }).update({ body, edited_at: new Date() });
+  await updateCommentBody(db, commentId, body);
   return { comment: presentComment((await findComment(db, commentId))!), audience: await audienceOf(db, comment.post_id) };
 }
 
@@ -47,7 +40,7 @@ export async function deleteComment(db: Knex, actor: UserRow, commentId: number)
   if (comment.author_id !== actor.id && !(await canModeratePost(db, actor, post))) {
     throw forbidden('Seuls son auteur et les responsables du groupe suppriment un commentaire.');
   }
-  await db('comments').where({ id: commentId }).del();
+  await deleteCommentRow(db, commentId);
   return { comment: { id: comment.id, postId: comment.post_id }, audience: await audienceOf(db, comment.post_id) };
 }
 

@@ -1,17 +1,16 @@
 import type { Knex } from 'knex';
-import { forbidden, notFound, ruleViolated } from '../../errors';
-import { accessGroup } from '../../access';
-import { findGroupMember } from '../../db/groups';
+import { forbidden, ruleViolated } from '../../errors';
+import { accessGroup, accessGroupAsMember } from '../../access/groups';
+import { accessPost, canModeratePost } from '../../access/posts';
 import type { NotificationRow } from '../../db/notifications';
 import {
-  attachmentsOf, audienceOf, canSeePost, commentCounts, findPost, insertAudience, insertPost, listComments, listPosts,
+  attachToPost, attachmentsOf, audienceOf, commentCounts, countUnpublishedAttachments, deletePostRow, findAttachment, findPost, updatePost, insertAudience, insertPost, listComments, listPosts,
   reactionCounts, reactionsBy, type PostKind, type PostWithPeople, type ReactionKind,
 } from '../../db/posts';
-import type { UserRow } from '../../db/users';
+import { activeFullMemberIds, type UserRow } from '../../db/users';
 import { presentComment, presentPost, type PresentedPost } from '../../presenters/posts';
 import type { PostDetail } from '../../protocol/posts';
 import { presentAuthor } from '../../presenters/users';
-import { accessGroupAsMember, canManageGroup } from './groups';
 import { notify } from '../notifications/notifications';
 import { bankPostAttachments } from '../documents/documents';
 
@@ -46,18 +45,6 @@ export async function presentPosts(db: Knex, rows: PostWithPeople[], viewerId?: 
   });
 }
 
-/** The post if the viewer may see it (addressed to one of their groups or to them); `not_found` otherwise. */
-export async function accessPost(db: Knex, actor: UserRow, postId: number): Promise<PostWithPeople> {
-  const post = await findPost(db, postId);
-  if (!post || !(await canSeePost(db, actor.id, postId))) throw notFound('Publication');
-  return post;
-}
-
-/** Group owners/admins of the post's group (and global admins) moderate it. */
-export async function canModeratePost(db: Knex, actor: UserRow, post: PostWithPeople): Promise<boolean> {
-  return canManageGroup(actor, await findGroupMember(db, post.group_id, actor.id));
-}
-
 async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostInput['audience']): Promise<{ groupIds: number[]; userIds: number[] }> {
   const groupIds = [...new Set((a?.groupIds ?? []).filter((id) => id !== groupId))];
   const userIds = [...new Set(a?.userIds ?? [])];
@@ -66,7 +53,7 @@ async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostI
     if (!(await accessGroup(db, actor, id).catch(() => null))) throw ruleViolated('invalid_audience', `Groupe destinataire introuvable (${id}).`);
   }
   if (userIds.length) {
-    const found = await db('users').whereIn('id', userIds).where({ status: 'active', chat_only: false }).select('id');
+    const found = await activeFullMemberIds(db, userIds);
     if (found.length !== userIds.length) throw ruleViolated('invalid_audience', 'Un des membres destinataires est introuvable.');
   }
   return { groupIds, userIds };
@@ -74,8 +61,7 @@ async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostI
 
 async function checkAttachments(db: Knex, actor: UserRow, groupId: number, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  const rows = await db('post_attachments').whereIn('id', ids).where({ group_id: groupId, uploader_id: actor.id }).whereNull('post_id').select('id');
-  if (rows.length !== ids.length) throw ruleViolated('invalid_attachment', 'Un des fichiers joints est introuvable ou déjà publié.');
+  if ((await countUnpublishedAttachments(db, ids, groupId, actor.id)) !== ids.length) throw ruleViolated('invalid_attachment', 'Un des fichiers joints est introuvable ou déjà publié.');
 }
 
 /**
@@ -89,16 +75,15 @@ export async function createPost(db: Knex, actor: UserRow, groupId: number, inpu
   const fileIds = [...new Set([...(input.attachmentIds ?? []), ...(input.imageId ? [input.imageId] : [])])];
   await checkAttachments(db, actor, group.id, fileIds);
   if (input.imageId) {
-    const img = await db('post_attachments').where({ id: input.imageId }).first('mime_type');
+    const img = await findAttachment(db, input.imageId);
     if (!String(img?.mime_type).startsWith('image/')) throw ruleViolated('invalid_attachment', "L'illustration doit être une image (PNG, JPEG, WebP ou GIF).");
   }
   const { postId, notifications } = await db.transaction(async (trx) => {
     const post = await insertPost(trx, { group_id: group.id, author_id: actor.id, kind: input.kind, title: input.title, body: input.body, link_url: input.linkUrl });
     await insertAudience(trx, post.id, [group.id, ...audience.groupIds], audience.userIds);
-    if (fileIds.length) await trx('post_attachments').whereIn('id', fileIds).update({ post_id: post.id });
+    const files = await attachToPost(trx, post.id, fileIds, input.imageId ?? null);
     // Every file posted in a group lands in its document bank (services/documents/documents.ts).
-    if (fileIds.length) await bankPostAttachments(trx, post, await trx('post_attachments').whereIn('id', fileIds));
-    if (input.imageId) await trx('post_attachments').where({ id: input.imageId }).update({ is_image: true });
+    if (files.length) await bankPostAttachments(trx, post, files);
     const out: NotificationRow[] = [];
     for (const userId of audience.userIds) {
       if (userId === actor.id) continue;
@@ -144,7 +129,7 @@ export async function editPost(db: Knex, actor: UserRow, postId: number, changes
   if (changes.title !== undefined) update.title = changes.title;
   if (changes.body !== undefined) update.body = changes.body;
   if (changes.linkUrl !== undefined) update.link_url = changes.linkUrl;
-  await db('posts').where({ id: postId }).update(update);
+  await updatePost(db, postId, update);
   const [post] = await presentPosts(db, [(await findPost(db, postId))!], actor.id);
   return { post: post!, audience: await audienceOf(db, postId) };
 }
@@ -154,6 +139,6 @@ export async function deletePost(db: Knex, actor: UserRow, postId: number) {
   const row = await accessPost(db, actor, postId);
   if (row.author_id !== actor.id && !(await canModeratePost(db, actor, row))) throw forbidden('Seuls son auteur et les responsables du groupe suppriment une publication.');
   const audience = await audienceOf(db, postId);
-  await db('posts').where({ id: postId }).del();
+  await deletePostRow(db, postId);
   return { post: row, audience };
 }

@@ -2,13 +2,12 @@ import type { Knex } from 'knex';
 import { conflict, notFound } from '../../errors';
 import { findCategory, findCategoryBySlug, insertCategory, listCategories, updateCategory, type CategoryRow } from '../../db/hotline-notes';
 import type { UserRow } from '../../db/users';
-
-const slugify = (name: string) =>
-  name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'categorie';
+import { canManageCategories } from '../../access/hotline';
+import { freeSlug, slugify } from '../../slug';
 
 /** The categories a request may be filed under; admins also see the archived ones when they ask. */
 export async function categoriesFor(db: Knex, actor: UserRow, includeArchived: boolean): Promise<CategoryRow[]> {
-  return listCategories(db, includeArchived && actor.role === 'admin');
+  return listCategories(db, includeArchived && canManageCategories(actor));
 }
 
 async function nameTaken(db: Knex, name: string, exceptId?: number): Promise<boolean> {
@@ -19,8 +18,7 @@ async function nameTaken(db: Knex, name: string, exceptId?: number): Promise<boo
 /** Admins add a category (names are unique, ignoring case and accents). */
 export async function createCategory(db: Knex, input: { name: string; position?: number }): Promise<CategoryRow> {
   if (await nameTaken(db, input.name)) throw conflict('category_exists', 'Une catégorie porte déjà ce nom.');
-  let slug = slugify(input.name);
-  for (let i = 2; await findCategoryBySlug(db, slug); i++) slug = `${slugify(input.name)}-${i}`;
+  const slug = await freeSlug(slugify(input.name, 'categorie'), (s) => findCategoryBySlug(db, s));
   return insertCategory(db, { slug, name: input.name, position: input.position ?? 50 });
 }
 

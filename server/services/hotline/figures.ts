@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { stringify } from 'csv-stringify/sync';
 import { ms } from '../../presenters/time';
 import type { HotlineFigures } from '../../protocol/hotline';
+import { spreadsheetCsv } from '../../csv';
+import { ticketsOpenedIn, unresolvedCountsByStatus, type FigureRow } from '../../db/hotline-tickets';
 
 /** A period of ticket openings: `from` included, `to` excluded. */
 export interface Period {
@@ -9,22 +10,6 @@ export interface Period {
   to: Date;
 }
 
-interface FigureRow {
-  id: number;
-  status: string;
-  assignee_id: number | null;
-  a_first_name: string | null;
-  a_last_name: string | null;
-  category_id: number | null;
-  category_name: string | null;
-  department_code: string | null;
-  department_name: string | null;
-  created_at: Date | number | string;
-  first_response_due_at: Date | number | string;
-  first_response_at: Date | number | string | null;
-  resolved_at: Date | number | string | null;
-  rating_score: number | null;
-}
 
 /** The median of some numbers (the mean of the two middle ones for an even count); null when empty. */
 export function median(values: number[]): number | null {
@@ -74,17 +59,9 @@ function groupBy<K>(rows: FigureRow[], key: (r: FigureRow) => K): Map<K, FigureR
  * not in SQL, so SQLite and PostgreSQL give the same numbers.
  */
 export async function hotlineFigures(db: Knex, period: Period): Promise<HotlineFigures> {
-  const rows = (await db('hotline_tickets as t')
-    .leftJoin('users as a', 'a.id', 't.assignee_id')
-    .leftJoin('hotline_categories as c', 'c.id', 't.category_id')
-    .leftJoin('departments as d', 'd.code', 't.department_code')
-    .where('t.created_at', '>=', period.from)
-    .where('t.created_at', '<', period.to)
-    .select('t.id', 't.status', 't.assignee_id', 'a.first_name as a_first_name', 'a.last_name as a_last_name', 't.category_id',
-      'c.name as category_name', 't.department_code', 'd.name as department_name', 't.created_at', 't.first_response_due_at',
-      't.first_response_at', 't.resolved_at', 't.rating_score')) as FigureRow[];
-  const now = (await db('hotline_tickets').whereNot('status', 'resolved').select('status').count({ n: '*' }).groupBy('status')) as { status: string; n: number | string }[];
-  const count = (s: string) => Number(now.find((r) => r.status === s)?.n ?? 0);
+  const rows = await ticketsOpenedIn(db, period.from, period.to);
+  const now = await unresolvedCountsByStatus(db);
+  const count = (s: string) => now.get(s) ?? 0;
   const byLabel = <T extends { label: string }>(a: T, b: T) => a.label.localeCompare(b.label, 'fr');
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
@@ -105,11 +82,6 @@ export async function hotlineFigures(db: Knex, period: Period): Promise<HotlineF
 
 export type { HotlineFigures } from '../../protocol/hotline';
 
-/** A spreadsheet would run a cell starting with = + - @ (or a tab / CR) as a formula: make it plain text. */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 const frDate = (at: number) => new Date(at).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 const frNumber = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
 
@@ -126,6 +98,6 @@ export function figuresCsv(f: HotlineFigures): string {
     ...f.byAgent.map((g) => line('Agent', g.label, g)),
     ...f.byCategory.map((g) => line('Catégorie', g.label, g)),
     ...f.byDepartment.map((g) => line('Département', g.label, g)),
-  ].map((r) => r.map(neutralizeCell));
-  return stringify([header, ...rows], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  ];
+  return spreadsheetCsv([header, ...rows]);
 }

@@ -1,37 +1,22 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import { conflict, forbidden, invalidPayload, notFound, ruleViolated } from '../../errors';
-import { addMember, advanceReadMarker, findChannel, findMembership, insertChannel, type ChannelRow } from '../../db/channels';
+import { conflict, invalidPayload, notFound, ruleViolated } from '../../errors';
+import { addMember, advanceReadMarker, findChannel, insertChannel, updateChannel, type ChannelRow } from '../../db/channels';
 import { findByClientMsgId, findMessage, insertMessage, nextSeq, type MessageWithAuthor } from '../../db/messages';
 import {
-  findTicket, findTicketByClientMsgId, insertTicket, insertTicketEvent, listTickets, queueOrder, staffIds, ticketEvents,
+  countUnresolvedOf, findTicket, findTicketByClientMsgId, updateTicketIf, insertTicket, insertTicketEvent, listTickets, queueOrder, ticketEvents,
   type TicketStatus, type TicketWithPeople,
 } from '../../db/hotline-tickets';
 import { findCategory, notesOf } from '../../db/hotline-notes';
-import type { UserRow } from '../../db/users';
+import { activeUserIdsWithRoles, type UserRow } from '../../db/users';
+import { accessTicket } from '../../access/hotline';
+import { isHotlineStaff, ROLE_SETS } from '../../access/roles';
 import { presentNote, presentTicket, type PresentedTicket } from '../../presenters/hotline';
 import { iso } from '../../presenters/time';
 import { addWorkingHours } from './working-hours';
 
-/** Hotline staff: hotline agents and admins. */
-export const isHotlineStaff = (u: Pick<UserRow, 'role'>) => u.role === 'hotline' || u.role === 'admin';
-
 /** How many unresolved requests one member may have at a time (a flood guard, not a quota anyone should meet). */
 export const MAX_UNRESOLVED_PER_MEMBER = 10;
-
-/** The ticket if the actor may see it (staff: all; others: their own); `not_found` otherwise. */
-export async function accessTicket(db: Knex, actor: UserRow, id: number): Promise<TicketWithPeople> {
-  const t = await findTicket(db, id);
-  if (!t || (!isHotlineStaff(actor) && t.requester_id !== actor.id)) throw notFound('Demande');
-  return t;
-}
-
-/** A ticket only staff may act on: the requester learns it is not allowed, anyone else that it does not exist. */
-export async function staffTicket(db: Knex, actor: UserRow, id: number): Promise<TicketWithPeople> {
-  const t = await accessTicket(db, actor, id);
-  if (!isHotlineStaff(actor)) throw forbidden("Seule l'équipe de la hotline peut faire cela.");
-  return t;
-}
 
 /** Tickets as the wire shows them, with their places in the queue. */
 export async function presentTickets(db: Knex, rows: TicketWithPeople[]): Promise<PresentedTicket[]> {
@@ -86,14 +71,13 @@ export async function openTicket(db: Knex, targetHours: number, actor: UserRow, 
     const c = await findCategory(db, input.categoryId);
     if (!c || c.archived_at) throw invalidPayload('Catégorie inconnue.', { fields: { categoryId: 'Catégorie inconnue.' } });
   }
-  const unresolved = (await db('hotline_tickets').where({ requester_id: actor.id }).whereNot({ status: 'resolved' }).count({ n: '*' }).first()) as { n: number | string };
-  if (Number(unresolved.n) >= MAX_UNRESOLVED_PER_MEMBER) {
+  if ((await countUnresolvedOf(db, actor.id)) >= MAX_UNRESOLVED_PER_MEMBER) {
     throw ruleViolated('too_many_tickets', `Vous avez déjà ${MAX_UNRESOLVED_PER_MEMBER} demandes en cours : attendez qu'elles soient traitées.`);
   }
   try {
     return await db.transaction(async (trx) => {
       const now = new Date();
-      const staff = (await staffIds(trx)).filter((id) => id !== actor.id);
+      const staff = (await activeUserIdsWithRoles(trx, ROLE_SETS.hotlineStaff)).filter((id) => id !== actor.id);
       const channel = await insertChannel(trx, { kind: 'hotline', name: 'Hotline', slug: `hotline-new-${crypto.randomBytes(8).toString('hex')}`, created_by: actor.id });
       const ticketId = await insertTicket(trx, {
         requester_id: actor.id, assignee_id: null, channel_id: channel.id, category_id: input.categoryId ?? null, subject: input.subject,
@@ -103,7 +87,7 @@ export async function openTicket(db: Knex, targetHours: number, actor: UserRow, 
         mailed_at: null, updated_at: now,
       });
       const name = `Hotline n° ${ticketId} : ${input.subject}`.slice(0, 120);
-      await trx('channels').where({ id: channel.id }).update({ slug: `hotline-${ticketId}`, name });
+      await updateChannel(trx, channel.id, { slug: `hotline-${ticketId}`, name });
       for (const id of [actor.id, ...staff]) await addMember(trx, channel.id, id);
       const seq = await nextSeq(trx, channel.id);
       const messageId = await insertMessage(trx, {
@@ -158,19 +142,14 @@ export async function listTicketsFor(db: Knex, actor: UserRow, q: ListQuery): Pr
 }
 
 /**
- * One ticket. Staff also get the internal notes and the history, and are put
- * in the ticket's channel if they were not yet (a resolved ticket opened
- * later, an agent who joined the team since): `joinedChannel` tells the caller
- * to move their sockets in.
+ * One ticket. Staff also get the internal notes and the history. Reading
+ * writes nothing: staff read any ticket's channel without being in it
+ * (access/channels.ts), and take their place in it with `channel:join`.
  */
 export async function ticketDetail(db: Knex, actor: UserRow, id: number) {
   const row = await accessTicket(db, actor, id);
   const ticket = (await presentTickets(db, [row]))[0]!;
-  if (!isHotlineStaff(actor)) return { ticket, joinedChannel: null as ChannelRow | null };
-  let joinedChannel: ChannelRow | null = null;
-  if (!(await findMembership(db, row.channel_id, actor.id)) && (await addMember(db, row.channel_id, actor.id))) {
-    joinedChannel = (await findChannel(db, row.channel_id)) ?? null;
-  }
+  if (!isHotlineStaff(actor)) return { ticket };
   const history = (await ticketEvents(db, id)).map((e) => ({
     id: e.id,
     kind: e.kind,
@@ -179,5 +158,18 @@ export async function ticketDetail(db: Knex, actor: UserRow, id: number) {
     detail: e.detail,
     createdAt: iso(e.created_at),
   }));
-  return { ticket, notes: (await notesOf(db, id)).map(presentNote), history, joinedChannel };
+  return { ticket, notes: (await notesOf(db, id)).map(presentNote), history };
+}
+
+/** Puts every active staff member who is missing into a ticket's channel (new agents, reopened tickets); answers who was added. */
+export async function addMissingStaff(db: Knex, channelId: number): Promise<number[]> {
+  const added: number[] = [];
+  for (const id of await activeUserIdsWithRoles(db, ROLE_SETS.hotlineStaff)) if (await addMember(db, channelId, id)) added.push(id);
+  return added;
+}
+
+/** Takes the turn to mail a requester about a reply: at most once per `everyMs`, whichever node asks first (compare-and-set). */
+export async function takeReplyMailTurn(db: Knex, ticketId: number, everyMs: number): Promise<boolean> {
+  const since = new Date(Date.now() - everyMs);
+  return updateTicketIf(db, ticketId, (q) => q.where((w) => w.whereNull('mailed_at').orWhere('mailed_at', '<', since)), { mailed_at: new Date() });
 }

@@ -6,7 +6,8 @@ import { insertNote, type NoteWithAuthor } from '../../db/hotline-notes';
 import type { MessageWithAuthor } from '../../db/messages';
 import { REOPEN_WINDOW_MS } from '../../presenters/hotline';
 import { ms } from '../../presenters/time';
-import { accessTicket, isHotlineStaff, staffTicket } from './tickets';
+import { accessTicket, canRate, canReopenLate, staffTicket } from '../../access/hotline';
+import { isHotlineStaff } from '../../access/roles';
 
 /** What a state change did, so the caller knows what to announce. */
 export interface Change {
@@ -97,7 +98,7 @@ export async function resolveTicket(db: Knex, actor: UserRow, id: number, note: 
 export async function reopenTicket(db: Knex, actor: UserRow, id: number): Promise<Change> {
   const t = await accessTicket(db, actor, id);
   if (t.status !== 'resolved') throw ruleViolated('ticket_not_resolved', "Cette demande n'est pas résolue.");
-  if (!isHotlineStaff(actor) && Date.now() > (ms(t.resolved_at) ?? 0) + REOPEN_WINDOW_MS) {
+  if (!canReopenLate(actor) && Date.now() > (ms(t.resolved_at) ?? 0) + REOPEN_WINDOW_MS) {
     throw ruleViolated('reopen_expired', 'Le délai de 7 jours pour rouvrir cette demande est dépassé : ouvrez une nouvelle demande.');
   }
   const agent = t.assignee_id ? await findUserById(db, t.assignee_id) : undefined;
@@ -124,7 +125,7 @@ export async function addNote(db: Knex, actor: UserRow, id: number, body: string
 /** The requester rates the answer of a resolved ticket (1–5, optional comment); rating again replaces it. */
 export async function rateTicket(db: Knex, actor: UserRow, id: number, score: number, comment: string | null): Promise<Change> {
   const t = await accessTicket(db, actor, id);
-  if (t.requester_id !== actor.id) throw forbidden('Seul le demandeur peut évaluer la réponse.');
+  if (!canRate(actor, t)) throw forbidden('Seul le demandeur peut évaluer la réponse.');
   if (t.status !== 'resolved') throw ruleViolated('ticket_not_resolved', 'Vous pourrez évaluer la réponse une fois la demande résolue.');
   return withQueue(db, id, async (trx) => {
     if (!(await updateTicketIf(trx, id, (q) => q.where('status', 'resolved'), { rating_score: score, rating_comment: comment, rated_at: new Date() }))) throw raced();

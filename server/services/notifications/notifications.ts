@@ -60,9 +60,8 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   groups: {},
 };
 
-/** My settings, or the defaults when never saved (or unreadable). */
-export async function getNotificationSettings(db: Knex, userId: number): Promise<NotificationSettings> {
-  const raw = await findNotificationSettings(db, userId);
+/** Stored settings (JSON text or null) read leniently: anything unreadable is the defaults. */
+export function parseSettings(raw: string | null | undefined): NotificationSettings {
   if (!raw) return DEFAULT_NOTIFICATION_SETTINGS;
   try {
     const parsed = notificationSettingsSchema.safeParse(JSON.parse(raw));
@@ -70,6 +69,11 @@ export async function getNotificationSettings(db: Knex, userId: number): Promise
   } catch {
     return DEFAULT_NOTIFICATION_SETTINGS;
   }
+}
+
+/** My settings, or the defaults when never saved (or unreadable). */
+export async function getNotificationSettings(db: Knex, userId: number): Promise<NotificationSettings> {
+  return parseSettings(await findNotificationSettings(db, userId));
 }
 
 /** Stores my settings (already validated). E-mail digests that use them are not built yet. */

@@ -3,8 +3,7 @@
  * database, no clock): the job passes "now", so tests fix it.
  */
 import { localParts, zonedTime } from '../hotline/working-hours';
-import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from './notifications';
-import { notificationSettingsSchema } from '../../protocol/notifications';
+import type { NotificationSettings } from './notifications';
 import { mailedByTheirService } from './texts';
 
 /** A mail frequency of the settings. */
@@ -30,17 +29,6 @@ export function notificationType(kind: string): NotificationType | null {
   if (kind.startsWith('post_') || kind === 'article') return 'article';
   if (kind.startsWith('join_') || kind === 'group_invitation' || kind.startsWith('member_')) return 'member';
   return null;
-}
-
-/** Stored settings (JSON text or null) read leniently: anything unreadable is the defaults. */
-export function parseSettings(raw: string | null | undefined): NotificationSettings {
-  if (!raw) return DEFAULT_NOTIFICATION_SETTINGS;
-  try {
-    const parsed = notificationSettingsSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : DEFAULT_NOTIFICATION_SETTINGS;
-  } catch {
-    return DEFAULT_NOTIFICATION_SETTINGS;
-  }
 }
 
 /** The group a notification is about, if its data names one. */

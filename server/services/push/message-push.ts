@@ -11,9 +11,9 @@ import { findNotificationSettings } from '../../db/notifications';
 import { findUserById, type UserRow } from '../../db/users';
 import type { PushPayload } from '../../protocol/push';
 import { displayName } from '../../presenters/users';
-import type { SendResult } from '../chat/messages';
-import { parseSettings } from '../notifications/schedule';
-import { isHotlineStaff } from '../hotline/tickets';
+import type { SendResult } from '../chat/send-types';
+import { parseSettings } from '../notifications/notifications';
+import { isHotlineStaff } from '../../access/roles';
 
 const lexer = new Marked({ gfm: true });
 

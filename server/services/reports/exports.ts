@@ -15,7 +15,7 @@ import { teamMemberIds } from '../../db/report-teams';
 import type { UserRow } from '../../db/users';
 import { ACTIVITIES, AGE_BANDS, CANALS, DURATIONS, STATUSES, THEMES, labelOf } from '../../protocol/report-catalog';
 import type { ReportStats, StatsQuery } from '../../protocol/reports';
-import { neutraliseCell } from '../agenda/exports';
+import { neutralizeCell } from '../../csv';
 import { communeView } from './communes';
 import { statsFor } from './stats';
 import { themesOfMask } from './tally';
@@ -71,7 +71,7 @@ const fileName = (q: StatsQuery, ext: string) => `comptes-rendus-${q.scope === '
 export async function reportsCsv(db: Knex, actor: UserRow, q: StatsQuery): Promise<{ filename: string; stream: Readable }> {
   const { ids, names } = await authorsOf(db, actor, q);
   const csv = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows' });
-  const text = (cells: (string | number)[]) => cells.map((c) => (typeof c === 'number' ? String(c) : neutraliseCell(c)));
+  const text = (cells: (string | number)[]) => cells.map((c) => (typeof c === 'number' ? String(c) : neutralizeCell(c)));
   void (async () => {
     try {
       csv.write(text(header(!!names)));

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { Publisher } from './publish';
-import { unreadStatesOf, unreadStatesOfSmallChannels, type UnreadState } from '../db/channels';
+import type { Publisher } from '../publish';
+import { unreadStatesOf, unreadStatesOfSmallChannels, type UnreadState } from '../../db/channels';
 
 /** At most one push per channel in this window: under load a member gets the latest count a few times a second, not once per message. */
 export const UNREAD_PUSH_WINDOW_MS = 100;

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { rateLimited } from '../../errors';
+import { rateLimited } from '../errors';
 
 /**
  * A named budget of attempts per key over a window (rate-limiter-flexible,
