@@ -37,8 +37,8 @@ module.exports = {
       name: 'client-imports-protocol-types-only',
       severity: 'error',
       comment:
-        'The client imports the protocol with `import type` (no server code in the bundle); the one exception is '
-        + 'report-catalog.ts, plain data with no imports that the report forms list as values.',
+        'The client imports the protocol with `import type` (no server code in the bundle); the one exception is ' +
+        'report-catalog.ts, plain data with no imports that the report forms list as values.',
       from: { path: '^client/' },
       to: { path: '^server/protocol/', pathNot: '^server/protocol/report-catalog\\.ts$', dependencyTypesNot: ['type-only'] },
     },
@@ -69,7 +69,11 @@ module.exports = {
     exclude: { path: '^(dist|node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
     moduleSystems: ['es6', 'cjs'],
   },
 };

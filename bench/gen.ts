@@ -56,7 +56,13 @@ function watch(socket: Socket): void {
 
 function connectOne(url: string, u: User, timeoutMs: number): Promise<{ socket: Socket; connectMs: number; readyMs: number }> {
   const t0 = nowMs();
-  const socket = io(url, { auth: { token: u.token, channels: u.channels }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
+  const socket = io(url, {
+    auth: { token: u.token, channels: u.channels },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: timeoutMs,
+  });
   return new Promise((resolve, reject) => {
     const fail = (e: Error) => {
       socket.close();
@@ -66,10 +72,12 @@ function connectOne(url: string, u: User, timeoutMs: number): Promise<{ socket: 
     socket.once('connect', () => {
       const connectMs = nowMs() - t0;
       // An acked no-op: the hub answers only once the socket has joined its rooms.
-      socket.timeout(timeoutMs).emit('presence:get', { userIds: [] }, (err: Error | null, res: { ok?: boolean; error?: { code: string } }) => {
-        if (err || !res?.ok) return fail(err ?? new Error(res?.error?.code ?? 'not ok'));
-        resolve({ socket, connectMs, readyMs: nowMs() - t0 });
-      });
+      socket
+        .timeout(timeoutMs)
+        .emit('presence:get', { userIds: [] }, (err: Error | null, res: { ok?: boolean; error?: { code: string } }) => {
+          if (err || !res?.ok) return fail(err ?? new Error(res?.error?.code ?? 'not ok'));
+          resolve({ socket, connectMs, readyMs: nowMs() - t0 });
+        });
     });
   });
 }
@@ -90,23 +98,25 @@ async function connect(msg: { url: string; users: User[]; rate: number; concurre
       while (started < allowed && inFlight < msg.concurrency) {
         const u = msg.users[started++]!;
         inFlight++;
-        connectOne(msg.url, u, msg.timeoutMs).then(
-          (r) => {
-            sockets.push(r.socket);
-            targets.push(u.target);
-            watch(r.socket);
-            connectH.add(r.connectMs);
-            readyH.add(r.readyMs);
-          },
-          (e: Error) => {
-            failed++;
-            errors.add(e.message);
-          },
-        ).finally(() => {
-          inFlight--;
-          if (started === msg.users.length && inFlight === 0) done();
-          else pump();
-        });
+        connectOne(msg.url, u, msg.timeoutMs)
+          .then(
+            (r) => {
+              sockets.push(r.socket);
+              targets.push(u.target);
+              watch(r.socket);
+              connectH.add(r.connectMs);
+              readyH.add(r.readyMs);
+            },
+            (e: Error) => {
+              failed++;
+              errors.add(e.message);
+            },
+          )
+          .finally(() => {
+            inFlight--;
+            if (started === msg.users.length && inFlight === 0) done();
+            else pump();
+          });
       }
       // One pacing timer at most, whatever completions call pump meanwhile.
       if (started < msg.users.length && inFlight < msg.concurrency && !timer) {
@@ -116,21 +126,41 @@ async function connect(msg: { url: string; users: User[]; rate: number; concurre
     if (!msg.users.length) return done();
     pump();
   });
-  return { connected: sockets.length, failed, errors: errors.get(), elapsedMs: nowMs() - t0, connect: connectH.data(), ready: readyH.data() };
+  return {
+    connected: sockets.length,
+    failed,
+    errors: errors.get(),
+    elapsedMs: nowMs() - t0,
+    connect: connectH.data(),
+    ready: readyH.data(),
+  };
 }
 
 const pad = (head: string, len: number) => (head.length >= len ? head : head + 'x'.repeat(len - head.length));
 let sendSeq = 0;
 
 /** Sends one message and calls back with the ack's outcome and latency. */
-function sendOne(socket: Socket, channelId: number, step: number, bodyLen: number, timeoutMs: number, done: (ok: boolean, ms: number, code?: string) => void) {
+function sendOne(
+  socket: Socket,
+  channelId: number,
+  step: number,
+  bodyLen: number,
+  timeoutMs: number,
+  done: (ok: boolean, ms: number, code?: string) => void,
+) {
   const t = nowMs();
   const n = ++sendSeq;
   const body = pad(`${t.toFixed(3)} ${step} ${n} `, bodyLen);
-  socket.timeout(timeoutMs).emit('message:send', { channelId, body, clientMsgId: `b${process.pid}-${n}` }, (err: Error | null, res: { ok?: boolean; error?: { code: string } }) => {
-    if (err) return done(false, nowMs() - t, 'ack_timeout');
-    done(!!res?.ok, nowMs() - t, res?.ok ? undefined : res?.error?.code ?? 'not_ok');
-  });
+  socket
+    .timeout(timeoutMs)
+    .emit(
+      'message:send',
+      { channelId, body, clientMsgId: `b${process.pid}-${n}` },
+      (err: Error | null, res: { ok?: boolean; error?: { code: string } }) => {
+        if (err) return done(false, nowMs() - t, 'ack_timeout');
+        done(!!res?.ok, nowMs() - t, res?.ok ? undefined : (res?.error?.code ?? 'not_ok'));
+      },
+    );
 }
 
 /** Open loop: `rate` messages per second over this process's sockets in turn, for `durationMs`; then waits for the acks. */
@@ -200,7 +230,13 @@ async function syncBench(msg: { channelId: number; maxSeq: number; limit: number
     const afterSeq = Math.floor(Math.random() * (msg.maxSeq - msg.limit + 1));
     const t = nowMs();
     try {
-      const res = (await sockets[0]!.timeout(msg.timeoutMs).emitWithAck('channel:sync', { channelId: msg.channelId, afterSeq, limit: msg.limit })) as { ok: boolean; messages?: unknown[]; error?: { code: string } };
+      const res = (await sockets[0]!
+        .timeout(msg.timeoutMs)
+        .emitWithAck('channel:sync', { channelId: msg.channelId, afterSeq, limit: msg.limit })) as {
+        ok: boolean;
+        messages?: unknown[];
+        error?: { code: string };
+      };
       if (!res.ok || res.messages?.length !== msg.limit) errors.add(res.error?.code ?? `got ${res.messages?.length} messages`);
       else h.add(nowMs() - t);
     } catch (e) {
@@ -220,12 +256,16 @@ async function httpBench(msg: { url: string; token: string; channelId: number; m
     const t = nowMs();
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       http
-        .get(`${msg.url}/api/channels/${msg.channelId}/messages?limit=${msg.limit}${before}`, { agent, headers: { authorization: `Bearer ${msg.token}` } }, (res) => {
-          let b = '';
-          res.setEncoding('utf8');
-          res.on('data', (d) => (b += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
-        })
+        .get(
+          `${msg.url}/api/channels/${msg.channelId}/messages?limit=${msg.limit}${before}`,
+          { agent, headers: { authorization: `Bearer ${msg.token}` } },
+          (res) => {
+            let b = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (b += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
+          },
+        )
         .on('error', reject);
     }).catch((e: Error) => ({ status: 0, body: e.message }));
     const page = status === 200 ? (JSON.parse(body) as unknown[]) : null;

@@ -16,7 +16,20 @@ const counters = new Map<number, number>();
 let nextId = 1;
 
 function message(channelId: number, seq: number, body: string, clientMsgId: string, createdAt = new Date().toISOString()) {
-  return { id: nextId++, channelId, seq, clientMsgId, author, body, createdAt, editedAt: null, deletedAt: null, pinnedAt: null, pinnedBy: null, replyToId: null };
+  return {
+    id: nextId++,
+    channelId,
+    seq,
+    clientMsgId,
+    author,
+    body,
+    createdAt,
+    editedAt: null,
+    deletedAt: null,
+    pinnedAt: null,
+    pinnedBy: null,
+    replyToId: null,
+  };
 }
 
 /** The same rows the history scenario seeds in the hub, built on the fly. */
@@ -24,7 +37,13 @@ function cannedPage(channelId: number, fromSeq: number, limit: number) {
   const createdAt = new Date(Date.now() - 86400_000).toISOString();
   return Array.from({ length: limit }, (_, i) => {
     const seq = fromSeq + i;
-    return message(channelId, seq, `Message numéro ${seq} du banc d'essai, assez long pour ressembler à une vraie phrase de discussion.`, `seed-${seq}`, createdAt);
+    return message(
+      channelId,
+      seq,
+      `Message numéro ${seq} du banc d'essai, assez long pour ressembler à une vraie phrase de discussion.`,
+      `seed-${seq}`,
+      createdAt,
+    );
   });
 }
 

@@ -23,14 +23,42 @@ const ALL: Scenario[] = ['fanout', 'durable', 'connections', 'history', 'twonode
 
 /** Tiny settings for `smoke`: every scenario runs end to end in a few seconds. */
 const SMOKE = {
-  fanout: { ...fanoutDefaults, members: [40], settleMs: 200, startRate: 400, factor: 2, maxSteps: 2, bisect: 0, retries: 0, stepMs: 800, drainMs: 8000 },
+  fanout: {
+    ...fanoutDefaults,
+    members: [40],
+    settleMs: 200,
+    startRate: 400,
+    factor: 2,
+    maxSteps: 2,
+    bisect: 0,
+    retries: 0,
+    stepMs: 800,
+    drainMs: 8000,
+  },
   durable: { ...durableDefaults, senders: 6, listeners: 2, durationMs: 800 },
   connections: { ...connectionsDefaults, count: 100, rampMs: 500, settleMs: 200 },
   history: { ...historyDefaults, messages: 10_000, requests: 100, warmup: 10 },
-  twonodes: { ...twoNodesDefaults, members: 40, settleMs: 200, startRate: 400, maxSteps: 1, bisect: 0, retries: 0, stepMs: 800, drainMs: 8000 },
+  twonodes: {
+    ...twoNodesDefaults,
+    members: 40,
+    settleMs: 200,
+    startRate: 400,
+    maxSteps: 1,
+    bisect: 0,
+    retries: 0,
+    stepMs: 800,
+    drainMs: 8000,
+  },
   reports: { ...reportsDefaults, reports: 5000, conseillers: 100, personalRuns: 10, nationalRuns: 3, exportRows: 1000 },
 };
-const DEFAULTS = { fanout: fanoutDefaults, durable: durableDefaults, connections: connectionsDefaults, history: historyDefaults, twonodes: twoNodesDefaults, reports: reportsDefaults };
+const DEFAULTS = {
+  fanout: fanoutDefaults,
+  durable: durableDefaults,
+  connections: connectionsDefaults,
+  history: historyDefaults,
+  twonodes: twoNodesDefaults,
+  reports: reportsDefaults,
+};
 
 /** `--key value` pairs: numbers stay numbers, `a,b` becomes a list of numbers, a bare flag is true. */
 function parseFlags(argv: string[]): Record<string, unknown> {
@@ -113,7 +141,12 @@ async function main(): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   quiet.maxMs = smoke ? 0 : Number(flags.quiet ?? 0) * 1000;
   delete flags.quiet;
-  const run: RunOptions = { maxMs: budgetMs + 30_000, profile: flags.profile === true, hubOnly: flags.hubOnly === true, label: `${cmd}-${stamp}` };
+  const run: RunOptions = {
+    maxMs: budgetMs + 30_000,
+    profile: flags.profile === true,
+    hubOnly: flags.hubOnly === true,
+    label: `${cmd}-${stamp}`,
+  };
   delete flags.hubOnly;
   const started = Date.now();
   const results: Record<string, unknown> = {};

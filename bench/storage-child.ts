@@ -35,8 +35,14 @@ async function writePath(plan: Plan) {
     plan.senders.flatMap((s) =>
       Array.from({ length: plan.inflight }, async (_, k) => {
         while (Date.now() < end) {
-          await sendMessage(db, writer, actors.get(s.userId)!, { channelId: s.channelId, body, clientMsgId: `storage-${k}-${sent + failed}` })
-            .then(() => sent++, () => failed++);
+          await sendMessage(db, writer, actors.get(s.userId)!, {
+            channelId: s.channelId,
+            body,
+            clientMsgId: `storage-${k}-${sent + failed}`,
+          }).then(
+            () => sent++,
+            () => failed++,
+          );
         }
       }),
     ),

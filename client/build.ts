@@ -52,7 +52,8 @@ export async function build(options: { minify?: boolean } = {}): Promise<number>
   copied += copyIfChanged(join(root, 'client/index.html'), join(out, 'index.html'));
   // Every sheet of client/styles (app.css, then one per domain: index.html links them in cascade order).
   const styles = join(root, 'client/styles');
-  for (const sheet of readdirSync(styles).filter((f) => f.endsWith('.css'))) copied += copyIfChanged(join(styles, sheet), join(out, 'assets', sheet));
+  for (const sheet of readdirSync(styles).filter((f) => f.endsWith('.css')))
+    copied += copyIfChanged(join(styles, sheet), join(out, 'assets', sheet));
   // DSFR: keep the folder layout so the CSS's relative URLs (fonts/, icons/, ../../icons/) resolve.
   copied += copyIfChanged(join(dsfr, 'dsfr.min.css'), join(out, 'dsfr/dsfr.min.css'));
   copied += copyIfChanged(join(dsfr, 'utility/icons/icons.min.css'), join(out, 'dsfr/utility/icons/icons.min.css'));
@@ -78,14 +79,29 @@ function writeIfChanged(to: string, data: Buffer | string): number {
 async function buildPwa(): Promise<number> {
   const { iconPng, MANIFEST } = await import('./pwa/icons.js');
   let n = writeIfChanged(join(out, 'manifest.webmanifest'), JSON.stringify(MANIFEST, null, 2));
-  for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]] as const) {
+  for (const [name, size, maskable] of [
+    ['icon-192.png', 192, false],
+    ['icon-512.png', 512, false],
+    ['icon-maskable-512.png', 512, true],
+  ] as const) {
     n += writeIfChanged(join(out, 'icons', name), iconPng(size, maskable));
   }
-  const styles = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.css')).sort();
-  const fonts = readdirSync(join(out, 'dsfr/fonts')).filter((f) => f.endsWith('.woff2')).sort();
+  const styles = readdirSync(join(out, 'assets'))
+    .filter((f) => f.endsWith('.css'))
+    .sort();
+  const fonts = readdirSync(join(out, 'dsfr/fonts'))
+    .filter((f) => f.endsWith('.woff2'))
+    .sort();
   const files = [
-    '/', '/assets/app.js', ...styles.map((f) => `/assets/${f}`), '/dsfr/dsfr.min.css', '/dsfr/utility/icons/icons.min.css',
-    ...fonts.map((f) => `/dsfr/fonts/${f}`), '/dsfr/favicon/favicon.svg', '/manifest.webmanifest', ...MANIFEST.icons.map((i) => i.src),
+    '/',
+    '/assets/app.js',
+    ...styles.map((f) => `/assets/${f}`),
+    '/dsfr/dsfr.min.css',
+    '/dsfr/utility/icons/icons.min.css',
+    ...fonts.map((f) => `/dsfr/fonts/${f}`),
+    '/dsfr/favicon/favicon.svg',
+    '/manifest.webmanifest',
+    ...MANIFEST.icons.map((i) => i.src),
   ];
   const hash = createHash('sha256');
   for (const f of ['index.html', 'assets/app.js', ...styles.map((x) => `assets/${x}`)]) hash.update(readFileSync(join(out, f)));

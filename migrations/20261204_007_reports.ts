@@ -6,18 +6,38 @@ const ACTIVITIES = ['individual', 'workshop', 'one_off'];
 const CANALS = ['home_base', 'other_place', 'at_home', 'remote'];
 const DURATIONS = ['under_30', '30_60', 'over_60'];
 const THEMES = [
-  'equipment', 'browsing', 'email', 'smartphone_apps', 'digital_content', 'vocabulary', 'word_processing', 'keeping_in_touch',
-  'employment', 'parenting', 'small_business', 'online_procedure', 'security', 'health', 'budget', 'diagnosis', 'other',
+  'equipment',
+  'browsing',
+  'email',
+  'smartphone_apps',
+  'digital_content',
+  'vocabulary',
+  'word_processing',
+  'keeping_in_touch',
+  'employment',
+  'parenting',
+  'small_business',
+  'online_procedure',
+  'security',
+  'health',
+  'budget',
+  'diagnosis',
+  'other',
 ];
 const AGES = ['under_12', '12_18', '18_35', '35_60', 'over_60'];
 const STATUSES = ['student', 'unemployed', 'employed', 'retired', 'unknown'];
 
 /** The roll-up's counters: reports per category, people per age band and status, and reports having each of those. */
 const ROLLUP_COLUMNS = [
-  'reports', 'participants', 'redirected',
-  ...ACTIVITIES.map((k) => `act_${k}`), ...CANALS.map((k) => `canal_${k}`), ...DURATIONS.map((k) => `dur_${k}`),
+  'reports',
+  'participants',
+  'redirected',
+  ...ACTIVITIES.map((k) => `act_${k}`),
+  ...CANALS.map((k) => `canal_${k}`),
+  ...DURATIONS.map((k) => `dur_${k}`),
   ...THEMES.map((k) => `theme_${k}`),
-  ...AGES.flatMap((k) => [`age_${k}`, `age_${k}_r`]), ...STATUSES.flatMap((k) => [`st_${k}`, `st_${k}_r`]),
+  ...AGES.flatMap((k) => [`age_${k}`, `age_${k}_r`]),
+  ...STATUSES.flatMap((k) => [`st_${k}`, `st_${k}_r`]),
 ];
 
 /**

@@ -35,7 +35,12 @@ export async function ensureAdmin(deps: Deps): Promise<void> {
   const now = new Date();
   const admin = await insertUser(deps.db, {
     email: adminEmail.toLowerCase(),
-    username: adminEmail.split('@')[0]!.toLowerCase().replace(/[^a-z0-9._-]/g, '').slice(0, 30).padEnd(3, '0'),
+    username: adminEmail
+      .split('@')[0]!
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]/g, '')
+      .slice(0, 30)
+      .padEnd(3, '0'),
     password_hash: await hashPassword(adminPassword),
     civility: null,
     first_name: 'Administrateur',

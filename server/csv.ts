@@ -11,5 +11,8 @@ export function neutralizeCell(value: string): string {
 
 /** CSV that a French spreadsheet opens as is: UTF-8 with BOM, `;` between cells, CRLF, every cell neutralized. */
 export function spreadsheetCsv(rows: string[][]): string {
-  return stringify(rows.map((cells) => cells.map(neutralizeCell)), { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  return stringify(
+    rows.map((cells) => cells.map(neutralizeCell)),
+    { delimiter: ';', bom: true, record_delimiter: 'windows' },
+  );
 }

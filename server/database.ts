@@ -55,4 +55,3 @@ export function whereAnyContains<Q extends Knex.QueryBuilder>(q: Q, expressions:
   });
   return q;
 }
-

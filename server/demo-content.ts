@@ -28,7 +28,11 @@ export async function seedDemoContent(deps: Deps): Promise<void> {
     return sendMessage(db, writer, author, { channelId: channel.id, body, clientMsgId: `demo-${++n}` });
   };
 
-  const annonce = await say(claire!, 'annonces', '**Webinaire jeudi 14 h** : prise en main de Maillage. Inscriptions dans l’agenda du groupe « Réseau des conseillers numériques ».');
+  const annonce = await say(
+    claire!,
+    'annonces',
+    '**Webinaire jeudi 14 h** : prise en main de Maillage. Inscriptions dans l’agenda du groupe « Réseau des conseillers numériques ».',
+  );
   await setPinned(db, claire!, annonce.message.id, true);
   await say(julie!, 'general', 'Bonjour à toutes et à tous ! Quelqu’un a une fiche pratique sur la création d’un compte Ameli ?');
   await say(sophie!, 'general', '@julie.petit oui, je la dépose dans la banque de documents du groupe « Accès aux droits ».');
@@ -38,20 +42,32 @@ export async function seedDemoContent(deps: Deps): Promise<void> {
   await say(sophie!, 'theme-demarches', 'Rappel : la déclaration de revenus en ligne ouvre mi-avril, préparez vos ateliers.');
 
   const { group: network } = await createGroup(db, claire!, {
-    name: 'Réseau des conseillers numériques', description: 'Le groupe ouvert de tout le réseau : ressources, questions, événements.', visibility: 'public',
+    name: 'Réseau des conseillers numériques',
+    description: 'Le groupe ouvert de tout le réseau : ressources, questions, événements.',
+    visibility: 'public',
   });
   const { group: rights } = await createGroup(db, claire!, {
-    name: 'Accès aux droits', description: 'Groupe de travail sur l’accompagnement aux démarches sociales. Adhésion sur demande.', visibility: 'moderated',
+    name: 'Accès aux droits',
+    description: 'Groupe de travail sur l’accompagnement aux démarches sociales. Adhésion sur demande.',
+    visibility: 'moderated',
   });
-  await createGroup(db, admin!, { name: 'Coordination nationale', description: 'Groupe privé des animateurs et de la hotline.', visibility: 'private' });
+  await createGroup(db, admin!, {
+    name: 'Coordination nationale',
+    description: 'Groupe privé des animateurs et de la hotline.',
+    visibility: 'private',
+  });
   for (const user of [julie!, thomas!, sophie!, karim!]) await joinGroup(db, user, network.id, null);
   await joinGroup(db, sophie!, rights.id, 'Je suis agente France Services et j’accompagne beaucoup de démarches CAF.');
   await createPost(db, claire!, network.id, {
-    kind: 'article', title: 'Bienvenue sur Maillage', linkUrl: null,
+    kind: 'article',
+    title: 'Bienvenue sur Maillage',
+    linkUrl: null,
     body: 'Ce groupe réunit tout le réseau.\n\n- posez vos **questions** ici ;\n- partagez vos *ressources* ;\n- inscrivez-vous aux événements de l’agenda.',
   });
   await createPost(db, julie!, network.id, {
-    kind: 'question', title: 'Outils pour des ateliers smartphone ?', linkUrl: null,
+    kind: 'question',
+    title: 'Outils pour des ateliers smartphone ?',
+    linkUrl: null,
     body: 'Je prépare un cycle d’ateliers « premiers pas sur smartphone » pour des seniors. Quels supports utilisez-vous ?',
   });
 }

@@ -8,14 +8,94 @@ import { seedDemoReports } from './demo-reports';
 /** The demo password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'Maillage2026!';
 
-const people: { email: string; username: string; first: string; last: string; dept: string; role: Role; employer: string; job: string; city: string }[] = [
-  { email: 'admin@demo.maillage.fr', username: 'admin', first: 'Anne', last: 'Durand', dept: '75', role: 'admin', employer: 'ANCT', job: 'Administratrice de la plateforme', city: 'Paris' },
-  { email: 'animatrice@demo.maillage.fr', username: 'claire.martin', first: 'Claire', last: 'Martin', dept: '69', role: 'animator', employer: 'ANCT', job: 'Animatrice nationale du réseau', city: 'Lyon' },
-  { email: 'hotline@demo.maillage.fr', username: 'karim.benali', first: 'Karim', last: 'Benali', dept: '33', role: 'hotline', employer: 'ANCT', job: 'Agent de la hotline', city: 'Bordeaux' },
-  { email: 'julie@demo.maillage.fr', username: 'julie.petit', first: 'Julie', last: 'Petit', dept: '69', role: 'member', employer: 'Mairie de Villeurbanne', job: 'Conseillère numérique', city: 'Villeurbanne' },
-  { email: 'thomas@demo.maillage.fr', username: 'thomas.moreau', first: 'Thomas', last: 'Moreau', dept: '69', role: 'member', employer: 'Métropole de Lyon', job: 'Conseiller numérique', city: 'Lyon' },
-  { email: 'sophie@demo.maillage.fr', username: 'sophie.lefebvre', first: 'Sophie', last: 'Lefebvre', dept: '33', role: 'member', employer: 'France Services Mérignac', job: 'Agente France Services', city: 'Mérignac' },
-  { email: 'lucas@demo.maillage.fr', username: 'lucas.garcia', first: 'Lucas', last: 'Garcia', dept: '33', role: 'member', employer: 'CCAS de Pessac', job: 'Médiateur numérique', city: 'Pessac' },
+const people: {
+  email: string;
+  username: string;
+  first: string;
+  last: string;
+  dept: string;
+  role: Role;
+  employer: string;
+  job: string;
+  city: string;
+}[] = [
+  {
+    email: 'admin@demo.maillage.fr',
+    username: 'admin',
+    first: 'Anne',
+    last: 'Durand',
+    dept: '75',
+    role: 'admin',
+    employer: 'ANCT',
+    job: 'Administratrice de la plateforme',
+    city: 'Paris',
+  },
+  {
+    email: 'animatrice@demo.maillage.fr',
+    username: 'claire.martin',
+    first: 'Claire',
+    last: 'Martin',
+    dept: '69',
+    role: 'animator',
+    employer: 'ANCT',
+    job: 'Animatrice nationale du réseau',
+    city: 'Lyon',
+  },
+  {
+    email: 'hotline@demo.maillage.fr',
+    username: 'karim.benali',
+    first: 'Karim',
+    last: 'Benali',
+    dept: '33',
+    role: 'hotline',
+    employer: 'ANCT',
+    job: 'Agent de la hotline',
+    city: 'Bordeaux',
+  },
+  {
+    email: 'julie@demo.maillage.fr',
+    username: 'julie.petit',
+    first: 'Julie',
+    last: 'Petit',
+    dept: '69',
+    role: 'member',
+    employer: 'Mairie de Villeurbanne',
+    job: 'Conseillère numérique',
+    city: 'Villeurbanne',
+  },
+  {
+    email: 'thomas@demo.maillage.fr',
+    username: 'thomas.moreau',
+    first: 'Thomas',
+    last: 'Moreau',
+    dept: '69',
+    role: 'member',
+    employer: 'Métropole de Lyon',
+    job: 'Conseiller numérique',
+    city: 'Lyon',
+  },
+  {
+    email: 'sophie@demo.maillage.fr',
+    username: 'sophie.lefebvre',
+    first: 'Sophie',
+    last: 'Lefebvre',
+    dept: '33',
+    role: 'member',
+    employer: 'France Services Mérignac',
+    job: 'Agente France Services',
+    city: 'Mérignac',
+  },
+  {
+    email: 'lucas@demo.maillage.fr',
+    username: 'lucas.garcia',
+    first: 'Lucas',
+    last: 'Garcia',
+    dept: '33',
+    role: 'member',
+    employer: 'CCAS de Pessac',
+    job: 'Médiateur numérique',
+    city: 'Pessac',
+  },
 ];
 
 /** A small, believable network: members in the Rhône and the Gironde, an animator, a hotline agent, an admin. */

@@ -20,7 +20,7 @@ const AROUND: Record<string, string[]> = {
 /** Inserts the demo reports and builds the roll-up from them. */
 export async function seedDemoReports(db: Knex): Promise<void> {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const today = Date.parse(`${parisToday()}T12:00:00Z`);
   const rows: Record<string, unknown>[] = [];
@@ -34,10 +34,21 @@ export async function seedDemoReports(db: Knex): Promise<void> {
       const activity = rnd() < 0.65 ? 'individual' : pick(ACTIVITIES).key;
       const n = activity === 'individual' ? 1 : activity === 'workshop' ? 2 + Math.floor(rnd() * 9) : 1 + Math.floor(rnd() * 2);
       const row: Record<string, unknown> = {
-        author_id: user.id, report_date: day.toISOString().slice(0, 10), commune_code: c.code, department_code: c.departmentCode, region_code: c.regionCode,
-        canal: rnd() < 0.6 ? 'home_base' : pick(CANALS).key, activity, participants: n,
+        author_id: user.id,
+        report_date: day.toISOString().slice(0, 10),
+        commune_code: c.code,
+        department_code: c.departmentCode,
+        region_code: c.regionCode,
+        canal: rnd() < 0.6 ? 'home_base' : pick(CANALS).key,
+        activity,
+        participants: n,
         themes: (1 << Math.floor(rnd() * 12)) | (rnd() < 0.4 ? 1 << Math.floor(rnd() * THEMES.length) : 0),
-        duration_band: pick(DURATIONS).key, duration_minutes: null, redirected: rnd() < 0.1, redirected_to: null, created_at: day, updated_at: day,
+        duration_band: pick(DURATIONS).key,
+        duration_minutes: null,
+        redirected: rnd() < 0.1,
+        redirected_to: null,
+        created_at: day,
+        updated_at: day,
       };
       for (const a of AGE_BANDS) row[`age_${a.key}`] = 0;
       for (const s of STATUSES) row[`st_${s.key}`] = 0;

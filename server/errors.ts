@@ -28,7 +28,12 @@ export const conflict = (code: ErrorCode, message: string, details?: Record<stri
 export const ruleViolated = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new AppError(code, 422, message, details);
 export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('rate_limited', 429, `Trop de requêtes. Réessayez dans ${retryAfterSeconds < 120 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`}.`, {
-    retryAfterSeconds,
-  });
+  new AppError(
+    'rate_limited',
+    429,
+    `Trop de requêtes. Réessayez dans ${retryAfterSeconds < 120 ? `${retryAfterSeconds} s` : `${Math.ceil(retryAfterSeconds / 60)} min`}.`,
+    {
+      retryAfterSeconds,
+    },
+  );
 export const tooLarge = (message: string) => new AppError('too_large', 413, message);

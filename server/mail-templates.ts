@@ -1,6 +1,7 @@
 /** The French texts of the mails the server sends. Links are absolute, built from PUBLIC_URL. */
 
-const signature = "\n\n—\nMaillage, le réseau des professionnels du service public.\nCe message est automatique, merci de ne pas y répondre.";
+const signature =
+  '\n\n—\nMaillage, le réseau des professionnels du service public.\nCe message est automatique, merci de ne pas y répondre.';
 
 export const confirmAccountMail = (firstName: string, link: string) => ({
   subject: 'Confirmez votre inscription à Maillage',

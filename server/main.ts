@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const app = createApp({ db, config, redis, log });
   await prepareDatabase(app.deps, { seedDemo: config.seedDemo });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
-  log.info({ url: config.publicUrl, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, redis: !!redis }, 'Maillage is listening');
+  log.info(
+    { url: config.publicUrl, database: config.databaseUrl ? 'postgresql' : config.sqliteFile, redis: !!redis },
+    'Maillage is listening',
+  );
   // Every node runs it: each notification is claimed in the database before it is mailed, so none goes out twice.
   const notificationMail = startNotificationMail(app.deps);
   // RGPD: accounts past their 14-day grace period are erased (state in the database: restarts lose nothing).

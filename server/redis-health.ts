@@ -78,14 +78,20 @@ export class RedisHealth extends EventEmitter {
     if (this.degraded) return;
     this.degraded = true;
     this.since = new Date();
-    this.log.warn({ reason, err: err instanceof Error ? err.message : err }, 'Redis unreachable: serving on, without broadcasts to other nodes nor shared presence');
+    this.log.warn(
+      { reason, err: err instanceof Error ? err.message : err },
+      'Redis unreachable: serving on, without broadcasts to other nodes nor shared presence',
+    );
     this.emit('down');
   }
 
   private back(): void {
     if (!this.degraded) return;
     this.degraded = false;
-    this.log.warn({ downSeconds: Math.round((Date.now() - (this.since?.getTime() ?? Date.now())) / 1000) }, 'Redis is back: resyncing sockets, rebuilding presence');
+    this.log.warn(
+      { downSeconds: Math.round((Date.now() - (this.since?.getTime() ?? Date.now())) / 1000) },
+      'Redis is back: resyncing sockets, rebuilding presence',
+    );
     this.since = null;
     this.emit('up');
   }

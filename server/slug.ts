@@ -1,6 +1,12 @@
 /** Lower-case ASCII letters, digits and dashes from a name (accents dropped), at most `max` characters; `fallback` when nothing is left. */
 export function slugify(name: string, fallback: string, max = 60): string {
-  const slug = name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, max);
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, max);
   return slug || fallback;
 }
 

@@ -39,7 +39,7 @@ export function serveParent(handlers: Handlers, onStop: () => Promise<void> | vo
       const result = await handler(m);
       process.send!({ id: m.id, ok: true, result });
     } catch (err) {
-      process.send!({ id: m.id, ok: false, cmd: m?.cmd, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      process.send!({ id: m.id, ok: false, cmd: m?.cmd, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   });
 }
@@ -53,6 +53,6 @@ export function announceReady(payload: unknown): void {
 export function fatal(err: unknown): void {
   console.error(err);
   const exit = () => process.exit(1);
-  if (process.send) process.send({ type: 'fatal', error: err instanceof Error ? err.stack ?? err.message : String(err) }, exit);
+  if (process.send) process.send({ type: 'fatal', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, exit);
   else exit();
 }

@@ -123,7 +123,10 @@ export async function seedUsers(db: Db, prefix: string, n: number, role: 'member
     out.push({ id: row.id, token, departmentCode: row.department_code });
   }
   await bulkInsert(db, 'sessions', sessions);
-  const channels = (await db('channels').whereIn('kind', ['national', 'departmental']).select('id', 'slug')) as { id: number; slug: string }[];
+  const channels = (await db('channels').whereIn('kind', ['national', 'departmental']).select('id', 'slug')) as {
+    id: number;
+    slug: string;
+  }[];
   const bySlug = new Map(channels.map((c) => [c.slug, c.id]));
   const members: Record<string, unknown>[] = [];
   for (const u of out) {
@@ -153,9 +156,13 @@ export async function seedChannel(db: Db, slug: string, userIds: number[]): Prom
 
 /** Adds members to a channel in bulk (already-members are skipped). */
 export async function addMembers(db: Db, id: number, userIds: number[]): Promise<void> {
-  const existing = new Set(((await db('channel_members').where({ channel_id: id }).select('user_id')) as { user_id: number }[]).map((r) => r.user_id));
+  const existing = new Set(
+    ((await db('channel_members').where({ channel_id: id }).select('user_id')) as { user_id: number }[]).map((r) => r.user_id),
+  );
   const now = new Date();
-  const rows = userIds.filter((u) => !existing.has(u)).map((user_id) => ({ channel_id: id, user_id, last_read_seq: 0, favorite: false, joined_at: now }));
+  const rows = userIds
+    .filter((u) => !existing.has(u))
+    .map((user_id) => ({ channel_id: id, user_id, last_read_seq: 0, favorite: false, joined_at: now }));
   await bulkInsert(db, 'channel_members', rows);
 }
 
@@ -170,7 +177,12 @@ export async function seedMessages(db: Db, channel: number, authorId: number, n:
   const select = (counter: string, int = '', ts = '') =>
     `SELECT ?${int}, ${counter}, ?${int}, 'seed-' || ${counter}, 'Message numéro ' || ${counter} || ' du banc d''essai, assez long pour ressembler à une vraie phrase de discussion.', ?${ts} `;
   if (isPostgres(db)) {
-    await db.raw(`INSERT INTO messages (${cols}) ${select('g', '::int', '::timestamptz')} FROM generate_series(1, ?::int) AS g`, [channel, authorId, createdAt, n]);
+    await db.raw(`INSERT INTO messages (${cols}) ${select('g', '::int', '::timestamptz')} FROM generate_series(1, ?::int) AS g`, [
+      channel,
+      authorId,
+      createdAt,
+      n,
+    ]);
     await db.raw('ANALYZE messages');
   } else {
     await db.transaction(async (trx) => {

@@ -70,7 +70,14 @@ export class Hist {
   /** p50/p95/p99/max (and mean), rounded to 0.01 ms. */
   summary(): { n: number; p50: number | null; p95: number | null; p99: number | null; max: number | null; mean: number | null } {
     const r = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-    return { n: this.n, p50: r(this.pct(50)), p95: r(this.pct(95)), p99: r(this.pct(99)), max: r(this.n ? this.max : null), mean: r(this.n ? this.sum / this.n : null) };
+    return {
+      n: this.n,
+      p50: r(this.pct(50)),
+      p95: r(this.pct(95)),
+      p99: r(this.pct(99)),
+      max: r(this.n ? this.max : null),
+      mean: r(this.n ? this.sum / this.n : null),
+    };
   }
 
   static from(parts: HistData[]): Hist {

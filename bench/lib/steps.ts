@@ -56,7 +56,15 @@ async function quiesce(groups: ReceiverGroup[], maxMs: number): Promise<void> {
  * One step: the senders send at `rate` messages per second for stepMs; then the
  * deliveries of that step are counted and timed on every receiver.
  */
-async function runStep(servers: System[], senders: Fleet, groups: ReceiverGroup[], channelId: number, step: number, msgRate: number, plan: StepPlan) {
+async function runStep(
+  servers: System[],
+  senders: Fleet,
+  groups: ReceiverGroup[],
+  channelId: number,
+  step: number,
+  msgRate: number,
+  plan: StepPlan,
+) {
   const receivers = groups.reduce((a, g) => a + g.sockets, 0);
   if (quiet.maxMs > 0) await waitQuiet();
   const before = await Promise.all(servers.map((s) => s.stats()));
@@ -98,11 +106,15 @@ async function runStep(servers: System[], senders: Fleet, groups: ReceiverGroup[
     ackMs: Hist.from([sent.ack]).summary(),
     byNode: groups.length > 1 ? Object.fromEntries(groups.map((g, i) => [g.label, perGroup[i]!.hist.summary()])) : undefined,
     serverCpu: servers.map((s, i) => cpuShare(before[i]!, after[i]!, wall)),
-    serverCpuUsPerDelivery: all.n ? Math.round((servers.reduce((a, _, i) => a + cpuMs(before[i]!, after[i]!), 0) * 1000) / all.n * 10) / 10 : null,
+    serverCpuUsPerDelivery: all.n
+      ? Math.round(((servers.reduce((a, _, i) => a + cpuMs(before[i]!, after[i]!), 0) * 1000) / all.n) * 10) / 10
+      : null,
     machineCoresBusy: machineCores(m0, m1),
     sustainable: lat.p99 !== null && lat.p99 < plan.p99LimitMs && lost === 0 && sent.failed === 0 && sent.acked > 0,
   };
-  log(`  step ${step}: ${result.offeredDeliveriesPerSec} deliveries/s offered, ${result.deliveriesPerSec} got, p50 ${lat.p50} p99 ${lat.p99} ms, lost ${lost}, cpu ${result.serverCpu.join('/')} → ${result.sustainable ? 'ok' : 'over'}`);
+  log(
+    `  step ${step}: ${result.offeredDeliveriesPerSec} deliveries/s offered, ${result.deliveriesPerSec} got, p50 ${lat.p50} p99 ${lat.p99} ms, lost ${lost}, cpu ${result.serverCpu.join('/')} → ${result.sustainable ? 'ok' : 'over'}`,
+  );
   await quiesce(groups, 15_000);
   return result;
 }

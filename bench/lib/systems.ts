@@ -38,7 +38,13 @@ export interface RunOptions {
 export const PROFILE_DIR = path.join(BENCH_DIR, 'results', 'profiles');
 
 async function start(kind: SystemKind, name: string, env: Record<string, string>, o: RunOptions): Promise<System> {
-  const child = startChild(kind === 'hub' ? 'serve-hub.ts' : 'relay.ts', { name, role: 'server', maxMs: o.maxMs, env, nodeArgs: ['--expose-gc'] });
+  const child = startChild(kind === 'hub' ? 'serve-hub.ts' : 'relay.ts', {
+    name,
+    role: 'server',
+    maxMs: o.maxMs,
+    env,
+    nodeArgs: ['--expose-gc'],
+  });
   const { url, startMs } = (await child.ready) as { url: string; startMs: number };
   log(`${name} listening on ${url} (started in ${startMs} ms)`);
   return {
@@ -49,7 +55,8 @@ async function start(kind: SystemKind, name: string, env: Record<string, string>
     async measured(fn) {
       if (quiet.maxMs > 0) {
         const q = await waitQuiet();
-        if (q.waitedMs > 2500) log(`${name}: waited ${Math.round(q.waitedMs / 1000)} s for a quiet machine (${q.coresBusy} cores busy by others)`);
+        if (q.waitedMs > 2500)
+          log(`${name}: waited ${Math.round(q.waitedMs / 1000)} s for a quiet machine (${q.coresBusy} cores busy by others)`);
       }
       if (!o.profile || kind !== 'hub') return fn();
       fs.mkdirSync(PROFILE_DIR, { recursive: true });
@@ -97,12 +104,20 @@ export class Fleet {
   }
 
   /** Connects users split evenly over the generators; `rate` is the total connects per second (0: as fast as possible). */
-  async connect(url: string, users: { token: string; channels: number[]; target?: number }[], opts: { rate?: number; concurrency?: number; timeoutMs?: number } = {}) {
+  async connect(
+    url: string,
+    users: { token: string; channels: number[]; target?: number }[],
+    opts: { rate?: number; concurrency?: number; timeoutMs?: number } = {},
+  ) {
     const n = this.gens.length;
     const parts = this.gens.map((_, i) => users.filter((_, j) => j % n === i));
     const res = await Promise.all(
       this.gens.map((g, i) =>
-        g.call('connect', { url, users: parts[i], rate: (opts.rate ?? 0) / n, concurrency: opts.concurrency ?? 50, timeoutMs: opts.timeoutMs ?? 20_000 }, 180_000),
+        g.call(
+          'connect',
+          { url, users: parts[i], rate: (opts.rate ?? 0) / n, concurrency: opts.concurrency ?? 50, timeoutMs: opts.timeoutMs ?? 20_000 },
+          180_000,
+        ),
       ),
     );
     const errors: Record<string, number> = {};
@@ -193,7 +208,11 @@ export function redisPrefix(): { prefix: string; cleanup: (url: string) => Promi
 }
 
 /** Runs the relay part of a scenario (started by `start`, always stopped), or nothing with --hubOnly. */
-export async function onRelay<S extends System | System[], T>(run: RunOptions, start: () => Promise<S>, fn: (s: S) => Promise<T>): Promise<T | null> {
+export async function onRelay<S extends System | System[], T>(
+  run: RunOptions,
+  start: () => Promise<S>,
+  fn: (s: S) => Promise<T>,
+): Promise<T | null> {
   if (run.hubOnly) return null;
   const s = await start();
   try {

@@ -25,12 +25,16 @@ async function measure(server: System, clients: Client[], o: ConnectionsOptions,
     // A few sockets first, so both servers have loaded their code paths before the "before" figure.
     const warm = await fleet.connect(server.url, clients.slice(0, 10), { concurrency: 10 });
     const before = await server.stats(true);
-    const c = await server.measured(() => fleet.connect(server.url, clients.slice(10), { rate: ((clients.length - 10) * 1000) / o.rampMs, concurrency: o.concurrency }));
+    const c = await server.measured(() =>
+      fleet.connect(server.url, clients.slice(10), { rate: ((clients.length - 10) * 1000) / o.rampMs, concurrency: o.concurrency }),
+    );
     await sleep(o.settleMs);
     const after = await server.stats(true);
     const n = c.connected;
     const perConn = n ? (after.rss - before.rss) / n : 0;
-    log(`${server.kind}: ${n + warm.connected} sockets in ${Math.round(c.elapsedMs)} ms, ${c.failed} failed, ${Math.round(perConn / 102.4) / 10} KiB RSS each`);
+    log(
+      `${server.kind}: ${n + warm.connected} sockets in ${Math.round(c.elapsedMs)} ms, ${c.failed} failed, ${Math.round(perConn / 102.4) / 10} KiB RSS each`,
+    );
     return {
       sockets: n + warm.connected,
       failed: c.failed + warm.failed,
@@ -55,7 +59,17 @@ async function measure(server: System, clients: Client[], o: ConnectionsOptions,
  */
 export async function connections(o: ConnectionsOptions, run: RunOptions) {
   return withFleets([{ n: Math.max(1, Math.ceil(o.count / o.perGen)), name: 'conn' }], run.maxMs, async ([fleet]) => {
-    const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, relayTokens(o.count, (i) => [1, 2, 3 + (i % 101)]), o, fleet!));
+    const relayRes = await onRelay(
+      run,
+      () => startRelay(run),
+      (relay) =>
+        measure(
+          relay,
+          relayTokens(o.count, (i) => [1, 2, 3 + (i % 101)]),
+          o,
+          fleet!,
+        ),
+    );
     const db = await createScratchDb('connections');
     try {
       const handle = db.open();

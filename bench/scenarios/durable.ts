@@ -34,7 +34,13 @@ async function measure(server: System, senders: Client[], listeners: Client[], o
     const t0 = Date.now();
     const parts = await server.measured(() =>
       Promise.all(
-        send.gens.map((g) => g.call('closedLoop', { inflight: o.inflight, durationMs: o.durationMs, step: 1, bodyLen: o.bodyLen, timeoutMs: 30_000 }, o.durationMs + 60_000)),
+        send.gens.map((g) =>
+          g.call(
+            'closedLoop',
+            { inflight: o.inflight, durationMs: o.durationMs, step: 1, bodyLen: o.bodyLen, timeoutMs: 30_000 },
+            o.durationMs + 60_000,
+          ),
+        ),
       ),
     );
     const wall = Date.now() - t0;
@@ -43,7 +49,8 @@ async function measure(server: System, senders: Client[], listeners: Client[], o
     const acked = parts.reduce((a, p) => a + p.acked, 0) as number;
     const failed = parts.reduce((a, p) => a + p.failed, 0) as number;
     const perChannel: Record<number, number> = {};
-    for (const p of parts) for (const [k, v] of Object.entries(p.perChannel as Record<string, number>)) perChannel[Number(k)] = (perChannel[Number(k)] ?? 0) + v;
+    for (const p of parts)
+      for (const [k, v] of Object.entries(p.perChannel as Record<string, number>)) perChannel[Number(k)] = (perChannel[Number(k)] ?? 0) + v;
     // Each channel has one listener: together they should get every acked message.
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && (await listen.count(1)) < acked) await sleep(50);
@@ -84,7 +91,11 @@ async function writePathAlone(db: ScratchDb, senders: { userId: number; channelI
   const child = startChild('storage-child.ts', { name: 'storage', role: 'server', maxMs: run.maxMs, env: db.env });
   try {
     await child.ready;
-    const r = await child.call('run', { plan: { senders, inflight: o.inflight, durationMs: o.durationMs, bodyLen: o.bodyLen } }, o.durationMs + 60_000);
+    const r = await child.call(
+      'run',
+      { plan: { senders, inflight: o.inflight, durationMs: o.durationMs, bodyLen: o.bodyLen } },
+      o.durationMs + 60_000,
+    );
     log(`storage only: ${r.perSec} sends/s, ${r.cpuUsPerMessage} µs CPU each; SELECT 1 round trip ${r.selectOneRoundTripUs} µs`);
     return r;
   } finally {
@@ -108,8 +119,23 @@ export async function durable(o: DurableOptions, run: RunOptions) {
     { n: 1, name: 'dlisten' },
   ];
   return withFleets(specs, run.maxMs, async (fleets) => {
-    const senders = relayTokens(o.senders, (i) => [i + 1], (i) => i + 1);
-    const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, senders, relayTokens(o.listeners, (j) => followed(j).map((i) => i + 1)), o, fleets));
+    const senders = relayTokens(
+      o.senders,
+      (i) => [i + 1],
+      (i) => i + 1,
+    );
+    const relayRes = await onRelay(
+      run,
+      () => startRelay(run),
+      (relay) =>
+        measure(
+          relay,
+          senders,
+          relayTokens(o.listeners, (j) => followed(j).map((i) => i + 1)),
+          o,
+          fleets,
+        ),
+    );
     const db = await createScratchDb('durable');
     try {
       const handle = db.open();
@@ -134,13 +160,23 @@ export async function durable(o: DurableOptions, run: RunOptions) {
         await hub.stop();
       }
       const check = db.open();
-      const rows = (await check('messages').whereIn('channel_id', channels).groupBy('channel_id').select('channel_id').count({ n: '*' }).max({ top: 'seq' })) as {
+      const rows = (await check('messages')
+        .whereIn('channel_id', channels)
+        .groupBy('channel_id')
+        .select('channel_id')
+        .count({ n: '*' })
+        .max({ top: 'seq' })) as {
         channel_id: number;
         n: number | string;
         top: number | string;
       }[];
       await check.destroy();
-      const storageOnly = await writePathAlone(db, writers.map((u, i) => ({ userId: u.id, channelId: channels[i]! })), o, run);
+      const storageOnly = await writePathAlone(
+        db,
+        writers.map((u, i) => ({ userId: u.id, channelId: channels[i]! })),
+        o,
+        run,
+      );
       const stored = rows.reduce((a, r) => a + Number(r.n), 0);
       const gapFree = rows.every((r) => Number(r.n) === Number(r.top));
       const ratio = relayRes?.ackedPerSec ? Math.round((hubRes.ackedPerSec / relayRes.ackedPerSec) * 100) / 100 : null;

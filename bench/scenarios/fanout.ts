@@ -42,7 +42,9 @@ async function measure(server: System, members: Client[], senders: Client[], cha
     if (c.failed || s.failed) throw new Error(`${server.kind}: connections failed: ${JSON.stringify({ ...c.errors, ...s.errors })}`);
     await sleep(o.settleMs);
     const rss = (await server.stats(true)).rss;
-    const r = await server.measured(() => stepUp([server], send!, [{ label: server.kind, fleet: recv!, sockets: c.connected }], channel, o));
+    const r = await server.measured(() =>
+      stepUp([server], send!, [{ label: server.kind, fleet: recv!, sockets: c.connected }], channel, o),
+    );
     return { receivers: c.connected, senders: s.connected, connectMs: c.connect.summary(), serverRssMB: Math.round(rss / 1048576), ...r };
   } finally {
     await Promise.all([recv!.reset(), send!.reset()]);
@@ -64,7 +66,19 @@ export async function fanout(o: FanoutOptions, run: RunOptions) {
     ];
     out.push(
       await withFleets(specs, run.maxMs, async (fleets) => {
-        const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, relayTokens(size, () => [1]), relayTokens(o.senders, () => [1]), 1, o, fleets));
+        const relayRes = await onRelay(
+          run,
+          () => startRelay(run),
+          (relay) =>
+            measure(
+              relay,
+              relayTokens(size, () => [1]),
+              relayTokens(o.senders, () => [1]),
+              1,
+              o,
+              fleets,
+            ),
+        );
         const db = await createScratchDb(`fanout${size}`);
         try {
           const handle = db.open();
@@ -80,10 +94,21 @@ export async function fanout(o: FanoutOptions, run: RunOptions) {
           } finally {
             await hub.stop();
           }
-          const ratio = relayRes?.maxSustainableDeliveriesPerSec ? hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec : null;
+          const ratio = relayRes?.maxSustainableDeliveriesPerSec
+            ? hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec
+            : null;
           const perCore = relayRes?.deliveriesPerServerCoreSecond && hubRes.deliveriesPerServerCoreSecond;
-          const cpuRatio = perCore ? Math.round((hubRes.deliveriesPerServerCoreSecond! / relayRes!.deliveriesPerServerCoreSecond!) * 100) / 100 : null;
-          return { members: size, database: db.kind, ratio: ratio === null ? null : Math.round(ratio * 100) / 100, cpuRatio, hub: hubRes, relay: relayRes };
+          const cpuRatio = perCore
+            ? Math.round((hubRes.deliveriesPerServerCoreSecond! / relayRes!.deliveriesPerServerCoreSecond!) * 100) / 100
+            : null;
+          return {
+            members: size,
+            database: db.kind,
+            ratio: ratio === null ? null : Math.round(ratio * 100) / 100,
+            cpuRatio,
+            hub: hubRes,
+            relay: relayRes,
+          };
         } finally {
           await db.drop();
         }

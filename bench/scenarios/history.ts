@@ -48,7 +48,11 @@ const ratio = (a: number | null, b: number | null) => (a !== null && b ? Math.ro
  */
 export async function history(o: HistoryOptions, run: RunOptions) {
   return withFleets([{ n: 1, name: 'hist' }], run.maxMs, async ([fleet]) => {
-    const relayRes = await onRelay(run, () => startRelay(run), (relay) => measure(relay, relayTokens(1, () => [1])[0]!, 1, o, fleet!));
+    const relayRes = await onRelay(
+      run,
+      () => startRelay(run),
+      (relay) => measure(relay, relayTokens(1, () => [1])[0]!, 1, o, fleet!),
+    );
     const db = await createScratchDb('history');
     try {
       const handle = db.open();

@@ -36,7 +36,14 @@ export interface ReportsOptions {
 }
 
 /** The issue's figures: 1 000 000 reports from 5 000 conseillers over two years, an export of 100 000 rows. */
-export const reportsDefaults: ReportsOptions = { reports: 1_000_000, conseillers: 5000, days: 730, personalRuns: 300, nationalRuns: 30, exportRows: 100_000 };
+export const reportsDefaults: ReportsOptions = {
+  reports: 1_000_000,
+  conseillers: 5000,
+  days: 730,
+  personalRuns: 300,
+  nationalRuns: 30,
+  exportRows: 100_000,
+};
 
 const DAY = 86_400_000;
 const pick = <T>(a: readonly T[]) => a[Math.floor(Math.random() * a.length)]!;
@@ -46,8 +53,19 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 async function seed(db: Db, o: ReportsOptions): Promise<{ ids: number[]; today: number }> {
   const now = new Date();
   const users = Array.from({ length: o.conseillers }, (_, i) => ({
-    email: `cra${i}@bench.invalid`, username: `cra${i}`, password_hash: 'bench', first_name: 'Banc', last_name: `CRA ${i}`,
-    department_code: '69', role: 'member', chat_only: false, status: 'active', terms_accepted_at: now, created_at: now, updated_at: now, employer: 'Banc',
+    email: `cra${i}@bench.invalid`,
+    username: `cra${i}`,
+    password_hash: 'bench',
+    first_name: 'Banc',
+    last_name: `CRA ${i}`,
+    department_code: '69',
+    role: 'member',
+    chat_only: false,
+    status: 'active',
+    terms_accepted_at: now,
+    created_at: now,
+    updated_at: now,
+    employer: 'Banc',
   }));
   await bulkInsert(db, 'users', users);
   const ids = ((await db('users').where('username', 'like', 'cra%').orderBy('id').select('id')) as { id: number }[]).map((r) => r.id);
@@ -66,11 +84,25 @@ async function seed(db: Db, o: ReportsOptions): Promise<{ ids: number[]; today: 
       const who = i % ids.length;
       const c = pick(places[who]!);
       const activity = Math.random() < 0.7 ? 'individual' : pick(ACTIVITIES).key;
-      const n = activity === 'individual' ? 1 : activity === 'workshop' ? 2 + Math.floor(Math.random() * 10) : 1 + Math.floor(Math.random() * 2);
+      const n =
+        activity === 'individual' ? 1 : activity === 'workshop' ? 2 + Math.floor(Math.random() * 10) : 1 + Math.floor(Math.random() * 2);
       const row: Record<string, unknown> = {
-        author_id: ids[who], report_date: dayOf(today - Math.floor(Math.random() * o.days) * DAY), commune_code: c.code, department_code: c.departement, region_code: c.region,
-        canal: pick(CANALS).key, activity, participants: n, themes: (1 << Math.floor(Math.random() * THEMES.length)) | (Math.random() < 0.5 ? 1 << Math.floor(Math.random() * THEMES.length) : 0),
-        duration_band: pick(['under_30', '30_60', 'over_60']), duration_minutes: null, redirected: Math.random() < 0.1, redirected_to: null, created_at: now, updated_at: now,
+        author_id: ids[who],
+        report_date: dayOf(today - Math.floor(Math.random() * o.days) * DAY),
+        commune_code: c.code,
+        department_code: c.departement,
+        region_code: c.region,
+        canal: pick(CANALS).key,
+        activity,
+        participants: n,
+        themes:
+          (1 << Math.floor(Math.random() * THEMES.length)) | (Math.random() < 0.5 ? 1 << Math.floor(Math.random() * THEMES.length) : 0),
+        duration_band: pick(['under_30', '30_60', 'over_60']),
+        duration_minutes: null,
+        redirected: Math.random() < 0.1,
+        redirected_to: null,
+        created_at: now,
+        updated_at: now,
       };
       for (const a of AGE_BANDS) row[`age_${a.key}`] = 0;
       for (const s of STATUSES) row[`st_${s.key}`] = 0;
@@ -112,7 +144,15 @@ async function drain(make: () => Promise<{ stream: NodeJS.ReadableStream }>) {
   const t = performance.now();
   let bytes = 0;
   const { stream } = await make();
-  await pipeline(stream, new Writable({ write(chunk, _e, cb) { bytes += chunk.length; cb(); } }));
+  await pipeline(
+    stream,
+    new Writable({
+      write(chunk, _e, cb) {
+        bytes += chunk.length;
+        cb();
+      },
+    }),
+  );
   clearInterval(timer);
   return { ms: Math.round(performance.now() - t), bytes, rssPeakAboveStartMB: Math.round(((peak - base) / 1048576) * 10) / 10 };
 }
@@ -141,22 +181,43 @@ export async function reportsBench(o: ReportsOptions) {
     // Its parts: the roll-up's sums, and the ranking of communes (commune-month roll-up plus the partial months).
     const yearStart = () => today - 364 * DAY - Math.floor(Math.random() * Math.max(1, o.days - 365)) * DAY;
     const nationalParts = {
-      rollupSums: await timed(o.nationalRuns, () => { const f = yearStart(); return sumDaily(db, TALLY_COLUMNS, null, dayOf(f), dayOf(f + 364 * DAY)); }),
-      topCommunes: await timed(o.nationalRuns, () => { const f = yearStart(); return topCommunesByMonths(db, null, dayOf(f), dayOf(f + 364 * DAY), 10); }),
+      rollupSums: await timed(o.nationalRuns, () => {
+        const f = yearStart();
+        return sumDaily(db, TALLY_COLUMNS, null, dayOf(f), dayOf(f + 364 * DAY));
+      }),
+      topCommunes: await timed(o.nationalRuns, () => {
+        const f = yearStart();
+        return topCommunesByMonths(db, null, dayOf(f), dayOf(f + 364 * DAY), 10);
+      }),
     };
-    log(`reports: national year parts p95: roll-up sums ${nationalParts.rollupSums.p95} ms, top communes ${nationalParts.topCommunes.p95} ms`);
+    log(
+      `reports: national year parts p95: roll-up sums ${nationalParts.rollupSums.p95} ms, top communes ${nationalParts.topCommunes.p95} ms`,
+    );
     // A manager whose team holds `exportRows` reports over the whole period.
     const team = Math.min(ids.length - 1, Math.max(1, Math.round((o.exportRows / o.reports) * ids.length)));
     const manager = ids[0]!;
     for (const m of ids.slice(1, team + 1)) await insertTeamLink(db, manager, m);
     const exportQuery = q(today - (o.days - 1) * DAY, today, 'team');
-    const rows = Number(((await db('reports').whereIn('author_id', ids.slice(1, team + 1)).count({ n: '*' }).first()) as { n: number }).n);
+    const rows = Number(
+      (
+        (await db('reports')
+          .whereIn('author_id', ids.slice(1, team + 1))
+          .count({ n: '*' })
+          .first()) as { n: number }
+      ).n,
+    );
     const small = await drain(() => reportsCsv(db, actor(manager), { ...exportQuery, to: dayOf(today - (o.days - 60) * DAY) }));
     const csv = await drain(() => reportsCsv(db, actor(manager), exportQuery));
     const xlsx = await drain(() => reportsXlsx(db, actor(manager), exportQuery));
-    log(`reports: export of ${rows} rows: CSV ${csv.ms} ms (+${csv.rssPeakAboveStartMB} MB), XLSX ${xlsx.ms} ms (+${xlsx.rssPeakAboveStartMB} MB); a 2-month export +${small.rssPeakAboveStartMB} MB`);
+    log(
+      `reports: export of ${rows} rows: CSV ${csv.ms} ms (+${csv.rssPeakAboveStartMB} MB), XLSX ${xlsx.ms} ms (+${xlsx.rssPeakAboveStartMB} MB); a 2-month export +${small.rssPeakAboveStartMB} MB`,
+    );
     return {
-      database: scratch.kind, seedSeconds, personalMonth: personal, nationalYear: national, nationalParts,
+      database: scratch.kind,
+      seedSeconds,
+      personalMonth: personal,
+      nationalYear: national,
+      nationalParts,
       export: { rows, csv, xlsx, smallCsvForComparison: small },
       targets: { personalMonthP95Under50ms: (personal.p95 ?? Infinity) < 50, nationalYearP95Under500ms: (national.p95 ?? Infinity) < 500 },
     };

@@ -1,5 +1,17 @@
 import { createScratchDb, channelId, seedUsers } from '../lib/db';
-import { startHub, startRelay, relayTokens, redisAnswers, redisPrefix, sleep, withFleets, onRelay, type Fleet, type RunOptions, type System } from '../lib/systems';
+import {
+  startHub,
+  startRelay,
+  relayTokens,
+  redisAnswers,
+  redisPrefix,
+  sleep,
+  withFleets,
+  onRelay,
+  type Fleet,
+  type RunOptions,
+  type System,
+} from '../lib/systems';
 import { stepUp, type StepPlan } from '../lib/steps';
 import { log } from '../lib/proc';
 
@@ -31,7 +43,14 @@ export const twoNodesDefaults: TwoNodesOptions = {
 type Client = { token: string; channels: number[] };
 
 /** Receivers split evenly over nodes A and B, senders on A; every step timed per node. The fleets are reset after. */
-async function measure(nodes: [System, System], members: Client[], senders: Client[], channel: number, o: TwoNodesOptions, fleets: Fleet[]) {
+async function measure(
+  nodes: [System, System],
+  members: Client[],
+  senders: Client[],
+  channel: number,
+  o: TwoNodesOptions,
+  fleets: Fleet[],
+) {
   const [a, b] = nodes;
   const [recvA, recvB, send] = fleets as [Fleet, Fleet, Fleet];
   const half = Math.ceil(members.length / 2);
@@ -39,7 +58,8 @@ async function measure(nodes: [System, System], members: Client[], senders: Clie
     const ca = await recvA.connect(a.url, members.slice(0, half), { concurrency: 100 });
     const cb = await recvB.connect(b.url, members.slice(half), { concurrency: 100 });
     const s = await send.connect(a.url, senders, { concurrency: 10 });
-    if (ca.failed || cb.failed || s.failed) throw new Error(`${a.kind}: connections failed: ${JSON.stringify({ ...ca.errors, ...cb.errors, ...s.errors })}`);
+    if (ca.failed || cb.failed || s.failed)
+      throw new Error(`${a.kind}: connections failed: ${JSON.stringify({ ...ca.errors, ...cb.errors, ...s.errors })}`);
     log(`${a.kind} ×2: ${ca.connected} receivers on A, ${cb.connected} on B`);
     await sleep(o.settleMs);
     const groups = [
@@ -48,7 +68,11 @@ async function measure(nodes: [System, System], members: Client[], senders: Clie
     ];
     const r = await a.measured(() => b.measured(() => stepUp(nodes, send, groups, channel, o)));
     const deltas = r.steps.filter((st) => st.sustainable && st.byNode).map((st) => (st.byNode!.B!.p50 ?? 0) - (st.byNode!.A!.p50 ?? 0));
-    return { receivers: { A: ca.connected, B: cb.connected }, secondNodeP50AddedMs: deltas.length ? Math.round(Math.max(...deltas) * 100) / 100 : null, ...r };
+    return {
+      receivers: { A: ca.connected, B: cb.connected },
+      secondNodeP50AddedMs: deltas.length ? Math.round(Math.max(...deltas) * 100) / 100 : null,
+      ...r,
+    };
   } finally {
     await Promise.all(fleets.map((f) => f.reset()));
   }
@@ -79,7 +103,15 @@ export async function twonodes(o: TwoNodesOptions, run: RunOptions) {
       const relayRes = await onRelay(
         run,
         async () => (await Promise.all([startRelay(run, relayEnv, 'relay-A'), startRelay(run, relayEnv, 'relay-B')])) as [System, System],
-        (relays) => measure(relays, relayTokens(o.members, () => [1]), relayTokens(o.senders, () => [1]), 1, o, fleets),
+        (relays) =>
+          measure(
+            relays,
+            relayTokens(o.members, () => [1]),
+            relayTokens(o.senders, () => [1]),
+            1,
+            o,
+            fleets,
+          ),
       );
       const db = await createScratchDb('twonodes');
       try {
@@ -99,7 +131,9 @@ export async function twonodes(o: TwoNodesOptions, run: RunOptions) {
         } finally {
           await Promise.all(hubs.map((h) => h.stop()));
         }
-        const ratio = relayRes?.maxSustainableDeliveriesPerSec ? Math.round((hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec) * 100) / 100 : null;
+        const ratio = relayRes?.maxSustainableDeliveriesPerSec
+          ? Math.round((hubRes.maxSustainableDeliveriesPerSec / relayRes.maxSustainableDeliveriesPerSec) * 100) / 100
+          : null;
         return { database: db.kind, members: o.members, ratio, hub: hubRes, relay: relayRes };
       } finally {
         await db.drop();

@@ -12,16 +12,14 @@ export function authApi(http: Http) {
   return {
     register: (input: RegisterInput) => http.post<UserResponse>('/api/auth/register', input),
     confirm: (token: string) => http.post<unknown>('/api/auth/confirm', { token }),
-    login: (email: string, password: string) =>
-      http.post<LoginResponse>('/api/auth/login', { email, password }),
+    login: (email: string, password: string) => http.post<LoginResponse>('/api/auth/login', { email, password }),
     /** `logoutUrl`: where to go to end the provider's session too (ProConnect), else null. */
     logout: () => http.post<{ ok: true; logoutUrl?: string | null }>('/api/auth/logout'),
     providers: () => http.get<AuthProviders>('/api/auth/providers'),
     oidcSignupView: (signup: string) => http.get<OidcSignupView>(`/api/auth/oidc/signup?signup=${encodeURIComponent(signup)}`),
     oidcSignup: (body: OidcSignupBody) => http.post<LoginResponse & { next: string | null }>('/api/auth/oidc/signup', body),
     requestPasswordReset: (email: string) => http.post<unknown>('/api/auth/password-reset', { email }),
-    confirmPasswordReset: (token: string, password: string) =>
-      http.post<unknown>('/api/auth/password-reset/confirm', { token, password }),
+    confirmPasswordReset: (token: string, password: string) => http.post<unknown>('/api/auth/password-reset/confirm', { token, password }),
   };
 }
 

@@ -14,8 +14,7 @@ export function chatApi(http: Http) {
     /** GET /api/channels: my channels and the thematic ones I may join. */
     channels: () => http.get<Channel[]>('/api/channels'),
     /** GET /api/channels/:id/messages: ascending by seq. */
-    history: (channelId: number, query: HistoryQuery = {}) =>
-      http.get<Message[]>(`/api/channels/${channelId}/messages`, { query }),
+    history: (channelId: number, query: HistoryQuery = {}) => http.get<Message[]>(`/api/channels/${channelId}/messages`, { query }),
     /** GET /api/channels/:id/pins: newest pin first. */
     pins: (channelId: number) => http.get<Message[]>(`/api/channels/${channelId}/pins`),
     /** GET /api/channels/thematic: every thematic channel with its member count (animators, admins). */
@@ -23,8 +22,7 @@ export function chatApi(http: Http) {
     /** POST /api/channels: a new thematic channel, the creator in it (animators, admins). */
     createThematic: (input: CreateChannelBody) => http.post<Channel>('/api/channels', input),
     /** PATCH /api/channels/:id: rename, describe, archive or restore (animators, admins). */
-    updateThematic: (id: number, changes: UpdateChannelBody) =>
-      http.patch<Channel>(`/api/channels/${id}`, changes),
+    updateThematic: (id: number, changes: UpdateChannelBody) => http.patch<Channel>(`/api/channels/${id}`, changes),
     /** GET /api/contacts: online first. */
     contacts: () => http.get<{ items: Contact[] }>('/api/contacts'),
   };

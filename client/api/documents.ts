@@ -30,7 +30,8 @@ export interface NewDocument {
 export function documentsApi(http: Http) {
   const query = (q: DocumentQuery) => ({ q: q.q, sort: q.sort, type: q.type, groupId: q.groupId, cursor: q.cursor, limit: q.limit });
   return {
-    listGroup: (groupId: number, q: DocumentQuery = {}) => http.get<Page<BankDocument>>(`/api/groups/${groupId}/documents`, { query: query(q) }),
+    listGroup: (groupId: number, q: DocumentQuery = {}) =>
+      http.get<Page<BankDocument>>(`/api/groups/${groupId}/documents`, { query: query(q) }),
     listMine: (q: DocumentQuery = {}) => http.get<Page<BankDocument>>('/api/documents', { query: query(q) }),
     get: (id: number) => http.get<BankDocument>(`/api/documents/${id}`),
     /** Multipart upload through XMLHttpRequest, so progress can be shown. */

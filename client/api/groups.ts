@@ -2,8 +2,28 @@
 import type { Http } from './http.js';
 import { xhrUpload } from './me.js';
 import type { Page, Person as ShortPerson, PersonWithAvatar } from '../../server/protocol/common.js';
-import type { CreateGroupBody, Group, GroupMember, GroupRole, Invitation, InviteBody, JoinRequest, MemberStatus, UpdateGroupBody } from '../../server/protocol/groups.js';
-import type { Attachment, Comment, EditPostBody, NewPost, Post, PostDetail, ReactionAnswer, ReactionKind, Reactor } from '../../server/protocol/posts.js';
+import type {
+  CreateGroupBody,
+  Group,
+  GroupMember,
+  GroupRole,
+  Invitation,
+  InviteBody,
+  JoinRequest,
+  MemberStatus,
+  UpdateGroupBody,
+} from '../../server/protocol/groups.js';
+import type {
+  Attachment,
+  Comment,
+  EditPostBody,
+  NewPost,
+  Post,
+  PostDetail,
+  ReactionAnswer,
+  ReactionKind,
+  Reactor,
+} from '../../server/protocol/posts.js';
 import type { NotificationPage, ReadNotificationsAnswer } from '../../server/protocol/notifications.js';
 import type { Contact, DirectoryFilters as DirectoryQueryBody, MemberProfile } from '../../server/protocol/directory.js';
 import type { Member } from '../../server/protocol/users.js';
@@ -26,18 +46,22 @@ type Cursor = string | number | null | undefined;
 export function groupsApi(http: Http) {
   const g = (id: number) => `/api/groups/${id}`;
   return {
-    list: (scope: 'mine' | 'directory', q?: string, cursor?: Cursor) => http.get<Page<Group>>('/api/groups', { query: { scope, q, cursor } }),
+    list: (scope: 'mine' | 'directory', q?: string, cursor?: Cursor) =>
+      http.get<Page<Group>>('/api/groups', { query: { scope, q, cursor } }),
     get: (id: number) => http.get<Group>(g(id)),
     create: (input: CreateGroupBody) => http.post<Group>('/api/groups', input),
     update: (id: number, patch: UpdateGroupBody) => http.patch<Group>(g(id), patch),
     remove: (id: number) => http.delete<void>(g(id)),
     join: (id: number, motive?: string | null) => http.post<{ status: 'member' | 'pending' }>(`${g(id)}/join`, { motive: motive || null }),
     leave: (id: number) => http.delete<void>(`${g(id)}/members/me`),
-    members: (id: number, status: MemberStatus = 'member', cursor?: Cursor) => http.get<Page<GroupMember>>(`${g(id)}/members`, { query: { status, cursor } }),
+    members: (id: number, status: MemberStatus = 'member', cursor?: Cursor) =>
+      http.get<Page<GroupMember>>(`${g(id)}/members`, { query: { status, cursor } }),
     removeMember: (id: number, userId: number) => http.delete<void>(`${g(id)}/members/${userId}`),
-    setRole: (id: number, userId: number, role: GroupRole) => http.patch<{ userId: number; role: GroupRole }>(`${g(id)}/members/${userId}`, { role }),
+    setRole: (id: number, userId: number, role: GroupRole) =>
+      http.patch<{ userId: number; role: GroupRole }>(`${g(id)}/members/${userId}`, { role }),
     requests: (id: number, status?: JoinRequest['status']) => http.get<Page<JoinRequest>>(`${g(id)}/requests`, { query: { status } }),
-    decide: (id: number, userId: number, approve: boolean) => http.post<JoinRequest>(`${g(id)}/requests/${userId}/${approve ? 'approve' : 'reject'}`),
+    decide: (id: number, userId: number, approve: boolean) =>
+      http.post<JoinRequest>(`${g(id)}/requests/${userId}/${approve ? 'approve' : 'reject'}`),
     invitations: (id: number) => http.get<Page<Invitation>>(`${g(id)}/invitations`),
     invite: (id: number, to: InviteBody) => http.post<{ status: string; invitation: Invitation }>(`${g(id)}/invitations`, to),
     accept: (id: number) => http.post<{ status: 'member' }>(`${g(id)}/invitations/accept`),
@@ -56,11 +80,11 @@ export function groupsApi(http: Http) {
     deletePost: (postId: number) => http.delete<void>(`/api/posts/${postId}`),
     comment: (postId: number, body: string) => http.post<Comment>(`/api/posts/${postId}/comments`, { body }),
     deleteComment: (commentId: number) => http.delete<void>(`/api/comments/${commentId}`),
-    react: (postId: number, kind: ReactionKind) =>
-      http.post<ReactionAnswer>(`/api/posts/${postId}/reactions`, { kind }),
+    react: (postId: number, kind: ReactionKind) => http.post<ReactionAnswer>(`/api/posts/${postId}/reactions`, { kind }),
     reactors: (postId: number) => http.get<{ items: Reactor[] }>(`/api/posts/${postId}/reactions`),
     notifications: (cursor?: Cursor) => http.get<NotificationPage>('/api/notifications', { query: { cursor } }),
-    readNotifications: (ids: number[] | 'all') => http.post<ReadNotificationsAnswer>('/api/notifications/read', ids === 'all' ? { all: true } : { ids }),
+    readNotifications: (ids: number[] | 'all') =>
+      http.post<ReadNotificationsAnswer>('/api/notifications/read', ids === 'all' ? { all: true } : { ids }),
     directory: (f: DirectoryFilters) => http.get<Page<Member>>('/api/directory', { query: { ...f } }),
     profile: (userId: number) => http.get<MemberProfile>(`/api/users/${userId}`),
     contacts: (q?: string) => http.get<{ items: Contact[] }>('/api/contacts', { query: { q } }),

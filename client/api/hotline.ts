@@ -3,11 +3,27 @@ import type { Http } from './http.js';
 import type { Person } from '../../server/protocol/common.js';
 import type { Message } from '../../server/protocol/chat.js';
 import type {
-  ChangeCategoryBody, HotlineAgent, HotlineCategory, HotlineFigures, HotlineStatus, Ticket, TicketDetail,
+  ChangeCategoryBody,
+  HotlineAgent,
+  HotlineCategory,
+  HotlineFigures,
+  HotlineStatus,
+  Ticket,
+  TicketDetail,
 } from '../../server/protocol/hotline.js';
 
 export type {
-  FigureGroup, FigureSummary, HotlineAgent, HotlineCategory, HotlineFigures, HotlineStatus, Ticket, TicketDetail, TicketHistoryItem, TicketNote, TicketStatus,
+  FigureGroup,
+  FigureSummary,
+  HotlineAgent,
+  HotlineCategory,
+  HotlineFigures,
+  HotlineStatus,
+  Ticket,
+  TicketDetail,
+  TicketHistoryItem,
+  TicketNote,
+  TicketStatus,
 } from '../../server/protocol/hotline.js';
 /** Someone named on a ticket. */
 export type TicketPerson = Person;
@@ -26,8 +42,7 @@ export interface TicketQuery {
 export function hotlineApi(http: Http) {
   return {
     status: () => http.get<HotlineStatus>('/api/hotline/status'),
-    tickets: (q: TicketQuery = {}) =>
-      http.get<{ items: Ticket[]; nextCursor: number | null }>('/api/hotline/tickets', { query: { ...q } }),
+    tickets: (q: TicketQuery = {}) => http.get<{ items: Ticket[]; nextCursor: number | null }>('/api/hotline/tickets', { query: { ...q } }),
     ticket: (id: number) => http.get<TicketDetail>(`/api/hotline/tickets/${id}`),
     categories: (all = false) => http.get<HotlineCategory[]>('/api/hotline/categories', { query: { all: all ? 1 : undefined } }),
     createCategory: (name: string) => http.post<HotlineCategory>('/api/hotline/categories', { name }),

@@ -52,8 +52,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export const NETWORK_ERROR_MESSAGE =
-  'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.';
+export const NETWORK_ERROR_MESSAGE = 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.';
 
 /** Builds an ApiError from a status and a parsed (maybe invalid) body. */
 export function toApiError(status: number, body: unknown, retryAfter?: string | null): ApiError {

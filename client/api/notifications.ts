@@ -4,7 +4,13 @@ import type { Page } from '../../server/protocol/common.js';
 import type { Group } from '../../server/protocol/groups.js';
 import type { NotificationPage, NotificationSettings, ReadNotificationsAnswer } from '../../server/protocol/notifications.js';
 
-export type { BatchMinutes, MailFrequency, NotificationPage, NotificationSettings, NotificationType } from '../../server/protocol/notifications.js';
+export type {
+  BatchMinutes,
+  MailFrequency,
+  NotificationPage,
+  NotificationSettings,
+  NotificationType,
+} from '../../server/protocol/notifications.js';
 /** One notification as the server presents it (REST and the live `notification` event). */
 export type { Notification as AppNotification } from '../../server/protocol/notifications.js';
 

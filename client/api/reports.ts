@@ -1,10 +1,19 @@
 /** Typed calls for activity reports (CRA): my reports, communes, dashboards, exports and teams. */
 import type { Http } from './http.js';
-import type {
-  CommuneView, ReportBody, ReportStats, ReportView, StatScope, TeamView,
-} from '../../server/protocol/reports.js';
+import type { CommuneView, ReportBody, ReportStats, ReportView, StatScope, TeamView } from '../../server/protocol/reports.js';
 
-export type { CommuneView, ReportBody, ReportStats, ReportView, StatScope, TeamView, StatCell, RankLine, TrendPoint, MaskedCount } from '../../server/protocol/reports.js';
+export type {
+  CommuneView,
+  ReportBody,
+  ReportStats,
+  ReportView,
+  StatScope,
+  TeamView,
+  StatCell,
+  RankLine,
+  TrendPoint,
+  MaskedCount,
+} from '../../server/protocol/reports.js';
 
 /** The filters of a dashboard and of its exports. */
 export interface StatsFilter {
@@ -19,7 +28,8 @@ export interface StatsFilter {
 export function reportsApi(http: Http) {
   const query = (f: StatsFilter) => ({ from: f.from, to: f.to, scope: f.scope, code: f.code ?? undefined, groupBy: f.groupBy });
   return {
-    list: (cursor?: string | null) => http.get<{ items: ReportView[]; nextCursor: string | null }>('/api/reports', { query: { cursor, limit: 30 } }),
+    list: (cursor?: string | null) =>
+      http.get<{ items: ReportView[]; nextCursor: string | null }>('/api/reports', { query: { cursor, limit: 30 } }),
     get: (id: number) => http.get<ReportView>(`/api/reports/${id}`),
     create: (body: ReportBody) => http.post<ReportView>('/api/reports', body),
     update: (id: number, body: ReportBody) => http.put<ReportView>(`/api/reports/${id}`, body),

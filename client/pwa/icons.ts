@@ -41,8 +41,19 @@ export function iconPng(size: number, maskable = false): Buffer {
   // Nodes of the mesh, in a unit square; the maskable icon keeps them within the central 60 %.
   const k = maskable ? 0.6 : 0.8;
   const o = (1 - k) / 2;
-  const nodes = [[0.2, 0.3], [0.75, 0.2], [0.8, 0.75], [0.3, 0.8]].map(([x, y]) => [o + x! * k, o + y! * k] as const);
-  const links = [[0, 1], [1, 2], [2, 3], [3, 0], [0, 2]] as const;
+  const nodes = [
+    [0.2, 0.3],
+    [0.75, 0.2],
+    [0.8, 0.75],
+    [0.3, 0.8],
+  ].map(([x, y]) => [o + x! * k, o + y! * k] as const);
+  const links = [
+    [0, 1],
+    [1, 2],
+    [2, 3],
+    [3, 0],
+    [0, 2],
+  ] as const;
   const stroke = 0.035 * k * 1.25;
   const dot = 0.085 * k * 1.25;
   const rows: Buffer[] = [];

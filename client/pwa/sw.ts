@@ -15,7 +15,10 @@ interface SwScope {
   skipWaiting(): Promise<void>;
   clients: {
     claim(): Promise<void>;
-    matchAll(o: { type: 'window'; includeUncontrolled: boolean }): Promise<{ url: string; focus(): Promise<unknown>; navigate(url: string): Promise<unknown> }[]>;
+    matchAll(o: {
+      type: 'window';
+      includeUncontrolled: boolean;
+    }): Promise<{ url: string; focus(): Promise<unknown>; navigate(url: string): Promise<unknown> }[]>;
     openWindow(url: string): Promise<unknown>;
   };
   registration: { showNotification(title: string, o: NotificationOptions & { data?: unknown }): Promise<void> };
@@ -29,7 +32,12 @@ const sw = self as unknown as SwScope;
 const CACHE = `maillage-shell-${SHELL_VERSION}`;
 
 sw.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL_FILES)).then(() => sw.skipWaiting()));
+  e.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(SHELL_FILES))
+      .then(() => sw.skipWaiting()),
+  );
 });
 
 sw.addEventListener('activate', (e) => {

@@ -1,6 +1,15 @@
 /** The typed Socket.IO client of the hub: acked requests with a timeout, connection state, resync after reconnects. */
 import { io, type Socket } from 'socket.io-client';
-import type { AckOf, ClientAcks, ClientEventName, ClientPayload, ClientToServerEvents, ServerEventName, ServerEventPayloads, ServerToClientEvents } from '../../server/protocol/socket.js';
+import type {
+  AckOf,
+  ClientAcks,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  ServerEventName,
+  ServerEventPayloads,
+  ServerToClientEvents,
+} from '../../server/protocol/socket.js';
 
 /** The socket, typed by the protocol's maps (server → client events in, client → server events out). */
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,6 +1,14 @@
 /** A document bank (one group's, or mine across groups): query, pages, uploads with progress, live refresh. */
 import { ApiError } from '../api/http.js';
-import type { BankDocument, DocumentQuery, DocumentSort, DocumentType, DocumentsApi, NewDocument, UploadedDocument } from '../api/documents.js';
+import type {
+  BankDocument,
+  DocumentQuery,
+  DocumentSort,
+  DocumentType,
+  DocumentsApi,
+  NewDocument,
+  UploadedDocument,
+} from '../api/documents.js';
 import { LiveListStore, withPage, type HubEvents } from './live-store.js';
 
 /** One upload in progress or finished with an error. */
@@ -23,7 +31,10 @@ export class DocumentsStore extends LiveListStore<BankDocument> {
   uploads: UploadState[] = [];
   private seq = 0;
 
-  constructor(private readonly api: { documents: DocumentsApi }, readonly groupId: number | null) {
+  constructor(
+    private readonly api: { documents: DocumentsApi },
+    readonly groupId: number | null,
+  ) {
     super();
   }
 

@@ -19,7 +19,10 @@ export class AgendaStore extends LiveListStore<AgendaEvent> {
   from: Date | null = null;
   to: Date | null = null;
 
-  constructor(private readonly api: { events: EventsApi }, readonly groupId: number | null) {
+  constructor(
+    private readonly api: { events: EventsApi },
+    readonly groupId: number | null,
+  ) {
     super();
   }
 
@@ -63,7 +66,10 @@ export class EventStore extends LiveStore {
   busy = false;
   registrants: Registrant[] | null = null;
 
-  constructor(private readonly api: { events: EventsApi }, readonly eventId: number) {
+  constructor(
+    private readonly api: { events: EventsApi },
+    readonly eventId: number,
+  ) {
     super();
   }
 
@@ -119,7 +125,8 @@ export class EventStore extends LiveStore {
     return [
       hub.on('event:updated', (u) => {
         if (!this.event || u.id !== this.eventId) return;
-        const waiting = this.event.myRegistration?.status === 'waitlisted' || this.event.myPrescriptions?.some((p) => p.status === 'waitlisted');
+        const waiting =
+          this.event.myRegistration?.status === 'waitlisted' || this.event.myPrescriptions?.some((p) => p.status === 'waitlisted');
         this.event = mergePublic(this.event, u);
         this.emit();
         if (waiting || this.registrants) void this.load();

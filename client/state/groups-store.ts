@@ -101,7 +101,12 @@ export class GroupsStore extends EventTarget {
   }
 
   /** Creates a group (animators, admins); answers it, or null with `error` set. */
-  async create(input: { name: string; description: string | null; visibility: Visibility; parentId?: number | null }): Promise<Group | null> {
+  async create(input: {
+    name: string;
+    description: string | null;
+    visibility: Visibility;
+    parentId?: number | null;
+  }): Promise<Group | null> {
     this.error = null;
     try {
       const group = await this.api.groups.create(input);
@@ -123,7 +128,11 @@ export class GroupsStore extends EventTarget {
   /** Replaces a group in both lists (after reading it again). */
   upsert(group: Group): void {
     const inMine = this.mine.some((g) => g.id === group.id);
-    this.mine = group.myStatus ? (inMine ? this.mine.map((g) => (g.id === group.id ? group : g)) : [...this.mine, group]) : this.mine.filter((g) => g.id !== group.id);
+    this.mine = group.myStatus
+      ? inMine
+        ? this.mine.map((g) => (g.id === group.id ? group : g))
+        : [...this.mine, group]
+      : this.mine.filter((g) => g.id !== group.id);
     this.directory = this.directory.map((g) => (g.id === group.id ? group : g));
     this.emit();
   }

@@ -43,11 +43,26 @@ export class HomeStore extends EventTarget {
   /** Loads every part. */
   async load(userId: number): Promise<void> {
     await Promise.all([
-      this.part(() => this.api.reports.stats({ ...periodOf('month'), scope: 'mine' }), (s) => (this.month = s)),
-      this.part(() => this.api.groups.feed(), (p) => (this.news = p.items.slice(0, 5))),
-      this.part(() => this.api.documents.listMine({ sort: 'date', limit: 5 }), (p) => (this.documents = p.items.slice(0, 5))),
-      this.part(() => this.newMembers(userId), (m) => (this.members = m)),
-      this.part(() => this.pinned(), (m) => (this.announcement = m)),
+      this.part(
+        () => this.api.reports.stats({ ...periodOf('month'), scope: 'mine' }),
+        (s) => (this.month = s),
+      ),
+      this.part(
+        () => this.api.groups.feed(),
+        (p) => (this.news = p.items.slice(0, 5)),
+      ),
+      this.part(
+        () => this.api.documents.listMine({ sort: 'date', limit: 5 }),
+        (p) => (this.documents = p.items.slice(0, 5)),
+      ),
+      this.part(
+        () => this.newMembers(userId),
+        (m) => (this.members = m),
+      ),
+      this.part(
+        () => this.pinned(),
+        (m) => (this.announcement = m),
+      ),
     ]);
     this.loaded = true;
     this.dispatchEvent(new Event('change'));
@@ -56,9 +71,16 @@ export class HomeStore extends EventTarget {
   /** The latest arrivals in (up to five of) my groups, myself left out. */
   private async newMembers(userId: number): Promise<NewMember[]> {
     const groups = (await this.api.groups.list('mine')).items.slice(0, 5);
-    const pages = await Promise.all(groups.map((g) => this.api.groups.members(g.id).then((p) => p.items.map((member) => ({ member, group: { id: g.id, name: g.name } })))));
-    return pages.flat().filter((m) => m.member.user.id !== userId && m.member.joinedAt)
-      .sort((a, b) => b.member.joinedAt!.localeCompare(a.member.joinedAt!)).slice(0, 5);
+    const pages = await Promise.all(
+      groups.map((g) =>
+        this.api.groups.members(g.id).then((p) => p.items.map((member) => ({ member, group: { id: g.id, name: g.name } }))),
+      ),
+    );
+    return pages
+      .flat()
+      .filter((m) => m.member.user.id !== userId && m.member.joinedAt)
+      .sort((a, b) => b.member.joinedAt!.localeCompare(a.member.joinedAt!))
+      .slice(0, 5);
   }
 
   /** The newest pinned message of the national channel (the network's announcements). */

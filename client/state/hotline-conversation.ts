@@ -15,8 +15,7 @@ export interface PendingMessage {
 /** Loads a page of history after a seq (REST). */
 export type HistoryLoader = (channelId: number, afterSeq?: number) => Promise<ConversationMessage[]>;
 
-const newId = (): string =>
-  globalThis.crypto?.randomUUID?.() ?? `h-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const newId = (): string => globalThis.crypto?.randomUUID?.() ?? `h-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * Plain store (no Lit): dispatches `change`. Messages are keyed by id; any
@@ -90,7 +89,9 @@ export class HotlineConversation extends EventTarget {
       const r = await this.hub.request('message:send', { channelId: this.channelId, body, clientMsgId }, 10_000);
       this.add([r.message]);
     } catch (err) {
-      this.pending = this.pending.map((p) => (p.clientMsgId === clientMsgId ? { ...p, failed: (err as Error).message || 'Échec de l’envoi.' } : p));
+      this.pending = this.pending.map((p) =>
+        p.clientMsgId === clientMsgId ? { ...p, failed: (err as Error).message || 'Échec de l’envoi.' } : p,
+      );
       this.emit();
     }
   }

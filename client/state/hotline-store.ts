@@ -4,7 +4,16 @@ import type { ClientPayload } from '../../server/protocol/socket.js';
 
 /** The hotline commands acknowledged with `{ ticket }`. */
 type TicketCommand = 'hotline:claim' | 'hotline:transfer' | 'hotline:resolve' | 'hotline:reopen' | 'hotline:rate';
-import type { HotlineAgent, HotlineApi, HotlineCategory, HotlineStatus, Ticket, TicketDetail, TicketNote, TicketQuery } from '../api/hotline.js';
+import type {
+  HotlineAgent,
+  HotlineApi,
+  HotlineCategory,
+  HotlineStatus,
+  Ticket,
+  TicketDetail,
+  TicketNote,
+  TicketQuery,
+} from '../api/hotline.js';
 
 /** What the store needs of the hub client (client/realtime/hub-client.ts). */
 export type HotlineHub = EventTarget & Pick<HubLike, 'connected' | 'request' | 'on'>;
@@ -12,8 +21,7 @@ export type HotlineHub = EventTarget & Pick<HubLike, 'connected' | 'request' | '
 /** Input of the "Contacter la hotline" form. */
 export type OpenRequestInput = Omit<ClientPayload<'hotline:open'>, 'clientMsgId'>;
 
-const newId = (): string =>
-  globalThis.crypto?.randomUUID?.() ?? `h-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const newId = (): string => globalThis.crypto?.randomUUID?.() ?? `h-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * Plain store (no Lit): dispatches `change`. Tickets arrive by REST and are
@@ -79,7 +87,11 @@ export class HotlineStore extends EventTarget {
     this.emit();
     const asked = this.availabilitySeq;
     try {
-      const [page, status, categories] = await Promise.all([this.api.tickets({ ...this.filters, limit: 200 }), this.api.status(), this.api.categories()]);
+      const [page, status, categories] = await Promise.all([
+        this.api.tickets({ ...this.filters, limit: 200 }),
+        this.api.status(),
+        this.api.categories(),
+      ]);
       this.tickets = new Map(page.items.map((t) => [t.id, t]));
       const newer = this.lastAvailability && this.lastAvailability.seq > asked ? this.lastAvailability.available : null;
       this.status = newer === null ? status : { ...status, available: newer };

@@ -12,14 +12,15 @@ export interface PasswordRule {
 }
 
 function normalize(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 }
 
 /** Checks a password; the name rule is left out when no name is given (reset form). */
-export function checkPassword(
-  password: string,
-  names?: { firstName?: string; lastName?: string },
-): PasswordRule[] {
+export function checkPassword(password: string, names?: { firstName?: string; lastName?: string }): PasswordRule[] {
   const rules: PasswordRule[] = [
     { id: 'length', label: '8 caractères minimum', ok: [...password].length >= 8 },
     { id: 'upper', label: 'au moins 1 majuscule', ok: /\p{Lu}/u.test(password) },
@@ -31,9 +32,7 @@ export function checkPassword(
   ];
   if (names) {
     const pw = normalize(password);
-    const parts = [names.firstName ?? '', names.lastName ?? '']
-      .map(normalize)
-      .filter((n) => n.length >= 2);
+    const parts = [names.firstName ?? '', names.lastName ?? ''].map(normalize).filter((n) => n.length >= 2);
     rules.push({
       id: 'names',
       label: 'ne contient ni votre prénom ni votre nom',

@@ -14,7 +14,10 @@ export class PostsStore extends LiveStore {
   /** Posts whose comments are open, with them. */
   details = new Map<number, PostDetail>();
 
-  constructor(private readonly api: { groups: PostsApi }, readonly groupId: number | null) {
+  constructor(
+    private readonly api: { groups: PostsApi },
+    readonly groupId: number | null,
+  ) {
     super();
   }
 
@@ -145,7 +148,10 @@ export class PostsStore extends LiveStore {
     const detail = this.details.get(c.postId);
     const isNew = detail ? !detail.comments.some((x) => x.id === c.id) : true;
     if (detail) {
-      this.details.set(c.postId, { ...detail, comments: isNew ? [...detail.comments, c] : detail.comments.map((x) => (x.id === c.id ? c : x)) });
+      this.details.set(c.postId, {
+        ...detail,
+        comments: isNew ? [...detail.comments, c] : detail.comments.map((x) => (x.id === c.id ? c : x)),
+      });
     }
     const post = this.items.find((p) => p.id === c.postId);
     // Without the open list we cannot tell an edit from a new comment: only new ones count.

@@ -36,18 +36,36 @@ export const parisDay = (d = new Date()) => new Intl.DateTimeFormat('en-CA', { t
 /** An empty draft for today. */
 export function emptyDraft(): ReportDraft {
   return {
-    date: parisDay(), commune: null, canal: '', activity: '', participants: 1,
-    ages: Object.fromEntries(AGE_BANDS.map((a) => [a.key, 0])), statuses: Object.fromEntries(STATUSES.map((s) => [s.key, 0])),
-    themes: [], durationBand: '', durationMinutes: '', redirected: false, redirectedTo: '',
+    date: parisDay(),
+    commune: null,
+    canal: '',
+    activity: '',
+    participants: 1,
+    ages: Object.fromEntries(AGE_BANDS.map((a) => [a.key, 0])),
+    statuses: Object.fromEntries(STATUSES.map((s) => [s.key, 0])),
+    themes: [],
+    durationBand: '',
+    durationMinutes: '',
+    redirected: false,
+    redirectedTo: '',
   };
 }
 
 /** The draft of a stored report (to edit it). */
 export function draftOf(r: ReportView): ReportDraft {
   return {
-    date: r.date, commune: r.commune, canal: r.canal, activity: r.activity, participants: r.participants,
-    ages: { ...r.ages }, statuses: { ...r.statuses }, themes: [...r.themes], durationBand: r.durationMinutes ? '' : r.durationBand,
-    durationMinutes: r.durationMinutes ? String(r.durationMinutes) : '', redirected: r.redirected, redirectedTo: r.redirectedTo ?? '',
+    date: r.date,
+    commune: r.commune,
+    canal: r.canal,
+    activity: r.activity,
+    participants: r.participants,
+    ages: { ...r.ages },
+    statuses: { ...r.statuses },
+    themes: [...r.themes],
+    durationBand: r.durationMinutes ? '' : r.durationBand,
+    durationMinutes: r.durationMinutes ? String(r.durationMinutes) : '',
+    redirected: r.redirected,
+    redirectedTo: r.redirectedTo ?? '',
   };
 }
 
@@ -80,7 +98,12 @@ export class ReportFormStore extends EventTarget {
   message = '';
   saving = false;
 
-  constructor(private readonly api: { reports: ReportsApi }, private readonly storage: DraftStorage, private readonly key: string, readonly reportId: number | null = null) {
+  constructor(
+    private readonly api: { reports: ReportsApi },
+    private readonly storage: DraftStorage,
+    private readonly key: string,
+    readonly reportId: number | null = null,
+  ) {
     super();
     this.draft = this.restore() ?? emptyDraft();
   }

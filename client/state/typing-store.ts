@@ -34,7 +34,10 @@ export class TypingStore extends EventTarget {
     this.typers.set(e.channelId, users);
     const previous = users.get(e.userId);
     if (previous !== undefined) this.timers.clearTimeout(previous);
-    users.set(e.userId, this.timers.setTimeout(() => this.stop(e.channelId, e.userId), TYPING_SHOW_MS));
+    users.set(
+      e.userId,
+      this.timers.setTimeout(() => this.stop(e.channelId, e.userId), TYPING_SHOW_MS),
+    );
     this.emit();
   }
 

@@ -7,7 +7,8 @@ import { accessGroup, canManageGroup } from './groups';
 import { isAnimator } from './roles';
 
 /** Group owners and admins, global admins, and animators (on groups they can see) organise agenda events. */
-export const canOrganise = (actor: UserRow, membership: GroupMemberRow | undefined): boolean => canManageGroup(actor, membership) || isAnimator(actor);
+export const canOrganise = (actor: UserRow, membership: GroupMemberRow | undefined): boolean =>
+  canManageGroup(actor, membership) || isAnimator(actor);
 
 /** An agenda event with what the viewer is to it. */
 export interface EventAccess {

@@ -23,7 +23,8 @@ export function canManageGroup(actor: UserRow, membership: GroupMemberRow | unde
 }
 
 /** Owners (and global admins) name or remove owners and managers, and delete the group. */
-export const isGroupOwner = (actor: UserRow, membership: GroupMemberRow | undefined): boolean => isAdmin(actor) || membership?.role === 'owner';
+export const isGroupOwner = (actor: UserRow, membership: GroupMemberRow | undefined): boolean =>
+  isAdmin(actor) || membership?.role === 'owner';
 
 /** Managers remove plain members; removing a manager (owner or admin of the group) takes an owner. */
 export const canRemoveGroupMember = (actor: UserRow, membership: GroupMemberRow | undefined, target: GroupMemberRow): boolean =>

@@ -6,7 +6,11 @@ import type { UserRow } from '../db/users';
 import { accessChannel } from './channels';
 
 /** The message and its channel if the user is a member of that channel; `not_found` otherwise. */
-export async function accessMessage(db: Knex, actor: UserRow, messageId: number): Promise<{ message: MessageWithAuthor; channel: ChannelRow }> {
+export async function accessMessage(
+  db: Knex,
+  actor: UserRow,
+  messageId: number,
+): Promise<{ message: MessageWithAuthor; channel: ChannelRow }> {
   const message = await findMessage(db, messageId);
   if (!message) throw notFound('Message');
   const { channel } = await accessChannel(db, actor, message.channel_id).catch(() => {

@@ -1,7 +1,15 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors';
 import { findGroupMember } from '../db/groups';
-import { canSeePost, findAttachment, findComment, findPost, type AttachmentRow, type CommentWithAuthor, type PostWithPeople } from '../db/posts';
+import {
+  canSeePost,
+  findAttachment,
+  findComment,
+  findPost,
+  type AttachmentRow,
+  type CommentWithAuthor,
+  type PostWithPeople,
+} from '../db/posts';
 import type { UserRow } from '../db/users';
 import { canManageGroup } from './groups';
 
@@ -13,7 +21,11 @@ export async function accessPost(db: Knex, actor: UserRow, postId: number): Prom
 }
 
 /** The comment and its post if the viewer may see the post. */
-export async function accessComment(db: Knex, actor: UserRow, commentId: number): Promise<{ comment: CommentWithAuthor; post: PostWithPeople }> {
+export async function accessComment(
+  db: Knex,
+  actor: UserRow,
+  commentId: number,
+): Promise<{ comment: CommentWithAuthor; post: PostWithPeople }> {
   const comment = await findComment(db, commentId);
   if (!comment) throw notFound('Commentaire');
   const post = await accessPost(db, actor, comment.post_id).catch(() => {

@@ -36,7 +36,15 @@ const viewQuery = (db: Knex) =>
   db('events as e')
     .join('groups as g', 'g.id', 'e.group_id')
     .leftJoin('users as c', 'c.id', 'e.created_by')
-    .select('e.*', 'g.name as g_name', 'g.channel_id as g_channel_id', 'g.visibility as g_visibility', 'c.username as c_username', 'c.first_name as c_first_name', 'c.last_name as c_last_name');
+    .select(
+      'e.*',
+      'g.name as g_name',
+      'g.channel_id as g_channel_id',
+      'g.visibility as g_visibility',
+      'c.username as c_username',
+      'c.first_name as c_first_name',
+      'c.last_name as c_last_name',
+    );
 
 export async function findEvent(db: Knex, id: number): Promise<EventView | undefined> {
   return viewQuery(db).where('e.id', id).first();
@@ -56,12 +64,16 @@ export async function lockEvent(trx: Knex.Transaction, id: number): Promise<Even
 
 export async function insertEvent(db: Knex, e: NewEvent): Promise<number> {
   const now = new Date();
-  const [row] = await db('events').insert({ ...e, created_at: now, updated_at: now }).returning('id');
+  const [row] = await db('events')
+    .insert({ ...e, created_at: now, updated_at: now })
+    .returning('id');
   return Number(typeof row === 'object' ? row.id : row);
 }
 
 export async function updateEvent(db: Knex, id: number, changes: Partial<EventRow>): Promise<void> {
-  await db('events').where({ id }).update({ ...changes, updated_at: new Date() });
+  await db('events')
+    .where({ id })
+    .update({ ...changes, updated_at: new Date() });
 }
 
 export interface EventRange {

@@ -52,7 +52,9 @@ export async function countsFor(db: Knex, eventIds: number[]): Promise<Map<numbe
 }
 
 export async function countIn(db: Knex, eventId: number, list: RegistrationList, status: RegistrationStatus): Promise<number> {
-  const row = (await db('event_registrations').where({ event_id: eventId, list, status }).count({ n: '*' }).first()) as { n: number | string };
+  const row = (await db('event_registrations').where({ event_id: eventId, list, status }).count({ n: '*' }).first()) as {
+    n: number | string;
+  };
   return Number(row.n);
 }
 
@@ -68,7 +70,11 @@ export async function waitlistPosition(db: Knex, r: RegistrationRow): Promise<nu
 }
 
 /** The user's own registrations (member list) among these events, with their waiting-list position. */
-export async function selfRegistrations(db: Knex, userId: number, eventIds: number[]): Promise<Map<number, { id: number; status: RegistrationStatus; position: number | null }>> {
+export async function selfRegistrations(
+  db: Knex,
+  userId: number,
+  eventIds: number[],
+): Promise<Map<number, { id: number; status: RegistrationStatus; position: number | null }>> {
   const out = new Map<number, { id: number; status: RegistrationStatus; position: number | null }>();
   if (!eventIds.length) return out;
   const rows = (await db('event_registrations as r')
@@ -80,7 +86,8 @@ export async function selfRegistrations(db: Knex, userId: number, eventIds: numb
         "(select count(*) from event_registrations w where w.event_id = r.event_id and w.list = 'member' and w.status = 'waitlisted' and w.id <= r.id) as position",
       ),
     )) as { id: number; event_id: number; status: RegistrationStatus; position: number | string }[];
-  for (const r of rows) out.set(r.event_id, { id: r.id, status: r.status, position: r.status === 'waitlisted' ? Number(r.position) : null });
+  for (const r of rows)
+    out.set(r.event_id, { id: r.id, status: r.status, position: r.status === 'waitlisted' ? Number(r.position) : null });
   return out;
 }
 
@@ -131,7 +138,14 @@ export async function registrationsOf(db: Knex, eventId: number): Promise<Regist
   return db('event_registrations as r')
     .leftJoin('users as u', 'u.id', 'r.user_id')
     .where('r.event_id', eventId)
-    .select('r.*', 'u.username as u_username', 'u.first_name as u_first_name', 'u.last_name as u_last_name', 'u.email as u_email', 'u.employer as u_employer')
+    .select(
+      'r.*',
+      'u.username as u_username',
+      'u.first_name as u_first_name',
+      'u.last_name as u_last_name',
+      'u.email as u_email',
+      'u.employer as u_employer',
+    )
     .orderByRaw("case r.list when 'member' then 0 else 1 end, case r.status when 'registered' then 0 else 1 end, r.id");
 }
 

@@ -17,7 +17,10 @@ export async function findFeedByTokenHash(db: Knex, tokenHash: string): Promise<
 
 /** Makes or replaces a member's feed (the old address stops working). */
 export async function saveFeed(db: Knex, userId: number, tokenHash: string, at: Date): Promise<void> {
-  await db('calendar_feeds').insert({ user_id: userId, token_hash: tokenHash, created_at: at }).onConflict('user_id').merge({ token_hash: tokenHash, created_at: at });
+  await db('calendar_feeds')
+    .insert({ user_id: userId, token_hash: tokenHash, created_at: at })
+    .onConflict('user_id')
+    .merge({ token_hash: tokenHash, created_at: at });
 }
 
 export async function deleteFeed(db: Knex, userId: number): Promise<void> {

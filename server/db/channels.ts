@@ -31,7 +31,11 @@ export interface MemberRow {
 }
 
 /** A channel joined with the viewer's membership (null fields when not a member). */
-export type ChannelWithMembership = ChannelRow & { m_user_id: number | null; last_read_seq: number | null; favorite: boolean | number | null };
+export type ChannelWithMembership = ChannelRow & {
+  m_user_id: number | null;
+  last_read_seq: number | null;
+  favorite: boolean | number | null;
+};
 
 export async function findChannel(db: Knex, id: number): Promise<ChannelRow | undefined> {
   return db<ChannelRow>('channels').where({ id }).first();
@@ -169,13 +173,20 @@ export async function unreadStatesOf(db: Knex, pairs: ChannelUser[]): Promise<Un
 
 /** Moves a read marker forward only (never backwards); returns the marker now stored. */
 export async function advanceReadMarker(db: Knex, channelId: number, userId: number, seq: number): Promise<number> {
-  await db('channel_members').where({ channel_id: channelId, user_id: userId }).where('last_read_seq', '<', seq).update({ last_read_seq: seq });
+  await db('channel_members')
+    .where({ channel_id: channelId, user_id: userId })
+    .where('last_read_seq', '<', seq)
+    .update({ last_read_seq: seq });
   const row = await findMembership(db, channelId, userId);
   return row?.last_read_seq ?? 0;
 }
 
 /** A channel with the user's membership row, in one round trip; undefined when the user is not a member. */
-export async function findChannelWithMembership(db: Knex, channelId: number, userId: number): Promise<{ channel: ChannelRow; membership: MemberRow } | undefined> {
+export async function findChannelWithMembership(
+  db: Knex,
+  channelId: number,
+  userId: number,
+): Promise<{ channel: ChannelRow; membership: MemberRow } | undefined> {
   const row = await db('channels as c')
     .join('channel_members as m', 'm.channel_id', 'c.id')
     .where({ 'c.id': channelId, 'm.user_id': userId })
@@ -222,7 +233,16 @@ export async function insertDirectChannel(db: Knex, pair: [number, number], crea
   const [a, b] = pair;
   const key = `${a}:${b}`;
   await db('channels')
-    .insert({ kind: 'direct', name: 'Message direct', slug: `dm-${a}-${b}`, direct_key: key, announce: false, last_seq: 0, created_by: createdBy, created_at: new Date() })
+    .insert({
+      kind: 'direct',
+      name: 'Message direct',
+      slug: `dm-${a}-${b}`,
+      direct_key: key,
+      announce: false,
+      last_seq: 0,
+      created_by: createdBy,
+      created_at: new Date(),
+    })
     .onConflict('direct_key')
     .ignore();
   return (await findDirectChannel(db, key))!;
@@ -250,12 +270,19 @@ export async function thematicMemberCounts(db: Knex): Promise<Map<number, number
 
 /** Members of a channel other than `exceptUserId` with these usernames (all of them when `usernames` is null). */
 export async function memberIdsNamed(db: Knex, channelId: number, exceptUserId: number, usernames: string[] | null): Promise<number[]> {
-  const q = db('channel_members as m').join('users as u', 'u.id', 'm.user_id').where('m.channel_id', channelId).whereNot('m.user_id', exceptUserId);
+  const q = db('channel_members as m')
+    .join('users as u', 'u.id', 'm.user_id')
+    .where('m.channel_id', channelId)
+    .whereNot('m.user_id', exceptUserId);
   if (usernames) q.whereIn('u.username', usernames);
   return (await q.select('u.id')).map((r: { id: number }) => r.id);
 }
 
 /** Of these users, those whose read marker in the channel is at `seq` or beyond. */
 export async function readersUpTo(db: Knex, channelId: number, userIds: number[], seq: number): Promise<number[]> {
-  return db('channel_members').where({ channel_id: channelId }).whereIn('user_id', userIds).where('last_read_seq', '>=', seq).pluck('user_id');
+  return db('channel_members')
+    .where({ channel_id: channelId })
+    .whereIn('user_id', userIds)
+    .where('last_read_seq', '>=', seq)
+    .pluck('user_id');
 }

@@ -28,7 +28,7 @@ export async function syncDepartments(db: Knex): Promise<void> {
 }
 
 export async function listDepartments(db: Knex): Promise<DepartmentRow[]> {
-  return db<DepartmentRow>('departments').orderByRaw("length(code), code");
+  return db<DepartmentRow>('departments').orderByRaw('length(code), code');
 }
 
 export async function departmentExists(db: Knex, code: string): Promise<boolean> {

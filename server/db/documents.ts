@@ -92,7 +92,6 @@ export interface DocumentSearch {
   limit: number;
 }
 
-
 /** Search in title, description and file name (case-insensitive), newest first or by title. */
 export async function searchDocuments(db: Knex, s: DocumentSearch): Promise<DocumentView[]> {
   const q = viewQuery(db).whereIn('d.group_id', s.groupIds).limit(s.limit);

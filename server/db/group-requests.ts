@@ -38,12 +38,23 @@ export async function findPendingRequest(db: Knex, groupId: number, userId: numb
 }
 
 /** Records the decision on a pending request: who took it and when. */
-export async function decideRequest(db: Knex, id: number, status: Exclude<RequestStatus, 'pending'>, decidedBy: number | null): Promise<void> {
+export async function decideRequest(
+  db: Knex,
+  id: number,
+  status: Exclude<RequestStatus, 'pending'>,
+  decidedBy: number | null,
+): Promise<void> {
   await db('join_requests').where({ id, status: 'pending' }).update({ status, decided_by: decidedBy, decided_at: new Date() });
 }
 
 /** Requests of a group, pending first then newest, with the requester's and the decider's rows. */
-export async function listJoinRequests(db: Knex, groupId: number, status: RequestStatus | undefined, beforeId: number | undefined, limit: number) {
+export async function listJoinRequests(
+  db: Knex,
+  groupId: number,
+  status: RequestStatus | undefined,
+  beforeId: number | undefined,
+  limit: number,
+) {
   const q = db('join_requests as r')
     .join('users as u', 'u.id', 'r.user_id')
     .leftJoin('users as d', 'd.id', 'r.decided_by')
@@ -57,13 +68,21 @@ export async function listJoinRequests(db: Knex, groupId: number, status: Reques
   return q as Promise<Array<JoinRequestRow & Record<string, string | null>>>;
 }
 
-export async function insertInvitation(db: Knex, inv: Pick<InvitationRow, 'group_id' | 'user_id' | 'email' | 'token_hash' | 'invited_by'>): Promise<InvitationRow> {
-  const [row] = await db('group_invitations').insert({ ...inv, status: 'pending', created_at: new Date() }).returning('*');
+export async function insertInvitation(
+  db: Knex,
+  inv: Pick<InvitationRow, 'group_id' | 'user_id' | 'email' | 'token_hash' | 'invited_by'>,
+): Promise<InvitationRow> {
+  const [row] = await db('group_invitations')
+    .insert({ ...inv, status: 'pending', created_at: new Date() })
+    .returning('*');
   return row as InvitationRow;
 }
 
 export async function findPendingInvitation(db: Knex, groupId: number, userId: number): Promise<InvitationRow | undefined> {
-  return db<InvitationRow>('group_invitations').where({ group_id: groupId, user_id: userId, status: 'pending' }).orderBy('id', 'desc').first();
+  return db<InvitationRow>('group_invitations')
+    .where({ group_id: groupId, user_id: userId, status: 'pending' })
+    .orderBy('id', 'desc')
+    .first();
 }
 
 export async function findPendingEmailInvitation(db: Knex, groupId: number, email: string): Promise<InvitationRow | undefined> {
@@ -71,7 +90,12 @@ export async function findPendingEmailInvitation(db: Knex, groupId: number, emai
 }
 
 /** Closes every pending invitation of a user to a group (accepted, declined or revoked). */
-export async function closeInvitations(db: Knex, groupId: number, userId: number, status: Exclude<InvitationStatus, 'pending'>): Promise<void> {
+export async function closeInvitations(
+  db: Knex,
+  groupId: number,
+  userId: number,
+  status: Exclude<InvitationStatus, 'pending'>,
+): Promise<void> {
   await db('group_invitations').where({ group_id: groupId, user_id: userId, status: 'pending' }).update({ status, decided_at: new Date() });
 }
 

@@ -48,19 +48,33 @@ export async function groupRoleOf(db: Knex, groupId: number, userId: number): Pr
   return (row?.role as GroupRole | undefined) ?? null;
 }
 
-export async function insertGroup(db: Knex, g: Pick<GroupRow, 'name' | 'slug' | 'description' | 'visibility' | 'parent_id' | 'created_by'>): Promise<GroupRow> {
+export async function insertGroup(
+  db: Knex,
+  g: Pick<GroupRow, 'name' | 'slug' | 'description' | 'visibility' | 'parent_id' | 'created_by'>,
+): Promise<GroupRow> {
   const now = new Date();
-  const [row] = await db('groups').insert({ ...g, created_at: now, updated_at: now }).returning('*');
+  const [row] = await db('groups')
+    .insert({ ...g, created_at: now, updated_at: now })
+    .returning('*');
   return row as GroupRow;
 }
 
 export async function updateGroup(db: Knex, id: number, changes: Partial<GroupRow>): Promise<GroupRow> {
-  const [row] = await db('groups').where({ id }).update({ ...changes, updated_at: new Date() }).returning('*');
+  const [row] = await db('groups')
+    .where({ id })
+    .update({ ...changes, updated_at: new Date() })
+    .returning('*');
   return row as GroupRow;
 }
 
 /** Inserts or replaces a membership row. */
-export async function upsertGroupMember(db: Knex, groupId: number, userId: number, status: MemberStatus, role: GroupRole = 'member'): Promise<void> {
+export async function upsertGroupMember(
+  db: Knex,
+  groupId: number,
+  userId: number,
+  status: MemberStatus,
+  role: GroupRole = 'member',
+): Promise<void> {
   const now = new Date();
   await db('group_members')
     .insert({ group_id: groupId, user_id: userId, role, status, joined_at: status === 'member' ? now : null, created_at: now })
@@ -77,7 +91,9 @@ export async function setGroupRole(db: Knex, groupId: number, userId: number, ro
 }
 
 export async function countOwners(db: Knex, groupId: number): Promise<number> {
-  const row = (await db('group_members').where({ group_id: groupId, status: 'member', role: 'owner' }).count({ n: '*' }).first()) as { n: number | string };
+  const row = (await db('group_members').where({ group_id: groupId, status: 'member', role: 'owner' }).count({ n: '*' }).first()) as {
+    n: number | string;
+  };
   return Number(row.n);
 }
 
@@ -139,7 +155,9 @@ export async function searchGroups(db: Knex, s: GroupSearch): Promise<GroupListR
 }
 
 export async function memberCountOf(db: Knex, groupId: number): Promise<number> {
-  const row = (await db('group_members').where({ group_id: groupId, status: 'member' }).count({ n: '*' }).first()) as { n: number | string };
+  const row = (await db('group_members').where({ group_id: groupId, status: 'member' }).count({ n: '*' }).first()) as {
+    n: number | string;
+  };
   return Number(row.n);
 }
 
@@ -171,7 +189,11 @@ export async function groupMemberIds(db: Knex, groupId: number): Promise<number[
 }
 
 /** The groups of a user the viewer may see (private ones only if the viewer is a member too), by name. */
-export async function visibleGroupsOf(db: Knex, userId: number, viewerId: number): Promise<{ id: number; name: string; visibility: Visibility; role: GroupRole }[]> {
+export async function visibleGroupsOf(
+  db: Knex,
+  userId: number,
+  viewerId: number,
+): Promise<{ id: number; name: string; visibility: Visibility; role: GroupRole }[]> {
   return db('group_members as gm')
     .join('groups as g', 'g.id', 'gm.group_id')
     .leftJoin('group_members as v', function () {

@@ -21,7 +21,9 @@ const withAuthor = (db: Knex) =>
 
 export async function insertNote(db: Knex, note: Omit<NoteRow, 'id'>): Promise<NoteWithAuthor> {
   const [r] = await db('hotline_notes').insert(note).returning('id');
-  return (await withAuthor(db).where('n.id', Number((r as { id: number }).id)).first()) as NoteWithAuthor;
+  return (await withAuthor(db)
+    .where('n.id', Number((r as { id: number }).id))
+    .first()) as NoteWithAuthor;
 }
 
 /** The notes of a ticket, oldest first. */
@@ -54,7 +56,9 @@ export async function findCategoryBySlug(db: Knex, slug: string): Promise<Catego
 }
 
 export async function insertCategory(db: Knex, c: Pick<CategoryRow, 'slug' | 'name' | 'position'>): Promise<CategoryRow> {
-  const [row] = await db('hotline_categories').insert({ ...c, created_at: new Date() }).returning('*');
+  const [row] = await db('hotline_categories')
+    .insert({ ...c, created_at: new Date() })
+    .returning('*');
   return row as CategoryRow;
 }
 

@@ -33,8 +33,13 @@ export interface TicketRow {
 
 /** A ticket with the names the presenter needs joined in. */
 export type TicketWithPeople = TicketRow & {
-  r_username: string; r_first_name: string; r_last_name: string; r_department_code: string;
-  a_username: string | null; a_first_name: string | null; a_last_name: string | null;
+  r_username: string;
+  r_first_name: string;
+  r_last_name: string;
+  r_department_code: string;
+  a_username: string | null;
+  a_first_name: string | null;
+  a_last_name: string | null;
   category_name: string | null;
 };
 
@@ -59,8 +64,13 @@ const withPeople = (db: Knex) =>
     .leftJoin('hotline_categories as c', 'c.id', 't.category_id')
     .select(
       't.*',
-      'r.username as r_username', 'r.first_name as r_first_name', 'r.last_name as r_last_name', 'r.department_code as r_department_code',
-      'a.username as a_username', 'a.first_name as a_first_name', 'a.last_name as a_last_name',
+      'r.username as r_username',
+      'r.first_name as r_first_name',
+      'r.last_name as r_last_name',
+      'r.department_code as r_department_code',
+      'a.username as a_username',
+      'a.first_name as a_first_name',
+      'a.last_name as a_last_name',
       'c.name as category_name',
     );
 
@@ -85,7 +95,12 @@ export async function insertTicket(trx: Knex, row: Omit<TicketRow, 'id'>): Promi
  * Updates a ticket only if it still matches `expect` (a compare-and-set, so two
  * agents racing on one ticket cannot both win). Answers whether it changed.
  */
-export async function updateTicketIf(db: Knex, id: number, expect: (q: Knex.QueryBuilder) => void, changes: Partial<TicketRow>): Promise<boolean> {
+export async function updateTicketIf(
+  db: Knex,
+  id: number,
+  expect: (q: Knex.QueryBuilder) => void,
+  changes: Partial<TicketRow>,
+): Promise<boolean> {
   const q = db('hotline_tickets').where({ id });
   expect(q);
   return (await q.update({ ...changes, updated_at: new Date() })) > 0;
@@ -107,7 +122,10 @@ export async function listTickets(db: Knex, f: TicketFilter): Promise<TicketWith
 
 /** Ids of the waiting (open, unassigned) tickets, first in line first. */
 export async function queueOrder(db: Knex): Promise<number[]> {
-  const rows = await db('hotline_tickets').where({ status: 'open' }).orderBy([{ column: 'queued_at' }, { column: 'id' }]).select('id');
+  const rows = await db('hotline_tickets')
+    .where({ status: 'open' })
+    .orderBy([{ column: 'queued_at' }, { column: 'id' }])
+    .select('id');
   return rows.map((r: { id: number }) => Number(r.id));
 }
 
@@ -150,8 +168,15 @@ export async function ticketEvents(db: Knex, ticketId: number) {
     .leftJoin('users as u', 'u.id', 'e.target_user_id')
     .where('e.ticket_id', ticketId)
     .orderBy('e.id')
-    .select('e.*', 'a.username as a_username', 'a.first_name as a_first_name', 'a.last_name as a_last_name',
-      'u.username as u_username', 'u.first_name as u_first_name', 'u.last_name as u_last_name')) as (TicketEventRow & Record<string, string | null>)[];
+    .select(
+      'e.*',
+      'a.username as a_username',
+      'a.first_name as a_first_name',
+      'a.last_name as a_last_name',
+      'u.username as u_username',
+      'u.first_name as u_first_name',
+      'u.last_name as u_last_name',
+    )) as (TicketEventRow & Record<string, string | null>)[];
 }
 
 /** Several tickets with names, in id order. */
@@ -162,7 +187,11 @@ export async function findTickets(db: Knex, ids: number[]): Promise<TicketWithPe
 
 /** How many of a member's requests are not resolved. */
 export async function countUnresolvedOf(db: Knex, requesterId: number): Promise<number> {
-  const row = (await db('hotline_tickets').where({ requester_id: requesterId }).whereNot({ status: 'resolved' }).count({ n: '*' }).first()) as { n: number | string };
+  const row = (await db('hotline_tickets')
+    .where({ requester_id: requesterId })
+    .whereNot({ status: 'resolved' })
+    .count({ n: '*' })
+    .first()) as { n: number | string };
   return Number(row.n);
 }
 
@@ -192,13 +221,29 @@ export async function ticketsOpenedIn(db: Knex, from: Date, to: Date): Promise<F
     .leftJoin('departments as d', 'd.code', 't.department_code')
     .where('t.created_at', '>=', from)
     .where('t.created_at', '<', to)
-    .select('t.id', 't.status', 't.assignee_id', 'a.first_name as a_first_name', 'a.last_name as a_last_name', 't.category_id',
-      'c.name as category_name', 't.department_code', 'd.name as department_name', 't.created_at', 't.first_response_due_at',
-      't.first_response_at', 't.resolved_at', 't.rating_score')) as FigureRow[];
+    .select(
+      't.id',
+      't.status',
+      't.assignee_id',
+      'a.first_name as a_first_name',
+      'a.last_name as a_last_name',
+      't.category_id',
+      'c.name as category_name',
+      't.department_code',
+      'd.name as department_name',
+      't.created_at',
+      't.first_response_due_at',
+      't.first_response_at',
+      't.resolved_at',
+      't.rating_score',
+    )) as FigureRow[];
 }
 
 /** Today's unresolved tickets per status (`open`, `assigned`). */
 export async function unresolvedCountsByStatus(db: Knex): Promise<Map<string, number>> {
-  const rows = (await db('hotline_tickets').whereNot('status', 'resolved').select('status').count({ n: '*' }).groupBy('status')) as { status: string; n: number | string }[];
+  const rows = (await db('hotline_tickets').whereNot('status', 'resolved').select('status').count({ n: '*' }).groupBy('status')) as {
+    status: string;
+    n: number | string;
+  }[];
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }

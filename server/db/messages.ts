@@ -42,7 +42,10 @@ export async function nextSeq(trx: Knex.Transaction, channelId: number): Promise
   return Number((row as { last_seq: number }).last_seq);
 }
 
-export async function insertMessage(trx: Knex, m: Omit<MessageRow, 'id' | 'edited_at' | 'deleted_at' | 'pinned_at' | 'pinned_by'>): Promise<number> {
+export async function insertMessage(
+  trx: Knex,
+  m: Omit<MessageRow, 'id' | 'edited_at' | 'deleted_at' | 'pinned_at' | 'pinned_by'>,
+): Promise<number> {
   const [row] = await trx('messages').insert(m).returning('id');
   return (row as { id: number }).id;
 }
@@ -91,9 +94,16 @@ export async function messagePage(
 }
 
 export async function pinnedMessages(db: Knex, channelId: number): Promise<MessageWithAuthor[]> {
-  return withAuthor(db).where('msg.channel_id', channelId).whereNotNull('msg.pinned_at').whereNull('msg.deleted_at').orderBy('msg.pinned_at', 'desc');
+  return withAuthor(db)
+    .where('msg.channel_id', channelId)
+    .whereNotNull('msg.pinned_at')
+    .whereNull('msg.deleted_at')
+    .orderBy('msg.pinned_at', 'desc');
 }
 
-export async function insertMentions(trx: Knex, rows: { message_id: number; user_id: number; channel_id: number; seq: number }[]): Promise<void> {
+export async function insertMentions(
+  trx: Knex,
+  rows: { message_id: number; user_id: number; channel_id: number; seq: number }[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await trx('message_mentions').insert(rows.slice(i, i + 200));
 }

@@ -17,7 +17,13 @@ export interface MailCandidateRow {
  * active accounts, with their owner's address and stored settings; ordered by
  * user then id (keyset after `after`), so a user's rows come together.
  */
-export async function mailCandidates(db: Knex, since: Date, until: Date, after: { userId: number; id: number }, limit: number): Promise<MailCandidateRow[]> {
+export async function mailCandidates(
+  db: Knex,
+  since: Date,
+  until: Date,
+  after: { userId: number; id: number },
+  limit: number,
+): Promise<MailCandidateRow[]> {
   return db('notifications as n')
     .join('users as u', 'u.id', 'n.user_id')
     .leftJoin('notification_settings as s', 's.user_id', 'n.user_id')

@@ -17,7 +17,13 @@ export async function insertNotification(db: Knex, userId: number, kind: string,
 }
 
 /** A user's notifications, newest first, before an id (keyset cursor). */
-export async function listNotifications(db: Knex, userId: number, beforeId: number | undefined, limit: number, unreadOnly: boolean): Promise<NotificationRow[]> {
+export async function listNotifications(
+  db: Knex,
+  userId: number,
+  beforeId: number | undefined,
+  limit: number,
+  unreadOnly: boolean,
+): Promise<NotificationRow[]> {
   const q = db<NotificationRow>('notifications').where({ user_id: userId }).orderBy('id', 'desc').limit(limit);
   if (beforeId) q.where('id', '<', beforeId);
   if (unreadOnly) q.whereNull('read_at');
@@ -25,7 +31,9 @@ export async function listNotifications(db: Knex, userId: number, beforeId: numb
 }
 
 export async function unreadNotificationCount(db: Knex, userId: number): Promise<number> {
-  const row = (await db('notifications').where({ user_id: userId }).whereNull('read_at').count({ n: '*' }).first()) as { n: number | string };
+  const row = (await db('notifications').where({ user_id: userId }).whereNull('read_at').count({ n: '*' }).first()) as {
+    n: number | string;
+  };
   return Number(row.n);
 }
 

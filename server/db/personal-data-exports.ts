@@ -21,12 +21,17 @@ export async function insertExport(db: Knex, e: { userId: number; tokenHash: str
 
 /** Marks an archive ready or failed. */
 export async function setExportStatus(db: Knex, id: number, status: 'ready' | 'failed'): Promise<void> {
-  await db('personal_data_exports').where({ id }).update({ status, ready_at: status === 'ready' ? new Date() : null });
+  await db('personal_data_exports')
+    .where({ id })
+    .update({ status, ready_at: status === 'ready' ? new Date() : null });
 }
 
 /** A live, ready archive of this user by the hash of its token (anything else: undefined). */
 export async function findReadyExport(db: Knex, userId: number, tokenHash: string): Promise<PersonalDataExportRow | undefined> {
-  return db<PersonalDataExportRow>('personal_data_exports').where({ user_id: userId, token_hash: tokenHash, status: 'ready' }).andWhere('expires_at', '>', new Date()).first();
+  return db<PersonalDataExportRow>('personal_data_exports')
+    .where({ user_id: userId, token_hash: tokenHash, status: 'ready' })
+    .andWhere('expires_at', '>', new Date())
+    .first();
 }
 
 /** Deletes the rows of expired archives and answers their ids (their files go too). */

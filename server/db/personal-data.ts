@@ -13,9 +13,15 @@ export async function personalDataRows(db: Knex, user: UserRow): Promise<{ kinds
   const { password_hash: _hash, ...profile } = user;
   const kinds: Record<string, unknown[]> = {
     profil: [profile],
-    sessions: await db('sessions').where({ user_id: id }).orderBy('id').select('id', 'created_at', 'expires_at', 'revoked_at', 'ip', 'user_agent', 'acr', 'amr'),
+    sessions: await db('sessions')
+      .where({ user_id: id })
+      .orderBy('id')
+      .select('id', 'created_at', 'expires_at', 'revoked_at', 'ip', 'user_agent', 'acr', 'amr'),
     identites: await db('user_identities').where({ user_id: id }).orderBy('id').select('issuer', 'subject', 'created_at', 'last_login_at'),
-    messages: await db('messages').where({ author_id: id }).orderBy('id').select('id', 'channel_id', 'seq', 'body', 'created_at', 'edited_at', 'deleted_at', 'reply_to_id'),
+    messages: await db('messages')
+      .where({ author_id: id })
+      .orderBy('id')
+      .select('id', 'channel_id', 'seq', 'body', 'created_at', 'edited_at', 'deleted_at', 'reply_to_id'),
     publications: await db('posts').where({ author_id: id }).orderBy('id'),
     commentaires: await db('comments').where({ author_id: id }).orderBy('id'),
     reactions: await db('reactions').where({ user_id: id }),
@@ -30,7 +36,8 @@ export async function personalDataRows(db: Knex, user: UserRow): Promise<{ kinds
     documents: await db('documents').where({ uploader_id: id }).orderBy('id'),
   };
   const files: PersonalFile[] = [];
-  if (user.avatar_sha256) files.push({ sha256: user.avatar_sha256, name: `photo-de-profil.${(user.avatar_mime ?? 'image/png').split('/')[1]}` });
+  if (user.avatar_sha256)
+    files.push({ sha256: user.avatar_sha256, name: `photo-de-profil.${(user.avatar_mime ?? 'image/png').split('/')[1]}` });
   for (const d of kinds.documents as { sha256: string; filename: string }[]) files.push({ sha256: d.sha256, name: d.filename });
   return { kinds, files };
 }
@@ -38,7 +45,11 @@ export async function personalDataRows(db: Knex, user: UserRow): Promise<{ kinds
 /** How big an export would be: rows written by the person and bytes of their files (decides building it in the background). */
 export async function personalDataVolume(db: Knex, userId: number): Promise<{ rows: number; bytes: number }> {
   const count = async (table: string, column: string) => Number((await db(table).where(column, userId).count({ n: '*' }).first())?.n ?? 0);
-  const rows = (await count('messages', 'author_id')) + (await count('posts', 'author_id')) + (await count('comments', 'author_id')) + (await count('notifications', 'user_id'));
+  const rows =
+    (await count('messages', 'author_id')) +
+    (await count('posts', 'author_id')) +
+    (await count('comments', 'author_id')) +
+    (await count('notifications', 'user_id'));
   const bytes = Number((await db('documents').where({ uploader_id: userId }).sum({ s: 'size' }).first())?.s ?? 0);
   return { rows, bytes };
 }

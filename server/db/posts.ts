@@ -18,7 +18,11 @@ export interface PostRow {
 
 /** A post with its author's and group's names, as list queries return it. */
 export type PostWithPeople = PostRow & {
-  a_username: string; a_first_name: string; a_last_name: string; a_avatar_sha256: string | null; g_name: string;
+  a_username: string;
+  a_first_name: string;
+  a_last_name: string;
+  a_avatar_sha256: string | null;
+  g_name: string;
 };
 
 export interface AttachmentRow {
@@ -48,7 +52,14 @@ function postsWithPeople(db: Knex): Knex.QueryBuilder {
   return db('posts as p')
     .join('users as a', 'a.id', 'p.author_id')
     .join('groups as g', 'g.id', 'p.group_id')
-    .select('p.*', 'a.username as a_username', 'a.first_name as a_first_name', 'a.last_name as a_last_name', 'a.avatar_sha256 as a_avatar_sha256', 'g.name as g_name');
+    .select(
+      'p.*',
+      'a.username as a_username',
+      'a.first_name as a_first_name',
+      'a.last_name as a_last_name',
+      'a.avatar_sha256 as a_avatar_sha256',
+      'g.name as g_name',
+    );
 }
 
 /** Restricts a posts query (alias `p`) to what the viewer may see: addressed to one of their groups, or to them by name. */
@@ -62,7 +73,9 @@ export function whereVisibleTo(db: Knex, q: Knex.QueryBuilder, viewerId: number)
 }
 
 export async function insertPost(db: Knex, p: Omit<PostRow, 'id' | 'created_at' | 'edited_at'>): Promise<PostRow> {
-  const [row] = await db('posts').insert({ ...p, created_at: new Date(), edited_at: null }).returning('*');
+  const [row] = await db('posts')
+    .insert({ ...p, created_at: new Date(), edited_at: null })
+    .returning('*');
   return row as PostRow;
 }
 
@@ -75,7 +88,10 @@ export async function canSeePost(db: Knex, viewerId: number, postId: number): Pr
 }
 
 /** Newest first, before an id: the posts addressed to a group, or my whole feed. */
-export async function listPosts(db: Knex, s: { viewerId: number; groupId?: number; beforeId?: number; limit: number }): Promise<PostWithPeople[]> {
+export async function listPosts(
+  db: Knex,
+  s: { viewerId: number; groupId?: number; beforeId?: number; limit: number },
+): Promise<PostWithPeople[]> {
   const q = postsWithPeople(db).orderBy('p.id', 'desc').limit(s.limit);
   if (s.groupId) {
     q.whereExists(db('post_audience as pa').whereRaw('pa.post_id = p.id').where('pa.group_id', s.groupId).select(db.raw('1')));
@@ -87,7 +103,10 @@ export async function listPosts(db: Knex, s: { viewerId: number; groupId?: numbe
 }
 
 export async function insertAudience(db: Knex, postId: number, groupIds: number[], userIds: number[]): Promise<void> {
-  const rows = [...groupIds.map((group_id) => ({ post_id: postId, group_id, user_id: null })), ...userIds.map((user_id) => ({ post_id: postId, group_id: null, user_id }))];
+  const rows = [
+    ...groupIds.map((group_id) => ({ post_id: postId, group_id, user_id: null })),
+    ...userIds.map((user_id) => ({ post_id: postId, group_id: null, user_id })),
+  ];
   if (rows.length) await db('post_audience').insert(rows);
 }
 
@@ -96,7 +115,11 @@ export async function audienceOf(db: Knex, postId: number): Promise<{ groupIds: 
   const rows = (await db('post_audience as pa')
     .leftJoin('groups as g', 'g.id', 'pa.group_id')
     .where('pa.post_id', postId)
-    .select('pa.group_id', 'pa.user_id', 'g.channel_id')) as { group_id: number | null; user_id: number | null; channel_id: number | null }[];
+    .select('pa.group_id', 'pa.user_id', 'g.channel_id')) as {
+    group_id: number | null;
+    user_id: number | null;
+    channel_id: number | null;
+  }[];
   return {
     groupIds: rows.flatMap((r) => (r.group_id ? [r.group_id] : [])),
     channelIds: rows.flatMap((r) => (r.channel_id ? [r.channel_id] : [])),
@@ -128,7 +151,10 @@ export async function commentCounts(db: Knex, postIds: number[]): Promise<{ post
 export async function toggleReaction(db: Knex, postId: number, userId: number, kind: ReactionKind): Promise<boolean> {
   const removed = await db('reactions').where({ post_id: postId, user_id: userId, kind }).del();
   if (removed) return false;
-  await db('reactions').insert({ post_id: postId, user_id: userId, kind, created_at: new Date() }).onConflict(['post_id', 'user_id', 'kind']).ignore();
+  await db('reactions')
+    .insert({ post_id: postId, user_id: userId, kind, created_at: new Date() })
+    .onConflict(['post_id', 'user_id', 'kind'])
+    .ignore();
   return true;
 }
 
@@ -143,12 +169,23 @@ export async function reactorsOf(db: Knex, postId: number) {
   >;
 }
 
-export type CommentWithAuthor = CommentRow & { a_username: string; a_first_name: string; a_last_name: string; a_avatar_sha256: string | null };
+export type CommentWithAuthor = CommentRow & {
+  a_username: string;
+  a_first_name: string;
+  a_last_name: string;
+  a_avatar_sha256: string | null;
+};
 
 function commentsWithAuthor(db: Knex): Knex.QueryBuilder {
   return db('comments as c')
     .join('users as a', 'a.id', 'c.author_id')
-    .select('c.*', 'a.username as a_username', 'a.first_name as a_first_name', 'a.last_name as a_last_name', 'a.avatar_sha256 as a_avatar_sha256');
+    .select(
+      'c.*',
+      'a.username as a_username',
+      'a.first_name as a_first_name',
+      'a.last_name as a_last_name',
+      'a.avatar_sha256 as a_avatar_sha256',
+    );
 }
 
 export async function listComments(db: Knex, postId: number): Promise<CommentWithAuthor[]> {
@@ -160,12 +197,19 @@ export async function findComment(db: Knex, id: number): Promise<CommentWithAuth
 }
 
 export async function insertComment(db: Knex, postId: number, authorId: number, body: string): Promise<number> {
-  const [row] = await db('comments').insert({ post_id: postId, author_id: authorId, body, created_at: new Date(), edited_at: null }).returning('id');
+  const [row] = await db('comments')
+    .insert({ post_id: postId, author_id: authorId, body, created_at: new Date(), edited_at: null })
+    .returning('id');
   return Number(typeof row === 'object' ? row.id : row);
 }
 
-export async function insertAttachment(db: Knex, a: Omit<AttachmentRow, 'id' | 'created_at' | 'post_id' | 'is_image'>): Promise<AttachmentRow> {
-  const [row] = await db('post_attachments').insert({ ...a, post_id: null, is_image: false, created_at: new Date() }).returning('*');
+export async function insertAttachment(
+  db: Knex,
+  a: Omit<AttachmentRow, 'id' | 'created_at' | 'post_id' | 'is_image'>,
+): Promise<AttachmentRow> {
+  const [row] = await db('post_attachments')
+    .insert({ ...a, post_id: null, is_image: false, created_at: new Date() })
+    .returning('*');
   return row as AttachmentRow;
 }
 
@@ -191,7 +235,11 @@ export async function deleteCommentRow(db: Knex, id: number): Promise<void> {
 
 /** How many of these attachments the uploader put in this group and has not published yet. */
 export async function countUnpublishedAttachments(db: Knex, ids: number[], groupId: number, uploaderId: number): Promise<number> {
-  const rows = await db('post_attachments').whereIn('id', ids).where({ group_id: groupId, uploader_id: uploaderId }).whereNull('post_id').select('id');
+  const rows = await db('post_attachments')
+    .whereIn('id', ids)
+    .where({ group_id: groupId, uploader_id: uploaderId })
+    .whereNull('post_id')
+    .select('id');
   return rows.length;
 }
 

@@ -12,7 +12,11 @@ export interface PushSubscriptionRow {
 }
 
 /** Stores a subscription for `userId`; the same endpoint again (re-subscribed, or another account in that browser) is moved to them. */
-export async function upsertPushSubscription(db: Knex, userId: number, s: { endpoint: string; p256dh: string; auth: string }): Promise<PushSubscriptionRow> {
+export async function upsertPushSubscription(
+  db: Knex,
+  userId: number,
+  s: { endpoint: string; p256dh: string; auth: string },
+): Promise<PushSubscriptionRow> {
   await db('push_subscriptions')
     .insert({ user_id: userId, endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth, created_at: new Date() })
     .onConflict('endpoint')

@@ -9,7 +9,9 @@ export interface TeamLinkRow {
 
 /** The ids of the members a manager manages. */
 export async function teamMemberIds(db: Knex, managerId: number): Promise<number[]> {
-  return (await db('report_team_members').where({ manager_id: managerId }).select('member_id')).map((r: { member_id: number }) => r.member_id);
+  return (await db('report_team_members').where({ manager_id: managerId }).select('member_id')).map(
+    (r: { member_id: number }) => r.member_id,
+  );
 }
 
 /** Every link, or only one manager's. */
@@ -21,7 +23,10 @@ export async function listTeamLinks(db: Knex, managerId?: number): Promise<TeamL
 
 /** Links a member to a manager (idempotent). */
 export async function insertTeamLink(db: Knex, managerId: number, memberId: number): Promise<void> {
-  await db('report_team_members').insert({ manager_id: managerId, member_id: memberId, created_at: new Date() }).onConflict(['manager_id', 'member_id']).ignore();
+  await db('report_team_members')
+    .insert({ manager_id: managerId, member_id: memberId, created_at: new Date() })
+    .onConflict(['manager_id', 'member_id'])
+    .ignore();
 }
 
 /** Unlinks a member from a manager; answers whether a link existed. */

@@ -32,7 +32,9 @@ export const STATUS_COLUMNS = STATUSES.map((s) => `st_${s.key}` as const);
 /** Inserts a report and returns its row. */
 export async function insertReport(db: Knex, values: ReportValues): Promise<ReportRow> {
   const now = new Date();
-  const [row] = await db('reports').insert({ ...values, created_at: now, updated_at: now }).returning('*');
+  const [row] = await db('reports')
+    .insert({ ...values, created_at: now, updated_at: now })
+    .returning('*');
   return row as ReportRow;
 }
 
@@ -43,7 +45,10 @@ export async function findReport(db: Knex, id: number): Promise<ReportRow | unde
 
 /** Replaces a report's values and returns the new row. */
 export async function replaceReport(db: Knex, id: number, values: ReportValues): Promise<ReportRow> {
-  const [row] = await db('reports').where({ id }).update({ ...values, updated_at: new Date() }).returning('*');
+  const [row] = await db('reports')
+    .where({ id })
+    .update({ ...values, updated_at: new Date() })
+    .returning('*');
   return row as ReportRow;
 }
 
@@ -53,9 +58,21 @@ export async function deleteReportRow(db: Knex, id: number): Promise<void> {
 }
 
 /** A page of one author's reports, newest day first, after the `(day, id)` cursor. */
-export async function authorReportsPage(db: Knex, authorId: number, after: { day: string; id: number } | null, limit: number): Promise<ReportRow[]> {
-  const q = db<ReportRow>('reports').where({ author_id: authorId }).orderBy([{ column: 'report_date', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit);
-  if (after) q.where((w) => w.where('report_date', '<', after.day).orWhere((x) => x.where('report_date', after.day).andWhere('id', '<', after.id)));
+export async function authorReportsPage(
+  db: Knex,
+  authorId: number,
+  after: { day: string; id: number } | null,
+  limit: number,
+): Promise<ReportRow[]> {
+  const q = db<ReportRow>('reports')
+    .where({ author_id: authorId })
+    .orderBy([
+      { column: 'report_date', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(limit);
+  if (after)
+    q.where((w) => w.where('report_date', '<', after.day).orWhere((x) => x.where('report_date', after.day).andWhere('id', '<', after.id)));
   return q;
 }
 
@@ -72,23 +89,49 @@ export async function reportsOfAuthors(db: Knex, authorIds: number[], from: stri
  * sort of the whole period. Exports walk a period page by page so memory stays flat.
  */
 export async function reportsOfAuthorsPage(
-  db: Knex, authorIds: number[], from: string, to: string, after: { author: number; day: string; id: number } | null, limit: number,
+  db: Knex,
+  authorIds: number[],
+  from: string,
+  to: string,
+  after: { author: number; day: string; id: number } | null,
+  limit: number,
 ): Promise<ReportRow[]> {
-  const q = db<ReportRow>('reports').whereIn('author_id', authorIds).whereBetween('report_date', [from, to])
-    .orderBy([{ column: 'author_id' }, { column: 'report_date' }, { column: 'id' }]).limit(limit);
+  const q = db<ReportRow>('reports')
+    .whereIn('author_id', authorIds)
+    .whereBetween('report_date', [from, to])
+    .orderBy([{ column: 'author_id' }, { column: 'report_date' }, { column: 'id' }])
+    .limit(limit);
   if (after) {
-    q.where((w) => w.where('author_id', '>', after.author).orWhere((x) => x.where('author_id', after.author)
-      .andWhere((y) => y.where('report_date', '>', after.day).orWhere((z) => z.where('report_date', after.day).andWhere('id', '>', after.id)))));
+    q.where((w) =>
+      w
+        .where('author_id', '>', after.author)
+        .orWhere((x) =>
+          x
+            .where('author_id', after.author)
+            .andWhere((y) =>
+              y.where('report_date', '>', after.day).orWhere((z) => z.where('report_date', after.day).andWhere('id', '>', after.id)),
+            ),
+        ),
+    );
   }
   return q;
 }
 
 /** The communes with the most reports in a territory over a period (territorial dashboards). */
 export async function topCommunes(
-  db: Knex, area: { column: 'department_code' | 'region_code'; code: string } | null, from: string, to: string, limit: number,
+  db: Knex,
+  area: { column: 'department_code' | 'region_code'; code: string } | null,
+  from: string,
+  to: string,
+  limit: number,
 ): Promise<{ commune_code: string; n: number }[]> {
-  const q = db('reports').whereBetween('report_date', [from, to]).groupBy('commune_code')
-    .select('commune_code').count({ n: '*' }).orderBy([{ column: 'n', order: 'desc' }, { column: 'commune_code' }]).limit(limit);
+  const q = db('reports')
+    .whereBetween('report_date', [from, to])
+    .groupBy('commune_code')
+    .select('commune_code')
+    .count({ n: '*' })
+    .orderBy([{ column: 'n', order: 'desc' }, { column: 'commune_code' }])
+    .limit(limit);
   if (area) q.where(area.column, area.code);
   return (await q).map((r: any) => ({ commune_code: r.commune_code, n: Number(r.n) }));
 }

@@ -14,7 +14,16 @@ export interface SessionRow {
 /** Stores a session by the hash of its token (the token itself is never stored). */
 export async function insertSession(
   db: Knex,
-  s: { userId: number; tokenHash: string; expiresAt: Date; userAgent?: string | null; ip?: string | null; acr?: string | null; amr?: string | null; idToken?: string | null },
+  s: {
+    userId: number;
+    tokenHash: string;
+    expiresAt: Date;
+    userAgent?: string | null;
+    ip?: string | null;
+    acr?: string | null;
+    amr?: string | null;
+    idToken?: string | null;
+  },
 ): Promise<SessionRow> {
   const [row] = await db('sessions')
     .insert({
@@ -42,7 +51,11 @@ const LIVE_SESSION_SQL = `SELECT u.*, s.id AS s_id, s.created_at AS s_created_at
  * socket handshake runs this).
  */
 export async function findLiveSessionWithUser(db: Knex, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await rawRows<UserRow & { s_id: number; s_created_at: Date; s_expires_at: Date; s_token_hash: string }>(db, LIVE_SESSION_SQL, [tokenHash, new Date()]);
+  const [row] = await rawRows<UserRow & { s_id: number; s_created_at: Date; s_expires_at: Date; s_token_hash: string }>(
+    db,
+    LIVE_SESSION_SQL,
+    [tokenHash, new Date()],
+  );
   if (!row) return undefined;
   const { s_id, s_created_at, s_expires_at, s_token_hash, ...user } = row;
   return {

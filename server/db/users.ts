@@ -34,7 +34,10 @@ export interface UserRow {
   updated_at: Date | number | string;
 }
 
-export type NewUser = Omit<UserRow, 'id' | 'created_at' | 'updated_at' | 'terms_accepted_at' | 'avatar_sha256' | 'avatar_mime' | 'last_seen_at' | 'bio'> &
+export type NewUser = Omit<
+  UserRow,
+  'id' | 'created_at' | 'updated_at' | 'terms_accepted_at' | 'avatar_sha256' | 'avatar_mime' | 'last_seen_at' | 'bio'
+> &
   Partial<Pick<UserRow, 'bio' | 'terms_accepted_at'>>;
 
 /** Inserts a user and returns its row. */
@@ -147,4 +150,3 @@ export async function countUsers(db: Knex): Promise<number> {
 export async function anyUserWithRole(db: Knex, roles: readonly Role[]): Promise<boolean> {
   return !!(await db('users').whereIn('role', roles).first('id'));
 }
-

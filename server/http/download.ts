@@ -10,7 +10,10 @@ import { notFound } from '../errors';
  */
 export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
   const clean = filename.replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'document';
-  const fallback = clean.normalize('NFKD').replace(/[^\u0020-\u007e]/g, '_').replace(/["\\/;%]/g, '_');
+  const fallback = clean
+    .normalize('NFKD')
+    .replace(/[^\u0020-\u007e]/g, '_')
+    .replace(/["\\/;%]/g, '_');
   const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

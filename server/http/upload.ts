@@ -37,7 +37,11 @@ export async function receiveUpload(ctx: Context, opts: { maxBytes: number; file
   let bb: Busboy.Busboy;
   try {
     // Browsers send file names as raw UTF-8 (busboy would read them as Latin-1).
-    bb = Busboy({ headers: ctx.req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: opts.maxBytes, fields: 20, fieldSize: 20_000 } });
+    bb = Busboy({
+      headers: ctx.req.headers,
+      defParamCharset: 'utf8',
+      limits: { files: 1, fileSize: opts.maxBytes, fields: 20, fieldSize: 20_000 },
+    });
   } catch {
     throw invalidPayload('Envoi multipart illisible.');
   }

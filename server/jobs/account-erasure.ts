@@ -10,7 +10,10 @@ import { purgeExpiredArchives } from '../services/accounts/personal-data-archive
 import { purgeOldOutboxMail } from './outbox-retention';
 
 /** Runs the erasure (and the purge of expired data archives) now and then every `everyMs` (default: hourly) until stopped. */
-export function startAccountErasure(deps: Pick<Deps, 'db' | 'log' | 'config'>, opts: { everyMs?: number; firstDelayMs?: number } = {}): { stop(): Promise<void> } {
+export function startAccountErasure(
+  deps: Pick<Deps, 'db' | 'log' | 'config'>,
+  opts: { everyMs?: number; firstDelayMs?: number } = {},
+): { stop(): Promise<void> } {
   const everyMs = opts.everyMs ?? 3600_000;
   let stopped = false;
   let running: Promise<void> | null = null;

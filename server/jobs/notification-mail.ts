@@ -18,8 +18,15 @@ type JobDeps = Pick<Deps, 'db' | 'config' | 'mailer' | 'log'>;
 const PAGE = 500;
 /** At most this many notifications are written out in one mail; the rest are counted. */
 const LISTED = 30;
-const signature = '\n\n—\nMaillage, le réseau des professionnels du service public.\nCe message est automatique, merci de ne pas y répondre.';
-const shortDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const signature =
+  '\n\n—\nMaillage, le réseau des professionnels du service public.\nCe message est automatique, merci de ne pas y répondre.';
+const shortDate = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -30,13 +37,18 @@ export function notificationMail(publicUrl: string, firstName: string, frequency
   const described = sorted.map((n) => ({ ...describeNotification(n.kind, n.data), at: n.createdAt }));
   const count = plural(items.length, 'notification', 'notifications');
   const subject =
-    frequency === 'daily' ? `Maillage : votre résumé du jour (${count})`
-    : frequency === 'weekly' ? `Maillage : votre résumé de la semaine (${count})`
-    : items.length === 1 ? `Maillage : ${oneLine(described[0]!.text).slice(0, 150)}`
-    : `Maillage : ${plural(items.length, 'nouvelle notification', 'nouvelles notifications')}`;
+    frequency === 'daily'
+      ? `Maillage : votre résumé du jour (${count})`
+      : frequency === 'weekly'
+        ? `Maillage : votre résumé de la semaine (${count})`
+        : items.length === 1
+          ? `Maillage : ${oneLine(described[0]!.text).slice(0, 150)}`
+          : `Maillage : ${plural(items.length, 'nouvelle notification', 'nouvelles notifications')}`;
   const intro =
     frequency === 'realtime'
-      ? items.length === 1 ? 'Vous avez une nouvelle notification sur Maillage :' : `Vous avez ${plural(items.length, 'nouvelle notification', 'nouvelles notifications')} sur Maillage :`
+      ? items.length === 1
+        ? 'Vous avez une nouvelle notification sur Maillage :'
+        : `Vous avez ${plural(items.length, 'nouvelle notification', 'nouvelles notifications')} sur Maillage :`
       : `Voici ${items.length === 1 ? 'votre notification non lue' : `vos ${count} non lues`} ${frequency === 'daily' ? 'du jour' : 'de la semaine'} :`;
   const lines = described.slice(0, LISTED).map((d) => {
     const date = frequency === 'realtime' ? '' : `${shortDate.format(new Date(d.at))} — `;
@@ -76,7 +88,14 @@ async function mailUser(deps: JobDeps, u: UserBatch, now: Date): Promise<[number
   let mails = 0;
   let sent = 0;
   for (const batch of dueNow(parseSettings(u.settings), u.pending, now.getTime())) {
-    const won = new Set(await claimForMail(deps.db, u.userId, batch.items.map((n) => n.id), now));
+    const won = new Set(
+      await claimForMail(
+        deps.db,
+        u.userId,
+        batch.items.map((n) => n.id),
+        now,
+      ),
+    );
     const items = batch.items.filter((n) => won.has(n.id));
     if (!items.length) continue; // another node claimed them first
     await deps.mailer.send({ to: u.email, ...notificationMail(deps.config.publicUrl, u.firstName, batch.frequency, items) });

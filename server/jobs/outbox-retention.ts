@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Config } from '../config';
 
 /** Deletes the outbox's .eml files last written before the retention window; answers how many went. */
-export async function purgeOldOutboxMail(config: Pick<Config, 'mailOutboxDir' | 'mailOutboxRetentionDays'>, now = new Date()): Promise<number> {
+export async function purgeOldOutboxMail(
+  config: Pick<Config, 'mailOutboxDir' | 'mailOutboxRetentionDays'>,
+  now = new Date(),
+): Promise<number> {
   if (!(config.mailOutboxRetentionDays > 0)) return 0;
   const limit = now.getTime() - config.mailOutboxRetentionDays * 86400_000;
   const names = await fs.readdir(config.mailOutboxDir).catch(() => [] as string[]);

@@ -32,7 +32,8 @@ export function presentEventPublic(e: EventView, counts: EventCounts): PublicAge
     registrationOpen: registrationOpen(e),
     cancelledAt: iso(e.cancelled_at),
     cancelReason: e.cancel_reason,
-    createdBy: e.created_by && e.c_username ? { id: e.created_by, username: e.c_username, displayName: `${e.c_first_name} ${e.c_last_name}` } : null,
+    createdBy:
+      e.created_by && e.c_username ? { id: e.created_by, username: e.c_username, displayName: `${e.c_first_name} ${e.c_last_name}` } : null,
     createdAt: iso(e.created_at),
     updatedAt: iso(e.updated_at),
     registeredCount: counts.member.registered,
@@ -70,7 +71,8 @@ export type PresentedEvent = AgendaEvent;
 
 /** One line of the registrants list (organisers only: it carries e-mail addresses). */
 export function presentRegistration(r: RegistrationView, position: number | null): Registrant {
-  const person = r.user_id && r.u_username ? { id: r.user_id, username: r.u_username, displayName: `${r.u_first_name} ${r.u_last_name}` } : null;
+  const person =
+    r.user_id && r.u_username ? { id: r.user_id, username: r.u_username, displayName: `${r.u_first_name} ${r.u_last_name}` } : null;
   const self = r.list === 'member';
   return {
     id: r.id,

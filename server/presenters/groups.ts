@@ -35,8 +35,12 @@ export function presentGroup(g: GroupRow, v: GroupViewerState): Group {
 /** The protocol's Group, under the name the services use. */
 export type PresentedGroup = Group;
 
-const person = (id: number | null, username: string | null | undefined, first: string | null | undefined, last: string | null | undefined): Person | null =>
-  id && username ? { id, username, displayName: `${first} ${last}` } : null;
+const person = (
+  id: number | null,
+  username: string | null | undefined,
+  first: string | null | undefined,
+  last: string | null | undefined,
+): Person | null => (id && username ? { id, username, displayName: `${first} ${last}` } : null);
 
 /** A join request with its decision record (shown to group admins). */
 export function presentJoinRequest(r: JoinRequestRow & Record<string, unknown>): JoinRequest {
@@ -68,6 +72,8 @@ export function presentInvitation(i: InvitationRow & Record<string, unknown>): I
 }
 
 /** A member of a group with their group role. */
-export function presentGroupMember(u: UserRow & { group_role: GroupRole; group_status: MemberStatus; group_joined_at: Date | number | null }): GroupMember {
+export function presentGroupMember(
+  u: UserRow & { group_role: GroupRole; group_status: MemberStatus; group_joined_at: Date | number | null },
+): GroupMember {
   return { user: presentMember(u), role: u.group_role, status: u.group_status, joinedAt: iso(u.group_joined_at) };
 }

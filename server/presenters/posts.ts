@@ -20,7 +20,13 @@ export function presentAttachment(a: AttachmentRow): Attachment {
   };
 }
 
-const author = (r: { author_id: number; a_username: string; a_first_name: string; a_last_name: string; a_avatar_sha256: string | null }): PersonWithAvatar => ({
+const author = (r: {
+  author_id: number;
+  a_username: string;
+  a_first_name: string;
+  a_last_name: string;
+  a_avatar_sha256: string | null;
+}): PersonWithAvatar => ({
   id: r.author_id,
   username: r.a_username,
   displayName: `${r.a_first_name} ${r.a_last_name}`,

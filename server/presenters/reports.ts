@@ -1,7 +1,19 @@
 /** Reports and dashboards → their wire shapes (protocol/reports.ts). */
 import {
-  ACTIVITIES, AGE_BANDS, CANALS, DURATIONS, EDIT_WINDOW_DAYS, MASK_THRESHOLD, STATUSES, THEMES,
-  type Activity, type AgeBand, type Canal, type Choice, type Status, type Theme,
+  ACTIVITIES,
+  AGE_BANDS,
+  CANALS,
+  DURATIONS,
+  EDIT_WINDOW_DAYS,
+  MASK_THRESHOLD,
+  STATUSES,
+  THEMES,
+  type Activity,
+  type AgeBand,
+  type Canal,
+  type Choice,
+  type Status,
+  type Theme,
 } from '../protocol/report-catalog';
 import type { ReportStats, ReportView, StatCell } from '../protocol/reports';
 import type { ReportRow } from '../db/reports';
@@ -52,7 +64,10 @@ function cells(list: readonly Choice[], t: Tally, prefix: string, masked: boolea
 }
 
 /** The breakdowns of a dashboard from its summed counters. */
-export function presentBreakdowns(t: Tally, masked: boolean): Pick<ReportStats, 'reports' | 'participants' | 'redirected' | 'activities' | 'canals' | 'durations' | 'themes' | 'ages' | 'statuses'> {
+export function presentBreakdowns(
+  t: Tally,
+  masked: boolean,
+): Pick<ReportStats, 'reports' | 'participants' | 'redirected' | 'activities' | 'canals' | 'durations' | 'themes' | 'ages' | 'statuses'> {
   const reports = t.reports ?? 0;
   const themes = cells(THEMES, t, 'theme_', masked)
     .map((c, i) => ({ c, n: t[`theme_${THEMES[i]!.key}`] ?? 0 }))

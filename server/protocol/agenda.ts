@@ -120,13 +120,15 @@ const base = {
 
 /** The bodies and queries of the calendar routes. */
 export const eventSchemas = {
-  range: z.object({
-    from: z.preprocess((v) => (v === '' ? undefined : v), dateTime.optional()),
-    to: z.preprocess((v) => (v === '' ? undefined : v), dateTime.optional()),
-  }).refine((r) => !r.from || !r.to || (r.to > r.from && r.to.getTime() - r.from.getTime() <= 400 * 86_400_000), {
-    message: 'Période invalide (au plus 400 jours).',
-    path: ['to'],
-  }),
+  range: z
+    .object({
+      from: z.preprocess((v) => (v === '' ? undefined : v), dateTime.optional()),
+      to: z.preprocess((v) => (v === '' ? undefined : v), dateTime.optional()),
+    })
+    .refine((r) => !r.from || !r.to || (r.to > r.from && r.to.getTime() - r.from.getTime() <= 400 * 86_400_000), {
+      message: 'Période invalide (au plus 400 jours).',
+      path: ['to'],
+    }),
 
   /** POST /api/groups/:id/events: a place or a video link is needed. */
   create: z

@@ -88,7 +88,11 @@ export const historyQuerySchema = z.object({
 export const createChannelSchema = z.object({ name: z.string().trim().min(2).max(80), description: optionalText(500) });
 /** PATCH /api/channels/:id. */
 export const updateChannelSchema = z
-  .object({ name: z.string().trim().min(2).max(80).optional(), description: optionalText(500).optional(), archived: z.boolean().optional() })
+  .object({
+    name: z.string().trim().min(2).max(80).optional(),
+    description: optionalText(500).optional(),
+    archived: z.boolean().optional(),
+  })
   .strict();
 
 /** Query of GET /api/channels/:id/messages as a client sends it. */
@@ -98,7 +102,10 @@ export type CreateChannelBody = z.input<typeof createChannelSchema>;
 /** Body of PATCH /api/channels/:id. */
 export type UpdateChannelBody = z.input<typeof updateChannelSchema>;
 
-const messageBody = z.string().max(10_000).refine((s) => s.trim().length > 0, 'Le message est vide.');
+const messageBody = z
+  .string()
+  .max(10_000)
+  .refine((s) => s.trim().length > 0, 'Le message est vide.');
 const channelRef = z.object({ channelId: fields.id });
 const messageRef = z.object({ messageId: fields.id });
 
@@ -111,7 +118,11 @@ export const chatClientSchemas = {
   'message:unpin': messageRef,
   'channel:join': channelRef,
   'channel:leave': channelRef,
-  'channel:sync': z.object({ channelId: fields.id, afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(500).default(100) }),
+  'channel:sync': z.object({
+    channelId: fields.id,
+    afterSeq: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
   'channel:read': z.object({ channelId: fields.id, seq: z.number().int().min(0) }),
   'channel:favorite': z.object({ channelId: fields.id, favorite: z.boolean() }),
   typing: channelRef,

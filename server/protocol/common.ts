@@ -19,16 +19,28 @@ export const optionalText = (max: number) =>
 /** Shared field schemas, so a rule is written once. Ids are typed `number` for senders; strings are still coerced (route params). */
 export const fields = {
   id: z.coerce.number<number>().int().positive(),
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'Adresse e-mail invalide.' })).pipe(z.string().max(254)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'Adresse e-mail invalide.' }))
+    .pipe(z.string().max(254)),
   username: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,29}$/, "3 à 30 caractères : lettres minuscules, chiffres, « . », « _ » ou « - ».")
+    .regex(/^[a-z0-9][a-z0-9._-]{2,29}$/, '3 à 30 caractères : lettres minuscules, chiffres, « . », « _ » ou « - ».')
     .refine((v) => !['channel', 'here', 'all', 'everyone'].includes(v), 'Ce nom est réservé.'),
   name: trimmed(80),
-  departmentCode: z.string().trim().toUpperCase().regex(/^(\d{2,3}|2A|2B)$/, 'Département inconnu.'),
-  civility: z.enum(['mme', 'm']).nullish().transform((v) => v ?? null),
+  departmentCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(\d{2,3}|2A|2B)$/, 'Département inconnu.'),
+  civility: z
+    .enum(['mme', 'm'])
+    .nullish()
+    .transform((v) => v ?? null),
   password: z.string().min(1).max(200),
   token: z.string().trim().min(10).max(200),
   optionalText,

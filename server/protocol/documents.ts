@@ -59,7 +59,9 @@ export const documentUploadFieldsSchema = z.object({
   announce: z.preprocess(blank, z.enum(['true', 'false', '1', '0']).optional()).transform((v) => v === 'true' || v === '1'),
 });
 /** PATCH /api/documents/:id. */
-export const editDocumentSchema = z.object({ title: z.string().trim().min(1).max(200).optional(), description: optionalText(2000).optional() }).strict();
+export const editDocumentSchema = z
+  .object({ title: z.string().trim().min(1).max(200).optional(), description: optionalText(2000).optional() })
+  .strict();
 
 /** Body of PATCH /api/documents/:id. */
 export type EditDocumentBody = z.input<typeof editDocumentSchema>;

@@ -77,7 +77,11 @@ export const createGroupSchema = z
   .strict();
 /** PATCH /api/groups/:id. */
 export const updateGroupSchema = z
-  .object({ name: z.string().trim().min(2).max(120).optional(), description: optionalText(2000).optional(), visibility: visibility.optional() })
+  .object({
+    name: z.string().trim().min(2).max(120).optional(),
+    description: optionalText(2000).optional(),
+    visibility: visibility.optional(),
+  })
   .strict();
 /** POST /api/groups/:id/join. */
 export const joinGroupSchema = z.object({ motive: optionalText(1000) }).strict();

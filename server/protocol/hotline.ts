@@ -143,7 +143,10 @@ const realDay = (s: string) => {
   return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
 };
 const when = z.union([
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue (AAAA-MM-JJ).').refine(realDay, "Ce jour n'existe pas."),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue (AAAA-MM-JJ).')
+    .refine(realDay, "Ce jour n'existe pas."),
   z.iso.datetime({ offset: true, message: 'Date attendue (AAAA-MM-JJ).' }),
 ]);
 /** GET /api/hotline/figures(.csv) query: Paris days or exact instants. */

@@ -30,7 +30,10 @@ export const notificationListQuerySchema = z.object({
     .optional(),
 });
 /** POST /api/notifications/read: some, or all. */
-export const readNotificationsSchema = z.union([z.object({ ids: z.array(fields.id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()]);
+export const readNotificationsSchema = z.union([
+  z.object({ ids: z.array(fields.id).min(1).max(500) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
 
 const frequency = z.enum(['realtime', 'daily', 'weekly', 'never']);
 

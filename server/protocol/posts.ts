@@ -76,14 +76,27 @@ export interface Reactor {
 
 const kind = z.enum(['article', 'question', 'document', 'photo', 'video', 'link']);
 const title = z.string().trim().min(1).max(200);
-const body = z.string().max(20_000).transform((s) => s.trim());
+const body = z
+  .string()
+  .max(20_000)
+  .transform((s) => s.trim());
 /** An http(s) address; an empty string clears it. */
 const linkUrl = z
-  .union([z.literal('').transform(() => null), z.string().trim().max(2000).regex(/^https?:\/\/\S+$/i, 'Adresse web (http ou https) attendue.')])
+  .union([
+    z.literal('').transform(() => null),
+    z
+      .string()
+      .trim()
+      .max(2000)
+      .regex(/^https?:\/\/\S+$/i, 'Adresse web (http ou https) attendue.'),
+  ])
   .nullish()
   .transform((v) => v ?? null);
 /** GET /api/groups/:id/posts and /api/feed query. */
-export const postPageQuerySchema = z.object({ cursor: z.coerce.number<number>().int().min(1).optional(), limit: z.coerce.number<number>().int().min(1).max(50).default(20) });
+export const postPageQuerySchema = z.object({
+  cursor: z.coerce.number<number>().int().min(1).optional(),
+  limit: z.coerce.number<number>().int().min(1).max(50).default(20),
+});
 /** POST /api/groups/:id/posts. */
 export const createPostSchema = z
   .object({
@@ -91,13 +104,18 @@ export const createPostSchema = z
     title,
     body: body.default(''),
     linkUrl: linkUrl.optional(),
-    audience: z.object({ groupIds: z.array(fields.id).max(20).optional(), userIds: z.array(fields.id).max(200).optional() }).strict().optional(),
+    audience: z
+      .object({ groupIds: z.array(fields.id).max(20).optional(), userIds: z.array(fields.id).max(200).optional() })
+      .strict()
+      .optional(),
     attachmentIds: z.array(fields.id).max(20).optional(),
     imageId: fields.id.nullish(),
   })
   .strict();
 /** PATCH /api/posts/:id. */
-export const editPostSchema = z.object({ kind: kind.optional(), title: title.optional(), body: body.optional(), linkUrl: linkUrl.optional() }).strict();
+export const editPostSchema = z
+  .object({ kind: kind.optional(), title: title.optional(), body: body.optional(), linkUrl: linkUrl.optional() })
+  .strict();
 /** POST /api/posts/:id/comments, PATCH /api/comments/:id. */
 export const commentSchema = z.object({ body: z.string().trim().min(1).max(5000) }).strict();
 /** POST /api/posts/:id/reactions (toggles). */

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 
 /** Base64url text (the keys of a PushSubscription's toJSON()). */
-const base64url = (max: number) => z.string().trim().min(1).max(max).regex(/^[A-Za-z0-9_-]+=*$/, 'Clé invalide.');
+const base64url = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+=*$/, 'Clé invalide.');
 
 /** POST /api/push/subscriptions: a PushSubscription as its toJSON() gives it. */
 export const pushSubscriptionBody = z.object({

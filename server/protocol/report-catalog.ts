@@ -11,7 +11,8 @@ export interface Choice<K extends string = string> {
   label: string;
 }
 
-const list = <K extends string>(items: readonly (readonly [K, string])[]): readonly Choice<K>[] => items.map(([key, label]) => ({ key, label }));
+const list = <K extends string>(items: readonly (readonly [K, string])[]): readonly Choice<K>[] =>
+  items.map(([key, label]) => ({ key, label }));
 
 /** Where the accompaniment took place ("Par quel canal ?"). */
 export const CANALS = list([

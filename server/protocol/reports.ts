@@ -5,8 +5,18 @@
  */
 import { z } from 'zod';
 import {
-  ACTIVITIES, AGE_BANDS, CANALS, DURATIONS, STATUSES, THEMES,
-  type Activity, type AgeBand, type Canal, type DurationBand, type Status, type Theme,
+  ACTIVITIES,
+  AGE_BANDS,
+  CANALS,
+  DURATIONS,
+  STATUSES,
+  THEMES,
+  type Activity,
+  type AgeBand,
+  type Canal,
+  type DurationBand,
+  type Status,
+  type Theme,
 } from './report-catalog';
 
 const keys = <K extends string>(choices: readonly { key: K }[]) => choices.map((c) => c.key) as [K, ...K[]];
@@ -50,17 +60,26 @@ export const reportBody = z
     participants: z.number().int().min(1).max(500),
     ages: countsOf(AGE_BANDS),
     statuses: countsOf(STATUSES),
-    themes: z.array(z.enum(keys(THEMES))).min(1, 'Choisissez au moins un thème.').max(THEMES.length),
+    themes: z
+      .array(z.enum(keys(THEMES)))
+      .min(1, 'Choisissez au moins un thème.')
+      .max(THEMES.length),
     durationBand: z.enum(keys(DURATIONS)).nullish(),
     durationMinutes: z.number().int().min(1).max(1440).nullish(),
     redirected: z.boolean().default(false),
-    redirectedTo: z.string().trim().max(200).nullish().transform((v) => (v ? v : null)),
+    redirectedTo: z
+      .string()
+      .trim()
+      .max(200)
+      .nullish()
+      .transform((v) => (v ? v : null)),
   })
   .strict()
   .superRefine((r, ctx) => {
     const today = parisToday();
     if (r.date > today) ctx.addIssue({ code: 'custom', path: ['date'], message: 'La date ne peut pas être dans le futur.' });
-    else if (r.date < oneYearBefore(today)) ctx.addIssue({ code: 'custom', path: ['date'], message: "La date ne peut pas remonter à plus d'un an." });
+    else if (r.date < oneYearBefore(today))
+      ctx.addIssue({ code: 'custom', path: ['date'], message: "La date ne peut pas remonter à plus d'un an." });
     if (r.activity === 'individual' && r.participants !== 1) {
       ctx.addIssue({ code: 'custom', path: ['participants'], message: 'Un accompagnement individuel compte 1 participant.' });
     }
@@ -69,15 +88,26 @@ export const reportBody = z
     }
     const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
     if (sum(r.ages) !== r.participants) {
-      ctx.addIssue({ code: 'custom', path: ['ages'], message: `Les tranches d'âge totalisent ${sum(r.ages)} personne(s) pour ${r.participants} participant(s).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ages'],
+        message: `Les tranches d'âge totalisent ${sum(r.ages)} personne(s) pour ${r.participants} participant(s).`,
+      });
     }
     if (sum(r.statuses) !== r.participants) {
-      ctx.addIssue({ code: 'custom', path: ['statuses'], message: `Les statuts totalisent ${sum(r.statuses)} personne(s) pour ${r.participants} participant(s).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statuses'],
+        message: `Les statuts totalisent ${sum(r.statuses)} personne(s) pour ${r.participants} participant(s).`,
+      });
     }
-    if (new Set(r.themes).size !== r.themes.length) ctx.addIssue({ code: 'custom', path: ['themes'], message: 'Un thème est donné deux fois.' });
+    if (new Set(r.themes).size !== r.themes.length)
+      ctx.addIssue({ code: 'custom', path: ['themes'], message: 'Un thème est donné deux fois.' });
     if (!r.durationBand && !r.durationMinutes) ctx.addIssue({ code: 'custom', path: ['durationBand'], message: 'Indiquez la durée.' });
-    if (r.redirected && !r.redirectedTo) ctx.addIssue({ code: 'custom', path: ['redirectedTo'], message: 'Indiquez la structure vers laquelle la personne a été orientée.' });
-    if (!r.redirected && r.redirectedTo) ctx.addIssue({ code: 'custom', path: ['redirectedTo'], message: "Pas de structure d'orientation sans orientation." });
+    if (r.redirected && !r.redirectedTo)
+      ctx.addIssue({ code: 'custom', path: ['redirectedTo'], message: 'Indiquez la structure vers laquelle la personne a été orientée.' });
+    if (!r.redirected && r.redirectedTo)
+      ctx.addIssue({ code: 'custom', path: ['redirectedTo'], message: "Pas de structure d'orientation sans orientation." });
   });
 export type ReportBody = z.input<typeof reportBody>;
 export type ReportInput = z.output<typeof reportBody>;
@@ -92,7 +122,12 @@ export const statsQuery = z
     from: dayField.optional(),
     to: dayField.optional(),
     scope: z.enum(STAT_SCOPES).default('mine'),
-    code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{2,3}$/, 'Code de territoire invalide.').optional(),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[0-9A-Z]{2,3}$/, 'Code de territoire invalide.')
+      .optional(),
     groupBy: z.enum(['week', 'month']).optional(),
   })
   .transform((q, ctx) => {
@@ -100,8 +135,10 @@ export const statsQuery = z
     const from = q.from ?? `${today.slice(0, 8)}01`;
     const to = q.to ?? today;
     if (to < from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'La fin de la période précède son début.' });
-    else if (Date.parse(to) - Date.parse(from) > 3 * 366 * DAY) ctx.addIssue({ code: 'custom', path: ['from'], message: 'La période est limitée à trois ans.' });
-    if ((q.scope === 'department' || q.scope === 'region') && !q.code) ctx.addIssue({ code: 'custom', path: ['code'], message: 'Choisissez un territoire.' });
+    else if (Date.parse(to) - Date.parse(from) > 3 * 366 * DAY)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'La période est limitée à trois ans.' });
+    if ((q.scope === 'department' || q.scope === 'region') && !q.code)
+      ctx.addIssue({ code: 'custom', path: ['code'], message: 'Choisissez un territoire.' });
     const groupBy = q.groupBy ?? (Date.parse(to) - Date.parse(from) > 92 * DAY ? 'month' : 'week');
     return { from, to, scope: q.scope, code: q.code ?? null, groupBy };
   });
@@ -109,7 +146,10 @@ export type StatsQuery = z.output<typeof statsQuery>;
 
 /** Query of GET /api/reports (my reports, newest first, cursor pagination). */
 export const listQuery = z.object({
-  cursor: z.string().regex(/^\d{4}-\d{2}-\d{2}_\d+$/, 'Curseur invalide.').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}_\d+$/, 'Curseur invalide.')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 

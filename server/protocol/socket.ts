@@ -40,7 +40,8 @@ export interface HubServerEvents {
 
 /** Every server → client event and its payload. */
 export interface ServerEventPayloads
-  extends HubServerEvents,
+  extends
+    HubServerEvents,
     ChatServerEvents,
     PresenceServerEvents,
     HotlineServerEvents,

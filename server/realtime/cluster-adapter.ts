@@ -72,7 +72,11 @@ export class RemoteFirstRedisAdapter extends RedisAdapter {
       // Room moves and disconnections by room were applied here when asked: skip our own copy, apply the others'.
       if (request?.opts) {
         if (request.uid === self.uid) return;
-        const opts = { rooms: new Set(request.opts.rooms), except: new Set(request.opts.except), flags: { local: true } } as BroadcastOptions;
+        const opts = {
+          rooms: new Set(request.opts.rooms),
+          except: new Set(request.opts.except),
+          flags: { local: true },
+        } as BroadcastOptions;
         if (request.type === REMOTE_JOIN) return this.addSockets(opts, request.rooms ?? []);
         if (request.type === REMOTE_LEAVE) return this.delSockets(opts, request.rooms ?? []);
         return this.disconnectSockets(opts, !!request.close);
@@ -119,7 +123,9 @@ export class RemoteFirstRedisAdapter extends RedisAdapter {
 }
 
 /** The room-move requests the adapter publishes as JSON (`{ uid, type, opts, rooms, close }`); anything else: null. */
-function peekMove(msg: Buffer | string): { uid: string; type: number; opts?: { rooms: Room[]; except: Room[] }; rooms?: Room[]; close?: boolean } | null {
+function peekMove(
+  msg: Buffer | string,
+): { uid: string; type: number; opts?: { rooms: Room[]; except: Room[] }; rooms?: Room[]; close?: boolean } | null {
   const text = typeof msg === 'string' ? msg : msg[0] === 0x7b ? msg.toString() : null;
   if (!text || text[0] !== '{') return null;
   try {

@@ -85,5 +85,6 @@ export function dispatchEvent(table: EventTable, socket: HubSocket, event: strin
   const handle = table.get(event);
   if (handle) return void handle(socket, args);
   const ack = args[args.length - 1];
-  if (typeof ack === 'function') ack({ ok: false, error: { code: 'unknown_event', message: `Événement inconnu : ${String(event).slice(0, 60)}.` } });
+  if (typeof ack === 'function')
+    ack({ ok: false, error: { code: 'unknown_event', message: `Événement inconnu : ${String(event).slice(0, 60)}.` } });
 }

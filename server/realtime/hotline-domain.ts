@@ -25,7 +25,12 @@ export const REPLY_MAIL_EVERY_MS = 15 * 60_000;
  * Availability ("hotline disponible") is whether any staff socket is
  * connected, on any node, announced to everyone as `hotline:availability`.
  */
-export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels: ChannelsDomain, presence: Pick<PresenceDomain, 'statusOf'>) {
+export function createHotlineDomain(
+  deps: Deps,
+  broadcasts: Broadcasts,
+  channels: ChannelsDomain,
+  presence: Pick<PresenceDomain, 'statusOf'>,
+) {
   const { db, config, log } = deps;
   const events = broadcasts.channels;
   const desk = broadcasts.hotline;
@@ -47,7 +52,10 @@ export function createHotlineDomain(deps: Deps, broadcasts: Broadcasts, channels
     const requester = won ? await findUserById(db, ticket.requester_id) : undefined;
     if (!requester || requester.status !== 'active') return;
     const link = `${config.publicUrl}/hotline/${ticket.id}`;
-    await deps.mailer.send({ to: requester.email, ...hotlineReplyMail(requester.first_name, ticket.id, ticket.subject, displayName(agent), link) });
+    await deps.mailer.send({
+      to: requester.email,
+      ...hotlineReplyMail(requester.first_name, ticket.id, ticket.subject, displayName(agent), link),
+    });
   }
 
   channels.addAfterMessageHook(async (result, actor) => {

@@ -33,7 +33,12 @@ export class Publisher {
   }
 
   /** To the channel's sockets except those of one user (typing). Volatile: dropped rather than queued. */
-  toChannelExceptUserVolatile<E extends ServerEventName>(channelId: number, userId: number, event: E, payload: ServerEventPayloads[E]): void {
+  toChannelExceptUserVolatile<E extends ServerEventName>(
+    channelId: number,
+    userId: number,
+    event: E,
+    payload: ServerEventPayloads[E],
+  ): void {
     emit(this.server.to(rooms.channel(channelId)).except(rooms.user(userId)).volatile, event, payload);
   }
 

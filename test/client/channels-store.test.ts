@@ -46,7 +46,15 @@ describe('client ChannelsStore', () => {
     );
     const byKey = Object.fromEntries(s.sections().map((x) => [x.key, x.channels.map((c) => c.id)]));
     expect(byKey).to.deep.equal({ favorites: [3], national: [1], department: [2], thematic: [], group: [6], direct: [5], hotline: [7] });
-    expect(s.sections().map((x) => x.title)).to.deep.equal(['Favoris', 'National', 'Mon département', 'Thématiques', 'Groupes', 'Messages directs', 'Hotline']);
+    expect(s.sections().map((x) => x.title)).to.deep.equal([
+      'Favoris',
+      'National',
+      'Mon département',
+      'Thématiques',
+      'Groupes',
+      'Messages directs',
+      'Hotline',
+    ]);
     expect(s.sections('educ').flatMap((x) => x.channels.map((c) => c.id))).to.deep.equal([3]);
     expect(s.thematic().map((c) => c.id)).to.deep.equal([3, 4]);
     expect(s.directWith(2)?.id).to.equal(5);
@@ -115,7 +123,12 @@ describe('client typing and idle', () => {
   it('idle after the delay, active again on the next poke', () => {
     const t = manualTimers();
     const log: string[] = [];
-    const idle = new IdleTracker(() => log.push('idle'), () => log.push('active'), 300_000, t.timers);
+    const idle = new IdleTracker(
+      () => log.push('idle'),
+      () => log.push('active'),
+      300_000,
+      t.timers,
+    );
     idle.poke();
     idle.poke();
     expect(t.count).to.equal(1);

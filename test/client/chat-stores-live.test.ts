@@ -33,7 +33,8 @@ describe('client chat stores against the real server', () => {
     hub = new HubClient(() => io(s.url, { auth: { token: alice.token }, transports: ['websocket'] }));
     const http = new Http({
       baseUrl: s.url,
-      fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${alice.token}` } }),
+      fetch: (url, init = {}) =>
+        fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${alice.token}` } }),
     });
     chat = new ChatStores(hub, chatApi(http), storage);
     chat.setUser({ id: alice.user.id, username: alice.user.username, role: alice.user.role });
@@ -90,7 +91,8 @@ describe('client chat stores against the real server', () => {
     await until('general unread', () => chat.channels.get(generalId)!.unread === before + 1);
     chat.setReading(true);
     expect(chat.channels.get(depId)!.unread).to.equal(0);
-    const readSeq = async () => Number((await s.db('channel_members').where({ channel_id: depId, user_id: alice.user.id }).first()).last_read_seq);
+    const readSeq = async () =>
+      Number((await s.db('channel_members').where({ channel_id: depId, user_id: alice.user.id }).first()).last_read_seq);
     await until('read marker on the server', async () => (await readSeq()) === chat.messages.channel(depId).lastSeq);
     // An older seq never moves it back.
     await hub.request('channel:read', { channelId: depId, seq: 1 });
@@ -100,7 +102,8 @@ describe('client chat stores against the real server', () => {
 
   it('a seq gap in message:new triggers channel:sync and the window stays contiguous', async () => {
     const c = chat.messages.channel(depId);
-    for (let i = 0; i < 3; i++) await emitAck(bob.socket!, 'message:send', { channelId: depId, body: `rafale ${i}`, clientMsgId: `gap-${i}` });
+    for (let i = 0; i < 3; i++)
+      await emitAck(bob.socket!, 'message:send', { channelId: depId, body: `rafale ${i}`, clientMsgId: `gap-${i}` });
     await until('burst held', () => c.messages.some((m) => m.body === 'rafale 2'));
     // As if the two before the last had been lost in transit.
     const last = c.messages.pop()!;
@@ -119,10 +122,14 @@ describe('client chat stores against the real server', () => {
     chat.send(depId, 'écrit pendant la coupure');
     const pending = chat.outbox.forChannel(depId)[0]!;
     expect(pending.state).to.equal('sending');
-    for (let i = 0; i < 3; i++) await emitAck(bob.socket!, 'message:send', { channelId: depId, body: `pendant ${i}`, clientMsgId: `away-${i}` });
+    for (let i = 0; i < 3; i++)
+      await emitAck(bob.socket!, 'message:send', { channelId: depId, body: `pendant ${i}`, clientMsgId: `away-${i}` });
     await until('reconnected', () => hub.status === 'connected');
     await until('outbox flushed', () => chat.outbox.entries.length === 0);
-    await until('caught up', () => c.messages.some((m) => m.body === 'pendant 2') && c.messages.some((m) => m.body === 'écrit pendant la coupure'));
+    await until(
+      'caught up',
+      () => c.messages.some((m) => m.body === 'pendant 2') && c.messages.some((m) => m.body === 'écrit pendant la coupure'),
+    );
     const after = c.messages.filter((m) => m.seq > lastBefore);
     expect(after.map((m) => m.seq)).to.deep.equal(after.map((_, i) => lastBefore + 1 + i));
     expect(after.filter((m) => m.clientMsgId === pending.clientMsgId)).to.have.length(1);
@@ -131,12 +138,35 @@ describe('client chat stores against the real server', () => {
   });
 
   it('an entry left in storage by a closed tab is delivered once by the next one (idempotent resend)', async () => {
-    const sent = await emitAck(await connect(s.url, alice.token), 'message:send', { channelId: depId, body: 'déjà reçu', clientMsgId: 'reload-1' });
+    const sent = await emitAck(await connect(s.url, alice.token), 'message:send', {
+      channelId: depId,
+      body: 'déjà reçu',
+      clientMsgId: 'reload-1',
+    });
     const key = `maillage.outbox.${alice.user.id}`;
-    storage.setItem(key, JSON.stringify([
-      { clientMsgId: 'reload-1', channelId: depId, body: 'déjà reçu', replyToId: null, createdAt: new Date().toISOString(), state: 'sending', error: null },
-      { clientMsgId: 'reload-2', channelId: depId, body: 'jamais parti', replyToId: null, createdAt: new Date().toISOString(), state: 'sending', error: null },
-    ]));
+    storage.setItem(
+      key,
+      JSON.stringify([
+        {
+          clientMsgId: 'reload-1',
+          channelId: depId,
+          body: 'déjà reçu',
+          replyToId: null,
+          createdAt: new Date().toISOString(),
+          state: 'sending',
+          error: null,
+        },
+        {
+          clientMsgId: 'reload-2',
+          channelId: depId,
+          body: 'jamais parti',
+          replyToId: null,
+          createdAt: new Date().toISOString(),
+          state: 'sending',
+          error: null,
+        },
+      ]),
+    );
     hub.stop();
     aliceStores();
     await until('both settled', () => hub.status === 'connected' && chat.outbox.entries.length === 0 && storage.getItem(key) === null);

@@ -24,11 +24,34 @@ function fakeHub() {
 }
 
 const event = (o: Partial<AgendaEvent> = {}): AgendaEvent => ({
-  id: 7, groupId: 3, group: { id: 3, name: 'G' }, title: 'Atelier', description: null, startsAt: '2026-12-07T13:00:00.000Z', endsAt: '2026-12-07T15:00:00.000Z',
-  location: 'Lyon', videoUrl: null, capacity: 50, waitlist: true, prescriptionCapacity: null, registrationDeadline: null, registrationOpen: true,
-  cancelledAt: null, cancelReason: null, createdBy: null, createdAt: '', updatedAt: '', registeredCount: 19, waitlistCount: 0,
-  prescriptionRegisteredCount: 0, prescriptionWaitlistCount: 0, icsUrl: '/api/events/7/ics',
-  myRegistration: { id: 1, status: 'registered', position: null }, invited: false, canManage: false, ...o,
+  id: 7,
+  groupId: 3,
+  group: { id: 3, name: 'G' },
+  title: 'Atelier',
+  description: null,
+  startsAt: '2026-12-07T13:00:00.000Z',
+  endsAt: '2026-12-07T15:00:00.000Z',
+  location: 'Lyon',
+  videoUrl: null,
+  capacity: 50,
+  waitlist: true,
+  prescriptionCapacity: null,
+  registrationDeadline: null,
+  registrationOpen: true,
+  cancelledAt: null,
+  cancelReason: null,
+  createdBy: null,
+  createdAt: '',
+  updatedAt: '',
+  registeredCount: 19,
+  waitlistCount: 0,
+  prescriptionRegisteredCount: 0,
+  prescriptionWaitlistCount: 0,
+  icsUrl: '/api/events/7/ics',
+  myRegistration: { id: 1, status: 'registered', position: null },
+  invited: false,
+  canManage: false,
+  ...o,
 });
 
 describe('client calendar: French month view', () => {
@@ -64,7 +87,9 @@ describe('client agenda stores', () => {
     expect(countLabel({ registeredCount: 1, capacity: null })).to.equal('1 inscrit');
     const update = { ...event(), registeredCount: 20 } as PublicEvent & Partial<AgendaEvent>;
     delete update.myRegistration;
-    expect(mergePublic(event(), update)).to.include({ registeredCount: 20 }).and.to.have.deep.property('myRegistration', { id: 1, status: 'registered', position: null });
+    expect(mergePublic(event(), update))
+      .to.include({ registeredCount: 20 })
+      .and.to.have.deep.property('myRegistration', { id: 1, status: 'registered', position: null });
   });
 
   it('AgendaStore loads a range and follows event:updated', async () => {
@@ -87,7 +112,13 @@ describe('client agenda stores', () => {
     store.follow(hub);
     f.answer(200, event({ myRegistration: null, registeredCount: 50 }));
     await store.load();
-    f.answer(202, { status: 'waitlisted', position: 2, registrationId: 9, created: true, event: event({ myRegistration: { id: 9, status: 'waitlisted', position: 2 }, registeredCount: 50, waitlistCount: 2 }) });
+    f.answer(202, {
+      status: 'waitlisted',
+      position: 2,
+      registrationId: 9,
+      created: true,
+      event: event({ myRegistration: { id: 9, status: 'waitlisted', position: 2 }, registeredCount: 50, waitlistCount: 2 }),
+    });
     expect(await store.register()).to.equal(true);
     expect(f.calls[1]).to.include({ method: 'POST', url: '/api/events/7/registrations' });
     expect(store.event!.myRegistration).to.deep.equal({ id: 9, status: 'waitlisted', position: 2 });

@@ -21,8 +21,19 @@ async function until(what: string, check: () => boolean, timeoutMs = 5000): Prom
 }
 
 const group = (o: Partial<Group> = {}): Group => ({
-  id: 1, name: 'Inclusion', slug: 'inclusion', description: null, visibility: 'public', memberCount: 3, channelId: 10,
-  myStatus: null, myRole: null, parentId: null, parent: null, createdAt: '2026-11-23T10:00:00.000Z', ...o,
+  id: 1,
+  name: 'Inclusion',
+  slug: 'inclusion',
+  description: null,
+  visibility: 'public',
+  memberCount: 3,
+  channelId: 10,
+  myStatus: null,
+  myRole: null,
+  parentId: null,
+  parent: null,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  ...o,
 });
 describe('client: groups store', () => {
   it('joins a public group (member at once) and a moderated one (pending), counting members', async () => {
@@ -61,7 +72,11 @@ describe('client: posts store against the real server', () => {
 
   /** The REST client of a user, as a script would use it (Bearer token). */
   const httpFor = (token: string) =>
-    new Http({ baseUrl: s.url, fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }) });
+    new Http({
+      baseUrl: s.url,
+      fetch: (url, init = {}) =>
+        fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+    });
 
   it('follows its group live: new posts (of this group only), reaction counts keeping mine, comments counted once, deletions', async () => {
     s = await startServer();

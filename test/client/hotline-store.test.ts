@@ -14,7 +14,8 @@ function clientFor(s: TestServer, token: string) {
   const hub = new HubClient(() => io(s.url, { auth: { token }, transports: ['websocket'] }));
   const http = new Http({
     baseUrl: s.url,
-    fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+    fetch: (url, init = {}) =>
+      fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
   });
   const api = hotlineApi(http);
   return { hub, api, store: new HotlineStore(api, hub) };

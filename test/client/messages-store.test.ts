@@ -80,12 +80,34 @@ describe('client chat rows and text', () => {
     const m1 = msg(1, { createdAt: '2026-11-22T10:00:00.000Z' });
     const m2 = msg(2, { createdAt: '2026-11-23T10:00:00.000Z', replyToId: 1001 });
     const pending = [
-      { clientMsgId: 'c-2', channelId: 1, body: 'x', replyToId: null, createdAt: '2026-11-23T10:05:00.000Z', state: 'sending' as const, error: null },
-      { clientMsgId: 'new', channelId: 1, body: 'y', replyToId: 1001, createdAt: '2026-11-23T10:06:00.000Z', state: 'sending' as const, error: null },
+      {
+        clientMsgId: 'c-2',
+        channelId: 1,
+        body: 'x',
+        replyToId: null,
+        createdAt: '2026-11-23T10:05:00.000Z',
+        state: 'sending' as const,
+        error: null,
+      },
+      {
+        clientMsgId: 'new',
+        channelId: 1,
+        body: 'y',
+        replyToId: 1001,
+        createdAt: '2026-11-23T10:06:00.000Z',
+        state: 'sending' as const,
+        error: null,
+      },
     ];
     const items = buildItems({
-      channel: chan(1), messages: [m1, m2], pending, hasOlder: false, loaded: true, user,
-      statusOf: () => 'online', now: new Date('2026-11-23T12:00:00.000Z'),
+      channel: chan(1),
+      messages: [m1, m2],
+      pending,
+      hasOlder: false,
+      loaded: true,
+      user,
+      statusOf: () => 'online',
+      now: new Date('2026-11-23T12:00:00.000Z'),
     });
     expect(items.map((i) => i.kind)).to.deep.equal(['start', 'day', 'message', 'day', 'message', 'pending']);
     expect(items[1]).to.include({ label: 'Hier' });
@@ -101,11 +123,15 @@ describe('client chat rows and text', () => {
     expect(typingLabel(['Julie', 'Thomas'])).to.equal('Julie et Thomas écrivent…');
   });
 
-  it('permissions: edit own, delete own or with the channel\'s moderation right, pin with its pin right', () => {
+  it("permissions: edit own, delete own or with the channel's moderation right, pin with its pin right", () => {
     const mine = msg(1, { author: { id: 1, username: 'julie', displayName: 'Julie' } });
     expect(permissionsFor(user, chan(1), mine)).to.deep.equal({ canEdit: true, canDelete: true, canPin: false });
     expect(permissionsFor(user, chan(1), msg(2))).to.deep.equal({ canEdit: false, canDelete: false, canPin: false });
-    expect(permissionsFor({ ...user, id: 9, role: 'animator' }, chan(1, { canPin: true, canModerate: true }), msg(2))).to.deep.equal({ canEdit: false, canDelete: true, canPin: true });
+    expect(permissionsFor({ ...user, id: 9, role: 'animator' }, chan(1, { canPin: true, canModerate: true }), msg(2))).to.deep.equal({
+      canEdit: false,
+      canDelete: true,
+      canPin: true,
+    });
   });
 
   it('mentions: @me and @channel, not an e-mail address', () => {

@@ -22,7 +22,12 @@ async function until(what: string, check: () => boolean, timeoutMs = 5000): Prom
 }
 
 const note = (id: number, o: Partial<AppNotification> = {}): AppNotification => ({
-  id, kind: 'comment', data: { postId: 1, title: 'Bilan', groupId: 3, author: { displayName: 'Julie Petit' } }, createdAt: '2026-11-23T10:00:00.000Z', readAt: null, ...o,
+  id,
+  kind: 'comment',
+  data: { postId: 1, title: 'Bilan', groupId: 3, author: { displayName: 'Julie Petit' } },
+  createdAt: '2026-11-23T10:00:00.000Z',
+  readAt: null,
+  ...o,
 });
 
 describe('client: notifications store against the real server', () => {
@@ -37,7 +42,11 @@ describe('client: notifications store against the real server', () => {
   });
 
   const httpFor = (token: string) =>
-    new Http({ baseUrl: s.url, fetch: (url, init = {}) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }) });
+    new Http({
+      baseUrl: s.url,
+      fetch: (url, init = {}) =>
+        fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+    });
   const hubFor = (token: string) => {
     const hub = new HubClient(() => io(s.url, { auth: { token }, transports: ['websocket'] }));
     hubs.push(hub);
@@ -64,7 +73,9 @@ describe('client: notifications store against the real server', () => {
     expect(store.items.map((n) => n.id)).to.deep.equal([...store.items.map((n) => n.id)].sort((a, b) => b - a));
     expect(arrivals).to.have.length(3);
     expect(describeNotification(store.items[0]!)).to.deep.equal({
-      text: 'Personne3 Test demande à rejoindre le groupe « Médiateurs ».', href: `/groupes/${group.id}/demandes`, icon: 'fr-icon-user-add-line',
+      text: 'Personne3 Test demande à rejoindre le groupe « Médiateurs ».',
+      href: `/groupes/${group.id}/demandes`,
+      icon: 'fr-icon-user-add-line',
     });
 
     const oldest = store.items[2]!;
@@ -113,7 +124,8 @@ describe('client: notifications store against the real server', () => {
     await otherTab.request('channel:read', { channelId, seq: message.seq });
     await until('read by the other tab', () => store.unreadCount === 0 && store.items[0]!.readAt !== null);
     const id = store.items[0]!.id;
-    for (let i = 0; i < 100 && !(await s.db('notifications').where({ id }).first()).read_at; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && !(await s.db('notifications').where({ id }).first()).read_at; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await s.db('notifications').where({ id }).first()).read_at).to.not.equal(null);
 
     const before = listCalls;
@@ -137,7 +149,12 @@ describe('client: notifications store against the real server', () => {
     expect(store.settings).to.deep.include({ frequency: 'realtime', batchMinutes: 0, groups: {} });
     expect(store.groups.map((g) => g.name)).to.deep.equal(['Abeilles', 'Zèbres']);
 
-    const next: NotificationSettings = { ...store.settings!, frequency: 'daily', types: { ...store.settings!.types, mention: false }, groups: { [mine.id]: { frequency: 'realtime' } } };
+    const next: NotificationSettings = {
+      ...store.settings!,
+      frequency: 'daily',
+      types: { ...store.settings!.types, mention: false },
+      groups: { [mine.id]: { frequency: 'realtime' } },
+    };
     expect(await store.save(next)).to.equal(true);
     expect(store.saved).to.equal(true);
     expect((await api(s.url, { token: me.token }).get('/api/me/notification-settings')).body).to.deep.equal(next);
@@ -159,9 +176,10 @@ describe('client: notifications store against the real server', () => {
 });
 
 describe('client: notifications store, edge cases', () => {
-  const idleHub = () => new HubClient(() => {
-    throw new Error('never connected in these tests');
-  });
+  const idleHub = () =>
+    new HubClient(() => {
+      throw new Error('never connected in these tests');
+    });
 
   it('keeps a notification pushed while a reload is in flight, counted once', async () => {
     const f = fakeFetch();
@@ -214,17 +232,36 @@ describe('client: notifications store, edge cases', () => {
 describe('client: notification texts', () => {
   it('says each kind in French with the link to the thing', () => {
     const d = (kind: string, data: Record<string, unknown>) => describeNotification({ kind, data });
-    expect(d('join_approved', { groupId: 7, groupName: 'Inclusion' })).to.include({ text: 'Votre demande pour rejoindre le groupe « Inclusion » est acceptée.', href: '/groupes/7' });
-    expect(d('group_invitation', { groupId: 7, groupName: 'Inclusion', invitedBy: { displayName: 'Annie Mateur' } }).text).to.equal('Annie Mateur vous invite à rejoindre le groupe « Inclusion ».');
-    expect(d('post_addressed', { postId: 3, title: 'Bilan', groupId: 7, groupName: 'Inclusion', author: { displayName: 'Julie' } })).to.include({ href: '/groupes/fil' });
-    expect(d('comment', { postId: 3, title: 'Bilan', groupId: 7, author: { displayName: 'Julie' } })).to.include({ text: 'Julie a commenté votre publication « Bilan ».', href: '/groupes/7' });
-    expect(d('event_cancelled', { eventId: 12, title: 'Atelier', startsAt: '2026-12-07T13:00:00.000Z', reason: 'Salle fermée' }).text).to.match(/^L’événement « Atelier » \(.+\) est annulé\. Motif : Salle fermée$/);
-    expect(d('event_invitation', { eventId: 12, title: 'Atelier' }).href).to.equal('/evenements/12');
-    expect(d('mention', { channelId: 5, channelKind: 'thematic', channelName: 'Veille', author: { displayName: 'Bob' }, excerpt: 'Salut @moi' })).to.include({
-      text: 'Bob vous a mentionné(e) dans le salon « Veille » : « Salut @moi »', href: '/discussions/5',
+    expect(d('join_approved', { groupId: 7, groupName: 'Inclusion' })).to.include({
+      text: 'Votre demande pour rejoindre le groupe « Inclusion » est acceptée.',
+      href: '/groupes/7',
     });
-    expect(d('mention', { channelId: 9, channelKind: 'hotline', ticketId: 4, author: { displayName: 'Agent' } }).href).to.equal('/hotline/4');
-    expect(d('mention', { channelId: 9, channelKind: 'direct', channelName: null, author: { displayName: 'Bob' } }).text).to.equal('Bob vous a mentionné(e) dans une conversation privée');
+    expect(d('group_invitation', { groupId: 7, groupName: 'Inclusion', invitedBy: { displayName: 'Annie Mateur' } }).text).to.equal(
+      'Annie Mateur vous invite à rejoindre le groupe « Inclusion ».',
+    );
+    expect(
+      d('post_addressed', { postId: 3, title: 'Bilan', groupId: 7, groupName: 'Inclusion', author: { displayName: 'Julie' } }),
+    ).to.include({ href: '/groupes/fil' });
+    expect(d('comment', { postId: 3, title: 'Bilan', groupId: 7, author: { displayName: 'Julie' } })).to.include({
+      text: 'Julie a commenté votre publication « Bilan ».',
+      href: '/groupes/7',
+    });
+    expect(
+      d('event_cancelled', { eventId: 12, title: 'Atelier', startsAt: '2026-12-07T13:00:00.000Z', reason: 'Salle fermée' }).text,
+    ).to.match(/^L’événement « Atelier » \(.+\) est annulé\. Motif : Salle fermée$/);
+    expect(d('event_invitation', { eventId: 12, title: 'Atelier' }).href).to.equal('/evenements/12');
+    expect(
+      d('mention', { channelId: 5, channelKind: 'thematic', channelName: 'Veille', author: { displayName: 'Bob' }, excerpt: 'Salut @moi' }),
+    ).to.include({
+      text: 'Bob vous a mentionné(e) dans le salon « Veille » : « Salut @moi »',
+      href: '/discussions/5',
+    });
+    expect(d('mention', { channelId: 9, channelKind: 'hotline', ticketId: 4, author: { displayName: 'Agent' } }).href).to.equal(
+      '/hotline/4',
+    );
+    expect(d('mention', { channelId: 9, channelKind: 'direct', channelName: null, author: { displayName: 'Bob' } }).text).to.equal(
+      'Bob vous a mentionné(e) dans une conversation privée',
+    );
     expect(d('hotline_reply', { ticketId: 4 })).to.include({ href: '/hotline/4' });
     expect(d('something_new', {})).to.include({ text: 'Vous avez une nouvelle notification.', href: '/notifications' });
     expect(d('join_request', { groupId: '<script>' }).href).to.equal('/groupes');

@@ -7,10 +7,27 @@ import { OfflineSnapshot } from '../../client/state/offline-snapshot';
 /** A Map-backed localStorage. */
 function memoryStorage() {
   const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+    m,
+  };
 }
 
-const channel = (id: number, name: string) => ({ id, kind: 'thematic', name, slug: `s${id}`, joined: true, favorite: false, unread: 0, mentions: 0, lastSeq: 0, lastReadSeq: 0 }) as unknown as Channel;
+const channel = (id: number, name: string) =>
+  ({
+    id,
+    kind: 'thematic',
+    name,
+    slug: `s${id}`,
+    joined: true,
+    favorite: false,
+    unread: 0,
+    mentions: 0,
+    lastSeq: 0,
+    lastReadSeq: 0,
+  }) as unknown as Channel;
 
 describe('offline snapshot: what opens the app without the network', () => {
   it('keeps the user and their channels, and forgets both on sign-out', () => {
@@ -30,7 +47,12 @@ describe('offline snapshot: what opens the app without the network', () => {
     const storage = memoryStorage();
     const snap = new OfflineSnapshot(storage);
     let online = true;
-    const api = { channels: async () => { if (!online) throw new ApiError(0, 'network_error', 'Réseau indisponible'); return [channel(1, 'Général'), channel(2, 'Éducation')]; } };
+    const api = {
+      channels: async () => {
+        if (!online) throw new ApiError(0, 'network_error', 'Réseau indisponible');
+        return [channel(1, 'Général'), channel(2, 'Éducation')];
+      },
+    };
     const first = new ChannelsStore(api, { request: async () => ({}) as never });
     first.keepSnapshot(snap, 7);
     await first.load();

@@ -5,9 +5,15 @@ import type { ReportsApi } from '../../client/api/reports';
 
 class MemoryStorage implements DraftStorage {
   map = new Map<string, string>();
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  setItem(k: string, v: string) { this.map.set(k, v); }
-  removeItem(k: string) { this.map.delete(k); }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
 }
 
 describe('client: reports stores', () => {
@@ -28,7 +34,14 @@ describe('client: reports stores', () => {
   });
 
   it('turns the draft into the body: minutes win over the band, no structure without a redirection', () => {
-    const body = bodyOf({ ...emptyDraft(), commune, durationBand: 'under_30', durationMinutes: '45', redirected: false, redirectedTo: 'Mairie' });
+    const body = bodyOf({
+      ...emptyDraft(),
+      commune,
+      durationBand: 'under_30',
+      durationMinutes: '45',
+      redirected: false,
+      redirectedTo: 'Mairie',
+    });
     expect(body).to.include({ communeCode: '69266', durationBand: null, durationMinutes: 45, redirectedTo: null });
   });
 
@@ -37,7 +50,10 @@ describe('client: reports stores', () => {
     let fail = true;
     const api = {
       create: async () => {
-        if (fail) throw new ApiError(400, 'invalid_payload', 'Champ « statuses » : …', { fields: { statuses: 'Les statuts totalisent 0 personne(s) pour 1 participant(s).' } });
+        if (fail)
+          throw new ApiError(400, 'invalid_payload', 'Champ « statuses » : …', {
+            fields: { statuses: 'Les statuts totalisent 0 personne(s) pour 1 participant(s).' },
+          });
         return { id: 7 } as any;
       },
     } as unknown as ReportsApi;
@@ -59,7 +75,9 @@ describe('client: reports stores', () => {
     expect(periodOf('quarter', '2026-03-15')).to.deep.equal({ from: '2026-01-01', to: '2026-03-15' });
     expect(periodOf('year', '2026-03-15')).to.deep.equal({ from: '2025-03-16', to: '2026-03-15' });
     const asked: unknown[] = [];
-    const store = new ReportStatsStore({ reports: { stats: async (f: unknown) => (asked.push(f), { reports: 3 }) } as unknown as ReportsApi });
+    const store = new ReportStatsStore({
+      reports: { stats: async (f: unknown) => (asked.push(f), { reports: 3 }) } as unknown as ReportsApi,
+    });
     await store.setFilter({ scope: 'department', code: '69' });
     expect(asked[0]).to.include({ scope: 'department', code: '69' });
     expect(store.stats).to.deep.equal({ reports: 3 });

@@ -15,10 +15,18 @@ function fakeWindow(start = 'http://localhost:3000/') {
   };
   const win: RouterWindow & { dispatch(type: string): void; listenerCount(): number } = {
     location: {
-      get pathname() { return url.pathname; },
-      get search() { return url.search; },
-      get hash() { return url.hash; },
-      get origin() { return url.origin; },
+      get pathname() {
+        return url.pathname;
+      },
+      get search() {
+        return url.search;
+      },
+      get hash() {
+        return url.hash;
+      },
+      get origin() {
+        return url.origin;
+      },
     },
     history: {
       pushState: (_d, _u, to) => go('push', to),

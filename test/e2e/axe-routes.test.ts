@@ -28,10 +28,18 @@ interface Violation {
 
 async function seriousViolations(page: Page, label: string): Promise<string[]> {
   if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(AXE);
-  const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations)`)) as Violation[];
+  const violations = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations)`,
+  )) as Violation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${label}: ${v.id} (${v.impact}) ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 describe('e2e: axe-core on every page of the route table (RGAA)', function () {
@@ -44,12 +52,20 @@ describe('e2e: axe-core on every page of the route table (RGAA)', function () {
   it('no serious or critical violation, signed out and signed in, at 1280 px and 390 px', async () => {
     const admin = await makeUserWithToken(s.db, { role: 'admin' });
     const group = await createGroup(s.url, admin.token, { name: 'Groupe audité' });
-    const params: Record<string, string> = { '/groupes': `/groupes/${group.id}/fil`, '/evenements': '/agenda', '/membres': `/membres/${admin.user.id}`, '/documents': '/documents' };
+    const params: Record<string, string> = {
+      '/groupes': `/groupes/${group.id}/fil`,
+      '/evenements': '/agenda',
+      '/membres': `/membres/${admin.user.id}`,
+      '/documents': '/documents',
+    };
     const problems: string[] = [];
     for (const width of [1280, 390]) {
       for (const signedIn of [false, true]) {
         const context = await browser.browser.newContext({ locale: 'fr-FR', viewport: { width, height: 900 } });
-        if (signedIn) await context.addCookies([{ name: SESSION_COOKIE, value: admin.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+        if (signedIn)
+          await context.addCookies([
+            { name: SESSION_COOKIE, value: admin.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' },
+          ]);
         const page = await context.newPage();
         for (const route of routeTable()) {
           const path = params[route] ?? route;

@@ -30,7 +30,13 @@ describe('e2e: the chat screen', function () {
   before(async () => {
     julie = await makeUserWithToken(s.db, { departmentCode: '29', username: 'julie.e2e', firstName: 'Julie', lastName: 'Martin' });
     thomas = await makeUserWithToken(s.db, { departmentCode: '29', username: 'thomas.e2e', firstName: 'Thomas', lastName: 'Petit' });
-    anim = await makeUserWithToken(s.db, { departmentCode: '75', role: 'animator', username: 'anim.e2e', firstName: 'Anne', lastName: 'Animatrice' });
+    anim = await makeUserWithToken(s.db, {
+      departmentCode: '75',
+      role: 'animator',
+      username: 'anim.e2e',
+      firstName: 'Anne',
+      lastName: 'Animatrice',
+    });
     depId = (await s.db('channels').where({ slug: 'dep-29' }).first()).id;
     generalId = (await s.db('channels').where({ slug: 'general' }).first()).id;
   });
@@ -138,7 +144,14 @@ describe('e2e: the chat screen', function () {
     // The DSFR modal asks first (the browser's own confirm box is gone).
     await pj.getByRole('dialog', { name: 'Supprimer ce message ?' }).getByRole('button', { name: 'Supprimer' }).click();
     await pt.locator(`.mai-msg[data-message-id="${id}"] .mai-msg__deleted`, { hasText: 'Message supprimé' }).waitFor();
-    expect((await s.db('messages').where({ id: Number(id) }).first()).deleted_at).to.not.equal(null);
+    expect(
+      (
+        await s
+          .db('messages')
+          .where({ id: Number(id) })
+          .first()
+      ).deleted_at,
+    ).to.not.equal(null);
 
     await pj.locator('#mai-my-status').selectOption('dnd');
     await pt.locator('.mai-chat-contact', { hasText: 'Julie Martin' }).locator('.mai-dot--dnd').waitFor();

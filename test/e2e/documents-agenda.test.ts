@@ -16,7 +16,12 @@ describe('browser: document bank and agenda', function () {
   let group: { id: number; channelId: number };
 
   before(async () => {
-    owner = await makeUserWithToken(s.db, { role: 'animator', departmentCode: uniqueDepartment(), firstName: 'Claire', lastName: 'Martin' });
+    owner = await makeUserWithToken(s.db, {
+      role: 'animator',
+      departmentCode: uniqueDepartment(),
+      firstName: 'Claire',
+      lastName: 'Martin',
+    });
     member = await makeUserWithToken(s.db, { departmentCode: uniqueDepartment(), firstName: 'Julie', lastName: 'Petit' });
     group = await createGroup(s.url, owner.token, { name: 'Inclusion numérique du Rhône', visibility: 'private' });
     await addToGroup(s.url, owner.token, group.id, member);
@@ -29,7 +34,12 @@ describe('browser: document bank and agenda', function () {
     // Slow the upload down so the bar has something to show, and record every value it shows.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 1024 * 1024,
+    });
     await page.evaluate(() => {
       const seen: number[] = ((window as any).__progress = []);
       new MutationObserver(() => {
@@ -45,7 +55,10 @@ describe('browser: document bank and agenda', function () {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     const seen = (await page.evaluate(() => (window as any).__progress)) as number[];
     expect(seen.length).to.be.greaterThan(0);
-    expect(seen.some((v) => v > 0 && v < 100), `progress values: ${seen.join(',')}`).to.equal(true);
+    expect(
+      seen.some((v) => v > 0 && v < 100),
+      `progress values: ${seen.join(',')}`,
+    ).to.equal(true);
     // The hostile-looking name is shown as text, not markup.
     expect(await row.locator('.mai-filename').textContent()).to.equal('Rapport annuel <2026>.pdf');
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'Télécharger' }).click()]);
@@ -83,8 +96,12 @@ describe('browser: document bank and agenda', function () {
   it('registering in one window changes the live count in another', async () => {
     const starts = new Date(Date.now() + 5 * 86_400_000);
     const created = await api(s.url, { token: owner.token }).post(`/api/groups/${group.id}/events`, {
-      title: 'Atelier démarches en ligne', description: 'Pratique', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 7_200_000).toISOString(),
-      location: 'Médiathèque', capacity: 50,
+      title: 'Atelier démarches en ligne',
+      description: 'Pratique',
+      startsAt: starts.toISOString(),
+      endsAt: new Date(starts.getTime() + 7_200_000).toISOString(),
+      location: 'Médiathèque',
+      capacity: 50,
     });
     expect(created.status).to.equal(201);
     const watcher = await b.page(s.url, { token: owner.token, path: `/evenements/${created.body.id}` });

@@ -15,7 +15,9 @@ describe('groups in the browser: request, approval, post, comment', function () 
     const admin = await makeUserWithToken(s.db, { role: 'animator', firstName: 'Annie', lastName: 'Mateur', departmentCode: '69' });
     const member = await makeUserWithToken(s.db, { firstName: 'Julie', lastName: 'Petit', departmentCode: '33' });
     const created = await api(s.url, { token: admin.token }).post('/api/groups', {
-      name: 'Conseillers numériques du Rhône', description: 'Échanges entre conseillers numériques.', visibility: 'moderated',
+      name: 'Conseillers numériques du Rhône',
+      description: 'Échanges entre conseillers numériques.',
+      visibility: 'moderated',
     });
     const groupId = created.body.id as number;
 
@@ -55,7 +57,9 @@ describe('groups in the browser: request, approval, post, comment', function () 
     await page.goto(`${s.url}/groupes/${groupId}`);
     await page.getByRole('heading', { name: 'Conseillers numériques du Rhône', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Discussion', exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: 'Discussion', exact: true }).getAttribute('href')).to.equal(`/discussions/${created.body.channelId}`);
+    expect(await page.getByRole('link', { name: 'Discussion', exact: true }).getAttribute('href')).to.equal(
+      `/discussions/${created.body.channelId}`,
+    );
     await page.getByLabel('Type').selectOption('question');
     await page.getByLabel('Titre').fill('Atelier démarches en ligne');
     await page.getByLabel('Texte').fill('Qui a un **support** pour la CAF ?\n\n- impôts\n- ANTS\n\n<script>alert(1)</script>');
@@ -87,7 +91,11 @@ describe('groups in the browser: request, approval, post, comment', function () 
     await mine.locator('button[aria-pressed="true"]', { hasText: 'J’aime' }).waitFor();
     await shot(page, 'member-post');
 
-    const rows = await s.db('comments').join('posts', 'posts.id', 'comments.post_id').where('posts.group_id', groupId).select('comments.body', 'comments.author_id');
+    const rows = await s
+      .db('comments')
+      .join('posts', 'posts.id', 'comments.post_id')
+      .where('posts.group_id', groupId)
+      .select('comments.body', 'comments.author_id');
     expect(rows).to.deep.equal([{ body: 'Oui : je vous envoie le mien.', author_id: admin.user.id }]);
   });
 });

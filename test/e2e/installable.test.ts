@@ -12,7 +12,7 @@ function readPng(buf: Buffer): { width: number; height: number; pixels: number }
   const width = buf.readUInt32BE(16);
   const height = buf.readUInt32BE(20);
   const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const len = buf.readUInt32BE(at);
     if (buf.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + len));
     at += 12 + len;
@@ -28,7 +28,13 @@ describe('e2e: the installable app (manifest, icons, service worker, offline sta
   it('serves a valid manifest with 192 and 512 px PNG icons, linked from the page', async () => {
     const res = await fetch(`${s.url}/manifest.webmanifest`);
     expect(res.status).to.equal(200);
-    const m = (await res.json()) as { name: string; start_url: string; display: string; scope: string; icons: { src: string; sizes: string; type: string }[] };
+    const m = (await res.json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      scope: string;
+      icons: { src: string; sizes: string; type: string }[];
+    };
     expect(m).to.include({ name: 'Maillage', start_url: '/', display: 'standalone', scope: '/' });
     for (const size of [192, 512]) {
       const icon = m.icons.find((i) => i.sizes === `${size}x${size}` && i.type === 'image/png');
@@ -44,7 +50,12 @@ describe('e2e: the installable app (manifest, icons, service worker, offline sta
   it('registers the service worker, then opens offline with the outbox: a message written offline leaves on reconnection', async () => {
     const u = await makeUserWithToken(s.db, { departmentCode: '56', username: 'hors.ligne' });
     const dep = (await s.db('channels').where({ slug: 'dep-56' }).first()).id as number;
-    const context = await browser.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'fr-FR' });
+    const context = await browser.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      locale: 'fr-FR',
+    });
     await context.addCookies([{ name: SESSION_COOKIE, value: u.token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -71,7 +82,10 @@ describe('e2e: the installable app (manifest, icons, service worker, offline sta
     // …and the outbox works: what is written now waits, shown as "envoi…".
     await page.locator('#mai-composer-input').fill('Écrit dans le métro');
     await page.keyboard.press('Enter');
-    await page.locator('.mai-msg--pending', { hasText: 'Écrit dans le métro' }).locator('.mai-msg__status', { hasText: 'envoi…' }).waitFor();
+    await page
+      .locator('.mai-msg--pending', { hasText: 'Écrit dans le métro' })
+      .locator('.mai-msg__status', { hasText: 'envoi…' })
+      .waitFor();
     expect(await s.db('messages').where({ body: 'Écrit dans le métro' })).to.have.length(0);
 
     await context.setOffline(false);
@@ -101,10 +115,23 @@ describe('e2e: the installable app (manifest, icons, service worker, offline sta
         if (r) resolve(r.registrationId);
       });
     });
-    const payload = { kind: 'direct', title: 'Message de Alice Martin', body: 'Tu as vu le compte rendu ?', url: '/discussions/12', tag: 'channel-12' };
+    const payload = {
+      kind: 'direct',
+      title: 'Message de Alice Martin',
+      body: 'Tu as vu le compte rendu ?',
+      url: '/discussions/12',
+      tag: 'channel-12',
+    };
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: s.url, registrationId, data: JSON.stringify(payload) });
     const shown = () =>
-      page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data })));
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+          tag: n.tag,
+          data: n.data,
+        })),
+      );
     await until(async () => (await shown()).length > 0);
     expect(await shown()).to.deep.equal([{ title: payload.title, body: payload.body, tag: payload.tag, data: { url: '/discussions/12' } }]);
     await context.close();

@@ -115,7 +115,14 @@ describe('e2e: keyboard only, the focus goes where the person needs it next', fu
     await expectFocus(page, '.mai-confirm-dialog__yes');
     await page.keyboard.press('Enter');
     await expectFocus(page, `.mai-msg[data-message-id="${id}"]`, 'Message supprimé');
-    expect((await s.db('messages').where({ id: Number(id) }).first()).deleted_at).to.not.equal(null);
+    expect(
+      (
+        await s
+          .db('messages')
+          .where({ id: Number(id) })
+          .first()
+      ).deleted_at,
+    ).to.not.equal(null);
     await page.context().close();
   });
 
@@ -175,7 +182,10 @@ describe('e2e: keyboard only, the focus goes where the person needs it next', fu
     await page.keyboard.type('12ab');
     await page.keyboard.press('Enter');
     await expectFocus(page, '[name="phone"]');
-    await page.getByText(/Numéro de téléphone français invalide/).first().waitFor();
+    await page
+      .getByText(/Numéro de téléphone français invalide/)
+      .first()
+      .waitFor();
     expect(await page.locator('[name="phone"]').inputValue()).to.equal('12ab');
 
     // Password change: a wrong current password takes the focus back to that field.
@@ -203,7 +213,9 @@ describe('e2e: keyboard only, the focus goes where the person needs it next', fu
     const ticketId = ack.ticket?.id ?? (await s.db('hotline_tickets').orderBy('id', 'desc').first()).id;
     const page = await open(agent.token, `/hotline/${ticketId}`);
     // Claiming goes over the hub: wait for its connection (a busy machine may take a moment).
-    await page.waitForFunction(() => (document.querySelector('mai-app') as unknown as { hub?: { connected: boolean } } | null)?.hub?.connected === true);
+    await page.waitForFunction(
+      () => (document.querySelector('mai-app') as unknown as { hub?: { connected: boolean } } | null)?.hub?.connected === true,
+    );
     await press(page, 'button', 'Prendre en charge');
     await expectFocus(page, '.mai-hotline-notice', 'Vous avez pris la demande en charge.');
     await page.locator('#hotline-resolution').focus();
@@ -226,7 +238,10 @@ describe('e2e: keyboard only, the focus goes where the person needs it next', fu
     const button = `#admin-status-${target.user.id}`;
     await page.locator(button).waitFor();
     // At 1280 px the whole table fits: the « Action » column is not cut off.
-    const [column, region] = await Promise.all([page.locator('mai-admin-user-table th', { hasText: 'Action' }).boundingBox(), page.locator('mai-admin-user-table .fr-table__container').boundingBox()]);
+    const [column, region] = await Promise.all([
+      page.locator('mai-admin-user-table th', { hasText: 'Action' }).boundingBox(),
+      page.locator('mai-admin-user-table .fr-table__container').boundingBox(),
+    ]);
     expect(column!.x + column!.width).to.be.at.most(region!.x + region!.width + 1);
     await press(page, button);
     const dialog = page.getByRole('dialog', { name: 'Désactiver ce compte ?' });

@@ -14,8 +14,12 @@ describe('e2e: switching between a long and a short channel', function () {
   async function fill(channelId: number, authorId: number, n: number) {
     const t0 = Date.now() - n * 60_000;
     const rows = Array.from({ length: n }, (_, i) => ({
-      channel_id: channelId, seq: i + 1, author_id: authorId, client_msg_id: `fill-${channelId}-${i}`,
-      body: `Message numéro ${i + 1} du salon ${channelId}`, created_at: new Date(t0 + i * 60_000).toISOString(),
+      channel_id: channelId,
+      seq: i + 1,
+      author_id: authorId,
+      client_msg_id: `fill-${channelId}-${i}`,
+      body: `Message numéro ${i + 1} du salon ${channelId}`,
+      created_at: new Date(t0 + i * 60_000).toISOString(),
     }));
     for (let i = 0; i < rows.length; i += 100) await s.db('messages').insert(rows.slice(i, i + 100));
     await s.db('channels').where({ id: channelId }).update({ last_seq: n });
@@ -35,7 +39,9 @@ describe('e2e: switching between a long and a short channel', function () {
       // Read older messages (the list loads more), then switch to the short channel and back.
       const scroller = page.locator('lit-virtualizer');
       for (let k = 0; k < 4; k++) {
-        await scroller.evaluate((el) => { el.scrollTop = 0; });
+        await scroller.evaluate((el) => {
+          el.scrollTop = 0;
+        });
         await page.waitForTimeout(150);
       }
       await page.locator(`a[data-channel-id="${dep}"]`).click();

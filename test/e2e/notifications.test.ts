@@ -30,7 +30,9 @@ describe('notifications in the browser: the bell, the list, the e-mail settings'
     const member = await makeUserWithToken(s.db, { firstName: 'Julie', lastName: 'Petit' });
     const late = await makeUserWithToken(s.db, { firstName: 'Thomas', lastName: 'Durand' });
     const created = await api(s.url, { token: admin.token }).post('/api/groups', {
-      name: 'Conseillers numériques du Rhône', description: 'Échanges entre conseillers.', visibility: 'moderated',
+      name: 'Conseillers numériques du Rhône',
+      description: 'Échanges entre conseillers.',
+      visibility: 'moderated',
     });
     const groupId = created.body.id as number;
 
@@ -41,18 +43,28 @@ describe('notifications in the browser: the bell, the list, the e-mail settings'
     await bell.waitFor();
     expect(await bell.locator('.fr-badge').count()).to.equal(0);
     // The hub is connected once the page has loaded the notifications (the request below must reach it live).
-    await page.waitForFunction(() => (document.querySelector('mai-app') as unknown as { hub?: { connected: boolean } })?.hub?.connected === true);
+    await page.waitForFunction(
+      () => (document.querySelector('mai-app') as unknown as { hub?: { connected: boolean } })?.hub?.connected === true,
+    );
 
-    expect((await api(s.url, { token: member.token }).post(`/api/groups/${groupId}/join`, { motive: 'J’anime des ateliers.' })).status).to.equal(202);
+    expect(
+      (await api(s.url, { token: member.token }).post(`/api/groups/${groupId}/join`, { motive: 'J’anime des ateliers.' })).status,
+    ).to.equal(202);
     await bell.locator('.fr-badge', { hasText: '1' }).waitFor();
     expect(await bell.getAttribute('title')).to.equal('1 notification non lue');
-    await page.locator('mai-notification-bell [aria-live]').first().filter({ hasText: 'Nouvelle notification : Julie Petit demande à rejoindre' }).waitFor();
+    await page
+      .locator('mai-notification-bell [aria-live]')
+      .first()
+      .filter({ hasText: 'Nouvelle notification : Julie Petit demande à rejoindre' })
+      .waitFor();
     await shot(page, 'bell');
 
     await bell.click();
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).to.equal('/notifications');
-    const item = page.locator('.mai-notification', { hasText: 'Julie Petit demande à rejoindre le groupe « Conseillers numériques du Rhône ».' });
+    const item = page.locator('.mai-notification', {
+      hasText: 'Julie Petit demande à rejoindre le groupe « Conseillers numériques du Rhône ».',
+    });
     await item.getByText('Nouveau').waitFor();
     await page.locator('mai-notifications-page').getByText('1 notification non lue').waitFor();
     expect(await bell.getAttribute('aria-label')).to.equal(null);
@@ -85,7 +97,11 @@ describe('notifications in the browser: the bell, the list, the e-mail settings'
 
   it('sets when and what to receive by e-mail, with an override for one of my groups', async () => {
     const me = await makeUserWithToken(s.db, { role: 'animator', firstName: 'Sophie', lastName: 'Bernard' });
-    const group = await api(s.url, { token: me.token }).post('/api/groups', { name: 'Référents inclusion', description: '', visibility: 'public' });
+    const group = await api(s.url, { token: me.token }).post('/api/groups', {
+      name: 'Référents inclusion',
+      description: '',
+      visibility: 'public',
+    });
     const page = await browser.page(s.url, { token: me.token, path: '/profil' });
     page.setDefaultTimeout(10_000);
     await page.getByRole('link', { name: 'Notifications par courriel' }).click();
@@ -106,7 +122,9 @@ describe('notifications in the browser: the bell, the list, the e-mail settings'
     await shot(page, 'settings-saved');
     const stored = (await api(s.url, { token: me.token }).get('/api/me/notification-settings')).body;
     expect(stored).to.deep.equal({
-      frequency: 'daily', batchMinutes: 0, types: { article: true, comment: true, member: true, event: true, mention: false },
+      frequency: 'daily',
+      batchMinutes: 0,
+      types: { article: true, comment: true, member: true, event: true, mention: false },
       groups: { [group.body.id]: { frequency: 'realtime' } },
     });
 

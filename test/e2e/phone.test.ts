@@ -54,9 +54,15 @@ describe('e2e: on a 390×844 phone, by touch', function () {
   /** A phone-sized, touch context, signed in when `token` is given. */
   async function phone(token?: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.browser.newContext({
-      viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale: 'fr-FR', timezoneId: 'Europe/Paris',
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
     });
-    if (token) await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    if (token)
+      await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack}`));
@@ -74,7 +80,8 @@ describe('e2e: on a 390×844 phone, by touch', function () {
   async function headingProblems(page: Page, where: string): Promise<string[]> {
     // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') would refuse a script tag.
     if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(readFileSync(AXE, 'utf8'));
-    const r = (await page.evaluate(`axe.run(document, { runOnly: ['heading-order', 'empty-heading', 'page-has-heading-one', 'label', 'select-name', 'button-name', 'link-name', 'duplicate-id-aria'] })
+    const r =
+      (await page.evaluate(`axe.run(document, { runOnly: ['heading-order', 'empty-heading', 'page-has-heading-one', 'label', 'select-name', 'button-name', 'link-name', 'duplicate-id-aria'] })
       .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ') + ' «' + (document.querySelector(n.target[0])?.textContent ?? '').trim().slice(0, 40) + '»').join(', ')))`)) as string[];
     return r.map((x) => `${where}: ${x}`);
   }
@@ -111,19 +118,31 @@ describe('e2e: on a 390×844 phone, by touch', function () {
 
     // Someone answers; I reply to them through the "…" menu, which never covers author or time.
     const { emitAck } = await import('../helpers/sockets');
-    expect((await emitAck(other.socket, 'message:send', { channelId: dep, body: 'Tu es où ?', clientMsgId: 'phone-q-1' })).ok).to.equal(true);
+    expect((await emitAck(other.socket, 'message:send', { channelId: dep, body: 'Tu es où ?', clientMsgId: 'phone-q-1' })).ok).to.equal(
+      true,
+    );
     await page.locator('.mai-msg[data-message-id]', { hasText: 'Tu es où ?' }).waitFor();
     // By id: the reply will quote this text too.
-    const question = page.locator(`.mai-msg[data-message-id="${await page.locator('.mai-msg[data-message-id]', { hasText: 'Tu es où ?' }).getAttribute('data-message-id')}"]`);
+    const question = page.locator(
+      `.mai-msg[data-message-id="${await page.locator('.mai-msg[data-message-id]', { hasText: 'Tu es où ?' }).getAttribute('data-message-id')}"]`,
+    );
     const toggle = question.getByRole('button', { name: 'Actions sur le message de Paul Autre' });
-    const [t, author, time] = await Promise.all([toggle.boundingBox(), question.locator('.mai-msg__author').boundingBox(), question.locator('.mai-msg__time').boundingBox()]);
-    for (const b of [author!, time!]) expect(b.x + b.width <= t!.x || b.y >= t!.y + t!.height, 'the "…" button covers the author or the time').to.equal(true);
+    const [t, author, time] = await Promise.all([
+      toggle.boundingBox(),
+      question.locator('.mai-msg__author').boundingBox(),
+      question.locator('.mai-msg__time').boundingBox(),
+    ]);
+    for (const b of [author!, time!])
+      expect(b.x + b.width <= t!.x || b.y >= t!.y + t!.height, 'the "…" button covers the author or the time').to.equal(true);
     await toggle.tap();
     await question.getByRole('menuitem', { name: 'Répondre' }).tap();
     await page.locator('.mai-chat-composer__reply', { hasText: 'Tu es où ?' }).waitFor();
     await page.locator('#mai-composer-input').fill('Dans le train');
     await page.getByRole('button', { name: 'Envoyer' }).tap();
-    await page.locator('.mai-msg[data-message-id]', { hasText: 'Dans le train' }).locator('.mai-msg__quote', { hasText: 'Tu es où ?' }).waitFor();
+    await page
+      .locator('.mai-msg[data-message-id]', { hasText: 'Dans le train' })
+      .locator('.mai-msg__quote', { hasText: 'Tu es où ?' })
+      .waitFor();
     // A finger held on a message opens the same menu, without a tap on "…".
     const box = (await question.locator('.mai-msg__body').boundingBox())!;
     const cdp = await context.newCDPSession(page);
@@ -146,12 +165,27 @@ describe('e2e: on a 390×844 phone, by touch', function () {
   });
 
   it('no page of the route table scrolls sideways; headings in order, every control named', async () => {
-    const admin = await makeUserWithToken(s.db, { role: 'admin', departmentCode: '13', firstName: 'Adèle', lastName: 'Administratrice-Très-Longuement-Nommée' });
+    const admin = await makeUserWithToken(s.db, {
+      role: 'admin',
+      departmentCode: '13',
+      firstName: 'Adèle',
+      lastName: 'Administratrice-Très-Longuement-Nommée',
+    });
     const member = await person(s, { departmentCode: '13', firstName: 'Maxime', lastName: 'Membre' });
-    const group = await createGroup(s.url, admin.token, { name: 'Groupe pour téléphone', description: 'Une description assez longue pour passer sur plusieurs lignes sur un petit écran.' });
+    const group = await createGroup(s.url, admin.token, {
+      name: 'Groupe pour téléphone',
+      description: 'Une description assez longue pour passer sur plusieurs lignes sur un petit écran.',
+    });
     await addToGroup(s.url, admin.token, group.id, member);
     const ev = await createEvent(s, admin, group.id, { title: 'Atelier sur petit écran' });
-    const doc = await uploadDocument(s, admin, group.id, Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'), 'Compte-rendu-de-la-réunion-du-comité-de-pilotage-départemental.pdf', { title: 'Compte rendu du comité de pilotage départemental de l’inclusion numérique' });
+    const doc = await uploadDocument(
+      s,
+      admin,
+      group.id,
+      Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+      'Compte-rendu-de-la-réunion-du-comité-de-pilotage-départemental.pdf',
+      { title: 'Compte rendu du comité de pilotage départemental de l’inclusion numérique' },
+    );
     expect(doc.status, JSON.stringify(doc.body)).to.equal(201);
     const ticket = await openRequest(member, 'Impossible de me connecter depuis mon téléphone');
     const ticketId = ticket.ticket?.id ?? (await s.db('hotline_tickets').orderBy('id', 'desc').first()).id;
@@ -159,7 +193,12 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     // A concrete path for each route (routes taking an id get a real one; groups also get each tab).
     const concrete: Record<string, string[]> = {
       '/discussions': [`/discussions/${general}`, '/discussions/salons', '/discussions/thematiques'],
-      '/groupes': ['/groupes', '/groupes/annuaire', '/groupes/fil', ...['fil', 'membres', 'documents', 'agenda'].map((t) => `/groupes/${group.id}/${t}`)],
+      '/groupes': [
+        '/groupes',
+        '/groupes/annuaire',
+        '/groupes/fil',
+        ...['fil', 'membres', 'documents', 'agenda'].map((t) => `/groupes/${group.id}/${t}`),
+      ],
       '/documents': ['/documents', `/documents/${doc.body.id}`],
       '/evenements': [`/evenements/${ev.id}`],
       '/membres': [`/membres/${member.user.id}`],

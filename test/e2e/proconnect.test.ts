@@ -8,7 +8,10 @@ describe('e2e: signing in with ProConnect', function () {
   const browser = useBrowser();
   let op: TestOidcProvider;
   before(async () => {
-    op = await startOidcProvider({ agathe: { email: 'agathe.agent@agents.gouv.fr', given_name: 'Agathe', usual_name: 'Agent' } }, () => s.url);
+    op = await startOidcProvider(
+      { agathe: { email: 'agathe.agent@agents.gouv.fr', given_name: 'Agathe', usual_name: 'Agent' } },
+      () => s.url,
+    );
   });
   after(async () => op?.close());
   const s = useServer({ configure: (c) => (c.oidc = op.config()) });
@@ -40,7 +43,10 @@ describe('e2e: signing in with ProConnect', function () {
     expect(row).to.include({ department_code: '29', status: 'active' });
 
     // Logout goes through the provider's end-session page and back to our sign-in page.
-    await page.locator('mai-header button', { hasText: /Se déconnecter|Déconnexion/ }).first().click();
+    await page
+      .locator('mai-header button', { hasText: /Se déconnecter|Déconnexion/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Oui, me déconnecter' }).click();
     await page.waitForURL(`${s.url}/connexion**`);
     await page.getByRole('link', { name: /S’identifier avec ProConnect/ }).waitFor();

@@ -39,7 +39,15 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     // Evaluated through the debugging protocol: the page's CSP (script-src 'self') refuses injected script tags.
     await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const found = await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations);
-    return found.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
+    return found
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v: any) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n: any) => n.target.join(' '))
+            .join(', ')}`,
+      );
   };
   /** On a 390 px wide phone, nothing makes the page scroll sideways. */
   const fitsPhone = async (page: Page) => {
@@ -91,7 +99,15 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     expect(await focusedId(page)).to.equal('report-saved');
 
     const row = await s.db('reports').where({ author_id: cn.user.id }).first();
-    expect(row).to.include({ commune_code: '69266', canal: 'home_base', activity: 'individual', participants: 1, st_unknown: 1, age_35_60: 1, duration_band: '30_60' });
+    expect(row).to.include({
+      commune_code: '69266',
+      canal: 'home_base',
+      activity: 'individual',
+      participants: 1,
+      st_unknown: 1,
+      age_35_60: 1,
+      duration_band: '30_60',
+    });
 
     // "Mes statistiques": the report is counted, the table beside the chart says so.
     await key(page, 'a[href="/statistiques"].fr-btn', 'Enter');
@@ -100,7 +116,10 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     const activity = page.locator('table', { has: page.locator('caption', { hasText: /^Activité$/ }) });
     expect(await activity.locator('tr', { hasText: 'Accompagnement individuel' }).locator('td').innerText()).to.equal('1');
     const themes = page.locator('table', { has: page.locator('caption', { hasText: 'Thèmes les plus fréquents' }) });
-    expect(await themes.locator('tbody th').allInnerTexts()).to.deep.equal(['Envoyer, recevoir, gérer ses courriels', 'Réaliser une démarche en ligne']);
+    expect(await themes.locator('tbody th').allInnerTexts()).to.deep.equal([
+      'Envoyer, recevoir, gérer ses courriels',
+      'Réaliser une démarche en ligne',
+    ]);
     expect(await axeProblems(page)).to.deep.equal([]);
     expect(await fitsPhone(page)).to.equal(true);
 
@@ -122,7 +141,8 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
 
   it('an animator sees the département aggregate, with "< 5" for small cells', async () => {
     // 5 more individual reports in the Rhône by two colleagues, and one workshop.
-    for (let i = 0; i < 5; i++) expect((await api(s.url, { token: others[i % 2]!.token }).post('/api/reports', reportBody())).status).to.equal(201);
+    for (let i = 0; i < 5; i++)
+      expect((await api(s.url, { token: others[i % 2]!.token }).post('/api/reports', reportBody())).status).to.equal(201);
     expect((await api(s.url, { token: others[0]!.token }).post('/api/reports', workshopBody(6))).status).to.equal(201);
     const page = await open(animator.token, '/statistiques');
     await page.getByRole('heading', { name: 'Statistiques', level: 1 }).waitFor();
@@ -135,7 +155,9 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     expect(await page.locator('.mai-stats-figure__value').first().innerText()).to.equal('7');
     // No export of rows and no one's name in a territorial view.
     expect(await page.locator('a:has-text("Exporter en CSV")').count()).to.equal(0);
-    expect(await page.locator('.mai-stats-grid').innerText()).to.not.contain('Inès').and.not.contain('Martin');
+    expect(await page.locator('.mai-stats-grid').innerText())
+      .to.not.contain('Inès')
+      .and.not.contain('Martin');
     expect(errors).to.deep.equal([]);
   });
 

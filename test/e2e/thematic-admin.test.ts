@@ -20,7 +20,13 @@ describe('e2e: animators manage thematic channels', function () {
   }
 
   it('an animator creates, renames and archives a channel; a member sees it and joins it', async () => {
-    const anim = await makeUserWithToken(s.db, { departmentCode: '75', role: 'animator', username: 'anim.th', firstName: 'Anne', lastName: 'Animatrice' });
+    const anim = await makeUserWithToken(s.db, {
+      departmentCode: '75',
+      role: 'animator',
+      username: 'anim.th',
+      firstName: 'Anne',
+      lastName: 'Animatrice',
+    });
     const member = await makeUserWithToken(s.db, { departmentCode: '29', username: 'julie.th', firstName: 'Julie', lastName: 'Martin' });
     const pa = await open(anim.token);
     const pm = await open(member.token);
@@ -42,7 +48,9 @@ describe('e2e: animators manage thematic channels', function () {
     const id = (await s.db('channels').where({ name: 'Santé numérique' }).first()).id as number;
 
     // Rename inline, from the keyboard.
-    await row(pa, 'Santé numérique').getByRole('button', { name: /^Modifier/ }).click();
+    await row(pa, 'Santé numérique')
+      .getByRole('button', { name: /^Modifier/ })
+      .click();
     await pa.getByLabel('Nom du salon').fill('Santé en ligne');
     await pa.getByLabel('Nom du salon').press('Enter');
     await row(pa, 'Santé en ligne').waitFor();
@@ -50,14 +58,18 @@ describe('e2e: animators manage thematic channels', function () {
 
     // The member reloads the browser, sees it and joins it.
     await pm.reload();
-    await row(pm, 'Santé en ligne').getByRole('button', { name: /^Rejoindre/ }).click();
+    await row(pm, 'Santé en ligne')
+      .getByRole('button', { name: /^Rejoindre/ })
+      .click();
     await row(pm, 'Santé en ligne').locator('.fr-badge', { hasText: 'Rejoint' }).waitFor();
     await pm.locator(`mai-chat-sidebar a[data-channel-id="${id}"]`).waitFor();
 
     // Archive, with a confirmation: the member's open channel turns read-only live.
     await pm.locator(`mai-chat-sidebar a[data-channel-id="${id}"]`).click();
     await pm.locator('#mai-composer-input').waitFor();
-    await row(pa, 'Santé en ligne').getByRole('button', { name: /^Archiver/ }).click();
+    await row(pa, 'Santé en ligne')
+      .getByRole('button', { name: /^Archiver/ })
+      .click();
     await shot(pa, 'archive-confirm');
     await pa.getByRole('button', { name: 'Oui, archiver' }).click();
     await row(pa, 'Santé en ligne').locator('.fr-badge', { hasText: 'Archivé' }).waitFor();
@@ -66,7 +78,9 @@ describe('e2e: animators manage thematic channels', function () {
     await shot(pa, 'archived');
 
     // And restore it.
-    await row(pa, 'Santé en ligne').getByRole('button', { name: /^Restaurer/ }).click();
+    await row(pa, 'Santé en ligne')
+      .getByRole('button', { name: /^Restaurer/ })
+      .click();
     await pa.getByRole('button', { name: 'Oui, restaurer' }).click();
     await row(pa, 'Santé en ligne').locator('.fr-badge', { hasText: 'Archivé' }).waitFor({ state: 'detached' });
     await pm.locator('#mai-composer-input').waitFor();

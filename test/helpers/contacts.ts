@@ -1,11 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../server/database';
 
-const DEPARTMENTS = [
-  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'),
-  '2A',
-  '2B',
-];
+const DEPARTMENTS = [...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'), '2A', '2B'];
 let next = 0;
 
 /** A département no other user of this process got from here: users from it share no départemental channel. */

@@ -33,6 +33,13 @@ export async function bankCast(s: TestServer): Promise<BankCast> {
 }
 
 /** Uploads a file to a group's bank as `p`, with the text fields (title, description, announce…). */
-export function uploadDocument(s: TestServer, p: { token: string }, groupId: number, bytes: Buffer, name: string, fields: Record<string, string> = {}) {
+export function uploadDocument(
+  s: TestServer,
+  p: { token: string },
+  groupId: number,
+  bytes: Buffer,
+  name: string,
+  fields: Record<string, string> = {},
+) {
   return api(s.url, { token: p.token }).post(`/api/groups/${groupId}/documents`, fileForm(bytes, name, undefined, fields));
 }

@@ -10,7 +10,12 @@ export const inDays = (d: number, h = 0) => new Date(Date.now() + d * DAY + h * 
 
 /** A valid body for POST /api/groups/:id/events, a week from now, with `o` over it. */
 export const eventBody = (o: Record<string, unknown> = {}) => ({
-  title: 'Atelier inclusion numérique', description: 'Deux heures de pratique.', startsAt: inDays(7), endsAt: inDays(7, 2), location: 'Mairie de Lyon', ...o,
+  title: 'Atelier inclusion numérique',
+  description: 'Deux heures de pratique.',
+  startsAt: inDays(7),
+  endsAt: inDays(7, 2),
+  location: 'Mairie de Lyon',
+  ...o,
 });
 
 /** Creates an event in a group as `organiser` (expects 201) and answers it. */

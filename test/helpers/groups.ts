@@ -4,7 +4,11 @@ import { peopleOn } from './people';
 import type { TestServer } from './server';
 
 /** Creates a group through the API (the creator must be an animator or admin) and answers it. */
-export async function createGroup(url: string, token: string, o: { name?: string; visibility?: 'public' | 'moderated' | 'private'; description?: string; parentId?: number } = {}) {
+export async function createGroup(
+  url: string,
+  token: string,
+  o: { name?: string; visibility?: 'public' | 'moderated' | 'private'; description?: string; parentId?: number } = {},
+) {
   const res = await api(url, { token }).post('/api/groups', {
     name: o.name ?? `Groupe ${Math.random().toString(36).slice(2, 8)}`,
     description: o.description ?? 'Un groupe de travail.',
@@ -16,7 +20,12 @@ export async function createGroup(url: string, token: string, o: { name?: string
 }
 
 /** Makes a user a member of a group through the API: joins a public group, or invites then accepts. */
-export async function addToGroup(url: string, ownerToken: string, groupId: number, user: { user: { id: number }; token: string }): Promise<void> {
+export async function addToGroup(
+  url: string,
+  ownerToken: string,
+  groupId: number,
+  user: { user: { id: number }; token: string },
+): Promise<void> {
   const group = (await api(url, { token: ownerToken }).get(`/api/groups/${groupId}`)).body;
   if (group.visibility === 'public') {
     expect((await api(url, { token: user.token }).post(`/api/groups/${groupId}/join`)).status).to.equal(200);

@@ -6,7 +6,12 @@ export { person, type Person } from './people';
 
 /** Opens a hotline request over the socket and answers the ack. */
 export async function openRequest(p: Person, subject = 'Problème de connexion', extra: Record<string, unknown> = {}) {
-  return emitAck(p.socket, 'hotline:open', { subject, body: `Bonjour, ${subject.toLowerCase()}.`, clientMsgId: crypto.randomUUID(), ...extra });
+  return emitAck(p.socket, 'hotline:open', {
+    subject,
+    body: `Bonjour, ${subject.toLowerCase()}.`,
+    clientMsgId: crypto.randomUUID(),
+    ...extra,
+  });
 }
 
 /** Polls a condition until it holds (for state reached after a grace period); fails after `ms`. */

@@ -10,7 +10,12 @@ export interface ApiResponse<T = any> {
  * the page's Origin on state-changing calls made with a cookie.
  */
 export function api(baseUrl: string, auth: { token?: string; cookie?: string } = {}) {
-  async function call<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...extraHeaders };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) {

@@ -42,7 +42,12 @@ export async function jarFetch(jar: CookieJar, url: string, init: RequestInit = 
  * form with `login`, until the browser would land on a page of the app
  * (not under /api). Answers that page's path and query.
  */
-export async function signInThroughProvider(jar: CookieJar, appUrl: string, login: string, start = `${appUrl}/api/auth/oidc/start`): Promise<string> {
+export async function signInThroughProvider(
+  jar: CookieJar,
+  appUrl: string,
+  login: string,
+  start = `${appUrl}/api/auth/oidc/start`,
+): Promise<string> {
   const app = new URL(appUrl).host;
   let url = start;
   for (let hop = 0; hop < 20; hop++) {
@@ -57,8 +62,13 @@ export async function signInThroughProvider(jar: CookieJar, appUrl: string, logi
     }
     if (here.host !== app && /^\/interaction\//.test(here.pathname) && res.status === 200) {
       await res.text();
-      const posted = await jarFetch(jar, url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ login }).toString() });
-      if (posted.status < 300 || posted.status >= 400) throw new Error(`provider refused the login: ${posted.status} ${await posted.text()}`);
+      const posted = await jarFetch(jar, url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ login }).toString(),
+      });
+      if (posted.status < 300 || posted.status >= 400)
+        throw new Error(`provider refused the login: ${posted.status} ${await posted.text()}`);
       url = new URL(posted.headers.get('location')!, url).href;
       continue;
     }

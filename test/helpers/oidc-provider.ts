@@ -67,7 +67,16 @@ export async function startOidcProvider(people: Record<string, ProviderPerson>, 
         },
       ],
       pkce: { required: () => true },
-      claims: { amr: null, acr: null, auth_time: null, openid: ['sub'], email: ['email', 'email_verified'], given_name: ['given_name'], usual_name: ['usual_name'], family_name: ['family_name'] },
+      claims: {
+        amr: null,
+        acr: null,
+        auth_time: null,
+        openid: ['sub'],
+        email: ['email', 'email_verified'],
+        given_name: ['given_name'],
+        usual_name: ['usual_name'],
+        family_name: ['family_name'],
+      },
       cookies: { keys: ['cle-de-test-des-cookies'] },
       features: {
         devInteractions: { enabled: false },
@@ -120,7 +129,12 @@ export async function startOidcProvider(people: Record<string, ProviderPerson>, 
         return;
       }
       // As ProConnect: the level of assurance and the methods used.
-      await p.interactionFinished(req, res, { login: { accountId: login, acr: 'eidas1', amr: ['pwd', 'mfa'] } }, { mergeWithLastSubmission: false });
+      await p.interactionFinished(
+        req,
+        res,
+        { login: { accountId: login, acr: 'eidas1', amr: ['pwd', 'mfa'] } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     if (url.pathname === '/session/end/confirm' && req.method === 'POST') state.logouts++;
@@ -129,7 +143,13 @@ export async function startOidcProvider(people: Record<string, ProviderPerson>, 
 
   return {
     issuer,
-    config: () => ({ issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scope: 'openid email given_name usual_name family_name', acrValues: null }),
+    config: () => ({
+      issuer,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      scope: 'openid email given_name usual_name family_name',
+      acrValues: null,
+    }),
     get logouts() {
       return state.logouts;
     },

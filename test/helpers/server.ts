@@ -21,7 +21,9 @@ export interface TestServer {
  * Starts the real app on an ephemeral port over a fresh database. Pass `database`
  * to start a second node on the same database, and `redis` for several nodes.
  */
-export async function startServer(opts: { database?: TestDatabase; redis?: RedisPair | null; env?: Record<string, string>; configure?: (c: Config) => void } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { database?: TestDatabase; redis?: RedisPair | null; env?: Record<string, string>; configure?: (c: Config) => void } = {},
+): Promise<TestServer> {
   const database = opts.database ?? (await freshDatabase());
   const dataDir = path.join(testTmpRoot, `data-${crypto.randomBytes(5).toString('hex')}`);
   fs.mkdirSync(dataDir, { recursive: true });

@@ -49,7 +49,10 @@ export async function needChromium(ctx: Mocha.Context): Promise<void> {
 
 /** The `redis-server` binary, for tests that run (and stop) a Redis of their own. */
 export async function needRedisServer(ctx: Mocha.Context): Promise<string> {
-  const found = (process.env.PATH ?? '').split(':').map((d) => `${d}/redis-server`).find((f) => fs.existsSync(f));
+  const found = (process.env.PATH ?? '')
+    .split(':')
+    .map((d) => `${d}/redis-server`)
+    .find((f) => fs.existsSync(f));
   await need(ctx, 'the redis-server binary', !!found);
   return found!;
 }

@@ -33,7 +33,12 @@ export function connect(url: string, token: string, timeoutMs = 5000): Promise<S
 }
 
 /** Emits a client event of the protocol and resolves with its acknowledgement (rejects if none comes in time). */
-export async function emitAck<E extends ClientEventName>(socket: Socket, event: E, payload: ClientPayload<E>, timeoutMs = 3000): Promise<TestAck<E>> {
+export async function emitAck<E extends ClientEventName>(
+  socket: Socket,
+  event: E,
+  payload: ClientPayload<E>,
+  timeoutMs = 3000,
+): Promise<TestAck<E>> {
   return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as TestAck<E>;
 }
 

@@ -23,7 +23,9 @@ describe('channel rights shown to the client and enforced by the server', () => 
     expect(await channelOf(member.token)).to.include({ canPin: false, canModerate: false });
     const general = (await api(s.url, { token: member.token }).get('/api/channels')).body.find((c: any) => c.slug === 'general');
     expect(general).to.include({ canPin: false });
-    expect((await api(s.url, { token: animator.token }).get('/api/channels')).body.find((c: any) => c.slug === 'general')).to.include({ canPin: true });
+    expect((await api(s.url, { token: animator.token }).get('/api/channels')).body.find((c: any) => c.slug === 'general')).to.include({
+      canPin: true,
+    });
 
     const channelId = (await channelOf(member.token)).id;
     const memberSocket = await connect(s.url, member.token);
@@ -40,7 +42,8 @@ describe('channel rights shown to the client and enforced by the server', () => 
     const sa = await connect(s.url, a.token);
     const sb = await connect(s.url, b.token);
     const sent = (await emitAck(sa, 'message:send', { channelId: dep, body: 'Coucou @lecteur.b', clientMsgId: 'm-read' })).message;
-    const unread = async () => (await api(s.url, { token: b.token }).get('/api/notifications')).body.items.filter((n: any) => n.kind === 'mention' && !n.readAt);
+    const unread = async () =>
+      (await api(s.url, { token: b.token }).get('/api/notifications')).body.items.filter((n: any) => n.kind === 'mention' && !n.readAt);
     expect(await unread()).to.have.length(1);
     const pushed = new Promise<any>((resolve) => sb.once('notifications:read', resolve));
     expect((await emitAck(sb, 'channel:read', { channelId: dep, seq: sent.seq })).ok).to.equal(true);

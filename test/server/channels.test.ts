@@ -100,7 +100,13 @@ describe('hub: channel membership, direct messages and connections', () => {
     let err: Error | null = null;
     await connect(s.url, 'not-a-token').catch((e) => (err = e));
     expect(err!.message).to.equal('unauthorized');
-    const foreign = io(s.url, { auth: { token: alice.token }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.example' } });
+    const foreign = io(s.url, {
+      auth: { token: alice.token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { origin: 'https://evil.example' },
+    });
     const refused = await new Promise((resolve) => {
       foreign.once('connect', () => resolve(false));
       foreign.once('connect_error', () => resolve(true));

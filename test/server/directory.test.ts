@@ -13,7 +13,13 @@ describe('directory, member profiles, notifications', () => {
 
   before(async () => {
     me = await makeUserWithToken(s.db, { firstName: 'Moi', lastName: 'Même', departmentCode: '75' });
-    anim = await makeUserWithToken(s.db, { role: 'animator', firstName: 'Annie', lastName: 'Mateur', departmentCode: '33', employer: 'Conseil départemental de la Gironde' });
+    anim = await makeUserWithToken(s.db, {
+      role: 'animator',
+      firstName: 'Annie',
+      lastName: 'Mateur',
+      departmentCode: '33',
+      employer: 'Conseil départemental de la Gironde',
+    });
   });
 
   describe('GET /api/directory', () => {
@@ -31,7 +37,12 @@ describe('directory, member profiles, notifications', () => {
     it('lists active members by last name, without chat-only or pending accounts, nor private details', async () => {
       const res = await as(me).get('/api/directory?limit=100');
       expect(res.status).to.equal(200);
-      expect(ids(res).filter((id) => [lyon, ain, me.user.id, anim.user.id].includes(id))).to.deep.equal([ain, anim.user.id, me.user.id, lyon]);
+      expect(ids(res).filter((id) => [lyon, ain, me.user.id, anim.user.id].includes(id))).to.deep.equal([
+        ain,
+        anim.user.id,
+        me.user.id,
+        lyon,
+      ]);
       expect(ids(res)).to.not.include.members([chatOnly]);
       expect(ids(res)).to.not.include(pending);
       expect(res.body.items[0]).to.not.have.any.keys('email', 'phone', 'status');
@@ -116,15 +127,25 @@ describe('directory, member profiles, notifications', () => {
     it('stores my notification settings with the contract’s shape', async () => {
       const defaults = await as(me).get('/api/me/notification-settings');
       expect(defaults.body).to.deep.equal({
-        frequency: 'realtime', batchMinutes: 0, types: { article: true, comment: true, member: true, event: true, mention: true }, groups: {},
+        frequency: 'realtime',
+        batchMinutes: 0,
+        types: { article: true, comment: true, member: true, event: true, mention: true },
+        groups: {},
       });
-      const wanted = { frequency: 'daily', batchMinutes: 120, types: { article: true, comment: false, member: true, event: true, mention: true }, groups: { '12': { frequency: 'never' } } };
+      const wanted = {
+        frequency: 'daily',
+        batchMinutes: 120,
+        types: { article: true, comment: false, member: true, event: true, mention: true },
+        groups: { '12': { frequency: 'never' } },
+      };
       expect((await as(me).put('/api/me/notification-settings', wanted)).body).to.deep.equal(wanted);
       expect((await as(me).get('/api/me/notification-settings')).body).to.deep.equal(wanted);
       const bad = await as(me).put('/api/me/notification-settings', { ...wanted, batchMinutes: 7 });
       expect(bad.status).to.equal(400);
       expect(bad.body.error.details.fields).to.have.key('batchMinutes');
-      expect((await as(me).put('/api/me/notification-settings', { ...wanted, groups: { abc: { frequency: 'daily' } } })).status).to.equal(400);
+      expect((await as(me).put('/api/me/notification-settings', { ...wanted, groups: { abc: { frequency: 'daily' } } })).status).to.equal(
+        400,
+      );
       expect((await api(s.url).put('/api/me/notification-settings', wanted)).status).to.equal(401);
     });
   });

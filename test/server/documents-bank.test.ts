@@ -123,7 +123,10 @@ describe('documents: listing, access, previews, edits and sharing', () => {
   it('shares in the group channel: announce=true posts a message linking the document, members receive it', async () => {
     const bobGot = waitForEvent(other.socket, 'message:new', (m) => m.channelId === priv.channelId);
     const outsiderSaw = expectNoEvent(outsider.socket, 'message:new');
-    const res = await upload(member, priv.id, Buffer.concat([samples.pdf(), Buffer.from('%share')]), 'planning.pdf', { title: 'Planning', announce: 'true' });
+    const res = await upload(member, priv.id, Buffer.concat([samples.pdf(), Buffer.from('%share')]), 'planning.pdf', {
+      title: 'Planning',
+      announce: 'true',
+    });
     expect(res.status).to.equal(201);
     expect(res.body.announcement).to.include({ channelId: priv.channelId });
     const message = await bobGot;
@@ -140,15 +143,28 @@ describe('documents: listing, access, previews, edits and sharing', () => {
   });
 
   it('every file attached to a published post lands in the bank', async () => {
-    const up = await as(member).post(`/api/groups/${priv.id}/attachments`, fileForm(Buffer.concat([samples.pdf(), Buffer.from('%post')]), 'annexe.pdf'));
+    const up = await as(member).post(
+      `/api/groups/${priv.id}/attachments`,
+      fileForm(Buffer.concat([samples.pdf(), Buffer.from('%post')]), 'annexe.pdf'),
+    );
     expect(up.status, JSON.stringify(up.body)).to.equal(201);
     const before = (await as(member).get(`/api/groups/${priv.id}/documents?q=annexe`)).body.items;
     expect(before).to.have.length(0);
-    const post = await as(member).post(`/api/groups/${priv.id}/posts`, { kind: 'document', title: 'Ordre du jour', body: 'Voir annexe', attachmentIds: [up.body.id] });
+    const post = await as(member).post(`/api/groups/${priv.id}/posts`, {
+      kind: 'document',
+      title: 'Ordre du jour',
+      body: 'Voir annexe',
+      attachmentIds: [up.body.id],
+    });
     expect(post.status, JSON.stringify(post.body)).to.equal(201);
     const items = (await as(other).get(`/api/groups/${priv.id}/documents?q=annexe`)).body.items;
     expect(items).to.have.length(1);
-    expect(items[0]).to.include({ filename: 'annexe.pdf', source: 'post', postId: post.body.id ?? post.body.post?.id, mimeType: 'application/pdf' });
+    expect(items[0]).to.include({
+      filename: 'annexe.pdf',
+      source: 'post',
+      postId: post.body.id ?? post.body.post?.id,
+      mimeType: 'application/pdf',
+    });
     const dl = await fetch(`${s.url}${items[0].downloadUrl}`, { headers: { authorization: `Bearer ${other.token}` } });
     expect(dl.status).to.equal(200);
   });

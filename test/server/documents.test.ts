@@ -11,7 +11,10 @@ import { bankCast, uploadDocument } from '../helpers/documents';
 /** Every file of the content-addressed store, and every stray file anywhere else in the data folder. */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('documents: files in the group bank (types, names, size, storage)', () => {
@@ -24,12 +27,39 @@ describe('documents: files in the group bank (types, names, size, storage)', () 
   it('uploads a PDF: 201 with the contract item, the bytes in the store at their sha256, members told live', async () => {
     const told = waitForEvent(other.socket, 'document:changed', (e) => e.groupId === priv.id);
     const notOutsider = expectNoEvent(outsider.socket, 'document:changed');
-    const res = await upload(member, priv.id, samples.pdf(), 'Compte rendu.pdf', { title: 'CR du 12 mars', description: 'Réunion plénière' });
+    const res = await upload(member, priv.id, samples.pdf(), 'Compte rendu.pdf', {
+      title: 'CR du 12 mars',
+      description: 'Réunion plénière',
+    });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    expect(res.body).to.include({ title: 'CR du 12 mars', description: 'Réunion plénière', filename: 'Compte rendu.pdf', mimeType: 'application/pdf', groupId: priv.id, source: 'upload', duplicate: false });
+    expect(res.body).to.include({
+      title: 'CR du 12 mars',
+      description: 'Réunion plénière',
+      filename: 'Compte rendu.pdf',
+      mimeType: 'application/pdf',
+      groupId: priv.id,
+      source: 'upload',
+      duplicate: false,
+    });
     expect(res.body).to.have.keys(
-      'id', 'title', 'description', 'filename', 'mimeType', 'size', 'sha256', 'uploader', 'createdAt',
-      'groupId', 'group', 'source', 'postId', 'downloadUrl', 'previewUrl', 'canDelete', 'duplicate', 'announcement',
+      'id',
+      'title',
+      'description',
+      'filename',
+      'mimeType',
+      'size',
+      'sha256',
+      'uploader',
+      'createdAt',
+      'groupId',
+      'group',
+      'source',
+      'postId',
+      'downloadUrl',
+      'previewUrl',
+      'canDelete',
+      'duplicate',
+      'announcement',
     );
     expect(res.body.size).to.equal(samples.pdf().length);
     expect(res.body.uploader).to.deep.include({ id: member.user.id, username: 'doc.member' });
@@ -68,14 +98,16 @@ describe('documents: files in the group bank (types, names, size, storage)', () 
     expect(listed.map((d: any) => d.filename)).to.deep.equal(['<img src=x onerror=alert(1)>.pdf']);
     const quoted = await upload(member, priv.id, Buffer.concat([samples.pdf(), Buffer.from('%y')]), 'Rapport final; é.pdf');
     const res = await fetch(`${s.url}${script.body.downloadUrl}`, { headers: { authorization: `Bearer ${member.token}` } });
-    expect(res.headers.get('content-disposition')).to.equal(
-      `attachment; filename="<script>.pdf"; filename*=UTF-8''%3Cscript%3E.pdf`,
-    );
+    expect(res.headers.get('content-disposition')).to.equal(`attachment; filename="<script>.pdf"; filename*=UTF-8''%3Cscript%3E.pdf`);
     const q = await fetch(`${s.url}${quoted.body.downloadUrl}`, { headers: { authorization: `Bearer ${member.token}` } });
-    expect(q.headers.get('content-disposition')).to.equal(`attachment; filename="Rapport final_ e_.pdf"; filename*=UTF-8''Rapport%20final%3B%20%C3%A9.pdf`);
+    expect(q.headers.get('content-disposition')).to.equal(
+      `attachment; filename="Rapport final_ e_.pdf"; filename*=UTF-8''Rapport%20final%3B%20%C3%A9.pdf`,
+    );
     // Nothing was written outside the store: every file of the data folder is files/<2 hex>/<sha256>.
     // (The mail outbox and the server's own Web Push keys live there too.)
-    for (const f of filesUnder(s.config.dataDir).filter((f) => !f.includes(`${path.sep}outbox${path.sep}`) && path.basename(f) !== 'vapid.json')) {
+    for (const f of filesUnder(s.config.dataDir).filter(
+      (f) => !f.includes(`${path.sep}outbox${path.sep}`) && path.basename(f) !== 'vapid.json',
+    )) {
       expect(path.relative(s.config.dataDir, f)).to.match(/^files[\\/][0-9a-f]{2}[\\/][0-9a-f]{64}$/);
     }
   });

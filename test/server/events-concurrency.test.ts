@@ -38,7 +38,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const { eventId, answers } = await stampede(s, owner, group.id, 60, 10);
       const registered = answers.filter((a) => a.status === 201);
       const waitlisted = answers.filter((a) => a.status === 202);
-      expect(registered.map((a) => a.body.status)).to.have.length(10).and.to.satisfy((xs: string[]) => xs.every((x) => x === 'registered'));
+      expect(registered.map((a) => a.body.status))
+        .to.have.length(10)
+        .and.to.satisfy((xs: string[]) => xs.every((x) => x === 'registered'));
       expect(waitlisted).to.have.length(50);
       expect(waitlisted.map((a) => a.body.position).sort((x, y) => x - y)).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));
       const rows = await s.db('event_registrations').where({ event_id: eventId }).select('status');
@@ -49,4 +51,3 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     }).timeout(120_000);
   });
 }
-

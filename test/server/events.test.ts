@@ -20,7 +20,8 @@ describe('events: calendar, registrations, waiting list, exports', () => {
   let group: { id: number; channelId: number };
 
   const newEvent = (o: Record<string, unknown> = {}) => createEvent(s, owner, group.id, o);
-  const register = (p: { token: string }, id: number, body: Record<string, unknown> = {}) => as(p).post(`/api/events/${id}/registrations`, body);
+  const register = (p: { token: string }, id: number, body: Record<string, unknown> = {}) =>
+    as(p).post(`/api/events/${id}/registrations`, body);
 
   before(async () => {
     owner = await person({ role: 'animator', username: 'ev.owner' });
@@ -34,15 +35,38 @@ describe('events: calendar, registrations, waiting list, exports', () => {
   });
 
   it('organisers create events (201, the contract shape); members 403, outsiders 404, anonymous 401; bad input refused', async () => {
-    const ev = await newEvent({ capacity: 50, prescriptionCapacity: 5, registrationDeadline: inDays(6), videoUrl: 'https://visio.example/abc' });
-    expect(ev).to.include({ groupId: group.id, title: 'Atelier inclusion numérique', capacity: 50, waitlist: true, prescriptionCapacity: 5, registeredCount: 0, waitlistCount: 0, myRegistration: null, canManage: true, registrationOpen: true });
+    const ev = await newEvent({
+      capacity: 50,
+      prescriptionCapacity: 5,
+      registrationDeadline: inDays(6),
+      videoUrl: 'https://visio.example/abc',
+    });
+    expect(ev).to.include({
+      groupId: group.id,
+      title: 'Atelier inclusion numérique',
+      capacity: 50,
+      waitlist: true,
+      prescriptionCapacity: 5,
+      registeredCount: 0,
+      waitlistCount: 0,
+      myRegistration: null,
+      canManage: true,
+      registrationOpen: true,
+    });
     expect(ev.group).to.deep.equal({ id: group.id, name: 'Agenda privé' });
     expect((await as(member).post(`/api/groups/${group.id}/events`, eventBody())).status).to.equal(403);
     expect((await as(outsider).post(`/api/groups/${group.id}/events`, eventBody())).status).to.equal(404);
     expect((await api(s.url).post(`/api/groups/${group.id}/events`, eventBody())).status).to.equal(401);
     const badDates = await as(owner).post(`/api/groups/${group.id}/events`, eventBody({ endsAt: inDays(6) }));
     expect([badDates.status, badDates.body.error.code]).to.deep.equal([422, 'invalid_dates']);
-    for (const bad of [{ title: '' }, { location: null }, { capacity: 0 }, { startsAt: 'demain' }, { videoUrl: 'javascript:alert(1)' }, { color: 'red' }]) {
+    for (const bad of [
+      { title: '' },
+      { location: null },
+      { capacity: 0 },
+      { startsAt: 'demain' },
+      { videoUrl: 'javascript:alert(1)' },
+      { color: 'red' },
+    ]) {
       const res = await as(owner).post(`/api/groups/${group.id}/events`, eventBody(bad));
       expect([res.status, res.body.error.code], JSON.stringify(bad)).to.deep.equal([400, 'invalid_payload']);
     }
@@ -151,7 +175,10 @@ describe('events: calendar, registrations, waiting list, exports', () => {
     expect((await register(member, ev.id, { list: 'prescription', name: 'X' })).status).to.equal(400);
     const view = (await as(member).get(`/api/events/${ev.id}`)).body;
     expect(view).to.include({ prescriptionRegisteredCount: 1, prescriptionWaitlistCount: 1, registeredCount: 1 });
-    expect(view.myPrescriptions.map((p: any) => [p.name, p.status])).to.deep.equal([['Paul Durand', 'registered'], ['Léa Martin', 'waitlisted']]);
+    expect(view.myPrescriptions.map((p: any) => [p.name, p.status])).to.deep.equal([
+      ['Paul Durand', 'registered'],
+      ['Léa Martin', 'waitlisted'],
+    ]);
     expect((await as(member2).delete(`/api/events/${ev.id}/registrations/${a.body.registrationId}`)).status).to.equal(404);
     expect((await as(owner).delete(`/api/events/${ev.id}/registrations/${a.body.registrationId}`)).status).to.equal(200);
     expect(lastMailTo(s.outboxDir, 'lea@exemple.fr')?.mail.subject).to.include('Une place s');

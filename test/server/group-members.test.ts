@@ -16,12 +16,19 @@ describe('groups: members, roles, the group channel, editing', () => {
       await addToGroup(s.url, anim.token, g.id, alice);
       const res = await as(alice).get(`/api/groups/${g.id}/members`);
       expect(res.status).to.equal(200);
-      expect(res.body.items.map((m: any) => [m.user.id, m.role])).to.deep.equal([[anim.user.id, 'owner'], [alice.user.id, 'member']]);
+      expect(res.body.items.map((m: any) => [m.user.id, m.role])).to.deep.equal([
+        [anim.user.id, 'owner'],
+        [alice.user.id, 'member'],
+      ]);
       expect(res.body.items[0].user).to.not.have.property('email');
       expect((await as(bob).get(`/api/groups/${g.id}/members`)).status).to.equal(403);
       await as(anim).post(`/api/groups/${g.id}/invitations`, { userId: bob.user.id });
-      expect((await as(anim).get(`/api/groups/${g.id}/members?status=invited`)).body.items.map((m: any) => m.user.id)).to.deep.equal([bob.user.id]);
-      expect((await as(alice).get(`/api/groups/${g.id}/members?status=invited`)).body.items.map((m: any) => m.user.id)).to.not.include(bob.user.id);
+      expect((await as(anim).get(`/api/groups/${g.id}/members?status=invited`)).body.items.map((m: any) => m.user.id)).to.deep.equal([
+        bob.user.id,
+      ]);
+      expect((await as(alice).get(`/api/groups/${g.id}/members?status=invited`)).body.items.map((m: any) => m.user.id)).to.not.include(
+        bob.user.id,
+      );
       expect((await api(s.url).get(`/api/groups/${g.id}/members`)).status).to.equal(401);
     });
 
@@ -44,8 +51,13 @@ describe('groups: members, roles, the group channel, editing', () => {
       expect(last.body.error.code).to.equal('last_owner');
       expect((await as(alice).patch(`/api/groups/${g.id}/members/${alice.user.id}`, { role: 'owner' })).status).to.equal(403);
       expect((await as(anim).patch(`/api/groups/${g.id}/members/${alice.user.id}`, { role: 'boss' })).status).to.equal(400);
-      expect((await as(anim).patch(`/api/groups/${g.id}/members/${anim.user.id}`, { role: 'member' })).body.error.code).to.equal('last_owner');
-      expect((await as(anim).patch(`/api/groups/${g.id}/members/${alice.user.id}`, { role: 'owner' })).body).to.deep.equal({ userId: alice.user.id, role: 'owner' });
+      expect((await as(anim).patch(`/api/groups/${g.id}/members/${anim.user.id}`, { role: 'member' })).body.error.code).to.equal(
+        'last_owner',
+      );
+      expect((await as(anim).patch(`/api/groups/${g.id}/members/${alice.user.id}`, { role: 'owner' })).body).to.deep.equal({
+        userId: alice.user.id,
+        role: 'owner',
+      });
       const left = waitForEvent(anim.socket, 'channel:removed', (c) => c.id === g.channelId);
       expect((await as(anim).delete(`/api/groups/${g.id}/members/me`)).status).to.equal(204);
       await left;

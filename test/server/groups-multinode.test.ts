@@ -22,7 +22,9 @@ describe('groups on several nodes (one database, one Redis)', function () {
     expect((await first).body).to.equal('Avant');
 
     const removed = waitForEvent(onB, 'channel:removed', (c) => c.id === group.channelId);
-    expect((await api(cluster.A.url, { token: owner.token }).delete(`/api/groups/${group.id}/members/${member.user.id}`)).status).to.equal(204);
+    expect((await api(cluster.A.url, { token: owner.token }).delete(`/api/groups/${group.id}/members/${member.user.id}`)).status).to.equal(
+      204,
+    );
     expect((await removed).joined).to.equal(false);
     const silent = expectNoEvent(onB, 'message:new', (m) => m.channelId === group.channelId);
     await emitAck(ownerOnA, 'message:send', { channelId: group.channelId, body: 'Après', clientMsgId: 'mn-after' });
@@ -37,12 +39,16 @@ describe('groups on several nodes (one database, one Redis)', function () {
     const ownerOnB = await connect(cluster.B.url, owner.token);
     await emitAck(onA, 'presence:get', { userIds: [] });
     const notified = waitForEvent(ownerOnB, 'notification', (n) => n.kind === 'join_request');
-    expect((await api(cluster.A.url, { token: requester.token }).post(`/api/groups/${group.id}/join`, { motive: 'Animation locale' })).status).to.equal(202);
+    expect(
+      (await api(cluster.A.url, { token: requester.token }).post(`/api/groups/${group.id}/join`, { motive: 'Animation locale' })).status,
+    ).to.equal(202);
     await notified;
 
     const added = waitForEvent(onA, 'channel:added', (c) => c.id === group.channelId);
     const approved = waitForEvent(onA, 'notification', (n) => n.kind === 'join_approved');
-    expect((await api(cluster.B.url, { token: owner.token }).post(`/api/groups/${group.id}/requests/${requester.user.id}/approve`)).status).to.equal(200);
+    expect(
+      (await api(cluster.B.url, { token: owner.token }).post(`/api/groups/${group.id}/requests/${requester.user.id}/approve`)).status,
+    ).to.equal(200);
     await Promise.all([added, approved]);
     const got = waitForEvent(onA, 'message:new', (m) => m.channelId === group.channelId);
     await emitAck(ownerOnB, 'message:send', { channelId: group.channelId, body: 'Bienvenue', clientMsgId: 'mn-welcome' });

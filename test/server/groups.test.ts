@@ -15,14 +15,29 @@ describe('groups: creating, reading, directory and join flows', () => {
   describe('creating and reading groups', () => {
     it('lets animators create a group with its channel; the creator is its owner and joins the channel live', async () => {
       const added = waitForEvent(anim.socket, 'channel:added', (c) => c.kind === 'group');
-      const res = await as(anim).post('/api/groups', { name: 'Médiation numérique', description: 'Échanges de pratiques', visibility: 'public' });
+      const res = await as(anim).post('/api/groups', {
+        name: 'Médiation numérique',
+        description: 'Échanges de pratiques',
+        visibility: 'public',
+      });
       expect(res.status).to.equal(201);
-      expect(res.body).to.include({ name: 'Médiation numérique', slug: 'mediation-numerique', visibility: 'public', memberCount: 1, myStatus: 'member', myRole: 'owner' });
+      expect(res.body).to.include({
+        name: 'Médiation numérique',
+        slug: 'mediation-numerique',
+        visibility: 'public',
+        memberCount: 1,
+        myStatus: 'member',
+        myRole: 'owner',
+      });
       const channel = await s.db('channels').where({ id: res.body.channelId }).first();
       expect(channel).to.include({ kind: 'group', group_id: res.body.id, name: 'Médiation numérique' });
       expect(await s.db('channel_members').where({ channel_id: channel.id, user_id: anim.user.id }).first()).to.not.equal(undefined);
       expect((await added).id).to.equal(channel.id);
-      expect(await s.db('group_members').where({ group_id: res.body.id }).first()).to.include({ user_id: anim.user.id, role: 'owner', status: 'member' });
+      expect(await s.db('group_members').where({ group_id: res.body.id }).first()).to.include({
+        user_id: anim.user.id,
+        role: 'owner',
+        status: 'member',
+      });
     });
 
     it('refuses members (403), bad input (400), strangers (401) and chat-only accounts (403)', async () => {
@@ -50,11 +65,19 @@ describe('groups: creating, reading, directory and join flows', () => {
       const dir = await as(outsider).get('/api/groups?scope=directory&q=annuaire');
       expect(dir.status).to.equal(200);
       expect(dir.body.items.map((g: any) => g.id)).to.have.members([pub.id, mod.id]);
-      expect(dir.body.items.find((g: any) => g.id === pub.id)).to.include({ memberCount: 2, myStatus: null, myRole: null, channelId: pub.channelId });
+      expect(dir.body.items.find((g: any) => g.id === pub.id)).to.include({
+        memberCount: 2,
+        myStatus: null,
+        myRole: null,
+        channelId: pub.channelId,
+      });
       expect(dir.body.nextCursor).to.equal(null);
       for (const path of ['/api/groups', '/api/groups?scope=mine', '/api/groups?q=secret', '/api/groups?scope=mine&q=secret']) {
         const res = await as(outsider).get(path);
-        expect(res.body.items.map((g: any) => g.id), path).to.not.include(priv.id);
+        expect(
+          res.body.items.map((g: any) => g.id),
+          path,
+        ).to.not.include(priv.id);
       }
       const mine = await as(alice).get('/api/groups?scope=mine');
       expect(mine.body.items.map((g: any) => g.id)).to.deep.equal([pub.id]);
@@ -74,15 +97,30 @@ describe('groups: creating, reading, directory and join flows', () => {
       const priv = await createGroup(s.url, anim.token, { visibility: 'private' });
       const missing = 999999;
       const pairs: [string, string][] = [
-        ['get', ''], ['post', '/join'], ['get', '/posts'], ['post', '/posts'], ['get', '/members'], ['get', '/requests'], ['post', '/invitations'],
+        ['get', ''],
+        ['post', '/join'],
+        ['get', '/posts'],
+        ['post', '/posts'],
+        ['get', '/members'],
+        ['get', '/requests'],
+        ['post', '/invitations'],
       ];
       for (const [method, suffix] of pairs) {
-        const call = (id: number) => (method === 'get' ? as(outsider).get(`/api/groups/${id}${suffix}`) : as(outsider).post(`/api/groups/${id}${suffix}`, suffix === '/posts' ? { kind: 'article', title: 'x', body: 'y' } : suffix === '/invitations' ? { userId: bob.user.id } : {}));
+        const call = (id: number) =>
+          method === 'get'
+            ? as(outsider).get(`/api/groups/${id}${suffix}`)
+            : as(outsider).post(
+                `/api/groups/${id}${suffix}`,
+                suffix === '/posts' ? { kind: 'article', title: 'x', body: 'y' } : suffix === '/invitations' ? { userId: bob.user.id } : {},
+              );
         const [hidden, absent] = [await call(priv.id), await call(missing)];
         expect(hidden.status, `${method} ${suffix}`).to.equal(404);
         expect(hidden.body, `${method} ${suffix}`).to.deep.equal(absent.body);
       }
-      expect((await as(outsider).get(`/api/groups/${priv.id}`)).body.error).to.deep.equal({ code: 'not_found', message: 'Groupe introuvable.' });
+      expect((await as(outsider).get(`/api/groups/${priv.id}`)).body.error).to.deep.equal({
+        code: 'not_found',
+        message: 'Groupe introuvable.',
+      });
       expect((await as(anim).get(`/api/groups/${priv.id}`)).body).to.include({ id: priv.id, canManage: true });
       expect((await as(outsider).get('/api/groups/abc')).body.error.code).to.equal('invalid_payload');
     });
@@ -96,7 +134,10 @@ describe('groups: creating, reading, directory and join flows', () => {
       expect(res.status).to.equal(200);
       expect(res.body).to.deep.equal({ status: 'member' });
       expect((await added).kind).to.equal('group');
-      expect(await s.db('group_members').where({ group_id: g.id, user_id: bob.user.id }).first()).to.include({ status: 'member', role: 'member' });
+      expect(await s.db('group_members').where({ group_id: g.id, user_id: bob.user.id }).first()).to.include({
+        status: 'member',
+        role: 'member',
+      });
       const got = waitForEvent(bob.socket, 'message:new', (m) => m.channelId === g.channelId);
       await emitAck(anim.socket, 'message:send', { channelId: g.channelId, body: 'Bienvenue Bob', clientMsgId: `welcome-${g.id}` });
       expect((await got).body).to.equal('Bienvenue Bob');
@@ -127,7 +168,12 @@ describe('groups: creating, reading, directory and join flows', () => {
       const list = await as(anim).get(`/api/groups/${g.id}/requests`);
       expect(list.status).to.equal(200);
       expect(list.body.items).to.have.length(1);
-      expect(list.body.items[0]).to.include({ motive: 'Je coordonne un espace France services.', status: 'pending', decidedBy: null, decidedAt: null });
+      expect(list.body.items[0]).to.include({
+        motive: 'Je coordonne un espace France services.',
+        status: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+      });
       expect(list.body.items[0].user.id).to.equal(alice.user.id);
       expect((await as(bob).get(`/api/groups/${g.id}/requests`)).status).to.equal(403);
       expect((await as(bob).post(`/api/groups/${g.id}/requests/${alice.user.id}/approve`)).status).to.equal(403);
@@ -208,7 +254,12 @@ describe('groups: creating, reading, directory and join flows', () => {
       // Sign-up, confirmation, login and terms, as the newcomer would.
       const anon = api(s.url);
       const reg = await anon.post('/api/auth/register', {
-        email, password: 'Conseil-2026', firstName: 'Nina', lastName: 'Recrue', username: 'nina.recrue', departmentCode: uniqueDepartment(),
+        email,
+        password: 'Conseil-2026',
+        firstName: 'Nina',
+        lastName: 'Recrue',
+        username: 'nina.recrue',
+        departmentCode: uniqueDepartment(),
       });
       expect(reg.status).to.equal(201);
       const confirm = new URL(lastMailTo(s.outboxDir, email, '/confirmer')!.link!).searchParams.get('token');
@@ -224,7 +275,7 @@ describe('groups: creating, reading, directory and join flows', () => {
       expect(notes.body.items[0].data).to.deep.include({ groupId: g.id, groupName: 'Réseau des conseillers' });
       expect((await nina.get(`/api/groups/${g.id}`)).body.myStatus).to.equal('invited');
       expect((await nina.post(`/api/groups/${g.id}/invitations/accept`)).body).to.deep.equal({ status: 'member' });
-      expect((await s.db('group_invitations').where({ id: row.id }).first())).to.include({ user_id: login.body.user.id, status: 'accepted' });
+      expect(await s.db('group_invitations').where({ id: row.id }).first()).to.include({ user_id: login.body.user.id, status: 'accepted' });
       expect(await s.db('channel_members').where({ channel_id: g.channelId, user_id: login.body.user.id }).first()).to.not.equal(undefined);
 
       // An address that already has an account: the same answer, and the invitation is theirs at once.
@@ -245,7 +296,9 @@ describe('groups: creating, reading, directory and join flows', () => {
       expect(res.body.error.code).to.equal('parent_membership_required');
       expect((await as(outsider).post(`/api/groups/${parent.id}/join`)).status).to.equal(200);
       expect((await as(outsider).post(`/api/groups/${sub.id}/join`)).status).to.equal(200);
-      expect((await as(outsider).post('/api/groups', { name: 'Sous-groupe', visibility: 'public', parentId: parent.id })).status).to.equal(403);
+      expect((await as(outsider).post('/api/groups', { name: 'Sous-groupe', visibility: 'public', parentId: parent.id })).status).to.equal(
+        403,
+      );
       await as(outsider).delete(`/api/groups/${sub.id}/members/me`);
       await as(outsider).delete(`/api/groups/${parent.id}/members/me`);
     });

@@ -69,7 +69,12 @@ describe('hotline desk: availability, new staff, categories', () => {
     expect(archived.body.archived).to.equal(true);
     expect((await memberApi.get('/api/hotline/categories')).body.map((c: any) => c.id)).to.not.include(created.body.id);
     expect((await admin.get('/api/hotline/categories?all=1')).body.map((c: any) => c.id)).to.include(created.body.id);
-    const refused = await emitAck(member.socket, 'hotline:open', { subject: 'x', body: 'y', clientMsgId: 'archived-cat', categoryId: created.body.id });
+    const refused = await emitAck(member.socket, 'hotline:open', {
+      subject: 'x',
+      body: 'y',
+      clientMsgId: 'archived-cat',
+      categoryId: created.body.id,
+    });
     expect(refused.error.code).to.equal('invalid_payload');
   });
 
@@ -108,13 +113,29 @@ describe('hotline figures on a known fixture', () => {
     for (const [i, f] of fixture.entries()) {
       const created = at(f.created);
       const plus = (min: number | null) => (min === null ? null : new Date(created.getTime() + min * 60_000));
-      const [channel] = await s.db('channels').insert({ kind: 'hotline', name: `F${i}`, slug: `fixture-${i}`, last_seq: 0, created_at: created }).returning('id');
+      const [channel] = await s
+        .db('channels')
+        .insert({ kind: 'hotline', name: `F${i}`, slug: `fixture-${i}`, last_seq: 0, created_at: created })
+        .returning('id');
       await s.db('hotline_tickets').insert({
-        requester_id: requester.id, assignee_id: f.agent, channel_id: typeof channel === 'object' ? channel.id : channel, category_id: f.cat,
-        subject: `Fixture ${i}`, status: f.resolved !== null ? 'resolved' : f.agent ? 'assigned' : 'open', department_code: f.dep,
-        client_msg_id: `fixture-${i}`, created_at: created, queued_at: created, assigned_at: f.agent ? created : null,
-        first_response_due_at: plus(240), first_response_at: plus(f.first), first_responder_id: f.first !== null ? f.agent : null,
-        resolved_at: plus(f.resolved), resolved_by: f.resolved !== null ? f.agent : null, rating_score: f.score, updated_at: created,
+        requester_id: requester.id,
+        assignee_id: f.agent,
+        channel_id: typeof channel === 'object' ? channel.id : channel,
+        category_id: f.cat,
+        subject: `Fixture ${i}`,
+        status: f.resolved !== null ? 'resolved' : f.agent ? 'assigned' : 'open',
+        department_code: f.dep,
+        client_msg_id: `fixture-${i}`,
+        created_at: created,
+        queued_at: created,
+        assigned_at: f.agent ? created : null,
+        first_response_due_at: plus(240),
+        first_response_at: plus(f.first),
+        first_responder_id: f.first !== null ? f.agent : null,
+        resolved_at: plus(f.resolved),
+        resolved_by: f.resolved !== null ? f.agent : null,
+        rating_score: f.score,
+        updated_at: created,
       });
     }
   });
@@ -126,30 +147,55 @@ describe('hotline figures on a known fixture', () => {
     expect(f.period).to.deep.equal({ from: '2021-02-28T23:00:00.000Z', to: '2021-03-31T22:00:00.000Z' });
     expect(f.openTickets).to.equal(2);
     expect(f.total).to.deep.equal({
-      tickets: 5, resolved: 3, unresolved: 2, medianFirstResponseMinutes: 25, medianResolutionMinutes: 120,
-      firstResponseOnTimeRate: 75, averageRating: 4,
+      tickets: 5,
+      resolved: 3,
+      unresolved: 2,
+      medianFirstResponseMinutes: 25,
+      medianResolutionMinutes: 120,
+      firstResponseOnTimeRate: 75,
+      averageRating: 4,
     });
     const agent = (label: string) => f.byAgent.find((g: any) => g.label === label);
-    expect(agent('Alain A')).to.include({ tickets: 2, resolved: 2, medianFirstResponseMinutes: 15, medianResolutionMinutes: 90, averageRating: 4 });
-    expect(agent('=Bruno B')).to.include({ tickets: 2, resolved: 1, medianFirstResponseMinutes: 315, medianResolutionMinutes: 300, firstResponseOnTimeRate: 50 });
+    expect(agent('Alain A')).to.include({
+      tickets: 2,
+      resolved: 2,
+      medianFirstResponseMinutes: 15,
+      medianResolutionMinutes: 90,
+      averageRating: 4,
+    });
+    expect(agent('=Bruno B')).to.include({
+      tickets: 2,
+      resolved: 1,
+      medianFirstResponseMinutes: 315,
+      medianResolutionMinutes: 300,
+      firstResponseOnTimeRate: 50,
+    });
     expect(agent('Non attribuée')).to.include({ tickets: 1, medianFirstResponseMinutes: null });
     const cat = (label: string) => f.byCategory.find((g: any) => g.label === label);
     expect(cat('Compte et connexion')).to.include({ tickets: 2, medianResolutionMinutes: 90 });
     expect(cat('Outils et logiciels')).to.include({ tickets: 2, resolved: 1 });
     expect(cat('Sans catégorie')).to.include({ tickets: 1 });
-    expect(f.byDepartment.map((g: any) => [g.id, g.tickets])).to.deep.equal([['33', 2], ['69', 2], ['75', 1]]);
+    expect(f.byDepartment.map((g: any) => [g.id, g.tickets])).to.deep.equal([
+      ['33', 2],
+      ['69', 2],
+      ['75', 1],
+    ]);
     expect(f.byDepartment[0].label).to.equal('33 — Gironde');
   });
 
   it('exports CSV for a spreadsheet: BOM, semicolons, decimal commas, no live formulas', async () => {
-    const res = await fetch(`${s.url}/api/hotline/figures.csv?from=2021-03-01&to=2021-03-31`, { headers: { authorization: `Bearer ${staffToken}` } });
+    const res = await fetch(`${s.url}/api/hotline/figures.csv?from=2021-03-01&to=2021-03-31`, {
+      headers: { authorization: `Bearer ${staffToken}` },
+    });
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.include('text/csv');
     expect(res.headers.get('content-disposition')).to.match(/attachment; filename="hotline-.*\.csv"/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
-    expect(lines[0]).to.equal('Regroupement;Libellé;Demandes;Résolues;En cours;Médiane 1re réponse (min);Médiane résolution (min);1re réponse dans le délai (%);Note moyenne');
+    expect(lines[0]).to.equal(
+      'Regroupement;Libellé;Demandes;Résolues;En cours;Médiane 1re réponse (min);Médiane résolution (min);1re réponse dans le délai (%);Note moyenne',
+    );
     expect(lines[1]).to.equal('Total;Du 01/03/2021 au 31/03/2021;5;3;2;25;120;75;4');
     expect(lines).to.include("Agent;'=Bruno B;2;1;1;315;300;50;");
     expect(lines.some((l) => l.startsWith('Département;33 — Gironde;2;'))).to.equal(true);

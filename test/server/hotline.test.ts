@@ -27,11 +27,19 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     const staffMsg = waitForEvent(agent.socket, 'message:new', (m) => m.author.id === alice.user.id);
     const staffChannel = waitForEvent(agent2.socket, 'channel:added', (c) => c.kind === 'hotline');
     const bobSaw = [
-      expectNoEvent(bob.socket, 'hotline:ticket'), expectNoEvent(bob.socket, 'message:new'), expectNoEvent(bob.socket, 'channel:added'),
+      expectNoEvent(bob.socket, 'hotline:ticket'),
+      expectNoEvent(bob.socket, 'message:new'),
+      expectNoEvent(bob.socket, 'channel:added'),
     ];
     const ack = await openRequest(alice, 'Impossible de me connecter');
     expect(ack.ok, JSON.stringify(ack)).to.equal(true);
-    expect(ack.ticket).to.include({ status: 'open', subject: 'Impossible de me connecter', queuePosition: 1, assignee: null, firstResponseAt: null });
+    expect(ack.ticket).to.include({
+      status: 'open',
+      subject: 'Impossible de me connecter',
+      queuePosition: 1,
+      assignee: null,
+      firstResponseAt: null,
+    });
     expect(ack.ticket.requester).to.include({ id: alice.user.id });
     expect(Date.parse(ack.ticket.firstResponseDueAt)).to.be.greaterThan(Date.parse(ack.ticket.createdAt));
     expect(ack.channel).to.include({ id: ack.ticket.channelId, kind: 'hotline', joined: true });
@@ -55,7 +63,12 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     expect(again.ticket.id).to.equal(first.ticket.id);
     await quiet;
     expect(await s.db('hotline_tickets').where({ client_msg_id: clientMsgId })).to.have.length(1);
-    for (const bad of [{ subject: '', body: 'x', clientMsgId: 'a' }, { subject: 'x', body: '   ', clientMsgId: 'b' }, { subject: 'x', body: 'y' }, 'nope']) {
+    for (const bad of [
+      { subject: '', body: 'x', clientMsgId: 'a' },
+      { subject: 'x', body: '   ', clientMsgId: 'b' },
+      { subject: 'x', body: 'y' },
+      'nope',
+    ]) {
       const r = await emitRaw(carol.socket, 'hotline:open', bad);
       expect(r.error.code).to.equal('invalid_payload');
     }
@@ -75,7 +88,11 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     expect((await bobApi.get(`/api/hotline/tickets/${ticket.id}`)).status).to.equal(404);
     expect((await bobApi.get(`/api/channels/${ticket.channelId}/messages`)).status).to.equal(404);
     expect((await bobApi.get('/api/channels')).body.map((c: any) => c.id)).to.not.include(ticket.channelId);
-    const send = await emitAck(bob.socket, 'message:send', { channelId: ticket.channelId, body: 'Coucou', clientMsgId: crypto.randomUUID() });
+    const send = await emitAck(bob.socket, 'message:send', {
+      channelId: ticket.channelId,
+      body: 'Coucou',
+      clientMsgId: crypto.randomUUID(),
+    });
     expect(send.error.code).to.equal('not_found');
     const aliceList = await api(s.url, { token: alice.token }).get('/api/hotline/tickets');
     expect(aliceList.body.items.map((t: any) => t.id)).to.include(ticket.id);
@@ -88,7 +105,12 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
 
   it('a member cannot claim, transfer, resolve or note: forbidden on their own ticket, not_found on others', async () => {
     const { ticket } = await openRequest(bob, 'Ma question');
-    for (const [event, extra] of [['hotline:claim', {}], ['hotline:transfer', { toUserId: agent.user.id }], ['hotline:resolve', {}], ['hotline:note', { body: 'x' }]] as const) {
+    for (const [event, extra] of [
+      ['hotline:claim', {}],
+      ['hotline:transfer', { toUserId: agent.user.id }],
+      ['hotline:resolve', {}],
+      ['hotline:note', { body: 'x' }],
+    ] as const) {
       expect((await emitAck(bob.socket, event, { ticketId: ticket.id, ...extra })).error.code, event).to.equal('forbidden');
       expect((await emitAck(carol.socket, event, { ticketId: ticket.id, ...extra })).error.code, event).to.equal('not_found');
     }
@@ -118,7 +140,10 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     const again = await emitAck(agent2.socket, 'hotline:claim', { ticketId: t1.id });
     expect(again.error.code).to.equal('already_assigned');
     const queue = await api(s.url, { token: agent.token }).get('/api/hotline/tickets?scope=unassigned&status=open');
-    expect(queue.body.items.map((t: any) => [t.id, t.queuePosition])).to.deep.equal([[t2.id, 1], [t3.id, 2]]);
+    expect(queue.body.items.map((t: any) => [t.id, t.queuePosition])).to.deep.equal([
+      [t2.id, 1],
+      [t3.id, 2],
+    ]);
     const mine = await api(s.url, { token: agent.token }).get('/api/hotline/tickets?scope=mine');
     expect(mine.body.items.map((t: any) => t.id)).to.deep.equal([t1.id]);
   });
@@ -126,8 +151,14 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
   it('internal notes reach staff only: never the requester, never the channel history', async () => {
     const { ticket } = await openRequest(alice, 'Avec note');
     const staffGot = waitForEvent(agent2.socket, 'hotline:note', (n) => n.ticketId === ticket.id);
-    const aliceSaw = [expectNoEvent(alice.socket, 'hotline:note'), expectNoEvent(alice.socket, 'message:new', (m) => m.channelId === ticket.channelId)];
-    const ack = await emitAck(agent.socket, 'hotline:note', { ticketId: ticket.id, body: 'Déjà vu ce cas : réinitialiser le mot de passe.' });
+    const aliceSaw = [
+      expectNoEvent(alice.socket, 'hotline:note'),
+      expectNoEvent(alice.socket, 'message:new', (m) => m.channelId === ticket.channelId),
+    ];
+    const ack = await emitAck(agent.socket, 'hotline:note', {
+      ticketId: ticket.id,
+      body: 'Déjà vu ce cas : réinitialiser le mot de passe.',
+    });
     expect(ack.ok).to.equal(true);
     expect(ack.note).to.include({ ticketId: ticket.id, body: 'Déjà vu ce cas : réinitialiser le mot de passe.' });
     expect(ack.note.author.id).to.equal(agent.user.id);
@@ -159,8 +190,12 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     expect((await s.db('hotline_tickets').where({ id: ticket.id }).first()).assignee_id).to.equal(agent2.user.id);
     const events = await s.db('hotline_ticket_events').where({ ticket_id: ticket.id }).orderBy('id');
     expect(events.map((e: any) => e.kind)).to.deep.equal(['opened', 'claimed', 'transferred']);
-    expect((await emitAck(agent.socket, 'hotline:transfer', { ticketId: ticket.id, toUserId: carol.user.id })).error.code).to.equal('not_found');
-    expect((await emitRaw(agent.socket, 'hotline:transfer', { ticketId: ticket.id, toUserId: 'x' })).error.code).to.equal('invalid_payload');
+    expect((await emitAck(agent.socket, 'hotline:transfer', { ticketId: ticket.id, toUserId: carol.user.id })).error.code).to.equal(
+      'not_found',
+    );
+    expect((await emitRaw(agent.socket, 'hotline:transfer', { ticketId: ticket.id, toUserId: 'x' })).error.code).to.equal(
+      'invalid_payload',
+    );
   });
 
   it('a staff reply is the first response, claims a waiting ticket, and mails an offline requester a link back', async () => {
@@ -168,7 +203,11 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     const { ticket } = await openRequest(dave, 'Réponse par courriel');
     dave.socket.close();
     await until(async () => (await statusSeenBy(agent, dave.user.id)) === 'offline');
-    const reply = await emitAck(agent.socket, 'message:send', { channelId: ticket.channelId, body: 'Bonjour, essayez ceci.', clientMsgId: crypto.randomUUID() });
+    const reply = await emitAck(agent.socket, 'message:send', {
+      channelId: ticket.channelId,
+      body: 'Bonjour, essayez ceci.',
+      clientMsgId: crypto.randomUUID(),
+    });
     expect(reply.ok).to.equal(true);
     const row = await s.db('hotline_tickets').where({ id: ticket.id }).first();
     expect(row).to.include({ status: 'assigned', assignee_id: agent.user.id, first_responder_id: agent.user.id });
@@ -180,7 +219,11 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     // A second reply in the same burst sends no second mail; an online requester gets none.
     await emitAck(agent.socket, 'message:send', { channelId: ticket.channelId, body: 'Et aussi cela.', clientMsgId: crypto.randomUUID() });
     const onlineTicket = (await openRequest(alice, 'En ligne')).ticket;
-    await emitAck(agent.socket, 'message:send', { channelId: onlineTicket.channelId, body: 'Réponse en direct', clientMsgId: crypto.randomUUID() });
+    await emitAck(agent.socket, 'message:send', {
+      channelId: onlineTicket.channelId,
+      body: 'Réponse en direct',
+      clientMsgId: crypto.randomUUID(),
+    });
     const toDave = readOutbox(s.outboxDir).filter((m) => m.to.includes(dave.user.email));
     expect(toDave).to.have.length(1);
     expect(readOutbox(s.outboxDir).filter((m) => m.to.includes(alice.user.email))).to.have.length(0);
@@ -213,7 +256,10 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
     await agentSees;
 
     await emitAck(agent.socket, 'hotline:resolve', { ticketId: ticket.id });
-    await s.db('hotline_tickets').where({ id: ticket.id }).update({ resolved_at: new Date(Date.now() - 8 * 86_400_000) });
+    await s
+      .db('hotline_tickets')
+      .where({ id: ticket.id })
+      .update({ resolved_at: new Date(Date.now() - 8 * 86_400_000) });
     expect((await emitAck(carol.socket, 'hotline:reopen', { ticketId: ticket.id })).error.code).to.equal('reopen_expired');
     const byStaff = await emitAck(agent2.socket, 'hotline:reopen', { ticketId: ticket.id });
     expect(byStaff.ticket.status).to.equal('assigned');

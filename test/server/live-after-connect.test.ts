@@ -70,7 +70,10 @@ describe('live delivery starts at connect: rooms are joined before the client se
           .db('channel_members')
           .insert({ channel_id: channelId, user_id: b.user.id, joined_at: new Date() })
           .then(() => app.io.in(`user:${b.user.id}`).socketsJoin(`channel:${channelId}`))
-          .then(() => (resolve(), next()), (err: Error) => (reject(err), next(err)));
+          .then(
+            () => (resolve(), next()),
+            (err: Error) => (reject(err), next(err)),
+          );
       });
     });
     const receiver = await connect(s.url, b.token);

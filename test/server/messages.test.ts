@@ -66,7 +66,10 @@ describe('hub: channels and messages', () => {
   it('catches up after a disconnect with channel:sync and REST history', async () => {
     bob.socket.close();
     const sent = [];
-    for (let i = 0; i < 5; i++) sent.push((await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: `pendant ${i}`, clientMsgId: `away-${i}` })).message);
+    for (let i = 0; i < 5; i++)
+      sent.push(
+        (await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: `pendant ${i}`, clientMsgId: `away-${i}` })).message,
+      );
     bob.socket = await connect(s.url, bob.token);
     const sync = await emitAck(bob.socket, 'channel:sync', { channelId: thematic.id, afterSeq: sent[0].seq - 1, limit: 3 });
     expect(sync.ok).to.equal(true);
@@ -95,7 +98,8 @@ describe('hub: channels and messages', () => {
   });
 
   it('pins: animators yes, members no; GET pins lists them newest first', async () => {
-    const msg = (await emitAck(animator.socket, 'message:send', { channelId: general.id, body: 'À épingler', clientMsgId: 'pin-1' })).message;
+    const msg = (await emitAck(animator.socket, 'message:send', { channelId: general.id, body: 'À épingler', clientMsgId: 'pin-1' }))
+      .message;
     const denied = await emitAck(alice.socket, 'message:pin', { messageId: msg.id });
     expect(denied.error.code).to.equal('forbidden');
     const aliceSees = waitForEvent(alice.socket, 'message:updated', (m) => m.id === msg.id && m.pinnedAt);
@@ -117,7 +121,10 @@ describe('hub: channels and messages', () => {
     await bobSees;
     expect((await emitAck(bob.socket, 'message:delete', { messageId: msg.id })).error.code).to.equal('forbidden');
     expect((await emitAck(outsider.socket, 'message:delete', { messageId: msg.id })).error.code).to.equal('not_found');
-    expect((await emitAck(animator.socket, 'message:delete', { messageId: msg.id })).error.code).to.equal('not_found', 'animator is not in that channel');
+    expect((await emitAck(animator.socket, 'message:delete', { messageId: msg.id })).error.code).to.equal(
+      'not_found',
+      'animator is not in that channel',
+    );
     const del = await emitAck(alice.socket, 'message:delete', { messageId: msg.id });
     expect(del.ok).to.equal(true);
     const row = await s.db('messages').where({ id: msg.id }).first();
@@ -129,13 +136,27 @@ describe('hub: channels and messages', () => {
     const parent = (await emitAck(bob.socket, 'message:send', { channelId: thematic.id, body: 'Question ?', clientMsgId: 'q-1' })).message;
     const mention = waitForEvent(bob.socket, 'mention');
     const unread = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematic.id && u.mentions > 0);
-    const reply = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'Réponse pour @bob.', clientMsgId: 'r-1', replyToId: parent.id });
+    const reply = await emitAck(alice.socket, 'message:send', {
+      channelId: thematic.id,
+      body: 'Réponse pour @bob.',
+      clientMsgId: 'r-1',
+      replyToId: parent.id,
+    });
     expect(reply.message.replyToId).to.equal(parent.id);
     expect((await mention).message.id).to.equal(reply.message.id);
     expect(await unread).to.deep.equal({ channelId: thematic.id, unread: 1, mentions: 1 });
-    const noAt = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: '@channel tout le monde', clientMsgId: 'at-1' });
+    const noAt = await emitAck(alice.socket, 'message:send', {
+      channelId: thematic.id,
+      body: '@channel tout le monde',
+      clientMsgId: 'at-1',
+    });
     expect(noAt.error.code).to.equal('mention_not_allowed');
-    const badReply = await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'x', clientMsgId: 'r-2', replyToId: 999999 });
+    const badReply = await emitAck(alice.socket, 'message:send', {
+      channelId: thematic.id,
+      body: 'x',
+      clientMsgId: 'r-2',
+      replyToId: 999999,
+    });
     expect(badReply.error.code).to.equal('invalid_reply');
   });
 
@@ -170,7 +191,8 @@ describe('hub: send rate limit', () => {
     const spammer = { ...u, socket: await connect(s.url, u.token) };
     const generalId = (await s.db('channels').where({ slug: 'general' }).first()).id;
     const acks = [];
-    for (let i = 0; i < 40; i++) acks.push(emitAck(spammer.socket, 'message:send', { channelId: generalId, body: `spam ${i}`, clientMsgId: `sp-${i}` }));
+    for (let i = 0; i < 40; i++)
+      acks.push(emitAck(spammer.socket, 'message:send', { channelId: generalId, body: `spam ${i}`, clientMsgId: `sp-${i}` }));
     const results = await Promise.all(acks);
     const limited = results.filter((a) => !a.ok);
     expect(limited.length).to.be.greaterThan(0);

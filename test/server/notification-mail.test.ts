@@ -50,7 +50,11 @@ describe('notification e-mails (server/jobs/notification-mail.ts)', () => {
     return { ...row, created: ms(row.created_at)! };
   }
 
-  const setCreated = (id: number, at: number) => s.db('notifications').where({ id }).update({ created_at: new Date(at) });
+  const setCreated = (id: number, at: number) =>
+    s
+      .db('notifications')
+      .where({ id })
+      .update({ created_at: new Date(at) });
 
   before(async () => {
     s = await startServer();
@@ -135,7 +139,11 @@ describe('notification e-mails (server/jobs/notification-mail.ts)', () => {
     const group = await createGroup(s.url, annie.token, { visibility: 'public' });
     const reader = await makeUserWithToken(s.db, { firstName: 'Paul', lastName: 'Lecteur' });
     expect((await as(reader).post(`/api/groups/${group.id}/join`)).status).to.equal(200);
-    const post = await as(annie).post(`/api/groups/${group.id}/posts`, { kind: 'article', title: 'Ateliers numériques', body: 'Le programme.' });
+    const post = await as(annie).post(`/api/groups/${group.id}/posts`, {
+      kind: 'article',
+      title: 'Ateliers numériques',
+      body: 'Le programme.',
+    });
     expect(post.status).to.equal(201);
     expect((await as(reader).post(`/api/posts/${post.body.id}/comments`, { body: 'Merci !' })).status).to.equal(201);
     const moderated = await createGroup(s.url, annie.token, { visibility: 'moderated' });
@@ -162,13 +170,19 @@ describe('notification e-mails (server/jobs/notification-mail.ts)', () => {
     const nextMonday = lastDigestSlot(c.created + 7 * 24 * 60 * MIN, true);
     expect(await run(nextMonday)).to.deep.equal({ mails: 1, notifications: 1 });
     expect(mailsTo(annie)[1]!.text).to.contain('« Groupe en résumé »');
-    expect(mailsTo(annie).map((m) => m.text).join()).to.not.contain('sourdine');
+    expect(
+      mailsTo(annie)
+        .map((m) => m.text)
+        .join(),
+    ).to.not.contain('sourdine');
   });
 
   it('never mails a notification twice when two nodes run the job at the same time', async () => {
     const people = await Promise.all(Array.from({ length: 6 }, () => makeUserWithToken(s.db, { firstName: 'Noé' })));
     const ids: number[] = [];
-    for (const p of people) for (let i = 0; i < 4; i++) ids.push((await notify(s.db, p.user.id, 'group_invitation', { groupId: 1, groupName: `Groupe ${i}`, invitedBy: null })).id);
+    for (const p of people)
+      for (let i = 0; i < 4; i++)
+        ids.push((await notify(s.db, p.user.id, 'group_invitation', { groupId: 1, groupName: `Groupe ${i}`, invitedBy: null })).id);
     const created = Math.max(...(await s.db('notifications').whereIn('id', ids).select('created_at')).map((r) => ms(r.created_at)!));
     // A second node: its own connection pool and mailer on the same database and outbox.
     const log = pino({ level: 'silent' });
@@ -176,7 +190,11 @@ describe('notification e-mails (server/jobs/notification-mail.ts)', () => {
     try {
       const other = { db: otherDb, config: s.config, mailer: createMailer(s.config, log), log };
       const at = new Date(created + 1000);
-      const [r1, r2, r3] = await Promise.all([runNotificationMail(s.app.deps, at), runNotificationMail(other, at), runNotificationMail(other, at)]);
+      const [r1, r2, r3] = await Promise.all([
+        runNotificationMail(s.app.deps, at),
+        runNotificationMail(other, at),
+        runNotificationMail(other, at),
+      ]);
       expect(r1.notifications + r2.notifications + r3.notifications).to.equal(ids.length);
     } finally {
       await otherDb.destroy();
@@ -211,7 +229,10 @@ describe('notification e-mails (server/jobs/notification-mail.ts)', () => {
     expect((await as(bob).post(`/api/groups/${group.id}/join`)).status).to.equal(200);
     const starts = new Date(Date.now() + 7 * 24 * 60 * MIN);
     const ev = await as(annie).post(`/api/groups/${group.id}/events`, {
-      title: 'Réunion de réseau', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 60 * MIN).toISOString(), location: 'Lyon',
+      title: 'Réunion de réseau',
+      startsAt: starts.toISOString(),
+      endsAt: new Date(starts.getTime() + 60 * MIN).toISOString(),
+      location: 'Lyon',
     });
     expect(ev.status).to.equal(201);
     expect((await as(bob).post(`/api/events/${ev.body.id}/registrations`, {})).status).to.equal(201);
@@ -256,11 +277,22 @@ describe('mentions become notifications', () => {
     const bobMention = waitForEvent(bSock!, 'mention');
     const carolNothing = expectNoEvent(cSock!, 'notification');
     const outsiderNothing = expectNoEvent(oSock!, 'notification');
-    const ack = await emitAck(aSock!, 'message:send', { channelId, body: 'Bonjour @bob.d, peux-tu relire le compte rendu ?', clientMsgId: 'mention-1' });
+    const ack = await emitAck(aSock!, 'message:send', {
+      channelId,
+      body: 'Bonjour @bob.d, peux-tu relire le compte rendu ?',
+      clientMsgId: 'mention-1',
+    });
     expect(ack.ok).to.equal(true);
     const pushed = await bobGot;
     expect((await bobMention).message.id).to.equal(ack.message.id);
-    expect(pushed.data).to.deep.include({ messageId: ack.message.id, channelId, channelKind: 'thematic', seq: 1, groupId: null, ticketId: null });
+    expect(pushed.data).to.deep.include({
+      messageId: ack.message.id,
+      channelId,
+      channelKind: 'thematic',
+      seq: 1,
+      groupId: null,
+      ticketId: null,
+    });
     expect(pushed.data.author).to.deep.equal({ id: alice.user.id, username: 'alice.m', displayName: 'Alice Martin' });
     expect(pushed.data.excerpt).to.equal('Bonjour @bob.d, peux-tu relire le compte rendu ?');
     await Promise.all([carolNothing, outsiderNothing]);
@@ -269,7 +301,11 @@ describe('mentions become notifications', () => {
     const list = await api(s.url, { token: bob.token }).get('/api/notifications');
     expect(list.body.items[0]).to.deep.include({ id: pushed.id, kind: 'mention', readAt: null });
     // A resend of the same message is a duplicate: no second notification.
-    await emitAck(aSock!, 'message:send', { channelId, body: 'Bonjour @bob.d, peux-tu relire le compte rendu ?', clientMsgId: 'mention-1' });
+    await emitAck(aSock!, 'message:send', {
+      channelId,
+      body: 'Bonjour @bob.d, peux-tu relire le compte rendu ?',
+      clientMsgId: 'mention-1',
+    });
     expect(await s.db('notifications').where({ kind: 'mention' })).to.have.length(1);
 
     expect(await runNotificationMail(s.app.deps, new Date(ms(rows[0].created_at)! + 1000))).to.deep.equal({ mails: 1, notifications: 1 });
@@ -281,9 +317,13 @@ describe('mentions become notifications', () => {
     await s.db('notifications').where({ id: pushed.id }).update({ read_at: null });
     // Someone who had already read past the message when the notification is written gets it read.
     expect((await emitAck(bSock!, 'channel:read', { channelId, seq: 1 })).ok).to.equal(true);
-    const [again] = await notifyMentions(s.db, { message: (await findMessage(s.db, ack.message.id))!, channel: (await findChannel(s.db, channelId))!, duplicate: false, mentionedUserIds: [bob.user.id] });
+    const [again] = await notifyMentions(s.db, {
+      message: (await findMessage(s.db, ack.message.id))!,
+      channel: (await findChannel(s.db, channelId))!,
+      duplicate: false,
+      mentionedUserIds: [bob.user.id],
+    });
     expect(again!.read_at).to.not.equal(null);
     await s.db('notifications').where({ id: again!.id }).delete();
-
   });
 });

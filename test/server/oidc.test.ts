@@ -25,7 +25,9 @@ describe('ProConnect / OpenID Connect sign-in', function () {
   const s = useServer({ configure: (c) => (c.oidc = op.config()) });
 
   it('offers the provider, and sends the browser there with PKCE, state and nonce', async () => {
-    expect((await api(s.url).get('/api/auth/providers')).body).to.deep.equal({ oidc: { name: 'ProConnect', startUrl: '/api/auth/oidc/start' } });
+    expect((await api(s.url).get('/api/auth/providers')).body).to.deep.equal({
+      oidc: { name: 'ProConnect', startUrl: '/api/auth/oidc/start' },
+    });
     const res = await jarFetch(new CookieJar(), `${s.url}/api/auth/oidc/start?next=/groupes`);
     expect(res.status).to.equal(302);
     const to = new URL(res.headers.get('location')!);
@@ -79,7 +81,10 @@ describe('ProConnect / OpenID Connect sign-in', function () {
     const cookie = `maillage_session=${sessionCookie(jar, s)}`;
     const row = await s.db('users').where({ email: PEOPLE.nouvelle.email }).first();
     const session = await s.db('sessions').where({ user_id: row.id }).orderBy('id', 'desc').first();
-    await s.db('sessions').where({ id: session.id }).update({ created_at: new Date(Date.now() - 20 * 60_000) });
+    await s
+      .db('sessions')
+      .where({ id: session.id })
+      .update({ created_at: new Date(Date.now() - 20 * 60_000) });
     const stale = await api(s.url, { cookie }).post('/api/me/deletion', {});
     expect([stale.status, stale.body.error.code]).to.deep.equal([422, 'reauthentication_required']);
     await s.db('sessions').where({ id: session.id }).update({ created_at: new Date() });

@@ -37,157 +37,164 @@ type EventRow = [string, string, string, string, string, string, string, string]
 // `hotline`, `admin` and `outsider` do not belong to it; `pending` has a session on an account not yet confirmed.
 //                                                        anon  pend  memb  chat  anim  hotl  admin outs
 const ROUTES: Record<string, Row> = {
-  'GET /api/admin/users':                                [401,  401,  403,  403,  403,  403,  200,  403],
-  'POST /api/admin/users':                               [401,  401,  403,  403,  403,  403,  400,  403],
-  'PATCH /api/admin/users/:id':                          [401,  401,  403,  403,  403,  403,  200,  403],
-  'GET /api/attachments/:id':                            [401,  401,  404,  403,  404,  404,  404,  404],
-  'POST /api/auth/confirm':                              [400,  400,  400,  400,  400,  400,  400,  400],
-  'POST /api/auth/login':                                [401,  401,  401,  401,  401,  401,  401,  401],
-  'POST /api/auth/logout':                               [401,  401,  200,  200,  200,  200,  200,  200],
+  'GET /api/admin/users': [401, 401, 403, 403, 403, 403, 200, 403],
+  'POST /api/admin/users': [401, 401, 403, 403, 403, 403, 400, 403],
+  'PATCH /api/admin/users/:id': [401, 401, 403, 403, 403, 403, 200, 403],
+  'GET /api/attachments/:id': [401, 401, 404, 403, 404, 404, 404, 404],
+  'POST /api/auth/confirm': [400, 400, 400, 400, 400, 400, 400, 400],
+  'POST /api/auth/login': [401, 401, 401, 401, 401, 401, 401, 401],
+  'POST /api/auth/logout': [401, 401, 200, 200, 200, 200, 200, 200],
   // OpenID sign-in is not configured in this world: its routes are 404 for everyone, the providers list is public.
-  'GET /api/auth/oidc/callback':                         [404,  404,  404,  404,  404,  404,  404,  404],
-  'GET /api/auth/oidc/signup':                           [404,  404,  404,  404,  404,  404,  404,  404],
-  'POST /api/auth/oidc/signup':                          [404,  404,  404,  404,  404,  404,  404,  404],
-  'GET /api/auth/oidc/start':                            [404,  404,  404,  404,  404,  404,  404,  404],
-  'POST /api/auth/password-reset':                       [202,  202,  202,  202,  202,  202,  202,  202],
-  'POST /api/auth/password-reset/confirm':               [400,  400,  400,  400,  400,  400,  400,  400],
-  'GET /api/auth/providers':                             [200,  200,  200,  200,  200,  200,  200,  200],
-  'POST /api/auth/register':                             [400,  400,  400,  400,  400,  400,  400,  400],
-  'GET /api/channels':                                   [401,  401,  200,  200,  200,  200,  200,  200],
-  'POST /api/channels':                                  [401,  401,  403,  403,  201,  403,  201,  403],
-  'PATCH /api/channels/:id':                             [401,  401,  403,  403,  404,  403,  404,  403],
-  'GET /api/channels/:id/messages':                      [401,  401,  200,  404,  404,  404,  404,  404],
-  'GET /api/channels/:id/pins':                          [401,  401,  200,  404,  404,  404,  404,  404],
-  'GET /api/channels/thematic':                          [401,  401,  403,  403,  200,  403,  200,  403],
-  'DELETE /api/comments/:id':                            [401,  401,  403,  403,  404,  404,  404,  404],
-  'PATCH /api/comments/:id':                             [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/contacts':                                   [401,  401,  200,  200,  200,  200,  200,  200],
-  'GET /api/departments':                                [200,  200,  200,  200,  200,  200,  200,  200],
-  'GET /api/directory':                                  [401,  401,  200,  403,  200,  200,  200,  200],
-  'GET /api/documents':                                  [401,  401,  200,  403,  200,  200,  200,  200],
-  'DELETE /api/documents/:id':                           [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/documents/:id':                              [401,  401,  200,  403,  404,  404,  404,  404],
-  'PATCH /api/documents/:id':                            [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/documents/:id/download':                     [401,  401,  200,  403,  404,  404,  404,  404],
-  'GET /api/documents/:id/preview':                      [401,  401,  200,  403,  404,  404,  404,  404],
-  'POST /api/documents/:id/share':                       [401,  401,  200,  403,  404,  404,  404,  404],
-  'GET /api/events':                                     [401,  401,  200,  403,  200,  200,  200,  200],
-  'DELETE /api/events/:id':                              [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/events/:id':                                 [401,  401,  200,  403,  404,  404,  404,  404],
-  'PATCH /api/events/:id':                               [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/events/:id/ics':                             [401,  401,  200,  403,  404,  404,  404,  404],
-  'POST /api/events/:id/invitations':                    [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/events/:id/registrations':                   [401,  401,  403,  403,  404,  404,  404,  404],
-  'POST /api/events/:id/registrations':                  [401,  401,  201,  403,  404,  404,  404,  404],
-  'GET /api/events/:id/registrations.csv':               [401,  401,  403,  403,  404,  404,  404,  404],
-  'DELETE /api/events/:id/registrations/:registrationId':[401,  401,  404,  403,  404,  404,  404,  404],
-  'DELETE /api/events/:id/registrations/me':             [401,  401,  200,  403,  404,  404,  404,  404],
-  'GET /api/feed':                                       [401,  401,  200,  403,  200,  200,  200,  200],
-  'GET /api/groups':                                     [401,  401,  200,  403,  200,  200,  200,  200],
-  'POST /api/groups':                                    [401,  401,  403,  403,  201,  403,  201,  403],
-  'DELETE /api/groups/:id':                              [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/groups/:id':                                 [401,  401,  200,  403,  404,  404,  404,  404],
-  'PATCH /api/groups/:id':                               [401,  401,  403,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/attachments':                    [401,  401,  400,  403,  400,  400,  400,  400],
-  'GET /api/groups/:id/documents':                       [401,  401,  200,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/documents':                      [401,  401,  400,  403,  404,  404,  404,  404],
-  'GET /api/groups/:id/events':                          [401,  401,  200,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/events':                         [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/groups/:id/invitations':                     [401,  401,  403,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/invitations':                    [401,  401,  403,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/invitations/accept':             [401,  401,  200,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/invitations/decline':            [401,  401,  404,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/join':                           [401,  401,  200,  403,  404,  404,  404,  404],
-  'GET /api/groups/:id/members':                         [401,  401,  200,  403,  404,  404,  404,  404],
-  'DELETE /api/groups/:id/members/:userId':              [401,  401,  403,  403,  404,  404,  404,  404],
-  'PATCH /api/groups/:id/members/:userId':               [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/groups/:id/posts':                           [401,  401,  200,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/posts':                          [401,  401,  201,  403,  404,  404,  404,  404],
-  'GET /api/groups/:id/requests':                        [401,  401,  403,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/requests/:userId/approve':       [401,  401,  403,  403,  404,  404,  404,  404],
-  'POST /api/groups/:id/requests/:userId/reject':        [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/health':                                     [200,  200,  200,  200,  200,  200,  200,  200],
-  'GET /api/hotline/agents':                             [401,  401,  403,  403,  403,  200,  200,  403],
-  'GET /api/hotline/categories':                         [401,  401,  200,  200,  200,  200,  200,  200],
-  'POST /api/hotline/categories':                        [401,  401,  403,  403,  403,  403,  400,  403],
-  'PATCH /api/hotline/categories/:id':                   [401,  401,  403,  403,  403,  403,  400,  403],
-  'GET /api/hotline/figures':                            [401,  401,  403,  403,  403,  200,  200,  403],
-  'GET /api/hotline/figures.csv':                        [401,  401,  403,  403,  403,  200,  200,  403],
-  'GET /api/hotline/status':                             [401,  401,  200,  200,  200,  200,  200,  200],
-  'GET /api/hotline/tickets':                            [401,  401,  200,  200,  200,  200,  200,  200],
-  'GET /api/hotline/tickets/:id':                        [401,  401,  200,  404,  404,  200,  200,  404],
-  'GET /api/ical/:file':                                 [404,  404,  404,  404,  404,  404,  404,  404],
-  'POST /api/me/deletion':                               [401,  401,  422,  422,  422,  422,  422,  422],
-  'POST /api/me/exports':                                [401,  401,  200,  200,  200,  200,  200,  200],
-  'GET /api/me/exports/:token':                          [401,  401,  400,  400,  400,  400,  400,  400],
-  'GET /api/me/export':                                  [401,  401,  200,  200,  200,  200,  200,  200],
-  'GET /api/me':                                         [401,  401,  200,  200,  200,  200,  200,  200],
-  'PATCH /api/me':                                       [401,  401,  200,  200,  200,  200,  200,  200],
-  'POST /api/me/password':                               [401,  401,  400,  400,  400,  400,  400,  400],
-  'GET /api/push/key':                                   [401,  401,  200,  200,  200,  200,  200,  200],
-  'POST /api/push/subscriptions':                        [401,  401,  400,  400,  400,  400,  400,  400],
-  'DELETE /api/push/subscriptions':                      [401,  401,  400,  400,  400,  400,  400,  400],
-  'POST /api/me/accept-terms':                           [401,  401,  200,  200,  200,  200,  200,  200],
-  'DELETE /api/me/avatar':                               [401,  401,  200,  200,  200,  200,  200,  200],
-  'PUT /api/me/avatar':                                  [401,  401,  400,  400,  400,  400,  400,  400],
-  'DELETE /api/me/calendar-feed':                        [401,  401,  204,  403,  204,  204,  204,  204],
-  'GET /api/me/calendar-feed':                           [401,  401,  200,  403,  200,  200,  200,  200],
-  'POST /api/me/calendar-feed':                          [401,  401,  201,  403,  201,  201,  201,  201],
-  'GET /api/me/notification-settings':                   [401,  401,  200,  200,  200,  200,  200,  200],
-  'PUT /api/me/notification-settings':                   [401,  401,  400,  400,  400,  400,  400,  400],
-  'GET /api/notifications':                              [401,  401,  200,  200,  200,  200,  200,  200],
-  'POST /api/notifications/read':                        [401,  401,  200,  200,  200,  200,  200,  200],
-  'DELETE /api/posts/:id':                               [401,  401,  403,  403,  404,  404,  404,  404],
-  'GET /api/posts/:id':                                  [401,  401,  200,  403,  404,  404,  404,  404],
-  'PATCH /api/posts/:id':                                [401,  401,  403,  403,  404,  404,  404,  404],
-  'POST /api/posts/:id/comments':                        [401,  401,  201,  403,  404,  404,  404,  404],
-  'GET /api/posts/:id/reactions':                        [401,  401,  200,  403,  404,  404,  404,  404],
-  'POST /api/posts/:id/reactions':                       [401,  401,  200,  403,  404,  404,  404,  404],
-  'GET /api/regions':                                    [200,  200,  200,  200,  200,  200,  200,  200],
-  'GET /api/communes':                                   [401,  401,  400,  403,  400,  400,  400,  400],
-  'GET /api/report-teams':                               [401,  401,  200,  403,  200,  200,  200,  200],
-  'POST /api/report-teams':                              [401,  401,  404,  403,  404,  404,  422,  404],
-  'DELETE /api/report-teams/:managerId/:memberId':       [401,  401,  404,  403,  404,  404,  404,  404],
-  'GET /api/reports':                                    [401,  401,  200,  403,  200,  200,  200,  200],
-  'POST /api/reports':                                   [401,  401,  201,  403,  201,  201,  201,  201],
-  'DELETE /api/reports/:id':                             [401,  401,  204,  403,  404,  404,  404,  404],
-  'GET /api/reports/:id':                                [401,  401,  200,  403,  404,  404,  404,  404],
-  'PUT /api/reports/:id':                                [401,  401,  200,  403,  404,  404,  404,  404],
-  'GET /api/reports/export.csv':                         [401,  401,  200,  403,  200,  200,  200,  200],
-  'GET /api/reports/export.xlsx':                        [401,  401,  200,  403,  200,  200,  200,  200],
-  'GET /api/reports/stats':                              [401,  401,  200,  403,  200,  200,  200,  200],
-  'GET /api/users/:id':                                  [401,  401,  200,  403,  200,  200,  200,  200],
-  'GET /api/users/:id/avatar':                           [401,  401,  404,  404,  404,  404,  404,  404],
+  'GET /api/auth/oidc/callback': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/auth/oidc/signup': [404, 404, 404, 404, 404, 404, 404, 404],
+  'POST /api/auth/oidc/signup': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/auth/oidc/start': [404, 404, 404, 404, 404, 404, 404, 404],
+  'POST /api/auth/password-reset': [202, 202, 202, 202, 202, 202, 202, 202],
+  'POST /api/auth/password-reset/confirm': [400, 400, 400, 400, 400, 400, 400, 400],
+  'GET /api/auth/providers': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/auth/register': [400, 400, 400, 400, 400, 400, 400, 400],
+  'GET /api/channels': [401, 401, 200, 200, 200, 200, 200, 200],
+  'POST /api/channels': [401, 401, 403, 403, 201, 403, 201, 403],
+  'PATCH /api/channels/:id': [401, 401, 403, 403, 404, 403, 404, 403],
+  'GET /api/channels/:id/messages': [401, 401, 200, 404, 404, 404, 404, 404],
+  'GET /api/channels/:id/pins': [401, 401, 200, 404, 404, 404, 404, 404],
+  'GET /api/channels/thematic': [401, 401, 403, 403, 200, 403, 200, 403],
+  'DELETE /api/comments/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'PATCH /api/comments/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/contacts': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/departments': [200, 200, 200, 200, 200, 200, 200, 200],
+  'GET /api/directory': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/documents': [401, 401, 200, 403, 200, 200, 200, 200],
+  'DELETE /api/documents/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/documents/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PATCH /api/documents/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/documents/:id/download': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/documents/:id/preview': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/documents/:id/share': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/events': [401, 401, 200, 403, 200, 200, 200, 200],
+  'DELETE /api/events/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/events/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PATCH /api/events/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/events/:id/ics': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/events/:id/invitations': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/events/:id/registrations': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/events/:id/registrations': [401, 401, 201, 403, 404, 404, 404, 404],
+  'GET /api/events/:id/registrations.csv': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/events/:id/registrations/:registrationId': [401, 401, 404, 403, 404, 404, 404, 404],
+  'DELETE /api/events/:id/registrations/me': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/feed': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/groups': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/groups': [401, 401, 403, 403, 201, 403, 201, 403],
+  'DELETE /api/groups/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PATCH /api/groups/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/attachments': [401, 401, 400, 403, 400, 400, 400, 400],
+  'GET /api/groups/:id/documents': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/documents': [401, 401, 400, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/events': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/events': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/invitations': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/invitations': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/invitations/accept': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/invitations/decline': [401, 401, 404, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/join': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/members': [401, 401, 200, 403, 404, 404, 404, 404],
+  'DELETE /api/groups/:id/members/:userId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'PATCH /api/groups/:id/members/:userId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/posts': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/posts': [401, 401, 201, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/requests': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/requests/:userId/approve': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/requests/:userId/reject': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/health': [200, 200, 200, 200, 200, 200, 200, 200],
+  'GET /api/hotline/agents': [401, 401, 403, 403, 403, 200, 200, 403],
+  'GET /api/hotline/categories': [401, 401, 200, 200, 200, 200, 200, 200],
+  'POST /api/hotline/categories': [401, 401, 403, 403, 403, 403, 400, 403],
+  'PATCH /api/hotline/categories/:id': [401, 401, 403, 403, 403, 403, 400, 403],
+  'GET /api/hotline/figures': [401, 401, 403, 403, 403, 200, 200, 403],
+  'GET /api/hotline/figures.csv': [401, 401, 403, 403, 403, 200, 200, 403],
+  'GET /api/hotline/status': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/hotline/tickets': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/hotline/tickets/:id': [401, 401, 200, 404, 404, 200, 200, 404],
+  'GET /api/ical/:file': [404, 404, 404, 404, 404, 404, 404, 404],
+  'POST /api/me/deletion': [401, 401, 422, 422, 422, 422, 422, 422],
+  'POST /api/me/exports': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/me/exports/:token': [401, 401, 400, 400, 400, 400, 400, 400],
+  'GET /api/me/export': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/me': [401, 401, 200, 200, 200, 200, 200, 200],
+  'PATCH /api/me': [401, 401, 200, 200, 200, 200, 200, 200],
+  'POST /api/me/password': [401, 401, 400, 400, 400, 400, 400, 400],
+  'GET /api/push/key': [401, 401, 200, 200, 200, 200, 200, 200],
+  'POST /api/push/subscriptions': [401, 401, 400, 400, 400, 400, 400, 400],
+  'DELETE /api/push/subscriptions': [401, 401, 400, 400, 400, 400, 400, 400],
+  'POST /api/me/accept-terms': [401, 401, 200, 200, 200, 200, 200, 200],
+  'DELETE /api/me/avatar': [401, 401, 200, 200, 200, 200, 200, 200],
+  'PUT /api/me/avatar': [401, 401, 400, 400, 400, 400, 400, 400],
+  'DELETE /api/me/calendar-feed': [401, 401, 204, 403, 204, 204, 204, 204],
+  'GET /api/me/calendar-feed': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/me/calendar-feed': [401, 401, 201, 403, 201, 201, 201, 201],
+  'GET /api/me/notification-settings': [401, 401, 200, 200, 200, 200, 200, 200],
+  'PUT /api/me/notification-settings': [401, 401, 400, 400, 400, 400, 400, 400],
+  'GET /api/notifications': [401, 401, 200, 200, 200, 200, 200, 200],
+  'POST /api/notifications/read': [401, 401, 200, 200, 200, 200, 200, 200],
+  'DELETE /api/posts/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/posts/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PATCH /api/posts/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/posts/:id/comments': [401, 401, 201, 403, 404, 404, 404, 404],
+  'GET /api/posts/:id/reactions': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/posts/:id/reactions': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/regions': [200, 200, 200, 200, 200, 200, 200, 200],
+  'GET /api/communes': [401, 401, 400, 403, 400, 400, 400, 400],
+  'GET /api/report-teams': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/report-teams': [401, 401, 404, 403, 404, 404, 422, 404],
+  'DELETE /api/report-teams/:managerId/:memberId': [401, 401, 404, 403, 404, 404, 404, 404],
+  'GET /api/reports': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/reports': [401, 401, 201, 403, 201, 201, 201, 201],
+  'DELETE /api/reports/:id': [401, 401, 204, 403, 404, 404, 404, 404],
+  'GET /api/reports/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PUT /api/reports/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/reports/export.csv': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/reports/export.xlsx': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/reports/stats': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/users/:id': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/users/:id/avatar': [401, 401, 404, 404, 404, 404, 404, 404],
 };
 
 //                        anon            pend            memb   chat         anim         hotl         admin        outs
 const EVENTS: Record<string, EventRow> = {
-  'channel:favorite':   ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'channel:join':       ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'channel:leave':      ['unauthorized', 'unauthorized', 'cannot_leave', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'channel:read':       ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'channel:sync':       ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'dm:open':            ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
-  'hotline:claim':      ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
-  'hotline:note':       ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
-  'hotline:open':       ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
-  'hotline:rate':       ['unauthorized', 'unauthorized', 'ticket_not_resolved', 'not_found', 'not_found', 'forbidden', 'forbidden', 'not_found'],
-  'hotline:reopen':     ['unauthorized', 'unauthorized', 'ticket_not_resolved', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
-  'hotline:resolve':    ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
-  'hotline:transfer':   ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'message:delete':     ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'message:edit':       ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'message:pin':        ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'message:send':       ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'message:unpin':      ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
-  'presence:get':       ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
-  'presence:set':       ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
-  'typing':             ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'channel:favorite': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'channel:join': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'channel:leave': ['unauthorized', 'unauthorized', 'cannot_leave', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'channel:read': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'channel:sync': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'dm:open': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'hotline:claim': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
+  'hotline:note': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
+  'hotline:open': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'hotline:rate': ['unauthorized', 'unauthorized', 'ticket_not_resolved', 'not_found', 'not_found', 'forbidden', 'forbidden', 'not_found'],
+  'hotline:reopen': ['unauthorized', 'unauthorized', 'ticket_not_resolved', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
+  'hotline:resolve': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'ok', 'ok', 'not_found'],
+  'hotline:transfer': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'message:delete': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'message:edit': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'message:pin': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'message:send': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'message:unpin': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'presence:get': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'presence:set': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  typing: ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
 };
 
 /** Bodies for the routes whose access check comes after the payload check (ids from the world). */
 const BODIES: Record<string, (w: World) => unknown> = {
-  'POST /api/auth/register': () => ({ email: `m-${crypto.randomBytes(4).toString('hex')}@exemple.fr`, password: 'Matrice-2026', firstName: 'Mat', lastName: 'Rix', username: `m.${crypto.randomBytes(4).toString('hex')}`, departmentCode: '75' }),
+  'POST /api/auth/register': () => ({
+    email: `m-${crypto.randomBytes(4).toString('hex')}@exemple.fr`,
+    password: 'Matrice-2026',
+    firstName: 'Mat',
+    lastName: 'Rix',
+    username: `m.${crypto.randomBytes(4).toString('hex')}`,
+    departmentCode: '75',
+  }),
   'POST /api/auth/login': () => ({ email: 'personne@exemple.fr', password: 'Mauvais-1' }),
   'POST /api/auth/password-reset': () => ({ email: 'personne@exemple.fr' }),
   'PATCH /api/me': () => ({ city: 'Lyon' }),
@@ -202,7 +209,12 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/posts/:id/comments': () => ({ body: 'Un commentaire.' }),
   'PATCH /api/comments/:id': () => ({ body: 'Revu.' }),
   'POST /api/posts/:id/reactions': () => ({ kind: 'like' }),
-  'POST /api/groups/:id/events': () => ({ title: 'Réunion', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString(), location: 'Lyon' }),
+  'POST /api/groups/:id/events': () => ({
+    title: 'Réunion',
+    startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString(),
+    location: 'Lyon',
+  }),
   'PATCH /api/events/:id': () => ({ location: 'Villeurbanne' }),
   'POST /api/groups/:id/invitations': (w) => ({ userId: w.extra }),
   'POST /api/notifications/read': () => ({ all: true }),
@@ -265,9 +277,14 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
   const group = await createGroup(s.url, owner.token, { visibility: 'private' });
   const as = (t: string) => api(s.url, { token: t });
   const actor =
-    role === 'anonymous' ? null
-    : role === 'pending' ? await makeUserWithToken(s.db, { status: 'pending' })
-    : await makeUserWithToken(s.db, { role: role === 'animator' || role === 'hotline' || role === 'admin' ? role : 'member', chatOnly: role === 'chatOnly' });
+    role === 'anonymous'
+      ? null
+      : role === 'pending'
+        ? await makeUserWithToken(s.db, { status: 'pending' })
+        : await makeUserWithToken(s.db, {
+            role: role === 'animator' || role === 'hotline' || role === 'admin' ? role : 'member',
+            chatOnly: role === 'chatOnly',
+          });
   const member = role === 'member' ? actor! : await makeUserWithToken(s.db);
   for (const p of [member, extra]) await addToGroup(s.url, owner.token, group.id, p);
   const doc = await uploadDocument(s, owner, group.id, PNG, 'plan.png', { title: 'Plan' });
@@ -276,7 +293,11 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
   const post = (await as(owner.token).post(`/api/groups/${group.id}/posts`, { kind: 'article', title: 'Article', body: 'Texte.' })).body;
   const comment = (await as(owner.token).post(`/api/posts/${post.id}/comments`, { body: 'Commentaire.' })).body;
   const ownerSocket = await connect(s.url, owner.token);
-  const message = await emitAck(ownerSocket, 'message:send', { channelId: group.channelId, body: 'Premier message', clientMsgId: crypto.randomUUID() });
+  const message = await emitAck(ownerSocket, 'message:send', {
+    channelId: group.channelId,
+    body: 'Premier message',
+    clientMsgId: crypto.randomUUID(),
+  });
   const memberSocket = await connect(s.url, member.token);
   const ticket = await emitAck(memberSocket, 'hotline:open', { subject: 'Un souci', body: 'Bonjour.', clientMsgId: crypto.randomUUID() });
   ownerSocket.close();
@@ -296,7 +317,7 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
     commentId: comment.id ?? comment.comment?.id,
     ticketId: ticket.ticket.id,
     messageId: message.message.id,
-    categoryId: (Array.isArray(categories) ? categories : categories.items ?? [])[0]?.id ?? 999_999,
+    categoryId: (Array.isArray(categories) ? categories : (categories.items ?? []))[0]?.id ?? 999_999,
     reportId: report.id,
   };
 }
@@ -304,14 +325,27 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
 /** The route's path with the world's ids. */
 function fill(path: string, w: World): string {
   const byPrefix: Array<[RegExp, number | string]> = [
-    [/^\/api\/groups\/:id/, w.groupId], [/^\/api\/documents\/:id/, w.documentId], [/^\/api\/events\/:id/, w.eventId],
-    [/^\/api\/posts\/:id/, w.postId], [/^\/api\/comments\/:id/, w.commentId], [/^\/api\/attachments\/:id/, 999_999],
-    [/^\/api\/channels\/:id/, w.channelId], [/^\/api\/hotline\/tickets\/:id/, w.ticketId], [/^\/api\/hotline\/categories\/:id/, w.categoryId],
-    [/^\/api\/admin\/users\/:id/, w.extra], [/^\/api\/users\/:id/, w.owner], [/^\/api\/reports\/:id/, w.reportId],
+    [/^\/api\/groups\/:id/, w.groupId],
+    [/^\/api\/documents\/:id/, w.documentId],
+    [/^\/api\/events\/:id/, w.eventId],
+    [/^\/api\/posts\/:id/, w.postId],
+    [/^\/api\/comments\/:id/, w.commentId],
+    [/^\/api\/attachments\/:id/, 999_999],
+    [/^\/api\/channels\/:id/, w.channelId],
+    [/^\/api\/hotline\/tickets\/:id/, w.ticketId],
+    [/^\/api\/hotline\/categories\/:id/, w.categoryId],
+    [/^\/api\/admin\/users\/:id/, w.extra],
+    [/^\/api\/users\/:id/, w.owner],
+    [/^\/api\/reports\/:id/, w.reportId],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? 999_999;
-  return path.replace(':id', String(id)).replace(':userId', String(w.extra)).replace(':registrationId', String(w.registrationId)).replace(':file', 'inconnu.ics')
-    .replace(':managerId', String(w.owner)).replace(':memberId', String(w.extra));
+  return path
+    .replace(':id', String(id))
+    .replace(':userId', String(w.extra))
+    .replace(':registrationId', String(w.registrationId))
+    .replace(':file', 'inconnu.ics')
+    .replace(':managerId', String(w.owner))
+    .replace(':memberId', String(w.extra));
 }
 
 /** Reads, then writes, then deletions (the group's last), logout at the very end. */
@@ -344,11 +378,15 @@ async function call(client: Api, key: string, w: World): Promise<number> {
   const url = fill(path, w);
   const body = BODIES[key]?.(w) ?? {};
   const res =
-    method === 'GET' ? await client.get(url)
-    : method === 'POST' ? await client.post(url, body)
-    : method === 'PATCH' ? await client.patch(url, body)
-    : method === 'PUT' ? await client.put(url, body)
-    : await client.delete(url);
+    method === 'GET'
+      ? await client.get(url)
+      : method === 'POST'
+        ? await client.post(url, body)
+        : method === 'PATCH'
+          ? await client.patch(url, body)
+          : method === 'PUT'
+            ? await client.put(url, body)
+            : await client.delete(url);
   return res.status;
 }
 
@@ -372,7 +410,9 @@ for (const db of [process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite']) {
       const missing = events.filter((e) => !(e in EVENTS));
       const stale = Object.keys(EVENTS).filter((e) => !events.includes(e));
       if (print) return;
-      expect(missing, `socket events without a row in test/server/permission-matrix.test.ts (EVENTS): ${missing.join(', ')}`).to.deep.equal([]);
+      expect(missing, `socket events without a row in test/server/permission-matrix.test.ts (EVENTS): ${missing.join(', ')}`).to.deep.equal(
+        [],
+      );
       expect(stale, `rows of EVENTS for events the hub no longer handles: ${stale.join(', ')}`).to.deep.equal([]);
     });
 
@@ -385,7 +425,10 @@ for (const db of [process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite']) {
         const w = await makeWorld(s, role);
         const client = api(s.url, w.token ? { token: w.token } : {});
         // Socket events first: the REST pass ends with a logout.
-        const refused = await connect(s.url, w.token ?? '').then((sock) => (sock.close(), null), (err: Error) => err.message);
+        const refused = await connect(s.url, w.token ?? '').then(
+          (sock) => (sock.close(), null),
+          (err: Error) => err.message,
+        );
         const socket = refused ? null : await connect(s.url, w.token!);
         for (const e of events) {
           let answer = refused ?? '';
@@ -402,9 +445,21 @@ for (const db of [process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite']) {
       if (print) {
         const pad = (k: string, n: number) => `  '${k}':`.padEnd(n);
         console.log('const ROUTES: Record<string, Row> = {');
-        for (const r of [...got.keys()].sort(keyOrder)) console.log(`${pad(r, 57)}[${got.get(r)!.map((x) => String(x).padStart(3)).join(',  ')}],`);
+        for (const r of [...got.keys()].sort(keyOrder))
+          console.log(
+            `${pad(r, 57)}[${got
+              .get(r)!
+              .map((x) => String(x).padStart(3))
+              .join(',  ')}],`,
+          );
         console.log('};\n\nconst EVENTS: Record<string, EventRow> = {');
-        for (const e of [...gotEvents.keys()].sort()) console.log(`${pad(e, 24)}[${gotEvents.get(e)!.map((x) => `'${x}'`).join(', ')}],`);
+        for (const e of [...gotEvents.keys()].sort())
+          console.log(
+            `${pad(e, 24)}[${gotEvents
+              .get(e)!
+              .map((x) => `'${x}'`)
+              .join(', ')}],`,
+          );
         console.log('};');
         return;
       }

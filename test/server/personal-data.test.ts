@@ -25,7 +25,11 @@ async function writerAndReader(s: TestServer) {
   const channels = (await api(s.url, { token: writer.token }).get('/api/channels')).body as { id: number; kind: string }[];
   const channelId = channels.find((c) => c.kind === 'departmental')!.id;
   const socket = await connect(s.url, writer.token);
-  const ack = await emitAck(socket, 'message:send', { channelId, body: 'Bonjour à tous, voici le compte rendu.', clientMsgId: `m-${writer.user.id}` });
+  const ack = await emitAck(socket, 'message:send', {
+    channelId,
+    body: 'Bonjour à tous, voici le compte rendu.',
+    clientMsgId: `m-${writer.user.id}`,
+  });
   expect(ack.ok, JSON.stringify(ack)).to.equal(true);
   socket.close();
   return { writer, reader, channelId, messageId: ack.message.id as number };
@@ -67,12 +71,20 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(erasesAt - Date.now()).to.be.within(DELETION_GRACE_MS - 60_000, DELETION_GRACE_MS);
       expect((await api(s.url, { token: u.token }).get('/api/me')).status).to.equal(401);
       expect((await api(s.url, { token: other.token }).get('/api/me')).status).to.equal(200);
-      expect(readOutbox(s.outboxDir).filter((m) => m.to === u.user.email).map((m) => m.subject)).to.include('Suppression de votre compte Maillage programmée');
+      expect(
+        readOutbox(s.outboxDir)
+          .filter((m) => m.to === u.user.email)
+          .map((m) => m.subject),
+      ).to.include('Suppression de votre compte Maillage programmée');
 
       const login = await api(s.url).post('/api/auth/login', { email: u.user.email, password: TEST_PASSWORD });
       expect(login.status).to.equal(200);
       expect((await s.db('users').where({ id: u.user.id }).first()).deletion_requested_at).to.equal(null);
-      expect(readOutbox(s.outboxDir).filter((m) => m.to === u.user.email).map((m) => m.subject)).to.include('Suppression de votre compte Maillage annulée');
+      expect(
+        readOutbox(s.outboxDir)
+          .filter((m) => m.to === u.user.email)
+          .map((m) => m.subject),
+      ).to.include('Suppression de votre compte Maillage annulée');
       // Cancelled: the grace period passing erases nothing.
       expect(await eraseDueAccounts(s.app.deps, new Date(Date.now() + DELETION_GRACE_MS + DAY))).to.not.include(u.user.id);
     });
@@ -84,7 +96,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(await eraseDueAccounts(s.app.deps, new Date(Date.now() + DELETION_GRACE_MS + 1000))).to.include(writer.user.id);
 
       const row = await s.db('users').where({ id: writer.user.id }).first();
-      expect(row).to.include({ first_name: 'Compte', last_name: 'supprimé', status: 'disabled', phone: null, city: null, avatar_sha256: null });
+      expect(row).to.include({
+        first_name: 'Compte',
+        last_name: 'supprimé',
+        status: 'disabled',
+        phone: null,
+        city: null,
+        avatar_sha256: null,
+      });
       expect(row.email).to.not.equal(writer.user.email);
       expect(row.erased_at).to.not.equal(null);
       for (const table of ['sessions', 'channel_members', 'notifications']) {
@@ -101,10 +120,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('the erasure job works from the database: a deletion whose grace ended while the server was down is erased at start', async () => {
       const u = await makeUserWithToken(s.db);
       await api(s.url, { token: u.token }).post('/api/me/deletion', { password: TEST_PASSWORD });
-      await s.db('users').where({ id: u.user.id }).update({ deletion_requested_at: new Date(Date.now() - DELETION_GRACE_MS - DAY) });
+      await s
+        .db('users')
+        .where({ id: u.user.id })
+        .update({ deletion_requested_at: new Date(Date.now() - DELETION_GRACE_MS - DAY) });
       const job = startAccountErasure(s.app.deps, { firstDelayMs: 0 });
       try {
-        for (let i = 0; i < 200 && !(await s.db('users').where({ id: u.user.id }).first()).erased_at; i++) await new Promise((r) => setTimeout(r, 25));
+        for (let i = 0; i < 200 && !(await s.db('users').where({ id: u.user.id }).first()).erased_at; i++)
+          await new Promise((r) => setTimeout(r, 25));
       } finally {
         await job.stop();
       }
@@ -121,7 +144,15 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(res.headers.get('content-type')).to.equal('application/zip');
       expect(res.headers.get('content-disposition')).to.match(/attachment; filename="mes-donnees-maillage-/);
       const zip = readZip(Buffer.from(await res.arrayBuffer()));
-      expect([...zip.keys()]).to.include.members(['LISEZ-MOI.txt', 'profil.json', 'messages.json', 'sessions.json', 'publications.json', 'notifications.json', 'fichiers/photo-de-profil.png']);
+      expect([...zip.keys()]).to.include.members([
+        'LISEZ-MOI.txt',
+        'profil.json',
+        'messages.json',
+        'sessions.json',
+        'publications.json',
+        'notifications.json',
+        'fichiers/photo-de-profil.png',
+      ]);
       const profile = JSON.parse(zip.get('profil.json')!.toString('utf8'));
       expect(profile[0]).to.include({ email: writer.user.email });
       expect(profile[0]).to.not.have.property('password_hash');

@@ -45,10 +45,20 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     const notNamed = waitForEvent(named.socket, 'notification', (n) => n.kind === 'post_addressed');
     const quiet = [expectNoEvent(outsider.socket, 'post:new'), expectNoEvent(memberB.socket, 'post:new')];
     const res = await post(anim, groupA.id, {
-      kind: 'article', title: 'Appel à contributions', body: 'Partagez vos **fiches pratiques**.', audience: { userIds: [named.user.id] },
+      kind: 'article',
+      title: 'Appel à contributions',
+      body: 'Partagez vos **fiches pratiques**.',
+      audience: { userIds: [named.user.id] },
     });
     expect(res.status).to.equal(201);
-    expect(res.body).to.include({ kind: 'article', title: 'Appel à contributions', body: 'Partagez vos **fiches pratiques**.', groupId: groupA.id, commentCount: 0, image: null });
+    expect(res.body).to.include({
+      kind: 'article',
+      title: 'Appel à contributions',
+      body: 'Partagez vos **fiches pratiques**.',
+      groupId: groupA.id,
+      commentCount: 0,
+      image: null,
+    });
     expect(res.body.author).to.include({ id: anim.user.id, displayName: 'Annie Mateur' });
     expect(res.body.group).to.deep.equal({ id: groupA.id, name: 'Groupe A' });
     expect(res.body.reactions).to.deep.equal({ like: 0, recommend: 0 });
@@ -61,10 +71,16 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     await Promise.all(quiet);
 
     const audience = await s.db('post_audience').where({ post_id: res.body.id });
-    expect(audience.map((a: any) => [a.group_id, a.user_id])).to.have.deep.members([[groupA.id, null], [null, named.user.id]]);
+    expect(audience.map((a: any) => [a.group_id, a.user_id])).to.have.deep.members([
+      [groupA.id, null],
+      [null, named.user.id],
+    ]);
 
     for (const who of [memberA, named, anim]) {
-      expect((await as(who).get('/api/feed')).body.items.map((p: any) => p.id), who.user.first_name).to.include(res.body.id);
+      expect(
+        (await as(who).get('/api/feed')).body.items.map((p: any) => p.id),
+        who.user.first_name,
+      ).to.include(res.body.id);
       expect((await as(who).get(`/api/posts/${res.body.id}`)).status).to.equal(200);
     }
     for (const who of [outsider, memberB]) {
@@ -79,12 +95,22 @@ describe('posts: audience, feed, comments, reactions, files', () => {
 
   it('a post may be addressed to another group: its members see it too', async () => {
     const toB = waitForEvent(memberB.socket, 'post:new', (p) => p.title === 'Pour les deux groupes');
-    const res = await post(anim, groupA.id, { kind: 'question', title: 'Pour les deux groupes', body: 'Qui vient ?', audience: { groupIds: [groupB.id] } });
+    const res = await post(anim, groupA.id, {
+      kind: 'question',
+      title: 'Pour les deux groupes',
+      body: 'Qui vient ?',
+      audience: { groupIds: [groupB.id] },
+    });
     expect(res.status).to.equal(201);
     await toB;
     expect((await as(memberB).get(`/api/groups/${groupB.id}/posts`)).body.items.map((p: any) => p.id)).to.include(res.body.id);
     expect((await as(memberB).get('/api/feed')).body.items[0].id).to.equal(res.body.id);
-    const hidden = await post(memberA, groupA.id, { kind: 'article', title: 'Vers un groupe caché', body: '', audience: { groupIds: [privateGroup.id] } });
+    const hidden = await post(memberA, groupA.id, {
+      kind: 'article',
+      title: 'Vers un groupe caché',
+      body: '',
+      audience: { groupIds: [privateGroup.id] },
+    });
     expect(hidden.status).to.equal(422);
     expect(hidden.body.error.code).to.equal('invalid_audience');
     const ghost = await post(memberA, groupA.id, { kind: 'article', title: 'Vers personne', body: '', audience: { userIds: [987654] } });
@@ -99,7 +125,9 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     const bad = await post(memberA, groupA.id, { kind: 'poem', title: '', body: 'x', extra: 1 });
     expect(bad.status).to.equal(400);
     expect(bad.body.error.code).to.equal('invalid_payload');
-    expect((await post(memberA, groupA.id, { kind: 'link', title: 'Lien', body: '', linkUrl: 'javascript:alert(1)' })).status).to.equal(400);
+    expect((await post(memberA, groupA.id, { kind: 'link', title: 'Lien', body: '', linkUrl: 'javascript:alert(1)' })).status).to.equal(
+      400,
+    );
     const link = await post(memberA, groupA.id, { kind: 'link', title: 'Lien', body: '', linkUrl: 'https://www.service-public.fr/' });
     expect(link.body.linkUrl).to.equal('https://www.service-public.fr/');
     expect((await api(s.url).post(`/api/groups/${groupA.id}/posts`, { kind: 'article', title: 't', body: 'b' })).status).to.equal(401);
@@ -131,7 +159,10 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     expect((await toMember).id).to.equal(res.body.id);
     await toAuthor;
     await quiet;
-    expect(await s.db('comments').where({ id: res.body.id }).first()).to.include({ body: 'Oui : un atelier le mardi.', author_id: memberA.user.id });
+    expect(await s.db('comments').where({ id: res.body.id }).first()).to.include({
+      body: 'Oui : un atelier le mardi.',
+      author_id: memberA.user.id,
+    });
     const one = await as(anim).get(`/api/posts/${p.id}`);
     expect(one.body.comments.map((c: any) => c.body)).to.deep.equal(['Oui : un atelier le mardi.']);
     expect(one.body).to.include({ commentCount: 1, canDelete: true, canModerate: true });
@@ -139,7 +170,9 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     expect((await as(memberA).post(`/api/posts/${p.id}/comments`, { body: '   ' })).status).to.equal(400);
 
     expect((await as(anim).patch(`/api/comments/${res.body.id}`, { body: 'Réécrit' })).status).to.equal(403);
-    expect((await as(memberA).patch(`/api/comments/${res.body.id}`, { body: 'Un atelier le mardi et le jeudi.' })).body.editedAt).to.be.a('string');
+    expect((await as(memberA).patch(`/api/comments/${res.body.id}`, { body: 'Un atelier le mardi et le jeudi.' })).body.editedAt).to.be.a(
+      'string',
+    );
     const gone = waitForEvent(memberA.socket, 'comment:deleted', (c) => c.id === res.body.id);
     expect((await as(anim).delete(`/api/comments/${res.body.id}`)).status).to.equal(204);
     await gone;
@@ -153,7 +186,10 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     await counted;
     await as(anim).post(`/api/posts/${p.id}/reactions`, { kind: 'recommend' });
     const who = await as(anim).get(`/api/posts/${p.id}/reactions`);
-    expect(who.body.items.map((r: any) => [r.user.id, r.kind])).to.have.deep.members([[memberA.user.id, 'like'], [anim.user.id, 'recommend']]);
+    expect(who.body.items.map((r: any) => [r.user.id, r.kind])).to.have.deep.members([
+      [memberA.user.id, 'like'],
+      [anim.user.id, 'recommend'],
+    ]);
     const undo = await as(memberA).post(`/api/posts/${p.id}/reactions`, { kind: 'like' });
     expect(undo.body).to.include({ active: false });
     expect(undo.body.reactions).to.deep.equal({ like: 0, recommend: 1 });
@@ -185,18 +221,30 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     expect(img.body).to.include({ filename: 'affiche.png', mimeType: 'image/png', size: PNG.length, postId: null });
     const pdf = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, fileForm(PDF, 'Compte rendu été.pdf', 'application/pdf'));
     expect(pdf.body.mimeType).to.equal('application/pdf');
-    const fake = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, fileForm(Buffer.from('<script>alert(1)</script>'), 'photo.png', 'image/png'));
+    const fake = await as(memberA).post(
+      `/api/groups/${groupA.id}/attachments`,
+      fileForm(Buffer.from('<script>alert(1)</script>'), 'photo.png', 'image/png'),
+    );
     expect(fake.body.mimeType).to.not.match(/image|html/);
     expect((await as(outsider).post(`/api/groups/${groupA.id}/attachments`, fileForm(PNG, 'x.png', 'image/png'))).status).to.equal(403);
     expect((await as(outsider).get(`/api/attachments/${img.body.id}`)).status).to.equal(404);
-    const big = await as(memberA).post(`/api/groups/${groupA.id}/attachments`, fileForm(Buffer.alloc(1024 * 1024 + 10), 'gros.bin', 'application/octet-stream'));
+    const big = await as(memberA).post(
+      `/api/groups/${groupA.id}/attachments`,
+      fileForm(Buffer.alloc(1024 * 1024 + 10), 'gros.bin', 'application/octet-stream'),
+    );
     expect(big.status).to.equal(413);
     expect(big.body.error.code).to.equal('too_large');
     expect((await as(memberA).post(`/api/groups/${groupA.id}/attachments`, { file: 'x' })).status).to.equal(400);
 
     const notImage = await post(memberA, groupA.id, { kind: 'photo', title: 'x', body: '', imageId: pdf.body.id });
     expect(notImage.body.error.code).to.equal('invalid_attachment');
-    const res = await post(memberA, groupA.id, { kind: 'document', title: 'Compte rendu', body: '', imageId: img.body.id, attachmentIds: [pdf.body.id] });
+    const res = await post(memberA, groupA.id, {
+      kind: 'document',
+      title: 'Compte rendu',
+      body: '',
+      imageId: img.body.id,
+      attachmentIds: [pdf.body.id],
+    });
     expect(res.status).to.equal(201);
     expect(res.body.image).to.include({ id: img.body.id, isImage: true });
     expect(res.body.attachments.map((a: any) => a.filename)).to.deep.equal(['Compte rendu été.pdf']);
@@ -207,10 +255,16 @@ describe('posts: audience, feed, comments, reactions, files', () => {
     expect(file.status).to.equal(200);
     expect(file.headers.get('content-type')).to.equal('application/pdf');
     expect(file.headers.get('x-content-type-options')).to.equal('nosniff');
-    expect(file.headers.get('content-disposition')).to.match(/^attachment; filename="Compte rendu e_te_\.pdf"; filename\*=UTF-8''Compte%20rendu%20%C3%A9t%C3%A9\.pdf$/);
+    expect(file.headers.get('content-disposition')).to.match(
+      /^attachment; filename="Compte rendu e_te_\.pdf"; filename\*=UTF-8''Compte%20rendu%20%C3%A9t%C3%A9\.pdf$/,
+    );
     expect(file.body).to.equal(PDF.toString());
     expect((await as(anim).get(`/api/attachments/${img.body.id}`)).headers.get('content-disposition')).to.match(/^inline/);
     expect((await as(outsider).get(`/api/attachments/${pdf.body.id}`)).status).to.equal(404);
-    expect(await s.db('post_attachments').where({ id: pdf.body.id }).first()).to.include({ post_id: res.body.id, group_id: groupA.id, sha256: pdf.body.sha256 });
+    expect(await s.db('post_attachments').where({ id: pdf.body.id }).first()).to.include({
+      post_id: res.body.id,
+      group_id: groupA.id,
+      sha256: pdf.body.sha256,
+    });
   });
 });

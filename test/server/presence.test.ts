@@ -97,7 +97,9 @@ describe('presence', () => {
     const dnd = waitForEvent(sb, 'presence', about(a.user.id, 'dnd'));
     await emitAck(tab2, 'presence:set', { status: 'dnd' });
     await dnd;
-    expect((await emitAck(sc, 'presence:get', { userIds: [a.user.id] })).presence).to.deep.equal([{ userId: a.user.id, status: 'dnd', lastSeenAt: null }]);
+    expect((await emitAck(sc, 'presence:get', { userIds: [a.user.id] })).presence).to.deep.equal([
+      { userId: a.user.id, status: 'dnd', lastSeenAt: null },
+    ]);
     const back = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
     await emitAck(tab1, 'presence:set', { status: 'online' });
     await back;

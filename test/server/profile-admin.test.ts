@@ -38,7 +38,10 @@ describe('accounts: password reset, profile, avatar, terms, admin', () => {
     await api(s.url).post('/api/auth/password-reset', { email: u.email });
     await waitForOutbox(s.outboxDir, before + 1);
     const token = new URL(lastMailTo(s.outboxDir, u.email, '/reinitialiser')!.link!).searchParams.get('token');
-    await s.db('one_time_tokens').where({ user_id: u.id }).update({ expires_at: new Date(Date.now() - 1000) });
+    await s
+      .db('one_time_tokens')
+      .where({ user_id: u.id })
+      .update({ expires_at: new Date(Date.now() - 1000) });
     const res = await api(s.url).post('/api/auth/password-reset/confirm', { token, password: 'Nouveau-Secret9' });
     expect(res.status).to.equal(400);
     expect(res.body.error.code).to.equal('token_expired');
@@ -111,8 +114,14 @@ describe('accounts: password reset, profile, avatar, terms, admin', () => {
     expect(found.body.items.map((u: { id: number }) => u.id)).to.deep.equal([member.user.id]);
 
     const created = await asAdmin.post('/api/admin/users', {
-      email: 'partenaire@exemple.fr', password: 'Partenaire-1', firstName: 'Léa', lastName: 'Roux',
-      username: 'lea.roux', departmentCode: '13', role: 'member', chatOnly: true,
+      email: 'partenaire@exemple.fr',
+      password: 'Partenaire-1',
+      firstName: 'Léa',
+      lastName: 'Roux',
+      username: 'lea.roux',
+      departmentCode: '13',
+      role: 'member',
+      chatOnly: true,
     });
     expect(created.status).to.equal(201);
     expect(created.body.user).to.include({ status: 'active', chatOnly: true, role: 'member' });

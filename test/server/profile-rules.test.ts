@@ -17,7 +17,10 @@ describe('profile rules: password change, French phone numbers, plain-French mes
       const elsewhere = await api(s.url).post('/api/auth/login', { email: u.email, password: TEST_PASSWORD });
       const socket = await connect(s.url, elsewhere.body.token);
       const dropped = new Promise<void>((resolve) => socket.on('disconnect', () => resolve()));
-      const res = await api(s.url, { token: here.body.token }).post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Nouveau-Secret9' });
+      const res = await api(s.url, { token: here.body.token }).post('/api/me/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'Nouveau-Secret9',
+      });
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       expect(res.body.user.id).to.equal(u.id);
       expect(res.body.revokedSessions).to.equal(1);
@@ -30,7 +33,10 @@ describe('profile rules: password change, French phone numbers, plain-French mes
 
     it('answers wrong_password on the currentPassword field, and changes nothing', async () => {
       const u = await makeUserWithToken(s.db, {});
-      const res = await api(s.url, { token: u.token }).post('/api/me/password', { currentPassword: 'pas-le-bon-1A', newPassword: 'Nouveau-Secret9' });
+      const res = await api(s.url, { token: u.token }).post('/api/me/password', {
+        currentPassword: 'pas-le-bon-1A',
+        newPassword: 'Nouveau-Secret9',
+      });
       expect(res.status).to.equal(400);
       expect(res.body.error.code).to.equal('wrong_password');
       expect(res.body.error.details.fields.currentPassword).to.equal('Le mot de passe actuel est incorrect.');
@@ -49,7 +55,9 @@ describe('profile rules: password change, French phone numbers, plain-French mes
       const missing = await as.post('/api/me/password', { newPassword: 'Nouveau-Secret9' });
       expect(missing.status).to.equal(400);
       expect(missing.body.error).to.deep.include({ code: 'invalid_payload', message: 'Mot de passe actuel : Ce champ est obligatoire.' });
-      expect((await as.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Nouveau-Secret9', extra: 1 })).body.error.code).to.equal('invalid_payload');
+      expect(
+        (await as.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Nouveau-Secret9', extra: 1 })).body.error.code,
+      ).to.equal('invalid_payload');
     });
 
     it('answers 401 without a session', async () => {
@@ -107,7 +115,10 @@ describe('profile rules: password change, French phone numbers, plain-French mes
       const anim = await makeUserWithToken(s.db, { role: 'animator' });
       const as = api(s.url, { token: anim.token });
       const g = await createGroup(s.url, anim.token, { name: 'Accessibilité RGAA' });
-      for (const [path, name] of [['/api/groups', 'accessibilite  rgaa'], ['/api/channels', 'ACCESSIBILITÉ RGAA']] as const) {
+      for (const [path, name] of [
+        ['/api/groups', 'accessibilite  rgaa'],
+        ['/api/channels', 'ACCESSIBILITÉ RGAA'],
+      ] as const) {
         const res = await as.post(path, { name, visibility: 'public' as const, description: null });
         expect(res.status, path).to.equal(409);
         expect(res.body.error.code).to.equal('name_taken');

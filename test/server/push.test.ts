@@ -52,8 +52,13 @@ function checkVapid(header: string, endpointOrigin: string, publicKey: string) {
   expect(claims.aud).to.equal(endpointOrigin);
   expect(claims.exp * 1000).to.be.greaterThan(Date.now());
   const raw = Buffer.from(publicKey, 'base64url');
-  const key = crypto.createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33).toString('base64url') }, format: 'jwk' });
-  expect(crypto.verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(sig!, 'base64url'))).to.equal(true);
+  const key = crypto.createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33).toString('base64url') },
+    format: 'jwk',
+  });
+  expect(crypto.verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(sig!, 'base64url'))).to.equal(
+    true,
+  );
 }
 
 describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answers when no tab is open', () => {
@@ -67,17 +72,39 @@ describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answ
   before(async () => {
     // Push services speak HTTPS only (web-push uses https): a self-signed certificate, trusted by this test process alone.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'push-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    push = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ path: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(req.url!.startsWith('/gone/') ? 410 : 201).end();
-      });
-    });
+    push = https.createServer(
+      { key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) },
+      (req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          received.push({ path: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
+          res.writeHead(req.url!.startsWith('/gone/') ? 410 : 201).end();
+        });
+      },
+    );
     await new Promise<void>((r) => push.listen(0, '127.0.0.1', r));
     pushUrl = `https://127.0.0.1:${(push.address() as AddressInfo).port}`;
   });
@@ -111,7 +138,10 @@ describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answ
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     const row = await s.db('push_subscriptions').where({ endpoint: body.endpoint }).first();
     expect(row).to.include({ user_id: u.user.id, p256dh: k.p256dh, auth: k.authText });
-    const bad = await api(s.url, { token: u.token }).post('/api/push/subscriptions', { endpoint: 'pas une adresse', keys: { p256dh: 'x' } });
+    const bad = await api(s.url, { token: u.token }).post('/api/push/subscriptions', {
+      endpoint: 'pas une adresse',
+      keys: { p256dh: 'x' },
+    });
     expect(bad.status).to.equal(400);
     expect(bad.body.error.code).to.equal('invalid_payload');
     expect(bad.body.error.details.fields.endpoint).to.equal('Adresse web invalide : elle commence par https://.');
@@ -126,15 +156,27 @@ describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answ
 
   it('a DM to someone with no tab open is pushed, encrypted for their browser and signed with VAPID; not while they have a tab', async () => {
     const alice = await person(s, { firstName: 'Alice', lastName: 'Martin', username: 'alice.push' });
-    const bob = await makeUserWithToken(s.db, { firstName: 'Bob', lastName: 'Durand', username: 'bob.push', departmentCode: alice.user.department_code });
+    const bob = await makeUserWithToken(s.db, {
+      firstName: 'Bob',
+      lastName: 'Durand',
+      username: 'bob.push',
+      departmentCode: alice.user.department_code,
+    });
     const k = browserKeys();
     const endpoint = `${pushUrl}/send/bob-phone`;
-    expect((await api(s.url, { token: bob.token }).post('/api/push/subscriptions', { endpoint, keys: { p256dh: k.p256dh, auth: k.authText } })).status).to.equal(201);
+    expect(
+      (await api(s.url, { token: bob.token }).post('/api/push/subscriptions', { endpoint, keys: { p256dh: k.p256dh, auth: k.authText } }))
+        .status,
+    ).to.equal(201);
     const dm = await emitAck(alice.socket, 'dm:open', { userId: bob.user.id });
     expect(dm.ok, JSON.stringify(dm)).to.equal(true);
     const channelId = dm.channel.id;
     received.length = 0;
-    const sent = await emitAck(alice.socket, 'message:send', { channelId, body: 'Tu as vu le **compte rendu** ?', clientMsgId: 'push-dm-1' });
+    const sent = await emitAck(alice.socket, 'message:send', {
+      channelId,
+      body: 'Tu as vu le **compte rendu** ?',
+      clientMsgId: 'push-dm-1',
+    });
     expect(sent.ok, JSON.stringify(sent)).to.equal(true);
     await waitForPushes(1);
     const got = received.find((r) => r.path === '/send/bob-phone')!;
@@ -142,7 +184,13 @@ describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answ
     expect(Number(got.headers.ttl)).to.be.greaterThan(0);
     checkVapid(String(got.headers.authorization), pushUrl, (await api(s.url, { token: bob.token }).get('/api/push/key')).body.publicKey);
     const payload = JSON.parse(decrypt(got.body, k));
-    expect(payload).to.deep.equal({ kind: 'direct', title: 'Message de Alice Martin', body: 'Tu as vu le compte rendu ?', url: `/discussions/${channelId}`, tag: `channel-${channelId}` });
+    expect(payload).to.deep.equal({
+      kind: 'direct',
+      title: 'Message de Alice Martin',
+      body: 'Tu as vu le compte rendu ?',
+      url: `/discussions/${channelId}`,
+      tag: `channel-${channelId}`,
+    });
 
     // Bob opens a tab: the message shows there live, no push on top.
     const { connect } = await import('../helpers/sockets');
@@ -159,21 +207,42 @@ describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answ
     const anim = await person(s, { role: 'animator', firstName: 'Anne', lastName: 'Anim', username: 'anne.push', departmentCode: '22' });
     const carl = await makeUserWithToken(s.db, { firstName: 'Carl', lastName: 'Lu', username: 'carl.push', departmentCode: '22' });
     const k = browserKeys();
-    await api(s.url, { token: carl.token }).post('/api/push/subscriptions', { endpoint: `${pushUrl}/send/carl`, keys: { p256dh: k.p256dh, auth: k.authText } });
-    await api(s.url, { token: carl.token }).post('/api/push/subscriptions', { endpoint: `${pushUrl}/gone/carl-old`, keys: { p256dh: k.p256dh, auth: k.authText } });
+    await api(s.url, { token: carl.token }).post('/api/push/subscriptions', {
+      endpoint: `${pushUrl}/send/carl`,
+      keys: { p256dh: k.p256dh, auth: k.authText },
+    });
+    await api(s.url, { token: carl.token }).post('/api/push/subscriptions', {
+      endpoint: `${pushUrl}/gone/carl-old`,
+      keys: { p256dh: k.p256dh, auth: k.authText },
+    });
     const dep = (await s.db('channels').where({ slug: 'dep-22' }).first()).id;
     received.length = 0;
-    expect((await emitAck(anim.socket, 'message:send', { channelId: dep, body: 'Réunion demain @carl.push', clientMsgId: 'push-m-1' })).ok).to.equal(true);
+    expect(
+      (await emitAck(anim.socket, 'message:send', { channelId: dep, body: 'Réunion demain @carl.push', clientMsgId: 'push-m-1' })).ok,
+    ).to.equal(true);
     await waitForPushes(2);
     const payload = JSON.parse(decrypt(received.find((r) => r.path === '/send/carl')!.body, k));
-    expect(payload).to.include({ kind: 'mention', title: 'Anne Anim vous a mentionné(e) dans # 22 — Côtes-d\'Armor', body: 'Réunion demain @carl.push' });
+    expect(payload).to.include({
+      kind: 'mention',
+      title: "Anne Anim vous a mentionné(e) dans # 22 — Côtes-d'Armor",
+      body: 'Réunion demain @carl.push',
+    });
     expect(await s.db('push_subscriptions').where({ user_id: carl.user.id }).pluck('endpoint')).to.deep.equal([`${pushUrl}/send/carl`]);
 
     // Mentions turned off in the settings: nothing is pushed for them.
     const settings = (await api(s.url, { token: carl.token }).get('/api/me/notification-settings')).body;
-    expect((await api(s.url, { token: carl.token }).put('/api/me/notification-settings', { ...settings, types: { ...settings.types, mention: false } })).status).to.equal(200);
+    expect(
+      (
+        await api(s.url, { token: carl.token }).put('/api/me/notification-settings', {
+          ...settings,
+          types: { ...settings.types, mention: false },
+        })
+      ).status,
+    ).to.equal(200);
     received.length = 0;
-    expect((await emitAck(anim.socket, 'message:send', { channelId: dep, body: 'Encore toi @carl.push', clientMsgId: 'push-m-2' })).ok).to.equal(true);
+    expect(
+      (await emitAck(anim.socket, 'message:send', { channelId: dep, body: 'Encore toi @carl.push', clientMsgId: 'push-m-2' })).ok,
+    ).to.equal(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(received).to.have.length(0);
 
@@ -184,16 +253,25 @@ describe('Web Push: subscriptions, and a push for DMs, mentions and hotline answ
     const opened = await openRequest({ user: carl.user, token: carl.token, socket: carlSocket }, 'Mot de passe perdu');
     expect(opened.ok, JSON.stringify(opened)).to.equal(true);
     carlSocket.close();
-    for (let i = 0; i < 100 && (await s.app.io.in(`user:${carl.user.id}`).fetchSockets()).length; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await s.app.io.in(`user:${carl.user.id}`).fetchSockets()).length; i++)
+      await new Promise((r) => setTimeout(r, 20));
     const ticket = await s.db('hotline_tickets').where({ requester_id: carl.user.id }).first();
     const agent = await person(s, { role: 'hotline', firstName: 'Karim', lastName: 'Agent' });
     expect((await emitAck(agent.socket, 'hotline:claim', { ticketId: ticket.id })).ok).to.equal(true);
     received.length = 0;
-    const answer = await emitAck(agent.socket, 'message:send', { channelId: ticket.channel_id, body: 'Voici la marche à suivre.', clientMsgId: 'push-h-1' });
+    const answer = await emitAck(agent.socket, 'message:send', {
+      channelId: ticket.channel_id,
+      body: 'Voici la marche à suivre.',
+      clientMsgId: 'push-h-1',
+    });
     expect(answer.ok, JSON.stringify(answer)).to.equal(true);
     await waitForPushes(1);
     expect(JSON.parse(decrypt(received[0]!.body, k))).to.deep.equal({
-      kind: 'hotline', title: `La hotline vous a répondu (demande n° ${ticket.id})`, body: 'Voici la marche à suivre.', url: `/hotline/${ticket.id}`, tag: `hotline-${ticket.id}`,
+      kind: 'hotline',
+      title: `La hotline vous a répondu (demande n° ${ticket.id})`,
+      body: 'Voici la marche à suivre.',
+      url: `/hotline/${ticket.id}`,
+      tag: `hotline-${ticket.id}`,
     });
   });
 });

@@ -72,7 +72,12 @@ function stream(socket: Socket, channelId: number, tag: string) {
   let running = true;
   const done = (async () => {
     for (let i = 0; running; i++) {
-      const r = await emitAck(socket, 'message:send', { channelId, body: `${tag} ${i}`, clientMsgId: `${tag}-${i}-${crypto.randomBytes(3).toString('hex')}` }, 8000).catch(() => null);
+      const r = await emitAck(
+        socket,
+        'message:send',
+        { channelId, body: `${tag} ${i}`, clientMsgId: `${tag}-${i}-${crypto.randomBytes(3).toString('hex')}` },
+        8000,
+      ).catch(() => null);
       if (r?.ok) acked.push({ id: r.message.id, seq: r.message.seq, at: Date.now() });
       else failed++;
       await sleep(50);
@@ -110,7 +115,13 @@ describe('chaos: Redis stops for 10 s under two nodes on PostgreSQL', function (
         await startServer({
           database,
           redis: pair,
-          env: { REDIS_PREFIX: 'chaos:', MESSAGE_RATE_PER_10S: '100000', PRESENCE_HEARTBEAT_MS: '500', PRESENCE_NODE_TTL_MS: '3000', PRESENCE_SWEEP_MS: '1000' },
+          env: {
+            REDIS_PREFIX: 'chaos:',
+            MESSAGE_RATE_PER_10S: '100000',
+            PRESENCE_HEARTBEAT_MS: '500',
+            PRESENCE_NODE_TTL_MS: '3000',
+            PRESENCE_SWEEP_MS: '1000',
+          },
         }),
       );
     }
@@ -131,10 +142,24 @@ describe('chaos: Redis stops for 10 s under two nodes on PostgreSQL', function (
     it(`Redis ${mode}: both nodes stay up and ack, then every acked message reaches every receiver after its resync`, async () => {
       const [A, B] = nodes as [TestServer, TestServer];
       const people = await Promise.all([0, 1, 2, 3].map(() => makeUserWithToken(database!.db)));
-      const channelId = await makeContacts(database!.db, people.map((p) => p.user.id));
-      const [senderA, senderB, readerA, readerB] = people as [typeof people[0], typeof people[0], typeof people[0], typeof people[0]];
-      const receivers = [new Receiver(await connect(A.url, readerA.token), channelId), new Receiver(await connect(B.url, readerB.token), channelId)];
-      const streams = [stream(await connect(A.url, senderA.token), channelId, 'A'), stream(await connect(B.url, senderB.token), channelId, 'B')];
+      const channelId = await makeContacts(
+        database!.db,
+        people.map((p) => p.user.id),
+      );
+      const [senderA, senderB, readerA, readerB] = people as [
+        (typeof people)[0],
+        (typeof people)[0],
+        (typeof people)[0],
+        (typeof people)[0],
+      ];
+      const receivers = [
+        new Receiver(await connect(A.url, readerA.token), channelId),
+        new Receiver(await connect(B.url, readerB.token), channelId),
+      ];
+      const streams = [
+        stream(await connect(A.url, senderA.token), channelId, 'A'),
+        stream(await connect(B.url, senderB.token), channelId, 'B'),
+      ];
       expect([await health(A), await health(B)]).to.deep.equal(['up', 'up']);
       await sleep(1000);
 

@@ -44,9 +44,16 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     expect(res.status).to.equal(200);
     const b = res.body;
     expect(b).to.include({ scope: 'mine', masked: false, reports: 6, participants: 13, redirected: 1, from, to: today, groupBy: 'week' });
-    expect(b.activities.map((c: any) => [c.key, c.count])).to.deep.equal([['individual', 5], ['workshop', 1], ['one_off', 0]]);
+    expect(b.activities.map((c: any) => [c.key, c.count])).to.deep.equal([
+      ['individual', 5],
+      ['workshop', 1],
+      ['one_off', 0],
+    ]);
     expect(b.canals.find((c: any) => c.key === 'other_place').count).to.equal(1);
-    expect(b.themes.map((c: any) => [c.key, c.count])).to.deep.equal([['email', 5], ['security', 3]]);
+    expect(b.themes.map((c: any) => [c.key, c.count])).to.deep.equal([
+      ['email', 5],
+      ['security', 3],
+    ]);
     expect(b.themes[0].label).to.equal('Envoyer, recevoir, gérer ses courriels');
     expect(b.ages.find((c: any) => c.key === 'over_60').count).to.equal(8);
     expect(b.statuses.find((c: any) => c.key === 'employed').count).to.equal(5);
@@ -63,7 +70,14 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
   });
 
   it('refuses bad filters with the exact error code', async () => {
-    for (const q of [`from=${today}&to=${daysAgo(3)}`, 'from=hier', 'scope=planet', 'scope=department', 'groupBy=day', `from=2020-01-01&to=${today}`]) {
+    for (const q of [
+      `from=${today}&to=${daysAgo(3)}`,
+      'from=hier',
+      'scope=planet',
+      'scope=department',
+      'groupBy=day',
+      `from=2020-01-01&to=${today}`,
+    ]) {
       const res = await stats(cn, q);
       expect([res.status, res.body.error.code], q).to.deep.equal([400, 'invalid_payload']);
     }
@@ -73,13 +87,24 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
   it('territorial views: aggregates only, every cell under 5 reports reads null ("< 5")', async () => {
     const dep = (await stats(animator, `scope=department&code=69&from=${from}&to=${today}`)).body;
     expect(dep).to.include({ scope: 'department', code: '69', territory: 'Rhône (69)', masked: true, reports: 7, participants: 14 });
-    expect(dep.activities.map((c: any) => [c.key, c.count])).to.deep.equal([['individual', 6], ['workshop', null], ['one_off', null]]);
+    expect(dep.activities.map((c: any) => [c.key, c.count])).to.deep.equal([
+      ['individual', 6],
+      ['workshop', null],
+      ['one_off', null],
+    ]);
     expect(dep.redirected).to.equal(null);
     // 8 people over 60 but from one workshop: masked, so the workshop cannot be singled out.
     expect(dep.ages.find((c: any) => c.key === 'over_60').count).to.equal(null);
     expect(dep.ages.find((c: any) => c.key === '35_60').count).to.equal(5);
-    expect(dep.themes.map((c: any) => [c.key, c.count])).to.deep.equal([['email', 6], ['security', null], ['online_procedure', null]]);
-    expect(dep.communes).to.deep.equal([{ key: '69266', label: 'Villeurbanne', count: 6 }, { key: '69123', label: 'Lyon', count: null }]);
+    expect(dep.themes.map((c: any) => [c.key, c.count])).to.deep.equal([
+      ['email', 6],
+      ['security', null],
+      ['online_procedure', null],
+    ]);
+    expect(dep.communes).to.deep.equal([
+      { key: '69266', label: 'Villeurbanne', count: 6 },
+      { key: '69123', label: 'Lyon', count: null },
+    ]);
     expect(dep.trend.every((p: any) => p.reports === null || p.reports >= 5)).to.equal(true);
     expect(dep.departments).to.equal(null);
     expect(JSON.stringify(dep)).to.not.contain('st.cn').and.not.contain('Martin');
@@ -93,9 +118,16 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
 
     const nation = (await stats(admin, `scope=national&from=${daysAgo(60)}&to=${today}`)).body;
     expect([nation.territory, nation.reports]).to.deep.equal(['France entière', 9]);
-    expect(nation.departments.map((d: any) => [d.key, d.reports])).to.deep.equal([['69', 7], ['29', null]]);
+    expect(nation.departments.map((d: any) => [d.key, d.reports])).to.deep.equal([
+      ['69', 7],
+      ['29', null],
+    ]);
     // Whole months from the commune roll-up, the partial months at either end from the reports.
-    expect(nation.communes.map((c: any) => [c.key, c.count])).to.deep.equal([['69266', 6], ['29019', null], ['69123', null]]);
+    expect(nation.communes.map((c: any) => [c.key, c.count])).to.deep.equal([
+      ['69266', 6],
+      ['29019', null],
+      ['69123', null],
+    ]);
     const march = (await stats(admin, `scope=region&code=53&from=${daysAgo(40)}&to=${daysAgo(40)}`)).body;
     expect([march.reports, march.communes.length]).to.deep.equal([null, 1]);
   });
@@ -122,7 +154,12 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     expect([bad.status, bad.body.error.code]).to.deep.equal([400, 'invalid_payload']);
     const ok = await as(admin).post('/api/report-teams', link);
     expect(ok.status).to.equal(201);
-    expect(ok.body.items).to.deep.equal([{ manager: { id: cn.user.id, displayName: 'Inès Martin', employer: 'Médiathèque de Villeurbanne' }, members: [{ id: colleague.user.id, displayName: 'Paul Durand', employer: 'médiathèque de villeurbanne ' }] }]);
+    expect(ok.body.items).to.deep.equal([
+      {
+        manager: { id: cn.user.id, displayName: 'Inès Martin', employer: 'Médiathèque de Villeurbanne' },
+        members: [{ id: colleague.user.id, displayName: 'Paul Durand', employer: 'médiathèque de villeurbanne ' }],
+      },
+    ]);
     expect((await as(cn).get('/api/report-teams')).body.items).to.have.length(1);
     expect((await as(colleague).get('/api/report-teams')).body.items).to.deep.equal([]);
 
@@ -141,7 +178,9 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
   });
 
   it('exports my reports as CSV (BOM, “;”, formulas neutralised) and as XLSX (a summary sheet and one row per report)', async () => {
-    const csv = await fetch(`${s.url}/api/reports/export.csv?from=${from}&to=${today}`, { headers: { authorization: `Bearer ${cn.token}` } });
+    const csv = await fetch(`${s.url}/api/reports/export.csv?from=${from}&to=${today}`, {
+      headers: { authorization: `Bearer ${cn.token}` },
+    });
     expect(csv.status).to.equal(200);
     expect(csv.headers.get('content-type')).to.contain('text/csv');
     expect(csv.headers.get('content-disposition')).to.equal(`attachment; filename="comptes-rendus-${from}-au-${today}.csv"`);
@@ -153,7 +192,9 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     expect(lines.slice(1).every((l) => l.includes(';Villeurbanne;69266;69;'))).to.equal(true);
     expect(lines.find((l) => l.includes('Atelier collectif'))).to.contain(`'=HYPERLINK`);
 
-    const xlsx = await fetch(`${s.url}/api/reports/export.xlsx?from=${from}&to=${today}`, { headers: { authorization: `Bearer ${cn.token}` } });
+    const xlsx = await fetch(`${s.url}/api/reports/export.xlsx?from=${from}&to=${today}`, {
+      headers: { authorization: `Bearer ${cn.token}` },
+    });
     expect(xlsx.status).to.equal(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
@@ -165,7 +206,8 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     expect(rows.rowCount).to.equal(7);
     expect(rows.getRow(2).getCell(3).value).to.equal('69266');
 
-    for (const q of ['scope=national', 'scope=department&code=69']) expect((await as(animator).get(`/api/reports/export.csv?${q}`)).status).to.equal(404);
+    for (const q of ['scope=national', 'scope=department&code=69'])
+      expect((await as(animator).get(`/api/reports/export.csv?${q}`)).status).to.equal(404);
     expect((await api(s.url).get('/api/reports/export.xlsx')).status).to.equal(401);
     expect((await as(cn).get('/api/reports/export.xlsx?from=demain')).status).to.equal(400);
   });
@@ -175,16 +217,39 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     const b2 = await person({ username: 'st.page.b', employer: 'Pages' });
     const boss = await person({ username: 'st.page.boss', employer: 'Pages' });
     const row = (author: number, i: number) => ({
-      author_id: author, report_date: daysAgo(i % 30), commune_code: '69266', department_code: '69', region_code: '84', canal: 'remote', activity: 'individual',
-      participants: 1, age_35_60: 1, st_employed: 1, themes: 4, duration_band: 'under_30', redirected: false, created_at: new Date(), updated_at: new Date(),
+      author_id: author,
+      report_date: daysAgo(i % 30),
+      commune_code: '69266',
+      department_code: '69',
+      region_code: '84',
+      canal: 'remote',
+      activity: 'individual',
+      participants: 1,
+      age_35_60: 1,
+      st_employed: 1,
+      themes: 4,
+      duration_band: 'under_30',
+      redirected: false,
+      created_at: new Date(),
+      updated_at: new Date(),
     });
-    const rows = [...Array.from({ length: 1300 }, (_, i) => row(a.user.id, i)), ...Array.from({ length: 1200 }, (_, i) => row(b2.user.id, i))];
+    const rows = [
+      ...Array.from({ length: 1300 }, (_, i) => row(a.user.id, i)),
+      ...Array.from({ length: 1200 }, (_, i) => row(b2.user.id, i)),
+    ];
     for (let i = 0; i < rows.length; i += 100) await s.db('reports').insert(rows.slice(i, i + 100));
-    for (const m of [a, b2]) expect((await as(admin).post('/api/report-teams', { managerId: boss.user.id, memberId: m.user.id })).status).to.equal(201);
+    for (const m of [a, b2])
+      expect((await as(admin).post('/api/report-teams', { managerId: boss.user.id, memberId: m.user.id })).status).to.equal(201);
     const csv = await as(boss).get(`/api/reports/export.csv?scope=team&from=${daysAgo(40)}&to=${today}`);
-    const lines = String(csv.body).replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1);
     expect(lines).to.have.length(2500);
     const authors = lines.map((l) => l.split(';')[0]);
-    expect(authors.lastIndexOf(authors[0]!) - authors.indexOf(authors[0]!) + 1).to.equal(authors[0] === authors[authors.length - 1] ? 2500 : authors.filter((x) => x === authors[0]).length);
+    expect(authors.lastIndexOf(authors[0]!) - authors.indexOf(authors[0]!) + 1).to.equal(
+      authors[0] === authors[authors.length - 1] ? 2500 : authors.filter((x) => x === authors[0]).length,
+    );
   });
 });

@@ -28,14 +28,28 @@ describe('reports: recording activity reports (CRA)', () => {
     const res = await post(author, body);
     expect([res.status, res.body.error?.code], JSON.stringify(body)).to.deep.equal([400, 'invalid_payload']);
     expect(res.body.error.details.fields, JSON.stringify(body)).to.have.property(field);
-    expect(res.body.error.message).to.be.a('string').and.not.match(/undefined/);
+    expect(res.body.error.message)
+      .to.be.a('string')
+      .and.not.match(/undefined/);
     return res.body.error.details.fields[field] as string;
   };
 
   it('records a report (201, the wire shape, the commune from INSEE, editable for 30 days) and counts it in the roll-up', async () => {
-    const res = await post(author, reportBody({ durationMinutes: 45, durationBand: null, redirected: true, redirectedTo: 'France services de Villeurbanne' }));
+    const res = await post(
+      author,
+      reportBody({ durationMinutes: 45, durationBand: null, redirected: true, redirectedTo: 'France services de Villeurbanne' }),
+    );
     expect(res.status).to.equal(201);
-    expect(res.body).to.include({ date: parisToday(), canal: 'home_base', activity: 'individual', participants: 1, durationBand: '30_60', durationMinutes: 45, redirected: true, redirectedTo: 'France services de Villeurbanne' });
+    expect(res.body).to.include({
+      date: parisToday(),
+      canal: 'home_base',
+      activity: 'individual',
+      participants: 1,
+      durationBand: '30_60',
+      durationMinutes: 45,
+      redirected: true,
+      redirectedTo: 'France services de Villeurbanne',
+    });
     expect(res.body.commune).to.deep.include({ code: '69266', name: 'Villeurbanne', departmentCode: '69' });
     expect(res.body.commune.postalCodes).to.include('69100');
     expect(res.body.ages).to.deep.equal({ under_12: 0, '12_18': 0, '18_35': 0, '35_60': 1, over_60: 0 });
@@ -48,7 +62,17 @@ describe('reports: recording activity reports (CRA)', () => {
     const region = await s.db('report_daily').where({ level: 'R', code: '84', day: parisToday() }).first();
     const nation = await s.db('report_daily').where({ level: 'N', code: 'FR', day: parisToday() }).first();
     expect([region.reports, nation.reports, nation.theme_email]).to.deep.equal([1, 1, 1]);
-    expect(daily).to.include({ reports: 1, participants: 1, act_individual: 1, theme_email: 1, theme_online_procedure: 1, age_35_60: 1, age_35_60_r: 1, redirected: 1, dur_30_60: 1 });
+    expect(daily).to.include({
+      reports: 1,
+      participants: 1,
+      act_individual: 1,
+      theme_email: 1,
+      theme_online_procedure: 1,
+      age_35_60: 1,
+      age_35_60_r: 1,
+      redirected: 1,
+      dur_30_60: 1,
+    });
   });
 
   it('refuses each broken rule with a field error (400 invalid_payload)', async () => {
@@ -60,7 +84,9 @@ describe('reports: recording activity reports (CRA)', () => {
     await fieldError(reportBody({ communeCode: 'Lyon' }), 'communeCode');
     await fieldError(reportBody({ canal: 'telephone' }), 'canal');
     await fieldError(reportBody({ activity: 'cours' }), 'activity');
-    expect(await fieldError(reportBody({ participants: 2, ages: { '35_60': 2 }, statuses: { employed: 2 } }), 'participants')).to.match(/1 participant/);
+    expect(await fieldError(reportBody({ participants: 2, ages: { '35_60': 2 }, statuses: { employed: 2 } }), 'participants')).to.match(
+      /1 participant/,
+    );
     expect(await fieldError(workshopBody(1), 'participants')).to.match(/au moins 2/);
     await fieldError(reportBody({ activity: 'one_off', participants: 0, ages: {}, statuses: {} }), 'participants');
     expect(await fieldError(reportBody({ ages: { '35_60': 1, over_60: 1 } }), 'ages')).to.match(/2 personne/);
@@ -85,10 +111,23 @@ describe('reports: recording activity reports (CRA)', () => {
   });
 
   it('accepts the edges: a workshop of 2, one year ago to the day, minutes only, every theme', async () => {
-    const edge = await post(author, workshopBody(2, { date: daysAgo(364), durationBand: null, durationMinutes: 61, themes: THEMES.map((t) => t.key) }));
+    const edge = await post(
+      author,
+      workshopBody(2, { date: daysAgo(364), durationBand: null, durationMinutes: 61, themes: THEMES.map((t) => t.key) }),
+    );
     expect(edge.status).to.equal(201);
     expect([edge.body.durationBand, edge.body.themes.length]).to.deep.equal(['over_60', THEMES.length]);
-    const oneOff = await post(author, reportBody({ activity: 'one_off', participants: 3, ages: { '12_18': 3 }, statuses: { student: 2, unknown: 1 }, durationMinutes: 30, durationBand: null }));
+    const oneOff = await post(
+      author,
+      reportBody({
+        activity: 'one_off',
+        participants: 3,
+        ages: { '12_18': 3 },
+        statuses: { student: 2, unknown: 1 },
+        durationMinutes: 30,
+        durationBand: null,
+      }),
+    );
     expect([oneOff.status, oneOff.body.durationBand]).to.deep.equal([201, 'under_30']);
   });
 
@@ -116,20 +155,36 @@ describe('reports: recording activity reports (CRA)', () => {
     const moved = await as(author).put(`/api/reports/${mine.id}`, reportBody({ date: daysAgo(2), communeCode: '13201', canal: 'remote' }));
     expect(moved.status).to.equal(200);
     expect(moved.body.commune).to.include({ code: '13201', departmentCode: '13' });
-    const old69 = await s.db('report_daily').where({ level: 'D', code: '69', day: daysAgo(3) }).first();
-    const new13 = await s.db('report_daily').where({ level: 'D', code: '13', day: daysAgo(2) }).first();
+    const old69 = await s
+      .db('report_daily')
+      .where({ level: 'D', code: '69', day: daysAgo(3) })
+      .first();
+    const new13 = await s
+      .db('report_daily')
+      .where({ level: 'D', code: '13', day: daysAgo(2) })
+      .first();
     expect([old69.reports, new13.reports, new13.canal_remote, new13.region_code]).to.deep.equal([0, 1, 1, '93']);
     const badEdit = await as(author).put(`/api/reports/${mine.id}`, reportBody({ participants: 2 }));
     expect([badEdit.status, badEdit.body.error.code]).to.deep.equal([400, 'invalid_payload']);
 
     expect((await as(author).delete(`/api/reports/${mine.id}`)).status).to.equal(204);
     expect((await as(author).get(`/api/reports/${mine.id}`)).status).to.equal(404);
-    expect((await s.db('report_daily').where({ level: 'D', code: '13', day: daysAgo(2) }).first()).reports).to.equal(0);
+    expect(
+      (
+        await s
+          .db('report_daily')
+          .where({ level: 'D', code: '13', day: daysAgo(2) })
+          .first()
+      ).reports,
+    ).to.equal(0);
   });
 
   it('after 30 days a report is final: no edit, no delete (422 report_final)', async () => {
     const r = (await post(author, reportBody({ date: daysAgo(40) }))).body;
-    await s.db('reports').where({ id: r.id }).update({ created_at: new Date(Date.now() - 31 * 86_400_000) });
+    await s
+      .db('reports')
+      .where({ id: r.id })
+      .update({ created_at: new Date(Date.now() - 31 * 86_400_000) });
     expect((await as(author).get(`/api/reports/${r.id}`)).body.editableUntil).to.equal(null);
     const edit = await as(author).put(`/api/reports/${r.id}`, reportBody({ date: daysAgo(40) }));
     expect([edit.status, edit.body.error.code]).to.deep.equal([422, 'report_final']);
@@ -138,7 +193,17 @@ describe('reports: recording activity reports (CRA)', () => {
   });
 
   it('signed-out callers get 401; chat-only accounts may not record (403)', async () => {
-    for (const [method, path] of [['get', '/api/reports'], ['post', '/api/reports'], ['get', '/api/reports/1'], ['put', '/api/reports/1'], ['delete', '/api/reports/1'], ['get', '/api/reports/stats'], ['get', '/api/reports/export.csv'], ['get', '/api/communes?q=69100'], ['get', '/api/report-teams']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/reports'],
+      ['post', '/api/reports'],
+      ['get', '/api/reports/1'],
+      ['put', '/api/reports/1'],
+      ['delete', '/api/reports/1'],
+      ['get', '/api/reports/stats'],
+      ['get', '/api/reports/export.csv'],
+      ['get', '/api/communes?q=69100'],
+      ['get', '/api/report-teams'],
+    ] as const) {
       const res = await (api(s.url) as any)[method](path, method === 'get' || method === 'delete' ? undefined : reportBody());
       expect([res.status, res.body.error.code], path).to.deep.equal([401, 'unauthorized']);
     }
@@ -157,13 +222,24 @@ describe('reports: recording activity reports (CRA)', () => {
 
   it('the migration’s roll-up columns are the catalog’s counters', async () => {
     const info = await s.db('report_daily').columnInfo();
-    expect(Object.keys(info).filter((c) => !['level', 'code', 'day', 'region_code'].includes(c)).sort()).to.deep.equal([...TALLY_COLUMNS].sort());
+    expect(
+      Object.keys(info)
+        .filter((c) => !['level', 'code', 'day', 'region_code'].includes(c))
+        .sort(),
+    ).to.deep.equal([...TALLY_COLUMNS].sort());
   });
 
   it('the roll-up kept write by write equals the one rebuilt from the reports', async () => {
-    const months = async () => (await s.db('report_commune_months').where('reports', '>', 0).orderBy(['month', 'commune_code'])).map((r: any) => ({ ...r, reports: Number(r.reports) }));
+    const months = async () =>
+      (await s.db('report_commune_months').where('reports', '>', 0).orderBy(['month', 'commune_code'])).map((r: any) => ({
+        ...r,
+        reports: Number(r.reports),
+      }));
     const keptMonths = await months();
-    const read = async () => (await s.db('report_daily').where('reports', '>', 0).orderBy(['level', 'code', 'day'])).map((r: any) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])));
+    const read = async () =>
+      (await s.db('report_daily').where('reports', '>', 0).orderBy(['level', 'code', 'day'])).map((r: any) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v : Number(v)])),
+      );
     const kept = await read();
     expect(kept.length).to.be.greaterThan(2);
     await rebuildRollup(s.db);

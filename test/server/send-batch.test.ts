@@ -16,7 +16,8 @@ describe('message writer: one batch of mixed sends', () => {
 
   it('settles each send on its own, with contiguous seqs and a fixed number of statements', async () => {
     const writer = new MessageWriter(s.db, pino({ level: 'silent' }));
-    const send = (who: { user: UserRow }, input: Omit<SendInput, 'clientMsgId'> & { clientMsgId: string }) => sendMessage(s.db, writer, who.user, input);
+    const send = (who: { user: UserRow }, input: Omit<SendInput, 'clientMsgId'> & { clientMsgId: string }) =>
+      sendMessage(s.db, writer, who.user, input);
     const annonces = (await s.db('channels').where({ slug: 'annonces' }).first()).id as number;
     const before = await send(alice, { channelId: thematic.id, body: 'avant', clientMsgId: 'batch-0' });
     const inGeneral = await send(alice, { channelId: general.id, body: 'dans Général', clientMsgId: 'batch-g' });
@@ -85,11 +86,19 @@ describe('message writer: one batch of mixed sends', () => {
     expect(Number(inGeneralNow.n)).to.equal(33);
     const marker = await s.db('channel_members').where({ channel_id: thematic.id, user_id: bob.user.id }).first();
     expect(marker.last_read_seq).to.equal(4);
-    expect(await s.db('message_mentions').where({ message_id: value(8).message.id }).select('user_id')).to.deep.equal([{ user_id: alice.user.id }]);
+    expect(
+      await s
+        .db('message_mentions')
+        .where({ message_id: value(8).message.id })
+        .select('user_id'),
+    ).to.deep.equal([{ user_id: alice.user.id }]);
     // 40 sends, one transaction: begin, membership, replies, idempotency, seqs, insert, markers, one mention lookup, mentions, commit.
     expect(batchTx).to.be.a('string');
     expect(perTransaction.get(batchTx!)).to.be.at.most(11);
-    const written = await s.db('messages').whereIn('client_msg_id', ['batch-1', 'batch-3', 'batch-bulk-0', 'batch-bulk-29']).select('created_at');
+    const written = await s
+      .db('messages')
+      .whereIn('client_msg_id', ['batch-1', 'batch-3', 'batch-bulk-0', 'batch-bulk-29'])
+      .select('created_at');
     expect(new Set(written.map((m) => String(m.created_at))).size, 'one batch, one timestamp').to.equal(1);
   });
 });
@@ -101,7 +110,9 @@ describe('unread pushes after a message', () => {
   it('in a small channel every member gets the unread count; the author gets 0', async () => {
     const bobUnread = waitForEvent(bob.socket, 'unread', (u) => u.channelId === thematic.id && u.unread === 1);
     const aliceUnread = waitForEvent(alice.socket, 'unread', (u) => u.channelId === thematic.id);
-    expect((await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'petit salon', clientMsgId: 'u-1' })).ok).to.equal(true);
+    expect((await emitAck(alice.socket, 'message:send', { channelId: thematic.id, body: 'petit salon', clientMsgId: 'u-1' })).ok).to.equal(
+      true,
+    );
     expect(await bobUnread).to.deep.equal({ channelId: thematic.id, unread: 1, mentions: 0 });
     expect(await aliceUnread).to.deep.equal({ channelId: thematic.id, unread: 0, mentions: 0 });
   });
@@ -110,7 +121,11 @@ describe('unread pushes after a message', () => {
     const general = (await s.db('channels').where({ slug: 'general' }).first()).id as number;
     for (let i = 0; i < 201; i++) {
       const user = await makeUser(s.db);
-      await s.db('channel_members').insert({ channel_id: general, user_id: user.id, last_read_seq: 0, favorite: false, joined_at: new Date() }).onConflict().ignore();
+      await s
+        .db('channel_members')
+        .insert({ channel_id: general, user_id: user.id, last_read_seq: 0, favorite: false, joined_at: new Date() })
+        .onConflict()
+        .ignore();
     }
     const bobUnread = waitForEvent(bob.socket, 'unread', (u) => u.channelId === general && u.mentions === 1);
     const aliceUnread = expectNoEvent(alice.socket, 'unread', (u) => u.channelId === general);

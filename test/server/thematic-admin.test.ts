@@ -17,9 +17,18 @@ describe('thematic channels managed by animators and admins', () => {
 
   it('POST /api/channels creates it (201), the creator is in it and gets channel:added', async () => {
     const added = waitForEvent(animator.socket, 'channel:added', (c) => c.name === 'Santé numérique');
-    const res = await api(s.url, { token: animator.token }).post('/api/channels', { name: '  Santé numérique ', description: 'Télésanté, Mon espace santé.' });
+    const res = await api(s.url, { token: animator.token }).post('/api/channels', {
+      name: '  Santé numérique ',
+      description: 'Télésanté, Mon espace santé.',
+    });
     expect(res.status).to.equal(201);
-    expect(res.body).to.include({ kind: 'thematic', name: 'Santé numérique', slug: 'theme-sante-numerique', joined: true, archived: false });
+    expect(res.body).to.include({
+      kind: 'thematic',
+      name: 'Santé numérique',
+      slug: 'theme-sante-numerique',
+      joined: true,
+      archived: false,
+    });
     channelId = res.body.id;
     expect((await added).id).to.equal(channelId);
     const row = await s.db('channel_members').where({ channel_id: channelId, user_id: animator.user.id }).first();
@@ -90,7 +99,11 @@ describe('thematic channels managed by animators and admins', () => {
 
   it('answers 401 without a session', async () => {
     const anon = api(s.url);
-    for (const res of [await anon.post('/api/channels', { name: 'X salon' }), await anon.patch(`/api/channels/${channelId}`, { name: 'Y salon' }), await anon.get('/api/channels/thematic')]) {
+    for (const res of [
+      await anon.post('/api/channels', { name: 'X salon' }),
+      await anon.patch(`/api/channels/${channelId}`, { name: 'Y salon' }),
+      await anon.get('/api/channels/thematic'),
+    ]) {
       expect(res.status).to.equal(401);
       expect(res.body.error.code).to.equal('unauthorized');
     }

@@ -71,20 +71,33 @@ describe('no timing leak: register, login and reset take the same time whatever 
 
   it('POST /api/auth/register', async () => {
     const signup = (email: string, username: string) => ({
-      email, password: 'Polonium-1898', firstName: 'Marie', lastName: 'Sklodowska', username, departmentCode: '75',
+      email,
+      password: 'Polonium-1898',
+      firstName: 'Marie',
+      lastName: 'Sklodowska',
+      username,
+      departmentCode: '75',
     });
     const stamp = Date.now().toString(36);
     const m = await medians(
-      async (i) => expect((await api(s.url).post('/api/auth/register', signup(existing.email, `dup.${stamp}.${i + 1}`))).status).to.equal(201),
-      async (i) => expect((await api(s.url).post('/api/auth/register', signup(`neuf.${stamp}.${i + 1}@exemple.fr`, `neuf.${stamp}.${i + 1}`))).status).to.equal(201),
+      async (i) =>
+        expect((await api(s.url).post('/api/auth/register', signup(existing.email, `dup.${stamp}.${i + 1}`))).status).to.equal(201),
+      async (i) =>
+        expect(
+          (await api(s.url).post('/api/auth/register', signup(`neuf.${stamp}.${i + 1}@exemple.fr`, `neuf.${stamp}.${i + 1}`))).status,
+        ).to.equal(201),
     );
     check('register', m);
   });
 
   it('POST /api/auth/login (wrong password vs unknown address)', async () => {
     const m = await medians(
-      async () => expect((await api(s.url).post('/api/auth/login', { email: existing.email, password: 'Mauvais-Secret1' })).status).to.equal(401),
-      async (i) => expect((await api(s.url).post('/api/auth/login', { email: `personne${i + 1}@exemple.fr`, password: 'Mauvais-Secret1' })).status).to.equal(401),
+      async () =>
+        expect((await api(s.url).post('/api/auth/login', { email: existing.email, password: 'Mauvais-Secret1' })).status).to.equal(401),
+      async (i) =>
+        expect(
+          (await api(s.url).post('/api/auth/login', { email: `personne${i + 1}@exemple.fr`, password: 'Mauvais-Secret1' })).status,
+        ).to.equal(401),
     );
     check('login', m);
   });
@@ -92,7 +105,8 @@ describe('no timing leak: register, login and reset take the same time whatever 
   it('POST /api/auth/password-reset', async () => {
     const m = await medians(
       async () => expect((await api(s.url).post('/api/auth/password-reset', { email: existing.email })).status).to.equal(202),
-      async (i) => expect((await api(s.url).post('/api/auth/password-reset', { email: `inconnu${i + 1}@exemple.fr` })).status).to.equal(202),
+      async (i) =>
+        expect((await api(s.url).post('/api/auth/password-reset', { email: `inconnu${i + 1}@exemple.fr` })).status).to.equal(202),
     );
     check('password-reset', m);
   });

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { addWorkingHours, workingMsBetween, zonedTime, localParts, type WorkingCalendar } from '../../server/services/hotline/working-hours';
+import {
+  addWorkingHours,
+  workingMsBetween,
+  zonedTime,
+  localParts,
+  type WorkingCalendar,
+} from '../../server/services/hotline/working-hours';
 
 /** An instant given as Paris wall-clock time ('2026-11-23T10:00'). */
 const paris = (local: string) => {

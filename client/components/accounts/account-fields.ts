@@ -29,7 +29,13 @@ export function civilityRow(prefix: string, value: string, error: string | undef
 }
 
 /** The required département select. */
-export function departmentRow(o: { prefix: string; value: string; error: string | undefined; placeholder: string; departments: Department[] }): TemplateResult {
+export function departmentRow(o: {
+  prefix: string;
+  value: string;
+  error: string | undefined;
+  placeholder: string;
+  departments: Department[];
+}): TemplateResult {
   return fieldRow(
     selectField({
       id: `${o.prefix}-departmentCode`,
@@ -49,13 +55,19 @@ export function workRows(
   phoneHint?: string,
 ): TemplateResult {
   return html`${row('employer', 'Employeur', { optional: true, autocomplete: 'organization' })}
-    ${row('jobTitle', 'Fonction', { optional: true, autocomplete: 'organization-title' })}
-    ${row('city', 'Commune', { optional: true, autocomplete: 'address-level2' })}
-    ${row('phone', 'Téléphone', { optional: true, type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: phoneHint ?? 'Numéro français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.' })}`;
+  ${row('jobTitle', 'Fonction', { optional: true, autocomplete: 'organization-title' })}
+  ${row('city', 'Commune', { optional: true, autocomplete: 'address-level2' })}
+  ${row('phone', 'Téléphone', { optional: true, type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: phoneHint ?? 'Numéro français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.' })}`;
 }
 
 /** A new password with its live rules. */
-export function newPasswordField(o: { id: string; label: string; value: string; error: string | undefined; rules: PasswordRule[] }): TemplateResult {
+export function newPasswordField(o: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  rules: PasswordRule[];
+}): TemplateResult {
   return html`<mai-password-field
     .inputId=${o.id}
     .name=${'password'}

@@ -55,9 +55,7 @@ export class MaiForgotPage extends MaiFormPage {
                 value: this.email,
                 error: this.error,
               })}
-              <button class="fr-btn" type="submit" ?disabled=${this.busy}>
-                ${this.busy ? 'Envoi en cours…' : 'Recevoir un lien'}
-              </button>
+              <button class="fr-btn" type="submit" ?disabled=${this.busy}>${this.busy ? 'Envoi en cours…' : 'Recevoir un lien'}</button>
             </form>
             <p class="fr-mt-4w"><a class="fr-link" href="/connexion">Retour à la connexion</a></p>`,
     );

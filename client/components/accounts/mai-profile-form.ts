@@ -77,9 +77,7 @@ export class MaiProfileForm extends LitElement {
       const value = f === 'bio' ? v[f] : v[f].trim();
       if (value !== before[f]) patch[f] = value === '' && NULLABLE.includes(f) ? null : value;
     }
-    this.dispatchEvent(
-      new CustomEvent('mai-profile-save', { detail: { patch: patch as ProfilePatch }, bubbles: true }),
-    );
+    this.dispatchEvent(new CustomEvent('mai-profile-save', { detail: { patch: patch as ProfilePatch }, bubbles: true }));
   }
 
   render() {
@@ -89,8 +87,7 @@ export class MaiProfileForm extends LitElement {
     return html`<form novalidate aria-label="Modifier mon profil" @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
       <fieldset class="fr-fieldset">
         <legend class="fr-fieldset__legend"><h2 class="fr-h4 fr-mb-0">Mes informations</h2></legend>
-        ${civilityRow('profile', v.civility, err.civility)}
-        ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
+        ${civilityRow('profile', v.civility, err.civility)} ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
         ${field('lastName', 'Nom', { autocomplete: 'family-name' })}
         ${departmentRow({ prefix: 'profile', value: v.departmentCode, error: err.departmentCode, placeholder: 'Sélectionnez votre département', departments: this.departments })}
         ${workRows(field)}

@@ -51,10 +51,12 @@ export class MaiResetPage extends MaiFormPage {
   }
 
   private form() {
-    return html`${this.formError
-        ? html`${alertBox('error', this.formError)}
-            <p><a class="fr-link" href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`
-        : nothing}
+    return html`${
+        this.formError
+          ? html`${alertBox('error', this.formError)}
+              <p><a class="fr-link" href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`
+          : nothing
+      }
       <form
         novalidate
         aria-label="Choisir un nouveau mot de passe"

@@ -43,9 +43,7 @@ export class MaiHeader extends LitElement {
 
   private setMenu(open: boolean) {
     this.menuOpen = open;
-    void this.updateComplete.then(() =>
-      this.querySelector<HTMLElement>(open ? '#mai-menu .fr-btn--close' : '#mai-menu-button')?.focus(),
-    );
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>(open ? '#mai-menu .fr-btn--close' : '#mai-menu-button')?.focus());
   }
 
   /** Escape closes the mobile menu; Tab stays inside it while it is open (it is a modal). */
@@ -81,9 +79,11 @@ export class MaiHeader extends LitElement {
       </ul>`;
     }
     return html`<ul class="fr-btns-group">
-      ${this.showNav && !this.user.chatOnly
-        ? html`<li><a class="fr-btn fr-icon-add-line" href="/comptes-rendus/nouveau">Enregistrer un accompagnement</a></li>`
-        : nothing}
+      ${
+        this.showNav && !this.user.chatOnly
+          ? html`<li><a class="fr-btn fr-icon-add-line" href="/comptes-rendus/nouveau">Enregistrer un accompagnement</a></li>`
+          : nothing
+      }
       ${this.showNav ? html`<li><mai-notification-bell></mai-notification-bell></li>` : nothing}
       <li><a class="fr-btn fr-icon-account-circle-line" href="/profil">${this.user.displayName}</a></li>
       <li>
@@ -105,9 +105,10 @@ export class MaiHeader extends LitElement {
     return html`<nav class="fr-nav" id="navigation" aria-label="Menu principal">
       <ul class="fr-nav__list">
         ${items.map(
-          (i) => html`<li class="fr-nav__item">
-            <a class="fr-nav__link" href=${i.href} aria-current=${this.current(i.href) ? 'page' : nothing}>${i.label}</a>
-          </li>`,
+          (i) =>
+            html`<li class="fr-nav__item">
+              <a class="fr-nav__link" href=${i.href} aria-current=${this.current(i.href) ? 'page' : nothing}>${i.label}</a>
+            </li>`,
         )}
       </ul>
     </nav>`;
@@ -120,10 +121,19 @@ export class MaiHeader extends LitElement {
           <div class="fr-header__body-row">
             <div class="fr-header__brand fr-enlarge-link">
               <div class="fr-header__brand-top">
-                <div class="fr-header__logo"><p class="fr-logo">République<br />Française</p></div>
+                <div class="fr-header__logo">
+                  <p class="fr-logo">République<br />Française</p>
+                </div>
                 <div class="fr-header__navbar">
-                  <button class="fr-btn--menu fr-btn" id="mai-menu-button" type="button" aria-controls="mai-menu"
-                    aria-expanded=${this.menuOpen ? 'true' : 'false'} title="Menu" @click=${() => this.setMenu(true)}>
+                  <button
+                    class="fr-btn--menu fr-btn"
+                    id="mai-menu-button"
+                    type="button"
+                    aria-controls="mai-menu"
+                    aria-expanded=${this.menuOpen ? 'true' : 'false'}
+                    title="Menu"
+                    @click=${() => this.setMenu(true)}
+                  >
                     Menu
                   </button>
                 </div>
@@ -139,8 +149,13 @@ export class MaiHeader extends LitElement {
           </div>
         </div>
       </div>
-      <div class="fr-header__menu fr-modal ${this.menuOpen ? 'fr-modal--opened' : ''}" id="mai-menu"
-        aria-label=${this.menuOpen ? 'Menu' : nothing} role=${this.menuOpen ? 'dialog' : nothing} aria-modal=${this.menuOpen ? 'true' : nothing}>
+      <div
+        class="fr-header__menu fr-modal ${this.menuOpen ? 'fr-modal--opened' : ''}"
+        id="mai-menu"
+        aria-label=${this.menuOpen ? 'Menu' : nothing}
+        role=${this.menuOpen ? 'dialog' : nothing}
+        aria-modal=${this.menuOpen ? 'true' : nothing}
+      >
         <div class="fr-container">
           <button class="fr-btn--close fr-btn" type="button" aria-controls="mai-menu" title="Fermer" @click=${() => this.setMenu(false)}>
             Fermer

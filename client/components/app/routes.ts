@@ -30,7 +30,6 @@ import '../reports/mai-report-form-page.js';
 import '../reports/mai-reports-page.js';
 import '../reports/mai-stats-page.js';
 
-
 /** One page of the app. */
 export interface Route {
   title: string;
@@ -41,32 +40,67 @@ export interface Route {
 
 export const ROUTES: Record<string, Route> = {
   '/connexion': { title: 'Connexion', access: 'guest', render: () => html`<mai-login-page></mai-login-page>` },
-  '/connexion/proconnect': { title: 'Première connexion avec ProConnect', access: 'guest', render: () => html`<mai-oidc-signup-page></mai-oidc-signup-page>` },
+  '/connexion/proconnect': {
+    title: 'Première connexion avec ProConnect',
+    access: 'guest',
+    render: () => html`<mai-oidc-signup-page></mai-oidc-signup-page>`,
+  },
   '/inscription': { title: 'Créer un compte', access: 'guest', render: () => html`<mai-register-page></mai-register-page>` },
   '/mot-de-passe-oublie': { title: 'Mot de passe oublié', access: 'guest', render: () => html`<mai-forgot-page></mai-forgot-page>` },
   '/confirmer': { title: 'Confirmation de votre adresse', access: 'public', render: () => html`<mai-confirm-page></mai-confirm-page>` },
   '/reinitialiser': { title: 'Nouveau mot de passe', access: 'public', render: () => html`<mai-reset-page></mai-reset-page>` },
   '/conditions': { title: "Conditions générales d'utilisation", access: 'public', render: () => html`<mai-terms-page></mai-terms-page>` },
-  '/confidentialite': { title: 'Politique de confidentialité', access: 'public', render: () => html`<mai-privacy-page></mai-privacy-page>` },
-  '/accessibilite': { title: 'Déclaration d’accessibilité', access: 'public', render: () => html`<mai-accessibility-page></mai-accessibility-page>` },
+  '/confidentialite': {
+    title: 'Politique de confidentialité',
+    access: 'public',
+    render: () => html`<mai-privacy-page></mai-privacy-page>`,
+  },
+  '/accessibilite': {
+    title: 'Déclaration d’accessibilité',
+    access: 'public',
+    render: () => html`<mai-accessibility-page></mai-accessibility-page>`,
+  },
   '/mentions-legales': { title: 'Mentions légales', access: 'public', render: () => html`<mai-legal-notice-page></mai-legal-notice-page>` },
   '/': { title: 'Accueil', access: 'user', render: () => html`<mai-home-page></mai-home-page>` },
   '/discussions': { title: 'Discussions', access: 'user', render: (params) => html`<mai-chat-page .params=${params}></mai-chat-page>` },
   '/groupes': { title: 'Groupes', access: 'user', render: (params) => groupsRoute(params) },
-  '/documents': { title: 'Documents', access: 'user', render: ([id]) => html`<mai-documents-page .documentId=${Number(id) || 0}></mai-documents-page>` },
+  '/documents': {
+    title: 'Documents',
+    access: 'user',
+    render: ([id]) => html`<mai-documents-page .documentId=${Number(id) || 0}></mai-documents-page>`,
+  },
   '/agenda': { title: 'Agenda', access: 'user', render: () => html`<mai-agenda-page></mai-agenda-page>` },
-  '/evenements': { title: 'Événement', access: 'user', render: ([id]) => html`<mai-event-page .eventId=${Number(id) || 0}></mai-event-page>` },
+  '/evenements': {
+    title: 'Événement',
+    access: 'user',
+    render: ([id]) => html`<mai-event-page .eventId=${Number(id) || 0}></mai-event-page>`,
+  },
   '/contacts': { title: 'Contacts', access: 'user', render: () => html`<mai-contacts-page></mai-contacts-page>` },
   '/annuaire': { title: 'Annuaire des membres', access: 'user', render: () => html`<mai-directory-page></mai-directory-page>` },
-  '/membres': { title: 'Profil d’un membre', access: 'user', render: ([id]) => html`<mai-member-page .userId=${Number(id) || 0}></mai-member-page>` },
+  '/membres': {
+    title: 'Profil d’un membre',
+    access: 'user',
+    render: ([id]) => html`<mai-member-page .userId=${Number(id) || 0}></mai-member-page>`,
+  },
   '/hotline': { title: 'Hotline', access: 'user', render: (params) => html`<mai-hotline-page .params=${params}></mai-hotline-page>` },
   '/profil': { title: 'Mon profil', access: 'user', render: () => html`<mai-profile-page></mai-profile-page>` },
-  '/profil/notifications': { title: 'Notifications par courriel', access: 'user', render: () => html`<mai-notification-settings-page></mai-notification-settings-page>` },
-  '/comptes-rendus/nouveau': { title: 'Enregistrer un accompagnement', access: 'user', render: () => html`<mai-report-form-page .reportId=${0}></mai-report-form-page>` },
+  '/profil/notifications': {
+    title: 'Notifications par courriel',
+    access: 'user',
+    render: () => html`<mai-notification-settings-page></mai-notification-settings-page>`,
+  },
+  '/comptes-rendus/nouveau': {
+    title: 'Enregistrer un accompagnement',
+    access: 'user',
+    render: () => html`<mai-report-form-page .reportId=${0}></mai-report-form-page>`,
+  },
   '/comptes-rendus': {
     title: 'Mes comptes rendus',
     access: 'user',
-    render: ([id]) => (id === 'nouveau' || /^\d+$/.test(id ?? '') ? html`<mai-report-form-page .reportId=${Number(id) || 0}></mai-report-form-page>` : html`<mai-reports-page></mai-reports-page>`),
+    render: ([id]) =>
+      id === 'nouveau' || /^\d+$/.test(id ?? '')
+        ? html`<mai-report-form-page .reportId=${Number(id) || 0}></mai-report-form-page>`
+        : html`<mai-reports-page></mai-reports-page>`,
   },
   '/statistiques': { title: 'Mes statistiques', access: 'user', render: () => html`<mai-stats-page></mai-stats-page>` },
   '/notifications': { title: 'Notifications', access: 'user', render: () => html`<mai-notifications-page></mai-notifications-page>` },

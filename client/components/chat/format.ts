@@ -54,7 +54,9 @@ export function hubErrorText(err: unknown): string {
   switch (e?.code) {
     case 'rate_limited': {
       const s = e.details?.retryAfterSeconds;
-      return s ? `Vous envoyez trop de messages. Réessayez dans ${s} seconde${s > 1 ? 's' : ''}.` : 'Vous envoyez trop de messages. Patientez un instant.';
+      return s
+        ? `Vous envoyez trop de messages. Réessayez dans ${s} seconde${s > 1 ? 's' : ''}.`
+        : 'Vous envoyez trop de messages. Patientez un instant.';
     }
     case 'announce_only':
       return 'Seuls les animateurs et les administrateurs peuvent écrire dans ce salon d’annonces.';

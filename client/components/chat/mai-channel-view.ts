@@ -117,7 +117,8 @@ export class MaiChannelView extends LitElement {
 
   private async onDelete(e: CustomEvent<{ messageId: number }>) {
     const id = e.detail.messageId;
-    if (!(await askConfirmation({ title: 'Supprimer ce message ?', body: 'Cette action est définitive.', confirmLabel: 'Supprimer' }))) return;
+    if (!(await askConfirmation({ title: 'Supprimer ce message ?', body: 'Cette action est définitive.', confirmLabel: 'Supprimer' })))
+      return;
     if (await this.act(() => this.chat!.remove(id))) void focusAfter(this, `.mai-msg[data-message-id="${id}"]`, 'Message supprimé.');
   }
 
@@ -142,12 +143,20 @@ export class MaiChannelView extends LitElement {
     return html`<header class="mai-channel__head">
       <div class="mai-channel__title">
         <h1 tabindex="-1" class="fr-h4 fr-mb-0">${ch.kind === 'direct' ? '' : '# '}${ch.name}</h1>
-        ${ch.kind === 'direct' && ch.peer
-          ? html`<p class="fr-text--sm fr-mb-0 mai-muted">@${ch.peer.username} · ${PRESENCE_LABELS[peer ?? 'offline']}</p>`
-          : ch.description ? html`<p class="fr-text--sm fr-mb-0 mai-muted">${ch.description}</p>` : nothing}
+        ${
+          ch.kind === 'direct' && ch.peer
+            ? html`<p class="fr-text--sm fr-mb-0 mai-muted">@${ch.peer.username} · ${PRESENCE_LABELS[peer ?? 'offline']}</p>`
+            : ch.description
+              ? html`<p class="fr-text--sm fr-mb-0 mai-muted">${ch.description}</p>`
+              : nothing
+        }
       </div>
-      <button class="fr-btn fr-btn--sm fr-btn--tertiary ${ch.favorite ? 'fr-icon-star-fill' : 'fr-icon-star-line'} fr-btn--icon-left" type="button"
-        aria-pressed=${ch.favorite ? 'true' : 'false'} @click=${() => this.act(() => chat.channels.setFavorite(ch.id, !ch.favorite))}>
+      <button
+        class="fr-btn fr-btn--sm fr-btn--tertiary ${ch.favorite ? 'fr-icon-star-fill' : 'fr-icon-star-line'} fr-btn--icon-left"
+        type="button"
+        aria-pressed=${ch.favorite ? 'true' : 'false'}
+        @click=${() => this.act(() => chat.channels.setFavorite(ch.id, !ch.favorite))}
+      >
         Favori
       </button>
     </header>`;
@@ -158,7 +167,11 @@ export class MaiChannelView extends LitElement {
     const c = chat.messages.channel(ch.id);
     const names = chat.typing.typing(ch.id).map((id) => {
       const fromMessages = c.messages.find((m) => m.author.id === id)?.author.displayName;
-      return fromMessages ?? chat.presence.contacts.find((x) => x.id === id)?.displayName ?? (ch.peer?.id === id ? ch.peer.displayName : 'Quelqu’un');
+      return (
+        fromMessages ??
+        chat.presence.contacts.find((x) => x.id === id)?.displayName ??
+        (ch.peer?.id === id ? ch.peer.displayName : 'Quelqu’un')
+      );
     });
     return html`<p class="mai-typing fr-text--xs" aria-live="polite">${typingLabel(names)}</p>`;
   }
@@ -168,11 +181,16 @@ export class MaiChannelView extends LitElement {
     const staff = user?.role === 'animator' || user?.role === 'admin';
     if (ch.archived) return html`<p class="fr-text--sm mai-muted fr-p-2w">Ce salon est archivé : on peut le lire, plus y écrire.</p>`;
     // Members cannot post in an announce channel: say so instead of a composer whose sends would always fail.
-    if (ch.announce && !staff) return html`<p class="fr-text--sm mai-muted fr-p-2w mai-channel__readonly">Seuls les animateurs publient ici.</p>`;
-    return html`<mai-composer .channelId=${ch.id} .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
-      .replyTo=${this.replyToId ? this.find(this.replyToId) ?? null : null}
-      @mai-send=${this.onSend} @mai-typing=${() => this.chat!.typing.notify(ch.id)}
-      @mai-cancel-reply=${() => (this.replyToId = null)}></mai-composer>`;
+    if (ch.announce && !staff)
+      return html`<p class="fr-text--sm mai-muted fr-p-2w mai-channel__readonly">Seuls les animateurs publient ici.</p>`;
+    return html`<mai-composer
+      .channelId=${ch.id}
+      .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
+      .replyTo=${this.replyToId ? (this.find(this.replyToId) ?? null) : null}
+      @mai-send=${this.onSend}
+      @mai-typing=${() => this.chat!.typing.notify(ch.id)}
+      @mai-cancel-reply=${() => (this.replyToId = null)}
+    ></mai-composer>`;
   }
 
   /** Offline, the history cannot load, but what waits in the outbox is still shown (and still leaves on reconnect). */
@@ -181,7 +199,7 @@ export class MaiChannelView extends LitElement {
     if (!pending.length) return nothing;
     return html`<section class="fr-px-2w mai-outbox" aria-label="Messages en attente d’envoi">
       <p class="fr-text--sm fr-mb-1w">${pending.length} message${pending.length > 1 ? 's' : ''} en attente d’envoi :</p>
-      ${pending.map((i) => i.kind === 'pending' ? html`<mai-message .pending=${i.entry} .me=${this.chat?.user?.username ?? ''} .authorName=${'Moi'}></mai-message>` : nothing)}
+      ${pending.map((i) => (i.kind === 'pending' ? html`<mai-message .pending=${i.entry} .me=${this.chat?.user?.username ?? ''} .authorName=${'Moi'}></mai-message>` : nothing))}
     </section>`;
   }
 
@@ -191,37 +209,63 @@ export class MaiChannelView extends LitElement {
     const ch = chat.channels.get(this.channelId);
     if (!ch || !ch.joined) {
       if (chat.channels.status !== 'ready') return html`<p role="status" class="fr-p-2w">Chargement du salon…</p>`;
-      return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Salon introuvable</h1>
-        <p>Ce salon n’existe pas ou vous n’en faites pas partie.</p></div>`;
+      return html`<div class="fr-p-2w">
+        <h1 tabindex="-1" class="fr-h4">Salon introuvable</h1>
+        <p>Ce salon n’existe pas ou vous n’en faites pas partie.</p>
+      </div>`;
     }
     const c = chat.messages.channel(ch.id);
     const user = chat.user;
     const items = buildItems({
-      channel: ch, messages: c.messages, pending: chat.outbox.forChannel(ch.id), hasOlder: c.hasOlder, loaded: c.loaded,
-      user, statusOf: (id) => chat.presence.statusOf(id),
+      channel: ch,
+      messages: c.messages,
+      pending: chat.outbox.forChannel(ch.id),
+      hasOlder: c.hasOlder,
+      loaded: c.loaded,
+      user,
+      statusOf: (id) => chat.presence.statusOf(id),
     });
-    return html`<div class="mai-channel"
-      @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}>
+    return html`<div
+      class="mai-channel"
+      @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}
+    >
       ${this.header(ch)}
-      <div role="alert">${this.actionError ? html`<div class="fr-alert fr-alert--error fr-alert--sm"><p>${this.actionError}</p></div>` : nothing}</div>
+      <div role="alert">
+        ${this.actionError ? html`<div class="fr-alert fr-alert--error fr-alert--sm"><p>${this.actionError}</p></div>` : nothing}
+      </div>
       <mai-pinned-bar .pins=${c.pins} .canUnpin=${ch.canPin} .me=${user?.username ?? ''}></mai-pinned-bar>
-      ${c.error && !c.loaded
-        ? html`<div class="fr-p-2w"><p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
-            <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>
-            ${this.outboxOnly(items)}`
-        : !c.loaded
-          ? html`<p role="status" class="fr-p-2w">Chargement des messages…</p>`
-          : html`<mai-message-list .items=${items} .channelId=${ch.id} .label=${`Messages de ${ch.name}`} .hasOlder=${c.hasOlder}
-              .loadingOlder=${c.loading === 'older'} .editingId=${this.editingId} .me=${user?.username ?? ''}
-              .myName=${user ? 'Moi' : ''} .announcement=${this.announcement}
-              @mai-load-older=${() => void chat.messages.loadOlder(ch.id).catch(() => {})}
-              @mai-at-bottom=${(e: CustomEvent<{ atBottom: boolean }>) => ((this.atBottom = e.detail.atBottom), this.requestUpdate())}
-              @mai-reply=${(e: CustomEvent<{ messageId: number }>) => (this.replyToId = e.detail.messageId)}
-              @mai-edit=${(e: CustomEvent<{ messageId: number }>) => (this.editingId = e.detail.messageId)}
-              @mai-edit-cancel=${(e: CustomEvent<{ messageId: number }>) => this.onEditCancel(e.detail.messageId)} @mai-edit-save=${this.onEditSave} @mai-delete=${this.onDelete}
-              @mai-retry=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.retry(e.detail.clientMsgId)}
-              @mai-discard=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.discard(e.detail.clientMsgId)}
-            ></mai-message-list>`}
+      ${
+        c.error && !c.loaded
+          ? html`<div class="fr-p-2w">
+                <p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
+                <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>
+                  Réessayer
+                </button>
+              </div>
+              ${this.outboxOnly(items)}`
+          : !c.loaded
+            ? html`<p role="status" class="fr-p-2w">Chargement des messages…</p>`
+            : html`<mai-message-list
+                .items=${items}
+                .channelId=${ch.id}
+                .label=${`Messages de ${ch.name}`}
+                .hasOlder=${c.hasOlder}
+                .loadingOlder=${c.loading === 'older'}
+                .editingId=${this.editingId}
+                .me=${user?.username ?? ''}
+                .myName=${user ? 'Moi' : ''}
+                .announcement=${this.announcement}
+                @mai-load-older=${() => void chat.messages.loadOlder(ch.id).catch(() => {})}
+                @mai-at-bottom=${(e: CustomEvent<{ atBottom: boolean }>) => ((this.atBottom = e.detail.atBottom), this.requestUpdate())}
+                @mai-reply=${(e: CustomEvent<{ messageId: number }>) => (this.replyToId = e.detail.messageId)}
+                @mai-edit=${(e: CustomEvent<{ messageId: number }>) => (this.editingId = e.detail.messageId)}
+                @mai-edit-cancel=${(e: CustomEvent<{ messageId: number }>) => this.onEditCancel(e.detail.messageId)}
+                @mai-edit-save=${this.onEditSave}
+                @mai-delete=${this.onDelete}
+                @mai-retry=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.retry(e.detail.clientMsgId)}
+                @mai-discard=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.discard(e.detail.clientMsgId)}
+              ></mai-message-list>`
+      }
       ${this.typingLine(ch)} ${this.composer(ch)}
     </div>`;
   }

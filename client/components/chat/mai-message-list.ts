@@ -95,7 +95,10 @@ export class MaiMessageList extends LitElement {
     const pinned = this.layout;
     if (!pinned.pin || !changed.has('items')) return;
     // layoutComplete rejects ("disconnected") when the list leaves the page meanwhile: nothing to release then.
-    const settled = await (this.scroller?.layoutComplete ?? Promise.resolve()).then(() => true, () => false);
+    const settled = await (this.scroller?.layoutComplete ?? Promise.resolve()).then(
+      () => true,
+      () => false,
+    );
     if (!settled) return;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     if (this.layout === pinned) {
@@ -142,22 +145,48 @@ export class MaiMessageList extends LitElement {
       case 'pending':
         return html`<mai-message .pending=${item.entry} .parent=${item.parent} .me=${this.me} .authorName=${this.myName}></mai-message>`;
       case 'message':
-        return html`<mai-message .message=${item.message} .parent=${item.parent} .permissions=${item.permissions}
-          .editing=${this.editingId === item.message.id} .me=${this.me} .mentionsMe=${item.mentionsMe}
-          .authorStatus=${item.authorStatus}></mai-message>`;
+        return html`<mai-message
+          .message=${item.message}
+          .parent=${item.parent}
+          .permissions=${item.permissions}
+          .editing=${this.editingId === item.message.id}
+          .me=${this.me}
+          .mentionsMe=${item.mentionsMe}
+          .authorStatus=${item.authorStatus}
+        ></mai-message>`;
     }
   };
 
   render() {
     return html`<div class="mai-list">
       ${this.loadingOlder ? html`<p class="mai-list__loading fr-text--sm" role="status">Chargement des messages plus anciens…</p>` : nothing}
-      ${keyed(this.channelId, html`<lit-virtualizer scroller class="mai-list__scroller" tabindex="0" role="region" aria-label=${this.label}
-        .items=${this.items} .keyFunction=${this.keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
-        @scroll=${this.onScroll} @visibilityChanged=${this.onVisibility}></lit-virtualizer>`)}
-      ${this.atBottom
-        ? nothing
-        : html`<button class="fr-btn fr-btn--sm fr-btn--secondary fr-icon-arrow-down-line fr-btn--icon-left mai-list__end" type="button"
-            @click=${() => this.scrollToEnd()}>Derniers messages</button>`}
+      ${keyed(
+        this.channelId,
+        html`<lit-virtualizer
+          scroller
+          class="mai-list__scroller"
+          tabindex="0"
+          role="region"
+          aria-label=${this.label}
+          .items=${this.items}
+          .keyFunction=${this.keyOf}
+          .renderItem=${this.renderItem}
+          .layout=${this.layout}
+          @scroll=${this.onScroll}
+          @visibilityChanged=${this.onVisibility}
+        ></lit-virtualizer>`,
+      )}
+      ${
+        this.atBottom
+          ? nothing
+          : html`<button
+              class="fr-btn fr-btn--sm fr-btn--secondary fr-icon-arrow-down-line fr-btn--icon-left mai-list__end"
+              type="button"
+              @click=${() => this.scrollToEnd()}
+            >
+              Derniers messages
+            </button>`
+      }
       <p class="fr-sr-only" aria-live="polite">${this.announcement}</p>
     </div>`;
   }

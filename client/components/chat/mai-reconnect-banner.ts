@@ -36,11 +36,15 @@ export class MaiReconnectBanner extends LitElement {
           ? 'Connexion fermée. Rechargez la page pour vous reconnecter.'
           : '';
     return html`<div role="status" class="mai-reconnect">
-      ${text
-        ? html`<div class="fr-notice fr-notice--info">
-            <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">${text}</p></div></div>
-          </div>`
-        : nothing}
+      ${
+        text
+          ? html`<div class="fr-notice fr-notice--info">
+              <div class="fr-container">
+                <div class="fr-notice__body"><p class="fr-notice__title">${text}</p></div>
+              </div>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -93,7 +93,13 @@ function block(t: Token, o: MarkdownOptions): Part {
     case 'list': {
       const l = t as Tokens.List;
       const items = l.items.map((i) => html`<li>${i.tokens.map((x) => (x.type === 'text' ? inlineToken(x, o) : block(x, o)))}</li>`);
-      return l.ordered ? html`<ol start=${l.start === '' ? 1 : l.start}>${items}</ol>` : html`<ul>${items}</ul>`;
+      return l.ordered
+        ? html`<ol start=${l.start === '' ? 1 : l.start}>
+            ${items}
+          </ol>`
+        : html`<ul>
+            ${items}
+          </ul>`;
     }
     case 'text':
       return html`<p>${inlineToken(t, o)}</p>`;
@@ -154,4 +160,3 @@ export function renderMarkdownLine(body: string, o: MarkdownOptions & { max?: nu
   }
   return html`${tokens.map((t, i) => html`${i ? ' ' : ''}${flat(t, o)}`)}`;
 }
-

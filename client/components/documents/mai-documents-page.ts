@@ -61,7 +61,15 @@ export class MaiDocumentsPage extends LitElement {
 
   private async onDelete() {
     const d = this.document;
-    if (!d || !(await askConfirmation({ title: 'Supprimer ce document ?', body: `Supprimer « ${d.title} » de la banque de documents ?`, confirmLabel: 'Supprimer' }))) return;
+    if (
+      !d ||
+      !(await askConfirmation({
+        title: 'Supprimer ce document ?',
+        body: `Supprimer « ${d.title} » de la banque de documents ?`,
+        confirmLabel: 'Supprimer',
+      }))
+    )
+      return;
     try {
       await this.api.value!.documents.remove(d.id);
       this.router.value?.navigate(`/groupes/${d.groupId}/documents`);

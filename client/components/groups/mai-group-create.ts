@@ -46,15 +46,20 @@ export class MaiGroupCreate extends LitElement {
 
   private submit(e: Event) {
     e.preventDefault();
-    this.dispatchEvent(new CustomEvent('mai-group-create', {
-      bubbles: true,
-      composed: true,
-      detail: { name: this.name.trim(), description: this.description.trim() || null, visibility: this.visibility },
-    }));
+    this.dispatchEvent(
+      new CustomEvent('mai-group-create', {
+        bubbles: true,
+        composed: true,
+        detail: { name: this.name.trim(), description: this.description.trim() || null, visibility: this.visibility },
+      }),
+    );
   }
 
   render() {
-    const options = (Object.keys(VISIBILITY_LABELS) as Visibility[]).map((v) => ({ value: v, label: `${VISIBILITY_LABELS[v]} — ${VISIBILITY_HINTS[v]}` }));
+    const options = (Object.keys(VISIBILITY_LABELS) as Visibility[]).map((v) => ({
+      value: v,
+      label: `${VISIBILITY_LABELS[v]} — ${VISIBILITY_HINTS[v]}`,
+    }));
     return html`<form novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.submit}>
       ${textField({ id: 'group-name', name: 'name', label: 'Nom du groupe', value: this.name, error: this.errors.name, maxlength: 120 })}
       ${textArea({ id: 'group-description', name: 'description', label: 'Description', value: this.description, optional: true, error: this.errors.description, rows: 3, maxlength: 2000 })}

@@ -10,7 +10,14 @@ const STATUS_BADGES: Record<TicketStatus, string> = { open: 'fr-badge--new', ass
 /** The DSFR badge of a ticket's status. */
 export const statusBadge = (s: TicketStatus) => html`<span class="fr-badge fr-badge--sm ${STATUS_BADGES[s]}">${STATUS_LABELS[s]}</span>`;
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+});
 const dateOnly = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 
 /** "lun. 24 nov., 10:30" (Paris time, as the working hours are). */
@@ -34,17 +41,25 @@ export function targetText(t: Ticket, now = Date.now()): { text: string; late: b
   const due = Date.parse(t.firstResponseDueAt);
   if (t.firstResponseAt) {
     const onTime = Date.parse(t.firstResponseAt) <= due;
-    return { text: `Première réponse le ${formatDateTime(t.firstResponseAt)}${onTime ? ', dans le délai' : ', après le délai'}.`, late: false };
+    return {
+      text: `Première réponse le ${formatDateTime(t.firstResponseAt)}${onTime ? ', dans le délai' : ', après le délai'}.`,
+      late: false,
+    };
   }
   if (t.status === 'resolved') return { text: 'Demande résolue.', late: false };
-  if (now > due) return { text: `Réponse attendue depuis le ${formatDateTime(t.firstResponseDueAt)} (retard de ${formatDuration(now - due)}).`, late: true };
+  if (now > due)
+    return {
+      text: `Réponse attendue depuis le ${formatDateTime(t.firstResponseDueAt)} (retard de ${formatDuration(now - due)}).`,
+      late: true,
+    };
   return { text: `Réponse visée avant le ${formatDateTime(t.firstResponseDueAt)}, dans ${formatDuration(due - now)}.`, late: false };
 }
 
 /** Who handles the ticket, or where it waits. */
 export function handlerText(t: Ticket): string {
   if (t.assignee) return `Prise en charge par ${t.assignee.displayName}`;
-  if (t.status === 'open' && t.queuePosition) return t.queuePosition === 1 ? 'Première dans la file d’attente' : `${t.queuePosition}e dans la file d’attente`;
+  if (t.status === 'open' && t.queuePosition)
+    return t.queuePosition === 1 ? 'Première dans la file d’attente' : `${t.queuePosition}e dans la file d’attente`;
   return 'Pas encore prise en charge';
 }
 

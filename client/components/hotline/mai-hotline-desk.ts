@@ -55,10 +55,21 @@ export class MaiHotlineDesk extends LitElement {
     const waiting = [...s.tickets.values()].filter((t) => t.status === 'open').length;
     const deps = this.departments.value?.items ?? [];
     return html`<mai-hotline-availability .status=${s.status}></mai-hotline-availability>
-      ${s.handedToMe
-        ? alertBox('info', `${s.handedToMe.by.displayName} vous a transféré la demande n° ${s.handedToMe.ticket.id} : « ${s.handedToMe.ticket.subject} ».`)
-        : nothing}
-      <form class="mai-hotline-filters" role="search" aria-label="Filtrer les demandes" @change=${this.onFilter} @submit=${(e: Event) => e.preventDefault()}>
+      ${
+        s.handedToMe
+          ? alertBox(
+              'info',
+              `${s.handedToMe.by.displayName} vous a transféré la demande n° ${s.handedToMe.ticket.id} : « ${s.handedToMe.ticket.subject} ».`,
+            )
+          : nothing
+      }
+      <form
+        class="mai-hotline-filters"
+        role="search"
+        aria-label="Filtrer les demandes"
+        @change=${this.onFilter}
+        @submit=${(e: Event) => e.preventDefault()}
+      >
         <div class="fr-grid-row fr-grid-row--gutters">
           <div class="fr-col-6 fr-col-md-3">
             ${selectField({ id: 'desk-scope', name: 'scope', label: 'Demandes', value: f.scope ?? 'all', options: SCOPES })}
@@ -67,12 +78,28 @@ export class MaiHotlineDesk extends LitElement {
             ${selectField({ id: 'desk-status', name: 'status', label: 'Statut', value: f.status ?? '', options: STATUSES })}
           </div>
           <div class="fr-col-6 fr-col-md-3">
-            ${selectField({ id: 'desk-category', name: 'categoryId', label: 'Catégorie', value: String(f.categoryId ?? ''), optional: true, markOptional: false,
-              placeholder: 'Toutes', options: s.categories.map((c) => ({ value: String(c.id), label: c.name })) })}
+            ${selectField({
+              id: 'desk-category',
+              name: 'categoryId',
+              label: 'Catégorie',
+              value: String(f.categoryId ?? ''),
+              optional: true,
+              markOptional: false,
+              placeholder: 'Toutes',
+              options: s.categories.map((c) => ({ value: String(c.id), label: c.name })),
+            })}
           </div>
           <div class="fr-col-6 fr-col-md-3">
-            ${selectField({ id: 'desk-department', name: 'departmentCode', label: 'Département', value: f.departmentCode ?? '', optional: true, markOptional: false,
-              placeholder: 'Tous', options: deps.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })) })}
+            ${selectField({
+              id: 'desk-department',
+              name: 'departmentCode',
+              label: 'Département',
+              value: f.departmentCode ?? '',
+              optional: true,
+              markOptional: false,
+              placeholder: 'Tous',
+              options: deps.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` })),
+            })}
           </div>
         </div>
       </form>
@@ -80,9 +107,13 @@ export class MaiHotlineDesk extends LitElement {
         ${s.loading ? 'Mise à jour…' : `${tickets.length} demande${tickets.length > 1 ? 's' : ''} affichée${tickets.length > 1 ? 's' : ''}, dont ${waiting} en attente.`}
       </p>
       ${s.error ? alertBox('error', actionError(s.error)) : nothing}
-      ${tickets.length
-        ? html`<mai-hotline-ticket-list staff .tickets=${tickets}></mai-hotline-ticket-list>`
-        : s.loading ? nothing : html`<p>Aucune demande ne correspond à ces filtres.</p>`}`;
+      ${
+        tickets.length
+          ? html`<mai-hotline-ticket-list staff .tickets=${tickets}></mai-hotline-ticket-list>`
+          : s.loading
+            ? nothing
+            : html`<p>Aucune demande ne correspond à ces filtres.</p>`
+      }`;
   }
 }
 

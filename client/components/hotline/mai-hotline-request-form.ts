@@ -44,19 +44,45 @@ export class MaiHotlineRequestForm extends LitElement {
     ]);
     this.errors = errors;
     if (await focusErrors(this, errors)) return;
-    const detail: OpenRequestInput = { subject: v.subject.trim(), body: v.body.trim(), categoryId: v.categoryId ? Number(v.categoryId) : null };
+    const detail: OpenRequestInput = {
+      subject: v.subject.trim(),
+      body: v.body.trim(),
+      categoryId: v.categoryId ? Number(v.categoryId) : null,
+    };
     this.dispatchEvent(new CustomEvent('mai-hotline-open', { detail, bubbles: true, composed: true }));
   }
 
   render() {
     const v = this.values;
     return html`<form novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit} aria-label="Contacter la hotline">
-      ${textField({ id: 'hotline-subject', name: 'subject', label: 'Objet', value: v.subject, error: this.errors.subject, maxlength: 200,
-        hint: 'En quelques mots, par exemple « Pas de lien de confirmation reçu ».' })}
-      ${selectField({ id: 'hotline-category', name: 'categoryId', label: 'Catégorie', value: v.categoryId, optional: true, placeholder: 'Choisir une catégorie',
-        options: this.categories.map((c) => ({ value: String(c.id), label: c.name })) })}
-      ${textArea({ id: 'hotline-body', name: 'body', label: 'Votre message', value: v.body, error: this.errors.body, rows: 6, maxlength: 10000,
-        hint: 'Décrivez ce que vous cherchez à faire, ce qui se passe, et les messages d’erreur éventuels.' })}
+      ${textField({
+        id: 'hotline-subject',
+        name: 'subject',
+        label: 'Objet',
+        value: v.subject,
+        error: this.errors.subject,
+        maxlength: 200,
+        hint: 'En quelques mots, par exemple « Pas de lien de confirmation reçu ».',
+      })}
+      ${selectField({
+        id: 'hotline-category',
+        name: 'categoryId',
+        label: 'Catégorie',
+        value: v.categoryId,
+        optional: true,
+        placeholder: 'Choisir une catégorie',
+        options: this.categories.map((c) => ({ value: String(c.id), label: c.name })),
+      })}
+      ${textArea({
+        id: 'hotline-body',
+        name: 'body',
+        label: 'Votre message',
+        value: v.body,
+        error: this.errors.body,
+        rows: 6,
+        maxlength: 10000,
+        hint: 'Décrivez ce que vous cherchez à faire, ce qui se passe, et les messages d’erreur éventuels.',
+      })}
       <button class="fr-btn fr-icon-send-plane-line fr-btn--icon-left" type="submit" ?disabled=${this.busy}>
         ${this.busy ? 'Envoi en cours…' : 'Envoyer ma demande'}
       </button>

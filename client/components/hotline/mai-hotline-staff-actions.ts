@@ -4,7 +4,12 @@ import type { HotlineAgent, Ticket } from '../../api/hotline.js';
 import { actionError } from './format.js';
 import { askConfirmation } from '../shared/confirm-dialog.js';
 
-const PRESENCE: Record<HotlineAgent['status'], string> = { online: 'en ligne', away: 'absent', dnd: 'ne pas déranger', offline: 'hors ligne' };
+const PRESENCE: Record<HotlineAgent['status'], string> = {
+  online: 'en ligne',
+  away: 'absent',
+  dnd: 'ne pas déranger',
+  offline: 'hors ligne',
+};
 
 /** Leaf: `ticket` in; `mai-hotline-claim`, `-transfer` {toUserId, name}, `-resolve` {note}, `-reopen` out. */
 export class MaiHotlineStaffActions extends LitElement {
@@ -65,22 +70,38 @@ export class MaiHotlineStaffActions extends LitElement {
     const t = this.ticket;
     if (t.status === 'resolved') {
       return html`<div class="fr-btns-group fr-btns-group--inline fr-mb-3w">
-        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy} @click=${() => this.fire('mai-hotline-reopen')}>Rouvrir la demande</button>
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy} @click=${() => this.fire('mai-hotline-reopen')}>
+          Rouvrir la demande
+        </button>
       </div>`;
     }
     const others = (this.agents ?? []).filter((a) => a.id !== t.assignee?.id);
     return html`<div class="fr-grid-row fr-grid-row--gutters fr-mb-2w mai-hotline-actions">
       <div class="fr-col-12 fr-col-md-3">
-        ${t.assignee?.id === this.userId
-          ? html`<p class="fr-text--sm fr-mb-0">Vous traitez cette demande.</p>`
-          : html`<button class="fr-btn" type="button" ?disabled=${this.busy || !!t.assignee} @click=${() => this.fire('mai-hotline-claim')}
-              title=${t.assignee ? 'Déjà prise en charge : utilisez le transfert' : ''}>Prendre en charge</button>`}
+        ${
+          t.assignee?.id === this.userId
+            ? html`<p class="fr-text--sm fr-mb-0">Vous traitez cette demande.</p>`
+            : html`<button
+                class="fr-btn"
+                type="button"
+                ?disabled=${this.busy || !!t.assignee}
+                @click=${() => this.fire('mai-hotline-claim')}
+                title=${t.assignee ? 'Déjà prise en charge : utilisez le transfert' : ''}
+              >
+                Prendre en charge
+              </button>`
+        }
       </div>
       <form class="fr-col-12 fr-col-md-4" @submit=${this.transfer} aria-label="Transférer la demande">
         <div class="fr-select-group fr-mb-1w">
           <label class="fr-label" for="hotline-transfer-to">Transférer à</label>
-          <select class="fr-select" id="hotline-transfer-to" .value=${this.toUserId} ?disabled=${!this.agents}
-            @change=${(e: Event) => (this.toUserId = (e.target as HTMLSelectElement).value)}>
+          <select
+            class="fr-select"
+            id="hotline-transfer-to"
+            .value=${this.toUserId}
+            ?disabled=${!this.agents}
+            @change=${(e: Event) => (this.toUserId = (e.target as HTMLSelectElement).value)}
+          >
             <option value="" ?selected=${this.toUserId === ''}>${this.agents ? 'Choisir un agent' : 'Chargement…'}</option>
             ${others.map((a) => html`<option value=${String(a.id)}>${a.displayName} (${PRESENCE[a.status]})</option>`)}
           </select>
@@ -90,11 +111,21 @@ export class MaiHotlineStaffActions extends LitElement {
       </form>
       <form class="fr-col-12 fr-col-md-5" @submit=${this.resolve} aria-label="Résoudre la demande">
         <div class="fr-input-group fr-mb-1w">
-          <label class="fr-label" for="hotline-resolution">Note de résolution <span class="fr-hint-text">Visible par le demandeur.</span></label>
-          <textarea class="fr-input" id="hotline-resolution" rows="2" maxlength="2000" .value=${this.note}
-            @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
+          <label class="fr-label" for="hotline-resolution"
+            >Note de résolution <span class="fr-hint-text">Visible par le demandeur.</span></label
+          >
+          <textarea
+            class="fr-input"
+            id="hotline-resolution"
+            rows="2"
+            maxlength="2000"
+            .value=${this.note}
+            @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
         </div>
-        <button class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-check-line fr-btn--icon-left" type="submit" ?disabled=${this.busy}>Résoudre</button>
+        <button class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-check-line fr-btn--icon-left" type="submit" ?disabled=${this.busy}>
+          Résoudre
+        </button>
       </form>
     </div>`;
   }

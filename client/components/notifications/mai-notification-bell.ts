@@ -50,10 +50,14 @@ export class MaiNotificationBell extends LitElement {
   render() {
     const count = this.store.value?.unreadCount ?? 0;
     return html`<a class="fr-btn fr-icon-notification-3-line mai-bell" href="/notifications" title=${unreadLabel(count)}>
-        Notifications${count
-          ? html`<span class="fr-sr-only"> (${unreadLabel(count)})</span
-              ><span class="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon mai-bell__count" aria-hidden="true">${count > 99 ? '99+' : count}</span>`
-          : nothing}
+        Notifications${
+          count
+            ? html`<span class="fr-sr-only"> (${unreadLabel(count)})</span
+                ><span class="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon mai-bell__count" aria-hidden="true"
+                  >${count > 99 ? '99+' : count}</span
+                >`
+            : nothing
+        }
       </a>
       <span class="fr-sr-only" aria-live="polite">${this.announcement}</span>`;
   }

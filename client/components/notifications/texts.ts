@@ -29,9 +29,13 @@ const when = (v: unknown): string => {
 
 function mention(d: Data): NotificationView {
   const place =
-    d.channelKind === 'direct' ? 'une conversation privée'
-    : d.channelKind === 'hotline' ? 'une demande à la hotline'
-    : str(d.channelName) ? `le salon « ${str(d.channelName)} »` : 'un salon';
+    d.channelKind === 'direct'
+      ? 'une conversation privée'
+      : d.channelKind === 'hotline'
+        ? 'une demande à la hotline'
+        : str(d.channelName)
+          ? `le salon « ${str(d.channelName)} »`
+          : 'un salon';
   const excerpt = str(d.excerpt) ? ` : « ${markdownText(str(d.excerpt)!)} »` : '';
   const href = id(d.ticketId) ? `/hotline/${id(d.ticketId)}` : id(d.channelId) ? `/discussions/${id(d.channelId)}` : '/discussions';
   return { text: `${who(d.author, 'Quelqu’un')} vous a mentionné(e) dans ${place}${excerpt}`, href, icon: 'fr-icon-chat-3-line' };
@@ -48,17 +52,33 @@ export function describeNotification(n: Pick<AppNotification, 'kind' | 'data'>):
   const eventIcon = 'fr-icon-calendar-event-line';
   switch (n.kind) {
     case 'join_request':
-      return { text: `${who(d.user, 'Quelqu’un')} demande à rejoindre le groupe ${group}.`, href: id(d.groupId) ? `${groupHref}/demandes` : groupHref, icon: 'fr-icon-user-add-line' };
+      return {
+        text: `${who(d.user, 'Quelqu’un')} demande à rejoindre le groupe ${group}.`,
+        href: id(d.groupId) ? `${groupHref}/demandes` : groupHref,
+        icon: 'fr-icon-user-add-line',
+      };
     case 'join_approved':
       return { text: `Votre demande pour rejoindre le groupe ${group} est acceptée.`, href: groupHref, icon: groupIcon };
     case 'join_rejected':
       return { text: `Votre demande pour rejoindre le groupe ${group} n’a pas été retenue.`, href: groupHref, icon: groupIcon };
     case 'group_invitation':
-      return { text: `${who(d.invitedBy, 'Un responsable')} vous invite à rejoindre le groupe ${group}.`, href: groupHref, icon: 'fr-icon-mail-line' };
+      return {
+        text: `${who(d.invitedBy, 'Un responsable')} vous invite à rejoindre le groupe ${group}.`,
+        href: groupHref,
+        icon: 'fr-icon-mail-line',
+      };
     case 'post_addressed':
-      return { text: `${who(d.author, 'Quelqu’un')} vous adresse la publication ${quoted(d.title)} (groupe ${group}).`, href: '/groupes/fil', icon: 'fr-icon-article-line' };
+      return {
+        text: `${who(d.author, 'Quelqu’un')} vous adresse la publication ${quoted(d.title)} (groupe ${group}).`,
+        href: '/groupes/fil',
+        icon: 'fr-icon-article-line',
+      };
     case 'comment':
-      return { text: `${who(d.author, 'Quelqu’un')} a commenté votre publication ${quoted(d.title)}.`, href: groupHref, icon: 'fr-icon-discuss-line' };
+      return {
+        text: `${who(d.author, 'Quelqu’un')} a commenté votre publication ${quoted(d.title)}.`,
+        href: groupHref,
+        icon: 'fr-icon-discuss-line',
+      };
     case 'event_invitation':
       return { text: `${who(d.invitedBy, 'Un organisateur')} vous invite à l’événement ${event}.`, href: eventHref, icon: eventIcon };
     case 'event_promoted':
@@ -68,13 +88,26 @@ export function describeNotification(n: Pick<AppNotification, 'kind' | 'data'>):
     case 'event_changed':
       return { text: `L’événement ${event} a changé (date, horaire, lieu ou lien).`, href: eventHref, icon: eventIcon };
     case 'event_cancelled':
-      return { text: `L’événement ${event} est annulé.${str(d.reason) ? ` Motif : ${str(d.reason)}` : ''}`, href: eventHref, icon: eventIcon };
+      return {
+        text: `L’événement ${event} est annulé.${str(d.reason) ? ` Motif : ${str(d.reason)}` : ''}`,
+        href: eventHref,
+        icon: eventIcon,
+      };
     case 'mention':
       return mention(d);
     case 'personal_data_ready':
-      return { text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).', href: /^\/api\/me\/exports\/[\w-]+$/.test(str(d.downloadPath)) ? str(d.downloadPath) : '/profil', icon: 'fr-icon-download-line' };
+      return {
+        text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).',
+        href: /^\/api\/me\/exports\/[\w-]+$/.test(str(d.downloadPath)) ? str(d.downloadPath) : '/profil',
+        icon: 'fr-icon-download-line',
+      };
     default:
-      if (id(d.ticketId)) return { text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`, href: `/hotline/${id(d.ticketId)}`, icon: 'fr-icon-question-line' };
+      if (id(d.ticketId))
+        return {
+          text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`,
+          href: `/hotline/${id(d.ticketId)}`,
+          icon: 'fr-icon-question-line',
+        };
       return { text: 'Vous avez une nouvelle notification.', href: '/notifications', icon: 'fr-icon-notification-3-line' };
   }
 }

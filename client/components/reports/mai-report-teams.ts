@@ -11,7 +11,14 @@ import type { ReportsApi, TeamView } from '../../api/reports.js';
 import type { User } from '../../../server/protocol/users.js';
 
 export class MaiReportTeams extends LitElement {
-  static properties = { api: { attribute: false }, isAdmin: { type: Boolean }, teams: { state: true }, people: { state: true }, error: { state: true }, done: { state: true } };
+  static properties = {
+    api: { attribute: false },
+    isAdmin: { type: Boolean },
+    teams: { state: true },
+    people: { state: true },
+    error: { state: true },
+    done: { state: true },
+  };
   api: ReportsApi | null = null;
   isAdmin = false;
   private teams: TeamView[] = [];
@@ -26,7 +33,10 @@ export class MaiReportTeams extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    void this.api?.teams().then((t) => (this.teams = t.items), () => undefined);
+    void this.api?.teams().then(
+      (t) => (this.teams = t.items),
+      () => undefined,
+    );
   }
 
   private async search(e: Event) {
@@ -66,19 +76,45 @@ export class MaiReportTeams extends LitElement {
     return html`<section class="fr-mt-5w" aria-labelledby="teams-title">
       <h2 class="fr-h4" id="teams-title">${this.isAdmin ? 'Équipes des responsables' : 'Mon équipe'}</h2>
       ${this.teams.map(
-        (t) => html`<h3 class="fr-h6 fr-mb-1w">${t.manager.displayName}${t.manager.employer ? ` — ${t.manager.employer}` : ''}</h3>
-          <ul>${t.members.map((m) => html`<li>${m.displayName}
-            ${this.isAdmin ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" @click=${() => this.unlink(t.manager.id, m.id)}>Retirer ${m.displayName}</button>` : nothing}</li>`)}</ul>`,
+        (t) =>
+          html`<h3 class="fr-h6 fr-mb-1w">${t.manager.displayName}${t.manager.employer ? ` — ${t.manager.employer}` : ''}</h3>
+            <ul>
+              ${t.members.map(
+                (m) =>
+                  html`<li>
+                    ${m.displayName}
+                    ${this.isAdmin ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" @click=${() => this.unlink(t.manager.id, m.id)}>Retirer ${m.displayName}</button>` : nothing}
+                  </li>`,
+              )}
+            </ul>`,
       )}
-      ${this.isAdmin
-        ? html`<form class="mai-team-form" @submit=${this.link}>
-            <div class="fr-input-group"><label class="fr-label" for="team-search">Chercher des personnes<span class="fr-hint-text">Nom ou adresse ; le responsable et le membre doivent avoir la même structure d'accueil.</span></label>
-              <input class="fr-input" id="team-search" type="search" @input=${this.search} /></div>
-            <div class="fr-select-group"><label class="fr-label" for="team-manager">Responsable</label><select class="fr-select" id="team-manager" name="managerId" required>${options}</select></div>
-            <div class="fr-select-group"><label class="fr-label" for="team-member">Membre de l'équipe</label><select class="fr-select" id="team-member" name="memberId" required>${options}</select></div>
-            <button class="fr-btn fr-btn--secondary" type="submit">Ajouter à l'équipe</button>
-          </form>`
-        : nothing}
+      ${
+        this.isAdmin
+          ? html`<form class="mai-team-form" @submit=${this.link}>
+              <div class="fr-input-group">
+                <label class="fr-label" for="team-search"
+                  >Chercher des personnes<span class="fr-hint-text"
+                    >Nom ou adresse ; le responsable et le membre doivent avoir la même structure d'accueil.</span
+                  ></label
+                >
+                <input class="fr-input" id="team-search" type="search" @input=${this.search} />
+              </div>
+              <div class="fr-select-group">
+                <label class="fr-label" for="team-manager">Responsable</label
+                ><select class="fr-select" id="team-manager" name="managerId" required>
+                  ${options}
+                </select>
+              </div>
+              <div class="fr-select-group">
+                <label class="fr-label" for="team-member">Membre de l'équipe</label
+                ><select class="fr-select" id="team-member" name="memberId" required>
+                  ${options}
+                </select>
+              </div>
+              <button class="fr-btn fr-btn--secondary" type="submit">Ajouter à l'équipe</button>
+            </form>`
+          : nothing
+      }
       <p role="status">${this.done}</p>
       ${this.error ? html`<div class="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>${this.error}</p></div>` : nothing}
     </section>`;

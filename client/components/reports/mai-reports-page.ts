@@ -48,12 +48,25 @@ export class MaiReportsPage extends LitElement {
         <p class="fr-text--sm fr-mb-0">${labelOf(ACTIVITIES, r.activity)} · ${labelOf(CANALS, r.canal)} · ${r.participants} personne(s)</p>
         ${r.editableUntil ? nothing : html`<p class="fr-badge fr-badge--sm">Définitif</p>`}
       </div>
-      ${r.editableUntil
-        ? html`<div class="mai-report-item__actions">
-            <a class="fr-btn fr-btn--sm fr-btn--secondary" href="/comptes-rendus/${r.id}" aria-label="Modifier l'accompagnement du ${frDate(r.date)} à ${r.commune.name}">Modifier</a>
-            <button class="fr-btn fr-btn--sm fr-btn--tertiary" @click=${() => this.removeReport(r)} aria-label="Supprimer l'accompagnement du ${frDate(r.date)} à ${r.commune.name}">Supprimer</button>
-          </div>`
-        : nothing}
+      ${
+        r.editableUntil
+          ? html`<div class="mai-report-item__actions">
+              <a
+                class="fr-btn fr-btn--sm fr-btn--secondary"
+                href="/comptes-rendus/${r.id}"
+                aria-label="Modifier l'accompagnement du ${frDate(r.date)} à ${r.commune.name}"
+                >Modifier</a
+              >
+              <button
+                class="fr-btn fr-btn--sm fr-btn--tertiary"
+                @click=${() => this.removeReport(r)}
+                aria-label="Supprimer l'accompagnement du ${frDate(r.date)} à ${r.commune.name}"
+              >
+                Supprimer
+              </button>
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -67,9 +80,15 @@ export class MaiReportsPage extends LitElement {
       </ul>
       <p class="fr-text--sm mai-muted">Un compte rendu se modifie ou se supprime pendant 30 jours ; il est ensuite définitif.</p>
       ${s.error ? html`<div class="fr-alert fr-alert--error fr-mb-2w" role="alert"><p>${s.error}</p></div>` : nothing}
-      ${s.items.length
-        ? html`<ul class="mai-report-list">${s.items.map((r) => this.item(r))}</ul>`
-        : s.loading ? html`<p>Chargement…</p>` : html`<p>Aucun compte rendu pour l'instant.</p>`}
+      ${
+        s.items.length
+          ? html`<ul class="mai-report-list">
+              ${s.items.map((r) => this.item(r))}
+            </ul>`
+          : s.loading
+            ? html`<p>Chargement…</p>`
+            : html`<p>Aucun compte rendu pour l'instant.</p>`
+      }
       ${s.nextCursor ? html`<button class="fr-btn fr-btn--tertiary" @click=${() => s.load(true)}>Voir les comptes rendus plus anciens</button>` : nothing}
       <mai-report-teams .api=${this.api.value!.reports} .isAdmin=${this.session.value?.user?.role === 'admin'}></mai-report-teams>`;
   }

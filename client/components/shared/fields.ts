@@ -20,9 +20,9 @@ export interface FieldOptions {
 
 function label(o: FieldOptions): TemplateResult {
   return html`<label class="fr-label" for=${o.id}
-    >${o.label}${o.optional && o.markOptional !== false ? ' (facultatif)' : nothing}${o.hint
-      ? html`<span class="fr-hint-text">${o.hint}</span>`
-      : nothing}</label
+    >${o.label}${o.optional && o.markOptional !== false ? ' (facultatif)' : nothing}${
+      o.hint ? html`<span class="fr-hint-text">${o.hint}</span>` : nothing
+    }</label
   >`;
 }
 
@@ -76,9 +76,7 @@ export function textArea(o: FieldOptions & { rows?: number; maxlength?: number }
 }
 
 /** A DSFR select (fr-select-group); `placeholder` adds a disabled empty first option. */
-export function selectField(
-  o: FieldOptions & { options: { value: string; label: string }[]; placeholder?: string },
-): TemplateResult {
+export function selectField(o: FieldOptions & { options: { value: string; label: string }[]; placeholder?: string }): TemplateResult {
   return html`<div class="fr-select-group ${o.error ? 'fr-select-group--error' : ''}">
     ${label(o)}
     <select
@@ -90,21 +88,19 @@ export function selectField(
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(o.error ? `${o.id}-error` : undefined)}
     >
-      ${o.placeholder !== undefined
-        ? html`<option value="" ?disabled=${!o.optional} ?selected=${o.value === ''}>${o.placeholder}</option>`
-        : nothing}
-      ${o.options.map(
-        (opt) => html`<option value=${opt.value} ?selected=${opt.value === o.value}>${opt.label}</option>`,
-      )}
+      ${
+        o.placeholder !== undefined
+          ? html`<option value="" ?disabled=${!o.optional} ?selected=${o.value === ''}>${o.placeholder}</option>`
+          : nothing
+      }
+      ${o.options.map((opt) => html`<option value=${opt.value} ?selected=${opt.value === o.value}>${opt.label}</option>`)}
     </select>
     ${errorText(o)}
   </div>`;
 }
 
 /** An inline radio group in a DSFR fieldset. */
-export function radioGroup(
-  o: FieldOptions & { options: { value: string; label: string }[] },
-): TemplateResult {
+export function radioGroup(o: FieldOptions & { options: { value: string; label: string }[] }): TemplateResult {
   return html`<fieldset
     class="fr-fieldset ${o.error ? 'fr-fieldset--error' : ''}"
     id=${o.id}
@@ -114,18 +110,13 @@ export function radioGroup(
       ${o.label}${o.optional ? ' (facultatif)' : nothing}
     </legend>
     ${o.options.map(
-      (opt, i) => html`<div class="fr-fieldset__element fr-fieldset__element--inline">
-        <div class="fr-radio-group">
-          <input
-            type="radio"
-            id=${`${o.id}-${i}`}
-            name=${o.name}
-            value=${opt.value}
-            .checked=${live(o.value === opt.value)}
-          />
-          <label class="fr-label" for=${`${o.id}-${i}`}>${opt.label}</label>
-        </div>
-      </div>`,
+      (opt, i) =>
+        html`<div class="fr-fieldset__element fr-fieldset__element--inline">
+          <div class="fr-radio-group">
+            <input type="radio" id=${`${o.id}-${i}`} name=${o.name} value=${opt.value} .checked=${live(o.value === opt.value)} />
+            <label class="fr-label" for=${`${o.id}-${i}`}>${opt.label}</label>
+          </div>
+        </div>`,
     )}
     <div class="fr-messages-group" id=${`${o.id}-messages`} aria-live="polite">
       ${o.error ? html`<p class="fr-message fr-message--error">${o.error}</p>` : nothing}
@@ -145,9 +136,7 @@ export function checkbox(o: Omit<FieldOptions, 'value'> & { checked: boolean }):
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${`${o.id}-messages`}
     />
-    <label class="fr-label" for=${o.id}
-      >${o.label}${o.hint ? html`<span class="fr-hint-text">${o.hint}</span>` : nothing}</label
-    >
+    <label class="fr-label" for=${o.id}>${o.label}${o.hint ? html`<span class="fr-hint-text">${o.hint}</span>` : nothing}</label>
     <div class="fr-messages-group" id=${`${o.id}-messages`} aria-live="polite">
       ${o.error ? html`<p class="fr-message fr-message--error">${o.error}</p>` : nothing}
     </div>
@@ -155,15 +144,8 @@ export function checkbox(o: Omit<FieldOptions, 'value'> & { checked: boolean }):
 }
 
 /** A DSFR alert; errors are announced (role="alert"), successes politely (role="status"). */
-export function alertBox(
-  kind: 'error' | 'success' | 'info' | 'warning',
-  text: string,
-  title?: string,
-): TemplateResult {
-  return html`<div
-    class="fr-alert fr-alert--${kind} ${title ? '' : 'fr-alert--sm'} fr-mb-3w"
-    role=${kind === 'error' ? 'alert' : 'status'}
-  >
+export function alertBox(kind: 'error' | 'success' | 'info' | 'warning', text: string, title?: string): TemplateResult {
+  return html`<div class="fr-alert fr-alert--${kind} ${title ? '' : 'fr-alert--sm'} fr-mb-3w" role=${kind === 'error' ? 'alert' : 'status'}>
     ${title ? html`<h2 class="fr-alert__title">${title}</h2>` : nothing}
     <p>${text}</p>
   </div>`;
@@ -200,7 +182,10 @@ export function focusFirstError(root: HTMLElement): void {
 }
 
 /** Answers whether `errors` has any; if so, focus moves to the first invalid field once `host` has rendered them. */
-export async function focusErrors(host: HTMLElement & { updateComplete: Promise<unknown> }, errors: Record<string, string | undefined>): Promise<boolean> {
+export async function focusErrors(
+  host: HTMLElement & { updateComplete: Promise<unknown> },
+  errors: Record<string, string | undefined>,
+): Promise<boolean> {
   if (!Object.values(errors).some(Boolean)) return false;
   await focusFirstInvalid(host);
   return true;

@@ -60,7 +60,11 @@ export async function focusAfter(host: Renders | null, target: FocusTarget, mess
 
 /** Focuses the first invalid control inside `host` (or its error summary when no control is marked). */
 export function focusFirstInvalid(host: Renders, message = 'Le formulaire contient des erreurs.'): Promise<boolean> {
-  return focusAfter(host, () => host.querySelector<HTMLElement>('[aria-invalid="true"]') ?? host.querySelector<HTMLElement>('.fr-alert--error'), message);
+  return focusAfter(
+    host,
+    () => host.querySelector<HTMLElement>('[aria-invalid="true"]') ?? host.querySelector<HTMLElement>('.fr-alert--error'),
+    message,
+  );
 }
 
 /** Focuses the error alert of `host` (a failure not tied to one field), announced by its role="alert". */

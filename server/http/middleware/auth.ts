@@ -45,6 +45,6 @@ export function requireAccess(allowed: (user: UserRow) => boolean) {
 
 /** Members who are not chat-only (the directory and groups are closed to chat-only accounts). */
 export async function requireFullMember(ctx: AppContext, next: Next) {
-  if (!ctx.state.user || !isFullMember(ctx.state.user)) throw forbidden("Votre compte donne accès à la messagerie uniquement.");
+  if (!ctx.state.user || !isFullMember(ctx.state.user)) throw forbidden('Votre compte donne accès à la messagerie uniquement.');
   await next();
 }

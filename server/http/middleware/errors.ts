@@ -20,7 +20,8 @@ export function errorMiddleware(log: Logger): Middleware {
       if (err instanceof AppError) appError = err;
       else if ((e.status ?? e.statusCode) === 413) appError = new AppError('too_large', 413, 'Requête trop volumineuse.');
       else if ((e.status ?? e.statusCode) === 415) appError = new AppError('unsupported_type', 415, 'Type de contenu non pris en charge.');
-      else if ((e.status ?? e.statusCode) === 400) appError = new AppError('invalid_payload', 400, 'Corps de requête illisible (JSON attendu).');
+      else if ((e.status ?? e.statusCode) === 400)
+        appError = new AppError('invalid_payload', 400, 'Corps de requête illisible (JSON attendu).');
       else {
         log.error({ err, method: ctx.method, path: ctx.path }, 'unhandled error');
         appError = new AppError('internal_error', 500, 'Erreur interne. Réessayez plus tard.');

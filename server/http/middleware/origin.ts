@@ -5,7 +5,6 @@ import { allowedOrigin } from '../../security/origins';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-
 /**
  * CSRF defence: a state-changing request carrying a foreign Origin is refused,
  * and one authenticated by the cookie must show our Origin. Bearer-token

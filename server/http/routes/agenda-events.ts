@@ -8,7 +8,13 @@ import { currentUser, type AppContext, type AppState } from '../context';
 import type { AgendaBroadcasts } from '../../realtime/broadcasts/agenda';
 import { accessEvent } from '../../access/agenda';
 import {
-  cancelEvent, createEvent, editEvent, eventView, inviteMore, listGroupEvents, listMyEvents,
+  cancelEvent,
+  createEvent,
+  editEvent,
+  eventView,
+  inviteMore,
+  listGroupEvents,
+  listMyEvents,
 } from '../../services/agenda/agenda-events';
 import { listRegistrants, registerForEvent, removeRegistration, unregisterSelf } from '../../services/agenda/registrations';
 import { eventIcs, registrantsCsv } from '../../services/agenda/exports';

@@ -14,7 +14,10 @@ import { accessAttachment } from '../../access/posts';
 
 /** `attachment; filename="…"; filename*=UTF-8''…` with an ASCII fallback (RFC 6266). */
 export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
@@ -29,7 +32,10 @@ export function attachmentRoutes(deps: Deps): Router<AppState> {
 
   router.post('/api/groups/:id/attachments', ...guard, async (ctx) => {
     const groupId = parseInput(fields.id, ctx.params.id);
-    const { file } = await receiveUpload(ctx, { maxBytes: deps.config.maxUploadMb * 1024 * 1024, tmpDir: path.join(deps.config.dataDir, 'tmp') });
+    const { file } = await receiveUpload(ctx, {
+      maxBytes: deps.config.maxUploadMb * 1024 * 1024,
+      tmpDir: path.join(deps.config.dataDir, 'tmp'),
+    });
     const row = await uploadAttachment(deps, currentUser(ctx), groupId, file);
     ctx.status = 201;
     ctx.body = presentAttachment(row);

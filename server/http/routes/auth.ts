@@ -69,7 +69,10 @@ export function authRoutes(deps: Deps, realtime: Realtime): Router<AppState> {
     const { email } = parseInput(resetSchema, ctx.request.body);
     await resetPerIp.consume(ctx.ip);
     // Over the per-account budget we still answer 202 and simply send nothing: no enumeration, no mail bombing.
-    const allowed = await resetPerAccount.consume(email).then(() => true, () => false);
+    const allowed = await resetPerAccount.consume(email).then(
+      () => true,
+      () => false,
+    );
     // Not awaited: the answer must take the same time whether or not the address has an account (the
     // link is only written and mailed for one that has). The mailer logs its own failures.
     if (allowed) inBackground(deps.log, 'password reset request', requestPasswordReset(deps, email));

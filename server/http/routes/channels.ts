@@ -55,7 +55,11 @@ export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppSta
     const view = await channelView(deps.db, currentUser(ctx), channel);
     // Members see the new name or the archived state at once.
     live.changed(await memberIds(deps.db, id), {
-      id: view.id, name: view.name, description: view.description, archived: view.archived, archivedAt: view.archivedAt,
+      id: view.id,
+      name: view.name,
+      description: view.description,
+      archived: view.archived,
+      archivedAt: view.archivedAt,
     });
     ctx.body = view;
   });

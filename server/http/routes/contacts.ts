@@ -23,8 +23,14 @@ export function contactRoutes(deps: Deps, presence: Pick<PresenceDomain, 'status
       (u) => !needle || fold(`${displayName(u)} ${u.username}`).includes(needle),
     );
     const presenceOf = await presence.statusOf(users.map((u) => u.id));
-    const items = users.map((u): Contact => ({ ...presentMember(u), presence: presenceOf.get(u.id) ?? { status: 'offline' as const, lastSeenAt: null } }));
-    items.sort((a, b) => rank[a.presence.status] - rank[b.presence.status] || a.displayName.localeCompare(b.displayName, 'fr', { sensitivity: 'base' }));
+    const items = users.map((u): Contact => ({
+      ...presentMember(u),
+      presence: presenceOf.get(u.id) ?? { status: 'offline' as const, lastSeenAt: null },
+    }));
+    items.sort(
+      (a, b) =>
+        rank[a.presence.status] - rank[b.presence.status] || a.displayName.localeCompare(b.displayName, 'fr', { sensitivity: 'base' }),
+    );
     ctx.body = { items };
   });
 

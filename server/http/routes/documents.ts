@@ -4,7 +4,13 @@ import type { Deps } from '../../deps';
 import { AppError, invalidPayload, notFound } from '../../errors';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
-import { documentListQuerySchema, documentUploadFieldsSchema, editDocumentSchema, type Announcement, type UploadedDocument } from '../../protocol/documents';
+import {
+  documentListQuerySchema,
+  documentUploadFieldsSchema,
+  editDocumentSchema,
+  type Announcement,
+  type UploadedDocument,
+} from '../../protocol/documents';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import { receiveUpload } from '../upload';
@@ -17,7 +23,12 @@ import { sendMessage } from '../../services/chat/messages';
 import { accessGroupAsMember } from '../../access/groups';
 import { accessDocument } from '../../access/documents';
 import {
-  deleteDocument, editDocument, listGroupDocuments, listMyDocuments, shareMessageBody, uploadDocument,
+  deleteDocument,
+  editDocument,
+  listGroupDocuments,
+  listMyDocuments,
+  shareMessageBody,
+  uploadDocument,
 } from '../../services/documents/documents';
 import { RASTER_IMAGES } from '../../services/documents/file-types';
 import { presentDocument } from '../../presenters/documents';
@@ -89,14 +100,24 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
 
   router.get('/api/documents/:id/download', ...auth, async (ctx) => {
     const { document: d } = await accessDocument(deps.db, currentUser(ctx), parseInput(fields.id, ctx.params.id));
-    await sendStoredFile(ctx, deps.config.dataDir, { sha256: d.sha256, mimeType: d.mime_type, filename: d.filename, disposition: 'attachment' });
+    await sendStoredFile(ctx, deps.config.dataDir, {
+      sha256: d.sha256,
+      mimeType: d.mime_type,
+      filename: d.filename,
+      disposition: 'attachment',
+    });
   });
 
   // Inline display only for raster images: never PDF, text or anything a browser could run.
   router.get('/api/documents/:id/preview', ...auth, async (ctx) => {
     const { document: d } = await accessDocument(deps.db, currentUser(ctx), parseInput(fields.id, ctx.params.id));
     if (!RASTER_IMAGES.has(d.mime_type)) throw notFound('Aperçu');
-    await sendStoredFile(ctx, deps.config.dataDir, { sha256: d.sha256, mimeType: d.mime_type, filename: d.filename, disposition: 'inline' });
+    await sendStoredFile(ctx, deps.config.dataDir, {
+      sha256: d.sha256,
+      mimeType: d.mime_type,
+      filename: d.filename,
+      disposition: 'inline',
+    });
   });
 
   router.patch('/api/documents/:id', ...auth, async (ctx) => {

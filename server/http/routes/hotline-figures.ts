@@ -31,9 +31,14 @@ export function parsePeriod(query: unknown): Period {
   const dayOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
   const to = q.to ? (dayOnly(q.to) ? parisMidnight(q.to, 1) : new Date(q.to)) : parisMidnight(todayInParis(), 1);
   const from = q.from ? (dayOnly(q.from) ? parisMidnight(q.from) : new Date(q.from)) : new Date(to.getTime() - 30 * DAY);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw invalidPayload('Date invalide.', { fields: { from: 'Date invalide.' } });
-  if (from >= to) throw invalidPayload('La date de début doit précéder la date de fin.', { fields: { from: 'La date de début doit précéder la date de fin.' } });
-  if (to.getTime() - from.getTime() > 5 * 366 * DAY) throw invalidPayload('Période trop longue (5 ans au plus).', { fields: { to: 'Période trop longue (5 ans au plus).' } });
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+    throw invalidPayload('Date invalide.', { fields: { from: 'Date invalide.' } });
+  if (from >= to)
+    throw invalidPayload('La date de début doit précéder la date de fin.', {
+      fields: { from: 'La date de début doit précéder la date de fin.' },
+    });
+  if (to.getTime() - from.getTime() > 5 * 366 * DAY)
+    throw invalidPayload('Période trop longue (5 ans au plus).', { fields: { to: 'Période trop longue (5 ans au plus).' } });
   return { from, to };
 }
 

@@ -2,7 +2,14 @@ import Router from '@koa/router';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
-import { changeCategorySchema, createCategorySchema, ticketListQuerySchema, type HotlineAgent, type HotlineStatus, type TicketDetail } from '../../protocol/hotline';
+import {
+  changeCategorySchema,
+  createCategorySchema,
+  ticketListQuerySchema,
+  type HotlineAgent,
+  type HotlineStatus,
+  type TicketDetail,
+} from '../../protocol/hotline';
 import { requireAccess, requireUser } from '../middleware/auth';
 import { canManageCategories, canWorkTheDesk } from '../../access/hotline';
 import { ROLE_SETS } from '../../access/roles';
@@ -28,7 +35,12 @@ export function hotlineRoutes(deps: Deps, hotline: HotlineDomain, presence: Pick
       available: await hotline.available(),
       firstResponseTargetHours: hours,
       firstResponseDueIfOpenedNow: addWorkingHours(new Date(), hours).toISOString(),
-      workingHours: { timeZone: HOTLINE_CALENDAR.timeZone, days: HOTLINE_CALENDAR.days, start: HOTLINE_CALENDAR.startHour, end: HOTLINE_CALENDAR.endHour },
+      workingHours: {
+        timeZone: HOTLINE_CALENDAR.timeZone,
+        days: HOTLINE_CALENDAR.days,
+        start: HOTLINE_CALENDAR.startHour,
+        end: HOTLINE_CALENDAR.endHour,
+      },
     } satisfies HotlineStatus;
   });
 

@@ -15,7 +15,6 @@ import { passwordChangeSchema } from '../../protocol/accounts';
 import { changePassword } from '../../services/accounts/password-change';
 import type { Realtime } from '../../realtime/types';
 
-
 /** My own account: profile, photo, terms of use. */
 export function meRoutes(deps: Deps, hooks: ProfileHooks = {}, realtime?: Realtime): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/me' });

@@ -5,7 +5,10 @@ import { notificationListQuerySchema, notificationSettingsSchema, readNotificati
 import { requireUser } from '../middleware/auth';
 import { currentUser, type AppState } from '../context';
 import {
-  getNotificationSettings, myNotifications, putNotificationSettings, readNotifications,
+  getNotificationSettings,
+  myNotifications,
+  putNotificationSettings,
+  readNotifications,
 } from '../../services/notifications/notifications';
 
 /** My notifications (newest first), marking them read, and my notification settings. */

@@ -14,7 +14,11 @@ import type { NotificationBroadcasts } from './notifications';
  * the invitees' own rooms.
  */
 export class AgendaBroadcasts {
-  constructor(private deps: Deps, private publisher: Publisher, private notices: NotificationBroadcasts) {}
+  constructor(
+    private deps: Deps,
+    private publisher: Publisher,
+    private notices: NotificationBroadcasts,
+  ) {}
 
   /** Pushes what a change left to tell. */
   async apply(effects: EventEffects): Promise<void> {

@@ -25,7 +25,11 @@ export interface ChannelChange {
 export class ChannelBroadcasts {
   private unread: UnreadPusher;
 
-  constructor(private db: Knex, private publisher: Publisher, log: Logger) {
+  constructor(
+    private db: Knex,
+    private publisher: Publisher,
+    log: Logger,
+  ) {
     this.unread = new UnreadPusher(db, publisher, log);
   }
 
@@ -67,7 +71,11 @@ export class ChannelBroadcasts {
 
   /** My read marker moved: my other tabs get `unread`, and `notifications:read` for the mentions it read. */
   readMoved(userId: number, channel: ChannelRow, lastReadSeq: number, mentions: number, readNotificationIds: number[]): void {
-    this.publisher.toUser(userId, 'unread', { channelId: channel.id, unread: Math.max(0, Number(channel.last_seq) - lastReadSeq), mentions });
+    this.publisher.toUser(userId, 'unread', {
+      channelId: channel.id,
+      unread: Math.max(0, Number(channel.last_seq) - lastReadSeq),
+      mentions,
+    });
     if (readNotificationIds.length) this.publisher.toUser(userId, 'notifications:read', { ids: readNotificationIds });
   }
 
@@ -82,7 +90,10 @@ export class ChannelBroadcasts {
   }
 
   /** `document:changed` to a group's channel (its document bank moved). */
-  documentChanged(channelId: number | null, change: { groupId: number; documentId: number; action: 'added' | 'updated' | 'removed' }): void {
+  documentChanged(
+    channelId: number | null,
+    change: { groupId: number; documentId: number; action: 'added' | 'updated' | 'removed' },
+  ): void {
     if (channelId) this.publisher.toChannel(channelId, 'document:changed', change);
   }
 }

@@ -16,7 +16,12 @@ import type { ServerEventName, ServerEventPayloads } from '../../protocol/socket
  * audience (the rooms of the groups' channels and of the named users).
  */
 export class GroupBroadcasts {
-  constructor(private db: Knex, private publisher: Publisher, private channels: ChannelBroadcasts, private notices: NotificationBroadcasts) {}
+  constructor(
+    private db: Knex,
+    private publisher: Publisher,
+    private channels: ChannelBroadcasts,
+    private notices: NotificationBroadcasts,
+  ) {}
 
   /** Applies a membership change: `channel:removed` / `channel:added` and room moves, then notifications. */
   async apply(e: MembershipEffects): Promise<void> {
@@ -41,7 +46,11 @@ export class GroupBroadcasts {
   /** A renamed or redescribed group: its channel's members get `channel:updated`. */
   async renamed(channel: ChannelRow): Promise<void> {
     this.channels.changed(await memberIds(this.db, channel.id), {
-      id: channel.id, name: channel.name, description: channel.description, archived: !!channel.archived_at, archivedAt: null,
+      id: channel.id,
+      name: channel.name,
+      description: channel.description,
+      archived: !!channel.archived_at,
+      archivedAt: null,
     });
   }
 

@@ -16,7 +16,10 @@ import type { TicketNote } from '../../protocol/hotline';
  * `hotline:availability` (whether any staff socket is connected) to everyone.
  */
 export class HotlineBroadcasts {
-  constructor(private db: Knex, private publisher: Publisher) {}
+  constructor(
+    private db: Knex,
+    private publisher: Publisher,
+  ) {}
 
   /** Sends the current state of these tickets to the staff and to each one's requester. */
   async tickets(ids: number[]): Promise<PresentedTicket[]> {

@@ -25,7 +25,11 @@ export class UnreadPusher {
   private scheduled = false;
   private lastFlushAt = 0;
 
-  constructor(private db: Knex, private publisher: Publisher, private log: Logger) {}
+  constructor(
+    private db: Knex,
+    private publisher: Publisher,
+    private log: Logger,
+  ) {}
 
   afterMessage(channelId: number, alwaysTell: Iterable<number>): void {
     const users = this.pending.get(channelId) ?? new Set<number>();
@@ -56,7 +60,9 @@ export class UnreadPusher {
     const states = await unreadStatesOfSmallChannels(this.db, [...pending.keys()], UNREAD_PUSH_MAX_MEMBERS);
     // Every small channel has a row (its author is a member): a channel without one is large.
     const small = new Set(states.map((s) => Number(s.channel_id)));
-    const named = [...pending].filter(([id]) => !small.has(id)).flatMap(([channelId, users]) => [...users].map((userId) => ({ channelId, userId })));
+    const named = [...pending]
+      .filter(([id]) => !small.has(id))
+      .flatMap(([channelId, users]) => [...users].map((userId) => ({ channelId, userId })));
     for (const s of [...states, ...(await unreadStatesOf(this.db, named))]) this.push(s);
   }
 

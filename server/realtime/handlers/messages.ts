@@ -25,7 +25,10 @@ export function registerMessageHandlers(table: EventTable, c: ChannelsContext): 
     return {};
   });
 
-  for (const [event, pinned] of [['message:pin', true], ['message:unpin', false]] as const) {
+  for (const [event, pinned] of [
+    ['message:pin', true],
+    ['message:unpin', false],
+  ] as const) {
     onEvent(table, c.deps, event, async (input, { actor }) => {
       const message = presentMessage(await setPinned(c.deps.db, actor, input.messageId, pinned));
       c.broadcasts.channels.messageUpdated(message);

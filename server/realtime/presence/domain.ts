@@ -13,14 +13,18 @@ import { RedisPresenceStore } from './redis-store';
 import type { PresenceStatus, PresenceStore } from './store';
 import { canSeePresence } from '../../access/directory';
 
-
 /**
  * Presence per user: `online` on the first socket on any node, `away`/`dnd` when
  * the user says so, `offline` once the last socket has been gone for the grace
  * period. Each change is sent once, in one emit, to the rooms of the user's
  * non-national channels (their contacts) and to the user's own room.
  */
-export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts, redis: RedisPair | null, health?: RedisHealth): PresenceDomain {
+export function createPresenceDomain(
+  deps: Deps,
+  broadcasts: PresenceBroadcasts,
+  redis: RedisPair | null,
+  health?: RedisHealth,
+): PresenceDomain {
   const { db, config, log } = deps;
   let io: HubServer | null = null;
   /** Redis down: shared presence is skipped (nothing waits on it) and rebuilt from the live sockets when it is back. */
@@ -41,7 +45,9 @@ export function createPresenceDomain(deps: Deps, broadcasts: PresenceBroadcasts,
     .catch((err) => log.error({ err }, 'presence: store failed to start'));
 
   function serial(userId: number, fn: () => Promise<void>): Promise<void> {
-    const next = (chains.get(userId) ?? Promise.resolve()).then(fn).catch((err) => log.error({ err, userId }, 'presence: transition failed'));
+    const next = (chains.get(userId) ?? Promise.resolve())
+      .then(fn)
+      .catch((err) => log.error({ err, userId }, 'presence: transition failed'));
     chains.set(userId, next);
     void next.then(() => {
       if (chains.get(userId) === next) chains.delete(userId);

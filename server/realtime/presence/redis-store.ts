@@ -62,7 +62,10 @@ export class RedisPresenceStore implements PresenceStore {
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly config: Pick<Config, 'redisPrefix' | 'nodeId' | 'presenceGraceMs' | 'presenceHeartbeatMs' | 'presenceNodeTtlMs' | 'presenceSweepMs'>,
+    private readonly config: Pick<
+      Config,
+      'redisPrefix' | 'nodeId' | 'presenceGraceMs' | 'presenceHeartbeatMs' | 'presenceNodeTtlMs' | 'presenceSweepMs'
+    >,
     private readonly log: Logger,
   ) {
     this.p = `${config.redisPrefix}presence:`;
@@ -95,7 +98,10 @@ export class RedisPresenceStore implements PresenceStore {
 
   async connect(userId: number): Promise<boolean> {
     const k = this.keys(userId);
-    const r = await this.redis.eval(CONNECT, { keys: [k.sockets, k.nodeUsers, k.user, k.gone], arguments: [this.node, String(userId), ''] });
+    const r = await this.redis.eval(CONNECT, {
+      keys: [k.sockets, k.nodeUsers, k.user, k.gone],
+      arguments: [this.node, String(userId), ''],
+    });
     this.local.set(userId, (this.local.get(userId) ?? 0) + 1);
     return Number(r) === 1;
   }
@@ -106,7 +112,10 @@ export class RedisPresenceStore implements PresenceStore {
     else this.local.delete(userId);
     const k = this.keys(userId);
     const token = `${this.node}:${++this.graceSeq}`;
-    const r = await this.redis.eval(DISCONNECT, { keys: [k.sockets, k.nodeUsers, k.gone], arguments: [this.node, String(userId), token, String(this.config.presenceGraceMs + 60_000)] });
+    const r = await this.redis.eval(DISCONNECT, {
+      keys: [k.sockets, k.nodeUsers, k.gone],
+      arguments: [this.node, String(userId), token, String(this.config.presenceGraceMs + 60_000)],
+    });
     const total = Number(r);
     if (total === 0) this.pending.set(userId, token);
     return total;
@@ -128,7 +137,10 @@ export class RedisPresenceStore implements PresenceStore {
     this.pending.delete(userId);
     if (!token) return false;
     const k = this.keys(userId);
-    const r = await this.redis.eval(EXPIRE, { keys: [k.sockets, k.nodeUsers, k.user, k.gone], arguments: [this.node, String(userId), token] });
+    const r = await this.redis.eval(EXPIRE, {
+      keys: [k.sockets, k.nodeUsers, k.user, k.gone],
+      arguments: [this.node, String(userId), token],
+    });
     return Number(r) === 1;
   }
 
@@ -163,7 +175,10 @@ export class RedisPresenceStore implements PresenceStore {
     const online: number[] = [];
     for (const [userId, n] of counts) {
       const k = this.keys(userId);
-      const r = await this.redis.eval(CONNECT, { keys: [k.sockets, k.nodeUsers, k.user, k.gone], arguments: [this.node, String(userId), String(n)] });
+      const r = await this.redis.eval(CONNECT, {
+        keys: [k.sockets, k.nodeUsers, k.user, k.gone],
+        arguments: [this.node, String(userId), String(n)],
+      });
       if (Number(r) === 1) online.push(userId);
     }
     return { online, offline: swept.filter((id) => !counts.has(id)) };
@@ -173,7 +188,9 @@ export class RedisPresenceStore implements PresenceStore {
   private async heartbeat(first: boolean): Promise<void> {
     if (!this.redis.isReady) return; // an outage: redis-health.ts reports it once, rebuild() follows
     try {
-      await this.redis.set(`${this.p}node:${this.node}:alive`, String(Date.now()), { expiration: { type: 'PX', value: this.config.presenceNodeTtlMs } });
+      await this.redis.set(`${this.p}node:${this.node}:alive`, String(Date.now()), {
+        expiration: { type: 'PX', value: this.config.presenceNodeTtlMs },
+      });
       const added = await this.redis.sAdd(`${this.p}nodes`, this.node);
       this.failing.delete('heartbeat');
       if (added && !first && this.local.size) await this.reregister();
@@ -186,7 +203,10 @@ export class RedisPresenceStore implements PresenceStore {
     const back: number[] = [];
     for (const [userId, count] of this.local) {
       const k = this.keys(userId);
-      const r = await this.redis.eval(CONNECT, { keys: [k.sockets, k.nodeUsers, k.user, k.gone], arguments: [this.node, String(userId), String(count)] });
+      const r = await this.redis.eval(CONNECT, {
+        keys: [k.sockets, k.nodeUsers, k.user, k.gone],
+        arguments: [this.node, String(userId), String(count)],
+      });
       if (Number(r) === 1) back.push(userId);
     }
     if (back.length) this.events?.online(back);
@@ -221,7 +241,10 @@ export class RedisPresenceStore implements PresenceStore {
         ids.slice(i, i + 200).map(async (userId) => {
           const k = { ...this.keys(userId), nodeUsers: setKey };
           await this.redis.hDel(k.sockets, node);
-          const r = await this.redis.eval(EXPIRE, { keys: [k.sockets, k.nodeUsers, k.user, k.gone], arguments: [node, String(userId), ''] });
+          const r = await this.redis.eval(EXPIRE, {
+            keys: [k.sockets, k.nodeUsers, k.user, k.gone],
+            arguments: [node, String(userId), ''],
+          });
           return Number(r) === 1 ? userId : null;
         }),
       );

@@ -138,7 +138,10 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<v
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.status === 'disabled') return;
   const token = await issueToken(deps, user.id, 'reset', RESET_TTL_MS);
-  await deps.mailer.send({ to: user.email, ...resetPasswordMail(user.first_name, `${deps.config.publicUrl}/reinitialiser?token=${token}`) });
+  await deps.mailer.send({
+    to: user.email,
+    ...resetPasswordMail(user.first_name, `${deps.config.publicUrl}/reinitialiser?token=${token}`),
+  });
 }
 
 /**

@@ -1,7 +1,17 @@
 import type { Deps } from '../../deps';
 import type { AdminCreateUserInput } from '../../protocol/accounts';
 import { AppError, conflict, notFound } from '../../errors';
-import { findUserByEmail, findUserById, findUserByUsername, insertUser, searchUsers, updateUser, type Role, type UserRow, type UserSearch } from '../../db/users';
+import {
+  findUserByEmail,
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  searchUsers,
+  updateUser,
+  type Role,
+  type UserRow,
+  type UserSearch,
+} from '../../db/users';
 import { revokeUserSessions } from '../../db/sessions';
 import { hashPassword } from './passwords';
 import { syncAutoMemberships } from '../chat/channels';

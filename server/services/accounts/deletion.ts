@@ -26,11 +26,21 @@ const FRESH_SIGN_IN_MS = 10 * 60_000;
  * an account that only ever signed in through ProConnect has none, so its
  * session must have been opened through the provider in the last 10 minutes.
  */
-async function assertReauthenticated(deps: Deps, user: UserRow, session: SessionRow, password: string | undefined, now: Date): Promise<void> {
+async function assertReauthenticated(
+  deps: Deps,
+  user: UserRow,
+  session: SessionRow,
+  password: string | undefined,
+  now: Date,
+): Promise<void> {
   if (user.password_hash === NO_PASSWORD_HASH) {
     const fresh = (await sessionIdToken(deps.db, session.id)) && now.getTime() - (ms(session.created_at) ?? 0) < FRESH_SIGN_IN_MS;
     if (fresh) return;
-    throw new AppError('reauthentication_required', 422, 'Pour confirmer, déconnectez-vous, reconnectez-vous avec ProConnect puis recommencez dans les 10 minutes.');
+    throw new AppError(
+      'reauthentication_required',
+      422,
+      'Pour confirmer, déconnectez-vous, reconnectez-vous avec ProConnect puis recommencez dans les 10 minutes.',
+    );
   }
   if (!password || !(await verifyPassword(password, user.password_hash))) {
     // Not 401: the session is fine, only this confirmation failed (the client must not sign the person out).
@@ -39,14 +49,23 @@ async function assertReauthenticated(deps: Deps, user: UserRow, session: Session
 }
 
 /** Schedules the deletion of the caller's account once re-authenticated, and signs them out everywhere. */
-export async function requestAccountDeletion(deps: Deps, user: UserRow, session: SessionRow, password: string | undefined, now = new Date()): Promise<{ erasesAt: Date }> {
+export async function requestAccountDeletion(
+  deps: Deps,
+  user: UserRow,
+  session: SessionRow,
+  password: string | undefined,
+  now = new Date(),
+): Promise<{ erasesAt: Date }> {
   await assertReauthenticated(deps, user, session, password, now);
   await deps.db.transaction(async (trx) => {
     await markDeletionRequested(trx, user.id, now);
     await revokeUserSessions(trx, user.id);
   });
   const erasesAt = new Date(now.getTime() + DELETION_GRACE_MS);
-  await deps.mailer.send({ to: user.email, ...deletionScheduledMail(user.first_name, longDate.format(erasesAt), `${deps.config.publicUrl}/connexion`) });
+  await deps.mailer.send({
+    to: user.email,
+    ...deletionScheduledMail(user.first_name, longDate.format(erasesAt), `${deps.config.publicUrl}/connexion`),
+  });
   return { erasesAt };
 }
 

@@ -41,10 +41,18 @@ export class OidcClient {
     // Plain http only for a provider on this machine (the tests' provider); ProConnect is https.
     const execute = issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname) ? [oidc.allowInsecureRequests] : [];
     this.discovered ??= oidc
-      .discovery(issuer, this.settings.clientId, { client_secret: this.settings.clientSecret, id_token_signed_response_alg: 'RS256' }, oidc.ClientSecretBasic(this.settings.clientSecret), { execute })
+      .discovery(
+        issuer,
+        this.settings.clientId,
+        { client_secret: this.settings.clientSecret, id_token_signed_response_alg: 'RS256' },
+        oidc.ClientSecretBasic(this.settings.clientSecret),
+        { execute },
+      )
       .catch((err) => {
         this.discovered = null;
-        throw new AppError('oidc_unavailable', 503, "Le service d'identification ne répond pas. Réessayez plus tard.", { cause: String(err) });
+        throw new AppError('oidc_unavailable', 503, "Le service d'identification ne répond pas. Réessayez plus tard.", {
+          cause: String(err),
+        });
       });
     return this.discovered;
   }

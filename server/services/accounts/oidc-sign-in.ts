@@ -19,9 +19,7 @@ import { syncAutoMemberships } from '../chat/channels';
 const SIGNUP_TTL_MS = 30 * 60 * 1000;
 
 /** A session opened, or a ticket for the département page. */
-export type OidcSignInResult =
-  | { kind: 'session'; user: UserRow; token: string }
-  | { kind: 'signup'; ticket: string };
+export type OidcSignInResult = { kind: 'session'; user: UserRow; token: string } | { kind: 'signup'; ticket: string };
 
 type Client = { userAgent?: string; ip?: string };
 
@@ -45,7 +43,11 @@ export async function signInWithOidc(deps: Deps, identity: OidcIdentity, next: s
   if (existing) {
     // Only an address the provider vouches for may take over an account made with a password.
     if (!identity.emailVerified) {
-      throw new AppError('oidc_email_unverified', 403, "Votre adresse n'est pas vérifiée par le fournisseur d'identité : connectez-vous avec votre mot de passe.");
+      throw new AppError(
+        'oidc_email_unverified',
+        403,
+        "Votre adresse n'est pas vérifiée par le fournisseur d'identité : connectez-vous avec votre mot de passe.",
+      );
     }
     if (existing.status === 'disabled') throw notActive();
     await insertIdentity(deps.db, { userId: existing.id, issuer: identity.issuer, subject: identity.subject });
@@ -82,7 +84,12 @@ export async function findPendingOidcSignup(deps: Deps, ticket: string): Promise
 
 /** A free username drawn from the e-mail's local part (`prenom.nom`, then `prenom.nom-2`…). */
 async function freeUsername(deps: Deps, email: string): Promise<string> {
-  let base = email.split('@')[0]!.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[^a-z0-9._-]/g, '');
+  let base = email
+    .split('@')[0]!
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[^a-z0-9._-]/g, '');
   base = base.replace(/^[^a-z0-9]+/, '').slice(0, 26);
   if (base.length < 3 || ['channel', 'here', 'all', 'everyone'].includes(base)) base = `agent${base}`.slice(0, 26);
   for (let n = 1; n < 1000; n++) {
@@ -93,7 +100,12 @@ async function freeUsername(deps: Deps, email: string): Promise<string> {
 }
 
 /** Creates the account of a first sign-in with the département it names, links it and opens its session. */
-export async function completeOidcSignup(deps: Deps, ticket: string, departmentCode: string, client: Client): Promise<{ user: UserRow; token: string; next: string | null }> {
+export async function completeOidcSignup(
+  deps: Deps,
+  ticket: string,
+  departmentCode: string,
+  client: Client,
+): Promise<{ user: UserRow; token: string; next: string | null }> {
   const pending = await findPendingOidcSignup(deps, ticket);
   await assertDepartment(deps, departmentCode);
   if (await findUserByEmail(deps.db, pending.email)) {

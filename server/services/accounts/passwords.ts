@@ -31,7 +31,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash to verify against when the account does not exist, so timing does not tell. */
 export const dummyHashPromise = hashPassword(crypto.randomBytes(12).toString('hex'));
 
-const strip = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const strip = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /**
  * The contract's password rule, as French messages (empty when the password is fine):

@@ -46,7 +46,11 @@ export interface SessionOrigin {
 }
 
 /** Opens a session for an account already checked (password or OpenID provider); the token is returned once, only its hash is stored. */
-export async function openSession(deps: Deps, user: UserRow, origin: SessionOrigin): Promise<{ user: UserRow; token: string; session: SessionRow }> {
+export async function openSession(
+  deps: Deps,
+  user: UserRow,
+  origin: SessionOrigin,
+): Promise<{ user: UserRow; token: string; session: SessionRow }> {
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + deps.config.sessionDays * 86400_000);
   const session = await insertSession(deps.db, { userId: user.id, tokenHash: hash, expiresAt, ...origin });

@@ -3,8 +3,17 @@ import { forbidden, ruleViolated } from '../../errors';
 import { accessGroup } from '../../access/groups';
 import { accessEvent, accessEventAsOrganiser, canManageListedEvent, canOrganise, type EventAccess } from '../../access/agenda';
 import {
-  findEvent, groupEvents, insertEvent, insertInvitations, invitedAmong, lockEvent, myEvents, updateEvent,
-  type EventRange, type EventRow, type EventView,
+  findEvent,
+  groupEvents,
+  insertEvent,
+  insertInvitations,
+  invitedAmong,
+  lockEvent,
+  myEvents,
+  updateEvent,
+  type EventRange,
+  type EventRow,
+  type EventView,
 } from '../../db/agenda-events';
 import { allRegistrationsOf, countsFor, prescriptionsBy, selfRegistrations, waitlistPosition } from '../../db/agenda-registrations';
 import { groupMemberIds, membershipsIn } from '../../db/groups';
@@ -18,11 +27,19 @@ import { fillPlaces } from './places';
 /** One event as the viewer sees it, with the people they registered on the prescription list. */
 export async function eventView(db: Knex, actor: UserRow, access: EventAccess): Promise<PresentedEvent> {
   const id = access.event.id;
-  const [counts, mine, prescriptions] = await Promise.all([countsFor(db, [id]), selfRegistrations(db, actor.id, [id]), prescriptionsBy(db, id, actor.id)]);
+  const [counts, mine, prescriptions] = await Promise.all([
+    countsFor(db, [id]),
+    selfRegistrations(db, actor.id, [id]),
+    prescriptionsBy(db, id, actor.id),
+  ]);
   const myPrescriptions = [];
-  for (const p of prescriptions) myPrescriptions.push({ id: p.id, name: p.name, email: p.email, status: p.status, position: await waitlistPosition(db, p) });
+  for (const p of prescriptions)
+    myPrescriptions.push({ id: p.id, name: p.name, email: p.email, status: p.status, position: await waitlistPosition(db, p) });
   return presentEvent(access.event, counts.get(id)!, {
-    myRegistration: mine.get(id) ?? null, invited: access.invited, canManage: access.canManage, myPrescriptions,
+    myRegistration: mine.get(id) ?? null,
+    invited: access.invited,
+    canManage: access.canManage,
+    myPrescriptions,
   });
 }
 
@@ -94,7 +111,14 @@ function assertDates(f: Pick<EventFields, 'startsAt' | 'endsAt' | 'registrationD
  * the event) and a notification; `group` notifies every member of the group.
  * Unknown, inactive or chat-only accounts are refused (422 `unknown_users`).
  */
-export async function inviteToEvent(trx: Knex, actor: UserRow, event: EventRow, groupName: string, who: Invitees, out: EventEffects): Promise<void> {
+export async function inviteToEvent(
+  trx: Knex,
+  actor: UserRow,
+  event: EventRow,
+  groupName: string,
+  who: Invitees,
+  out: EventEffects,
+): Promise<void> {
   const ids = [...new Set(who.userIds ?? [])].filter((id) => id !== actor.id);
   if (ids.length) {
     const known = new Set(await activeFullMemberIds(trx, ids));
@@ -102,7 +126,10 @@ export async function inviteToEvent(trx: Knex, actor: UserRow, event: EventRow, 
     if (unknown.length) throw ruleViolated('unknown_users', 'Certaines personnes invitées sont introuvables.', { userIds: unknown });
   }
   const notified = new Set<number>([actor.id]);
-  const data = { ...eventRef(event, groupName), invitedBy: { id: actor.id, username: actor.username, displayName: `${actor.first_name} ${actor.last_name}` } };
+  const data = {
+    ...eventRef(event, groupName),
+    invitedBy: { id: actor.id, username: actor.username, displayName: `${actor.first_name} ${actor.last_name}` },
+  };
   for (const userId of await insertInvitations(trx, event.id, ids, actor.id)) {
     notified.add(userId);
     out.notifications.push(await notify(trx, userId, 'event_invitation', data));
@@ -117,14 +144,29 @@ export async function inviteToEvent(trx: Knex, actor: UserRow, event: EventRow, 
 }
 
 /** POST /api/groups/:id/events: organisers create an event, and may invite people or the whole group. */
-export async function createEvent(db: Knex, actor: UserRow, groupId: number, f: EventFields, who: Invitees = {}): Promise<{ access: EventAccess; effects: EventEffects }> {
+export async function createEvent(
+  db: Knex,
+  actor: UserRow,
+  groupId: number,
+  f: EventFields,
+  who: Invitees = {},
+): Promise<{ access: EventAccess; effects: EventEffects }> {
   const { group, membership } = await accessGroup(db, actor, groupId);
   if (!canOrganise(actor, membership)) throw forbidden('Seuls les responsables du groupe et les animateurs créent des événements.');
   assertDates(f);
   const { id, effects } = await db.transaction(async (trx) => {
     const id = await insertEvent(trx, {
-      group_id: group.id, created_by: actor.id, title: f.title, description: f.description, starts_at: f.startsAt, ends_at: f.endsAt,
-      location: f.location, video_url: f.videoUrl, capacity: f.capacity, waitlist: f.waitlist, prescription_capacity: f.prescriptionCapacity,
+      group_id: group.id,
+      created_by: actor.id,
+      title: f.title,
+      description: f.description,
+      starts_at: f.startsAt,
+      ends_at: f.endsAt,
+      location: f.location,
+      video_url: f.videoUrl,
+      capacity: f.capacity,
+      waitlist: f.waitlist,
+      prescription_capacity: f.prescriptionCapacity,
       registration_deadline: f.registrationDeadline,
     });
     const effects = noEffects(id, true);
@@ -146,14 +188,22 @@ export async function inviteMore(db: Knex, actor: UserRow, eventId: number, who:
 }
 
 const capacityRule = (list: string, registered: number) =>
-  ruleViolated('capacity_below_registered', `La capacité ${list} ne peut pas être inférieure au nombre d'inscrits (${registered}).`, { registered });
+  ruleViolated('capacity_below_registered', `La capacité ${list} ne peut pas être inférieure au nombre d'inscrits (${registered}).`, {
+    registered,
+  });
 
 /**
  * PATCH /api/events/:id, behind the event's lock: a capacity never goes below
  * the number already registered (422), a larger one promotes from the waiting
  * list at once, and registrants hear of a new date or place.
  */
-export async function editEvent(db: Knex, actor: UserRow, eventId: number, changes: Partial<EventFields>, publicUrl: string): Promise<EventEffects> {
+export async function editEvent(
+  db: Knex,
+  actor: UserRow,
+  eventId: number,
+  changes: Partial<EventFields>,
+  publicUrl: string,
+): Promise<EventEffects> {
   const { event: seen } = await accessEventAsOrganiser(db, actor, eventId);
   if (seen.cancelled_at) throw ruleViolated('event_cancelled', 'Cet événement est annulé : il ne peut plus être modifié.');
   return db.transaction(async (trx) => {
@@ -161,14 +211,20 @@ export async function editEvent(db: Knex, actor: UserRow, eventId: number, chang
     const merged = {
       startsAt: changes.startsAt ?? new Date(event.starts_at),
       endsAt: changes.endsAt ?? new Date(event.ends_at),
-      registrationDeadline: changes.registrationDeadline !== undefined ? changes.registrationDeadline : event.registration_deadline === null ? null : new Date(event.registration_deadline),
+      registrationDeadline:
+        changes.registrationDeadline !== undefined
+          ? changes.registrationDeadline
+          : event.registration_deadline === null
+            ? null
+            : new Date(event.registration_deadline),
     };
     assertDates(merged);
     const counts = (await countsFor(trx, [eventId])).get(eventId)!;
     if (changes.capacity != null && changes.capacity < counts.member.registered) throw capacityRule('', counts.member.registered);
     if (changes.prescriptionCapacity !== undefined && counts.prescription.registered + counts.prescription.waitlisted > 0) {
       if (changes.prescriptionCapacity === null) throw capacityRule('« sur prescription »', counts.prescription.registered);
-      if (changes.prescriptionCapacity < counts.prescription.registered) throw capacityRule('« sur prescription »', counts.prescription.registered);
+      if (changes.prescriptionCapacity < counts.prescription.registered)
+        throw capacityRule('« sur prescription »', counts.prescription.registered);
     }
     const row: Partial<EventRow> = {};
     if (changes.title !== undefined) row.title = changes.title;
@@ -187,8 +243,10 @@ export async function editEvent(db: Knex, actor: UserRow, eventId: number, chang
     const saved = (await lockEvent(trx, eventId))!;
     for (const list of ['member', 'prescription'] as const) await fillPlaces(trx, saved, seen.g_name, list, publicUrl, effects);
     const moved =
-      ms(saved.starts_at) !== ms(event.starts_at) || ms(saved.ends_at) !== ms(event.ends_at) ||
-      saved.location !== event.location || saved.video_url !== event.video_url;
+      ms(saved.starts_at) !== ms(event.starts_at) ||
+      ms(saved.ends_at) !== ms(event.ends_at) ||
+      saved.location !== event.location ||
+      saved.video_url !== event.video_url;
     if (moved) await changeNotices(trx, saved, seen.g_name, await allRegistrationsOf(trx, eventId), actor.id, effects);
     return effects;
   });

@@ -47,7 +47,9 @@ export function calendarOf(events: EventView[], publicUrl: string, name: string,
   for (const e of events) {
     const link = `${publicUrl}/evenements/${e.id}`;
     const mine = status?.get(e.id);
-    const description = [mine, e.description, `Groupe : ${e.g_name}`, e.video_url ? `Visio : ${e.video_url}` : null, link].filter(Boolean).join('\n\n');
+    const description = [mine, e.description, `Groupe : ${e.g_name}`, e.video_url ? `Visio : ${e.video_url}` : null, link]
+      .filter(Boolean)
+      .join('\n\n');
     cal.createEvent({
       id: `evenement-${e.id}@${host}`,
       start: new Date(ms(e.starts_at)!),
@@ -103,7 +105,11 @@ export async function feedCalendar(db: Knex, token: string, publicUrl: string): 
   if (!user || user.status !== 'active') throw notFound('Agenda');
   const now = Date.now();
   const events = await myEvents(db, user.id, { from: new Date(now - 90 * DAY), to: new Date(now + 366 * DAY) }, 1000);
-  const regs = await selfRegistrations(db, user.id, events.map((e) => e.id));
+  const regs = await selfRegistrations(
+    db,
+    user.id,
+    events.map((e) => e.id),
+  );
   const status = new Map<number, string>(
     [...regs].map(([eventId, r]) => [eventId, r.status === 'registered' ? 'Vous êtes inscrit(e).' : "Vous êtes sur la liste d'attente."]),
   );

@@ -17,7 +17,8 @@ export interface EventEffects {
 
 export const noEffects = (eventId: number, changed = false): EventEffects => ({ eventId, changed, notifications: [], mails: [] });
 
-const signature = '\n\n—\nMaillage, le réseau des professionnels du service public.\nCe message est automatique, merci de ne pas y répondre.';
+const signature =
+  '\n\n—\nMaillage, le réseau des professionnels du service public.\nCe message est automatique, merci de ne pas y répondre.';
 
 const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
 
@@ -40,7 +41,14 @@ const eventLink = (publicUrl: string, e: EventRow) => `${publicUrl}/evenements/$
  * notification and e-mail; for the prescription list, the person registered by
  * e-mail and the professional who registered them by notification.
  */
-export async function promotionNotices(trx: Knex, e: EventRow, groupName: string, promoted: RegistrationRow[], publicUrl: string, out: EventEffects): Promise<void> {
+export async function promotionNotices(
+  trx: Knex,
+  e: EventRow,
+  groupName: string,
+  promoted: RegistrationRow[],
+  publicUrl: string,
+  out: EventEffects,
+): Promise<void> {
   for (const r of promoted) {
     const subject = `Une place s'est libérée : « ${e.title} »`;
     const text = (who: string) =>
@@ -57,7 +65,14 @@ export async function promotionNotices(trx: Knex, e: EventRow, groupName: string
 }
 
 /** Tells everyone on the lists (registered or waiting) that the event is cancelled, with the reason. */
-export async function cancellationNotices(trx: Knex, e: EventRow, groupName: string, regs: RegistrationRow[], reason: string | null, out: EventEffects): Promise<void> {
+export async function cancellationNotices(
+  trx: Knex,
+  e: EventRow,
+  groupName: string,
+  regs: RegistrationRow[],
+  reason: string | null,
+  out: EventEffects,
+): Promise<void> {
   const subject = `Annulation : « ${e.title} »`;
   const why = reason ? `\n\nMotif : ${reason}` : '';
   const text = (who: string) =>
@@ -78,7 +93,14 @@ export async function cancellationNotices(trx: Knex, e: EventRow, groupName: str
 }
 
 /** Tells members registered (or waiting) that the date or the place changed (notification only). */
-export async function changeNotices(trx: Knex, e: EventRow, groupName: string, regs: RegistrationRow[], actorId: number, out: EventEffects): Promise<void> {
+export async function changeNotices(
+  trx: Knex,
+  e: EventRow,
+  groupName: string,
+  regs: RegistrationRow[],
+  actorId: number,
+  out: EventEffects,
+): Promise<void> {
   const users = new Set(regs.map((r) => r.user_id).filter((id): id is number => !!id && id !== actorId));
   for (const userId of users) out.notifications.push(await notify(trx, userId, 'event_changed', eventRef(e, groupName)));
 }

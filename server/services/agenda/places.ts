@@ -12,7 +12,14 @@ export const capacityOf = (e: Pick<EventRow, 'capacity' | 'prescription_capacity
  * and queues the notices to those promoted. Must run inside the transaction
  * that holds the event's lock (`lockEvent`), like every change to the lists.
  */
-export async function fillPlaces(trx: Knex, event: EventRow, groupName: string, list: RegistrationList, publicUrl: string, out: EventEffects): Promise<RegistrationRow[]> {
+export async function fillPlaces(
+  trx: Knex,
+  event: EventRow,
+  groupName: string,
+  list: RegistrationList,
+  publicUrl: string,
+  out: EventEffects,
+): Promise<RegistrationRow[]> {
   if (event.cancelled_at) return [];
   const cap = capacityOf(event, list);
   if (list === 'prescription' && cap === null) return [];

@@ -2,8 +2,16 @@ import type { Knex } from 'knex';
 import { conflict, notFound, ruleViolated } from '../../errors';
 import { lockEvent, type EventRow } from '../../db/agenda-events';
 import {
-  countIn, deleteRegistration, findPrescription, findRegistration, findSelfRegistration, insertRegistration, registrationsOf,
-  waitlistPosition, type RegistrationRow, type RegistrationStatus,
+  countIn,
+  deleteRegistration,
+  findPrescription,
+  findRegistration,
+  findSelfRegistration,
+  insertRegistration,
+  registrationsOf,
+  waitlistPosition,
+  type RegistrationRow,
+  type RegistrationStatus,
 } from '../../db/agenda-registrations';
 import type { UserRow } from '../../db/users';
 import { presentRegistration, registrationOpen, type PresentedRegistration } from '../../presenters/agenda-events';
@@ -29,7 +37,12 @@ export interface RegistrationResult {
  * capacity is never exceeded, on PostgreSQL as on SQLite. Registering twice
  * answers the existing registration.
  */
-export async function registerForEvent(db: Knex, actor: UserRow, eventId: number, input: RegistrationInput): Promise<{ result: RegistrationResult; effects: EventEffects }> {
+export async function registerForEvent(
+  db: Knex,
+  actor: UserRow,
+  eventId: number,
+  input: RegistrationInput,
+): Promise<{ result: RegistrationResult; effects: EventEffects }> {
   await accessEvent(db, actor, eventId);
   return db.transaction(async (trx) => {
     const event = await lockEvent(trx, eventId);
@@ -40,7 +53,8 @@ export async function registerForEvent(db: Knex, actor: UserRow, eventId: number
     if (input.list === 'prescription' && cap === null) {
       throw ruleViolated('prescription_closed', "Cet événement n'a pas de liste d'inscription sur prescription.");
     }
-    const existing = input.list === 'member' ? await findSelfRegistration(trx, event.id, actor.id) : await findPrescription(trx, event.id, input.email);
+    const existing =
+      input.list === 'member' ? await findSelfRegistration(trx, event.id, actor.id) : await findPrescription(trx, event.id, input.email);
     if (existing) {
       if (existing.list === 'prescription' && existing.user_id !== actor.id) {
         throw conflict('already_registered', 'Cette personne est déjà inscrite à cet événement.');
@@ -68,7 +82,13 @@ export async function registerForEvent(db: Knex, actor: UserRow, eventId: number
 }
 
 /** Frees a place (or a spot on the waiting list) and promotes the next one, under the event's lock. */
-async function drop(trx: Knex.Transaction, event: EventRow, groupName: string, reg: RegistrationRow, publicUrl: string): Promise<EventEffects> {
+async function drop(
+  trx: Knex.Transaction,
+  event: EventRow,
+  groupName: string,
+  reg: RegistrationRow,
+  publicUrl: string,
+): Promise<EventEffects> {
   await deleteRegistration(trx, reg.id);
   const effects = noEffects(event.id, true);
   if (reg.status === 'registered') await fillPlaces(trx, event, groupName, reg.list, publicUrl, effects);
@@ -87,7 +107,13 @@ export async function unregisterSelf(db: Knex, actor: UserRow, eventId: number, 
 }
 
 /** DELETE /api/events/:id/registrations/:registrationId: the person who registered it, or an organiser. */
-export async function removeRegistration(db: Knex, actor: UserRow, eventId: number, registrationId: number, publicUrl: string): Promise<EventEffects> {
+export async function removeRegistration(
+  db: Knex,
+  actor: UserRow,
+  eventId: number,
+  registrationId: number,
+  publicUrl: string,
+): Promise<EventEffects> {
   const { event: seen, canManage } = await accessEvent(db, actor, eventId);
   return db.transaction(async (trx) => {
     const event = (await lockEvent(trx, eventId))!;
@@ -98,7 +124,11 @@ export async function removeRegistration(db: Knex, actor: UserRow, eventId: numb
 }
 
 /** The registrants of an event for its organisers: member list then prescription list, registered then waiting. */
-export async function listRegistrants(db: Knex, actor: UserRow, eventId: number): Promise<{ event: EventRow; items: PresentedRegistration[] }> {
+export async function listRegistrants(
+  db: Knex,
+  actor: UserRow,
+  eventId: number,
+): Promise<{ event: EventRow; items: PresentedRegistration[] }> {
   const { event } = await accessEventAsOrganiser(db, actor, eventId);
   const rows = await registrationsOf(db, eventId);
   const waiting = { member: 0, prescription: 0 };

@@ -9,7 +9,12 @@ import { namedChannels } from '../../db/channels';
 
 /** The folded form two names are compared by. */
 export function foldName(name: string): string {
-  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Throws 409 `name_taken` (on the `name` field) when another thematic or group channel has this name; `exceptChannelId` is the one being renamed. */

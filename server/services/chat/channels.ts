@@ -1,9 +1,25 @@
 import type { Knex } from 'knex';
 import { AppError, forbidden, notFound, ruleViolated } from '../../errors';
 import {
-  addMember, advanceReadMarker, channelsBySlugs, findChannel, findChannelBySlug, findDirectChannel, findMembership, insertChannel,
-  insertChannelsIfMissing, insertDirectChannel, listVisibleChannels, mentionCounts, nationalAndDepartmentalChannelsOf, removeMember,
-  setFavorite as setFavoriteRow, thematicChannelsFor, thematicMemberCounts, updateChannel, type ChannelRow,
+  addMember,
+  advanceReadMarker,
+  channelsBySlugs,
+  findChannel,
+  findChannelBySlug,
+  findDirectChannel,
+  findMembership,
+  insertChannel,
+  insertChannelsIfMissing,
+  insertDirectChannel,
+  listVisibleChannels,
+  mentionCounts,
+  nationalAndDepartmentalChannelsOf,
+  removeMember,
+  setFavorite as setFavoriteRow,
+  thematicChannelsFor,
+  thematicMemberCounts,
+  updateChannel,
+  type ChannelRow,
 } from '../../db/channels';
 import { listDepartments } from '../../db/departments';
 import { findUserById, type UserRow } from '../../db/users';
@@ -18,8 +34,16 @@ import { assertChannelNameFree } from './channel-names';
 
 export const THEMATIC_DEFAULTS = [
   { slug: 'theme-education', name: 'Éducation', description: 'Numérique éducatif, parentalité numérique, accompagnement scolaire.' },
-  { slug: 'theme-insertion', name: 'Insertion professionnelle', description: "Recherche d'emploi en ligne, France Travail, compétences numériques." },
-  { slug: 'theme-demarches', name: 'Démarches en ligne', description: 'Impôts, CAF, ANTS, santé : accompagner les démarches administratives.' },
+  {
+    slug: 'theme-insertion',
+    name: 'Insertion professionnelle',
+    description: "Recherche d'emploi en ligne, France Travail, compétences numériques.",
+  },
+  {
+    slug: 'theme-demarches',
+    name: 'Démarches en ligne',
+    description: 'Impôts, CAF, ANTS, santé : accompagner les démarches administratives.',
+  },
   { slug: 'theme-veille', name: 'Veille numérique', description: 'Outils, actualités et ressources à partager.' },
   { slug: 'theme-inclusion', name: 'Inclusion numérique', description: 'Publics éloignés du numérique, accessibilité, médiation.' },
 ];
@@ -32,7 +56,13 @@ export async function provisionChannels(db: Knex): Promise<void> {
     ...THEMATIC_DEFAULTS.map((t) => ({ kind: 'thematic' as const, ...t, announce: false })),
   ];
   for (const d of await listDepartments(db)) {
-    rows.push({ kind: 'departmental', name: `${d.code} — ${d.name}`, slug: `dep-${d.code.toLowerCase()}`, department_code: d.code, announce: false });
+    rows.push({
+      kind: 'departmental',
+      name: `${d.code} — ${d.name}`,
+      slug: `dep-${d.code.toLowerCase()}`,
+      department_code: d.code,
+      announce: false,
+    });
   }
   await insertChannelsIfMissing(db, rows);
 }
@@ -64,7 +94,11 @@ export async function syncAutoMemberships(db: Knex, user: UserRow): Promise<{ ad
 
 async function peerOf(db: Knex, channel: ChannelRow, viewerId: number) {
   if (channel.kind !== 'direct' || !channel.direct_key) return null;
-  const otherId = channel.direct_key.split(':').map(Number).find((id) => id !== viewerId) ?? viewerId;
+  const otherId =
+    channel.direct_key
+      .split(':')
+      .map(Number)
+      .find((id) => id !== viewerId) ?? viewerId;
   const other = await findUserById(db, otherId);
   return other ? { id: other.id, username: other.username, displayName: displayName(other) } : null;
 }
@@ -86,7 +120,11 @@ export async function channelView(db: Knex, user: UserRow, channel: ChannelRow):
 
 /** GET /api/channels: my channels and the thematic ones I may join. */
 export async function listMyChannels(db: Knex, user: UserRow): Promise<PresentedChannel[]> {
-  const [rows, mentions, rights] = await Promise.all([listVisibleChannels(db, user.id), mentionCounts(db, user.id), rightsInChannels(db, user)]);
+  const [rows, mentions, rights] = await Promise.all([
+    listVisibleChannels(db, user.id),
+    mentionCounts(db, user.id),
+    rightsInChannels(db, user),
+  ]);
   const out: PresentedChannel[] = [];
   for (const c of rows) {
     if (c.archived_at && !c.m_user_id) continue;
@@ -117,7 +155,7 @@ export async function joinChannel(db: Knex, user: UserRow, channelId: number): P
     throw notFound('Salon');
   }
   if (channel.archived_at) throw ruleViolated('channel_archived', 'Ce salon est archivé.');
-  if (!canJoinOpenChannels(user)) throw forbidden("Votre compte donne accès à la messagerie uniquement sur invitation.");
+  if (!canJoinOpenChannels(user)) throw forbidden('Votre compte donne accès à la messagerie uniquement sur invitation.');
   return { channel, added: await addMember(db, channel.id, user.id, Number(channel.last_seq)) };
 }
 
@@ -137,7 +175,12 @@ export async function setFavorite(db: Knex, user: UserRow, channelId: number, fa
 }
 
 /** Moves my read marker forward (never backwards, never past the last message). */
-export async function markRead(db: Knex, user: UserRow, channelId: number, seq: number): Promise<{ channel: ChannelRow; lastReadSeq: number; mentions: number }> {
+export async function markRead(
+  db: Knex,
+  user: UserRow,
+  channelId: number,
+  seq: number,
+): Promise<{ channel: ChannelRow; lastReadSeq: number; mentions: number }> {
   const { channel } = await accessChannel(db, user, channelId);
   const lastReadSeq = await advanceReadMarker(db, channelId, user.id, Math.min(seq, Number(channel.last_seq)));
   const mentions = (await mentionCounts(db, user.id, channelId)).get(channelId) ?? 0;
@@ -148,10 +191,15 @@ export async function markRead(db: Knex, user: UserRow, channelId: number, seq: 
  * Our direct channel, created on first use. Allowed between contacts, towards
  * animators, hotline staff and admins, and from them to anyone.
  */
-export async function openDirect(db: Knex, actor: UserRow, otherId: number): Promise<{ channel: ChannelRow; created: boolean; other: UserRow }> {
+export async function openDirect(
+  db: Knex,
+  actor: UserRow,
+  otherId: number,
+): Promise<{ channel: ChannelRow; created: boolean; other: UserRow }> {
   const other = await findUserById(db, otherId);
   if (!other || other.status !== 'active' || other.id === actor.id) throw notFound('Membre');
-  if (!(await canWriteDirectly(actor, other, () => areContacts(db, actor.id, other.id)))) throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
+  if (!(await canWriteDirectly(actor, other, () => areContacts(db, actor.id, other.id))))
+    throw new AppError('forbidden', 403, "Vous ne pouvez écrire directement qu'à vos contacts, aux animateurs et à la hotline.");
   const [a, b] = [actor.id, other.id].sort((x, y) => x - y) as [number, number];
   const existing = await findDirectChannel(db, `${a}:${b}`);
   if (existing) {
@@ -172,7 +220,13 @@ export async function openDirect(db: Knex, actor: UserRow, otherId: number): Pro
 export async function createThematic(db: Knex, actor: UserRow, input: { name: string; description: string | null }): Promise<ChannelRow> {
   await assertChannelNameFree(db, input.name);
   const slug = await freeSlug(`theme-${slugify(input.name, 'salon')}`, (s) => findChannelBySlug(db, s));
-  const channel = await insertChannel(db, { kind: 'thematic', name: input.name, slug, description: input.description, created_by: actor.id });
+  const channel = await insertChannel(db, {
+    kind: 'thematic',
+    name: input.name,
+    slug,
+    description: input.description,
+    created_by: actor.id,
+  });
   await addMember(db, channel.id, actor.id);
   return channel;
 }

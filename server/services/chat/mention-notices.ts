@@ -47,9 +47,17 @@ export async function notifyMentions(db: Knex, result: SendResult): Promise<Noti
     for (const userId of userIds) out.push(await notify(trx, userId, 'mention', data));
     // Someone reading the channel at that moment may already have moved their marker past it: born read.
     const seen = await readersUpTo(trx, channel.id, userIds, presented.seq);
-    for (const userId of seen as number[]) await markNotificationsRead(trx, userId, out.filter((n) => n.user_id === userId).map((n) => n.id));
+    for (const userId of seen as number[])
+      await markNotificationsRead(
+        trx,
+        userId,
+        out.filter((n) => n.user_id === userId).map((n) => n.id),
+      );
     if (!seen.length) return out;
-    return notificationsByIds(trx, out.map((n) => n.id));
+    return notificationsByIds(
+      trx,
+      out.map((n) => n.id),
+    );
   });
 }
 

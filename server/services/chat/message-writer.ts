@@ -19,7 +19,10 @@ export class MessageWriter {
   private queue: Job[] = [];
   private running = false;
 
-  constructor(private db: Knex, private log: Logger) {}
+  constructor(
+    private db: Knex,
+    private log: Logger,
+  ) {}
 
   /** Writes a message (checks included, against committed state); resolves after the commit. */
   send(send: SendJob): Promise<SendResult> {
@@ -42,7 +45,10 @@ export class MessageWriter {
     let outcomes: Outcome<SendResult>[] = [];
     try {
       await this.db.transaction(async (trx) => {
-        outcomes = await writeSends(trx, batch.map((j) => j.send));
+        outcomes = await writeSends(
+          trx,
+          batch.map((j) => j.send),
+        );
       });
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);

@@ -4,13 +4,9 @@ import { accessReadableChannel, canModerate, canPin } from '../../access/channel
 import { accessMessage, canEditMessage } from '../../access/messages';
 import { findChannel } from '../../db/channels';
 import type { UserRow } from '../../db/users';
-import {
-  findByClientMsgId, findMessage, messagePage, pinnedMessages, updateMessage,
-  type MessageWithAuthor,
-} from '../../db/messages';
+import { findByClientMsgId, findMessage, messagePage, pinnedMessages, updateMessage, type MessageWithAuthor } from '../../db/messages';
 import type { MessageWriter } from './message-writer';
 import type { SendInput, SendResult } from './send-types';
-
 
 const MENTION = /(^|[^\p{L}\p{N}_@.])@([a-z0-9][a-z0-9._-]{1,29}[a-z0-9])/giu;
 const BROADCAST_MENTIONS = new Set(['channel', 'all', 'here', 'everyone']);
@@ -57,7 +53,8 @@ export async function editMessage(db: Knex, actor: UserRow, messageId: number, b
 /** Deletes a message (author, moderators, admins): it keeps its seq, its body is emptied. */
 export async function deleteMessage(db: Knex, actor: UserRow, messageId: number): Promise<MessageWithAuthor> {
   const { message, channel } = await accessMessage(db, actor, messageId);
-  if (!canEditMessage(actor, message) && !(await canModerate(db, actor, channel))) throw forbidden('Vous ne pouvez pas supprimer ce message.');
+  if (!canEditMessage(actor, message) && !(await canModerate(db, actor, channel)))
+    throw forbidden('Vous ne pouvez pas supprimer ce message.');
   if (!message.deleted_at) await updateMessage(db, messageId, { body: '', deleted_at: new Date(), pinned_at: null, pinned_by: null });
   return (await findMessage(db, messageId))!;
 }
@@ -94,4 +91,3 @@ export async function pins(db: Knex, actor: UserRow, channelId: number) {
   await accessReadableChannel(db, actor, channelId);
   return pinnedMessages(db, channelId);
 }
-

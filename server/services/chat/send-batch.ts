@@ -3,7 +3,14 @@ import { forbidden, notFound, ruleViolated } from '../../errors';
 import { memberIdsNamed, type ChannelRow } from '../../db/channels';
 import type { UserRow } from '../../db/users';
 import { canMentionEveryone, canPostIn } from '../../access/channels';
-import { channelOfMessages, channelsOfMembers, insertMessageRows, messagesByClientIds, raiseReadMarkers, reserveSeqs } from '../../db/message-batch';
+import {
+  channelOfMessages,
+  channelsOfMembers,
+  insertMessageRows,
+  messagesByClientIds,
+  raiseReadMarkers,
+  reserveSeqs,
+} from '../../db/message-batch';
 import { insertMentions, type MessageRow, type MessageWithAuthor } from '../../db/messages';
 import type { Outcome, SendJob, SendResult } from './send-types';
 
@@ -13,7 +20,8 @@ function refusalOf(job: SendJob, channel: ChannelRow | undefined, channelOfParen
   if (!channel) return notFound('Salon');
   if (channel.archived_at) return ruleViolated('channel_archived', 'Ce salon est archivé : on ne peut plus y écrire.');
   if (!canPostIn(job.actor, channel)) return forbidden('Seuls les animateurs publient dans ce salon d’annonces.', 'announce_only');
-  if (job.everyone && !canMentionEveryone(job.actor)) return forbidden('La mention @channel est réservée aux animateurs et administrateurs.', 'mention_not_allowed');
+  if (job.everyone && !canMentionEveryone(job.actor))
+    return forbidden('La mention @channel est réservée aux animateurs et administrateurs.', 'mention_not_allowed');
   const parent = job.input.replyToId;
   if (parent && channelOfParent.get(parent) !== channel.id) {
     return ruleViolated('invalid_reply', 'Le message auquel vous répondez est introuvable dans ce salon.');
@@ -28,7 +36,10 @@ async function resolveMentions(trx: Knex, channelId: number, authorId: number, n
 
 const keyOf = (job: SendJob) => `${job.actor.id}:${job.input.clientMsgId}`;
 const withAuthor = (row: MessageRow, actor: UserRow): MessageWithAuthor => ({
-  ...row, author_username: actor.username, author_first_name: actor.first_name, author_last_name: actor.last_name,
+  ...row,
+  author_username: actor.username,
+  author_first_name: actor.first_name,
+  author_last_name: actor.last_name,
 });
 
 /**
@@ -40,7 +51,10 @@ const withAuthor = (row: MessageRow, actor: UserRow): MessageWithAuthor => ({
  */
 export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promise<Outcome<SendResult>[]> {
   const outcomes: Outcome<SendResult>[] = new Array(jobs.length);
-  const channels = await channelsOfMembers(trx, jobs.map((j) => ({ channelId: j.input.channelId, userId: j.actor.id })));
+  const channels = await channelsOfMembers(
+    trx,
+    jobs.map((j) => ({ channelId: j.input.channelId, userId: j.actor.id })),
+  );
   const parents = jobs.flatMap((j) => (j.input.replyToId ? [j.input.replyToId] : []));
   const channelOfParent = parents.length ? await channelOfMessages(trx, parents) : new Map<number, number>();
 
@@ -54,14 +68,18 @@ export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promis
   });
   if (!admitted.length) return outcomes;
 
-  const stored = await messagesByClientIds(trx, admitted.map((a) => [a.job.actor.id, a.job.input.clientMsgId]));
+  const stored = await messagesByClientIds(
+    trx,
+    admitted.map((a) => [a.job.actor.id, a.job.input.clientMsgId]),
+  );
   const fresh: Admitted[] = [];
   const repeats: Admitted[] = [];
   const freshKeys = new Set<string>();
   for (const a of admitted) {
     const again = stored.get(keyOf(a.job));
     if (again) outcomes[a.i] = { ok: true, value: { message: again, channel: a.channel, duplicate: true, mentionedUserIds: [] } };
-    else if (freshKeys.has(keyOf(a.job))) repeats.push(a); // the same send twice in one batch: the second is a resend
+    else if (freshKeys.has(keyOf(a.job)))
+      repeats.push(a); // the same send twice in one batch: the second is a resend
     else {
       freshKeys.add(keyOf(a.job));
       fresh.push(a);
@@ -78,7 +96,15 @@ export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promis
     const seq = nextSeq.get(a.channel.id)!;
     nextSeq.set(a.channel.id, seq + 1);
     const { input, actor } = a.job;
-    return { channel_id: a.channel.id, seq, author_id: actor.id, client_msg_id: input.clientMsgId, body: input.body, reply_to_id: input.replyToId ?? null, created_at: now };
+    return {
+      channel_id: a.channel.id,
+      seq,
+      author_id: actor.id,
+      client_msg_id: input.clientMsgId,
+      body: input.body,
+      reply_to_id: input.replyToId ?? null,
+      created_at: now,
+    };
   });
   const inserted = await insertMessageRows(trx, rows);
 
@@ -93,7 +119,12 @@ export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promis
     const row = inserted.get(keyOf(a.job))!;
     const mentionedUserIds = await resolveMentions(trx, a.channel.id, a.job.actor.id, a.job.names, a.job.everyone);
     for (const user_id of mentionedUserIds) mentionRows.push({ message_id: row.id, user_id, channel_id: a.channel.id, seq: row.seq });
-    const result = { message: withAuthor(row, a.job.actor), channel: { ...a.channel, last_seq: row.seq }, duplicate: false, mentionedUserIds };
+    const result = {
+      message: withAuthor(row, a.job.actor),
+      channel: { ...a.channel, last_seq: row.seq },
+      duplicate: false,
+      mentionedUserIds,
+    };
     results.set(keyOf(a.job), result);
     outcomes[a.i] = { ok: true, value: result };
   }

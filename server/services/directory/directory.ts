@@ -18,11 +18,13 @@ export interface DirectoryQuery {
 }
 
 /** Keyset cursor over (lower(last_name), lower(first_name), id). */
-const encodeCursor = (u: UserRow) => Buffer.from(JSON.stringify([u.last_name.toLowerCase(), u.first_name.toLowerCase(), u.id])).toString('base64url');
+const encodeCursor = (u: UserRow) =>
+  Buffer.from(JSON.stringify([u.last_name.toLowerCase(), u.first_name.toLowerCase(), u.id])).toString('base64url');
 function decodeCursor(cursor: string): [string, string, number] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && Number.isInteger(v[2])) return v as [string, string, number];
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && Number.isInteger(v[2]))
+      return v as [string, string, number];
   } catch {
     // fall through
   }

@@ -18,13 +18,24 @@ export const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/web
 export async function uploadAttachment(deps: Deps, actor: UserRow, groupId: number, file: ReceivedFile | null): Promise<AttachmentRow> {
   try {
     await accessGroupAsMember(deps.db, actor, groupId);
-    if (!file || file.size === 0) throw invalidPayload('Joignez un fichier non vide (champ « file »).', { fields: { file: 'Fichier manquant ou vide.' } });
+    if (!file || file.size === 0)
+      throw invalidPayload('Joignez un fichier non vide (champ « file »).', { fields: { file: 'Fichier manquant ou vide.' } });
     // The same allow-list as the document bank: every attachment lands there.
     const mime = await documentTypeOf(file.tmpPath, file.filename);
-    if (!mime) throw new AppError('unsupported_type', 415, 'Type de fichier non accepté (documents bureautiques, PDF, images, texte, CSV, archives).');
+    if (!mime)
+      throw new AppError(
+        'unsupported_type',
+        415,
+        'Type de fichier non accepté (documents bureautiques, PDF, images, texte, CSV, archives).',
+      );
     await storeFile(deps.config.dataDir, file.tmpPath, file.sha256);
     return await insertAttachment(deps.db, {
-      group_id: groupId, uploader_id: actor.id, sha256: file.sha256, filename: cleanFilename(file.filename), mime_type: mime, size: file.size,
+      group_id: groupId,
+      uploader_id: actor.id,
+      sha256: file.sha256,
+      filename: cleanFilename(file.filename),
+      mime_type: mime,
+      size: file.size,
     });
   } finally {
     await discardUpload(file);

@@ -3,7 +3,12 @@ import type { Deps } from '../../deps';
 import { AppError, forbidden, invalidPayload, ruleViolated } from '../../errors';
 import { discardUpload, storeFile, type ReceivedFile } from '../../files';
 import {
-  DOCUMENT_TYPE_FILTERS, deleteDocumentRow, findDocument, insertDocument, searchDocuments, updateDocument,
+  DOCUMENT_TYPE_FILTERS,
+  deleteDocumentRow,
+  findDocument,
+  insertDocument,
+  searchDocuments,
+  updateDocument,
   type DocumentView,
 } from '../../db/documents';
 import { fullMembershipsOf, type GroupMemberRow, type GroupRow } from '../../db/groups';
@@ -32,7 +37,12 @@ export interface UploadInput {
  * the same bytes already in this bank answer the existing entry (`created: false`).
  * The temporary file is removed whatever happens.
  */
-export async function uploadDocument(deps: Deps, actor: UserRow, groupId: number, input: UploadInput): Promise<{ document: DocumentView; created: boolean }> {
+export async function uploadDocument(
+  deps: Deps,
+  actor: UserRow,
+  groupId: number,
+  input: UploadInput,
+): Promise<{ document: DocumentView; created: boolean }> {
   const { file } = input;
   let mimeType: string;
   let group: GroupRow;
@@ -105,7 +115,8 @@ function decodeCursor(cursor: string | undefined): { id: number; title?: string 
   if (!cursor) return undefined;
   try {
     const [id, title] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (Number.isInteger(id) && (title === undefined || typeof title === 'string')) return { id: id as number, title: title as string | undefined };
+    if (Number.isInteger(id) && (title === undefined || typeof title === 'string'))
+      return { id: id as number, title: title as string | undefined };
   } catch {
     // fall through
   }
@@ -114,7 +125,12 @@ function decodeCursor(cursor: string | undefined): { id: number; title?: string 
 
 async function page(db: Knex, actor: UserRow, groupIds: number[], query: DocumentQuery, roles: Map<number, GroupMemberRow>) {
   const rows = await searchDocuments(db, {
-    groupIds, q: query.q, sort: query.sort, type: query.type, after: decodeCursor(query.cursor), limit: query.limit + 1,
+    groupIds,
+    q: query.q,
+    sort: query.sort,
+    type: query.type,
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
   });
   const items: PresentedDocument[] = rows
     .slice(0, query.limit)

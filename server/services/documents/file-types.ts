@@ -14,7 +14,13 @@ const SNIFFED_ALLOWED = new Set([
 export const RASTER_IMAGES = new Set(DOCUMENT_TYPE_FILTERS.image!);
 
 /** Text has no magic bytes: it is accepted only under these names, and only if it really is text. */
-const TEXT_EXTENSIONS: Record<string, string> = { txt: 'text/plain', text: 'text/plain', md: 'text/plain', csv: 'text/csv', tsv: 'text/csv' };
+const TEXT_EXTENSIONS: Record<string, string> = {
+  txt: 'text/plain',
+  text: 'text/plain',
+  md: 'text/plain',
+  csv: 'text/csv',
+  tsv: 'text/csv',
+};
 
 /** The extension of a file name, lower-cased ('' when none). */
 export function extensionOf(filename: string): string {

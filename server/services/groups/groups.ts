@@ -1,10 +1,28 @@
 import type { Knex } from 'knex';
 import { forbidden, ruleViolated } from '../../errors';
 import { accessGroup, accessGroupAsManager, canCreateGroup, isGroupOwner } from '../../access/groups';
-import { addMember, deleteChannel, findChannel, findChannelBySlug, insertChannel, memberIds, updateChannel, type ChannelRow } from '../../db/channels';
 import {
-  deleteGroupRow, findGroupBySlug, findGroupMember, insertGroup, memberCountOf, searchGroups, updateGroup, upsertGroupMember,
-  type GroupMemberRow, type GroupRow, type Visibility,
+  addMember,
+  deleteChannel,
+  findChannel,
+  findChannelBySlug,
+  insertChannel,
+  memberIds,
+  updateChannel,
+  type ChannelRow,
+} from '../../db/channels';
+import {
+  deleteGroupRow,
+  findGroupBySlug,
+  findGroupMember,
+  insertGroup,
+  memberCountOf,
+  searchGroups,
+  updateGroup,
+  upsertGroupMember,
+  type GroupMemberRow,
+  type GroupRow,
+  type Visibility,
 } from '../../db/groups';
 import type { UserRow } from '../../db/users';
 import { presentGroup, type PresentedGroup } from '../../presenters/groups';
@@ -15,7 +33,12 @@ import { assertChannelNameFree } from '../chat/channel-names';
 export async function groupView(db: Knex, viewer: UserRow, group: GroupRow, membership?: GroupMemberRow): Promise<PresentedGroup> {
   const m = membership ?? (await findGroupMember(db, group.id, viewer.id));
   const parent = await visibleParent(db, viewer, group.parent_id);
-  return presentGroup(group, { memberCount: await memberCountOf(db, group.id), myStatus: m?.status ?? null, myRole: m?.role ?? null, parent });
+  return presentGroup(group, {
+    memberCount: await memberCountOf(db, group.id),
+    myStatus: m?.status ?? null,
+    myRole: m?.role ?? null,
+    parent,
+  });
 }
 
 /** The parent group's id and name if the viewer may see it (a private parent stays hidden). */
@@ -40,7 +63,8 @@ export interface CreateGroupInput {
 export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupInput): Promise<{ group: GroupRow; channel: ChannelRow }> {
   if (input.parentId) {
     const parent = await accessGroup(db, actor, input.parentId);
-    if (!canCreateGroup(actor, parent.membership, true)) throw forbidden('Seuls les responsables du groupe parent créent des sous-groupes.');
+    if (!canCreateGroup(actor, parent.membership, true))
+      throw forbidden('Seuls les responsables du groupe parent créent des sous-groupes.');
   } else if (!canCreateGroup(actor, undefined, false)) {
     throw forbidden('Seuls les animateurs et les administrateurs créent des groupes.');
   }
@@ -48,11 +72,21 @@ export async function createGroup(db: Knex, actor: UserRow, input: CreateGroupIn
     await assertChannelNameFree(trx, input.name);
     const slug = await freeSlug(slugify(input.name, 'groupe'), (s) => findGroupBySlug(trx, s));
     const group = await insertGroup(trx, {
-      name: input.name, slug, description: input.description, visibility: input.visibility, parent_id: input.parentId ?? null, created_by: actor.id,
+      name: input.name,
+      slug,
+      description: input.description,
+      visibility: input.visibility,
+      parent_id: input.parentId ?? null,
+      created_by: actor.id,
     });
     const channelSlug = await freeSlug(`groupe-${slug}`, (s) => findChannelBySlug(trx, s));
     const channel = await insertChannel(trx, {
-      kind: 'group', name: input.name, slug: channelSlug, description: input.description, group_id: group.id, created_by: actor.id,
+      kind: 'group',
+      name: input.name,
+      slug: channelSlug,
+      description: input.description,
+      group_id: group.id,
+      created_by: actor.id,
     });
     const saved = await updateGroup(trx, group.id, { channel_id: channel.id });
     await upsertGroupMember(trx, group.id, actor.id, 'member', 'owner');
@@ -72,7 +106,9 @@ export async function editGroup(
   return db.transaction(async (trx) => {
     if (changes.name !== undefined) await assertChannelNameFree(trx, changes.name, group.channel_id);
     const saved = Object.keys(changes).length ? await updateGroup(trx, group.id, changes) : group;
-    const renamed = (changes.name !== undefined && changes.name !== group.name) || (changes.description !== undefined && changes.description !== group.description);
+    const renamed =
+      (changes.name !== undefined && changes.name !== group.name) ||
+      (changes.description !== undefined && changes.description !== group.description);
     if (renamed && group.channel_id) {
       await updateChannel(trx, group.channel_id, { name: saved.name, description: saved.description });
     }
@@ -85,7 +121,11 @@ export async function editGroup(
  * Deletes a group with its posts, memberships and channel (owners and global
  * admins). Answers who was in the channel, so their sockets can leave its room.
  */
-export async function deleteGroup(db: Knex, actor: UserRow, groupId: number): Promise<{ group: GroupRow; channel: ChannelRow | null; memberIds: number[] }> {
+export async function deleteGroup(
+  db: Knex,
+  actor: UserRow,
+  groupId: number,
+): Promise<{ group: GroupRow; channel: ChannelRow | null; memberIds: number[] }> {
   const { group, membership } = await accessGroupAsManager(db, actor, groupId);
   if (!isGroupOwner(actor, membership)) throw forbidden('Seuls les propriétaires du groupe peuvent le supprimer.');
   return db.transaction(async (trx) => {
@@ -120,7 +160,11 @@ function decodeCursor(cursor: string | undefined): { name: string; id: number } 
 /** GET /api/groups: the directory (every group I may see) or mine (member, pending, invited). */
 export async function listGroups(db: Knex, actor: UserRow, query: ListGroupsQuery) {
   const rows = await searchGroups(db, {
-    viewerId: actor.id, q: query.q, mine: query.scope === 'mine', afterName: decodeCursor(query.cursor), limit: query.limit + 1,
+    viewerId: actor.id,
+    q: query.q,
+    mine: query.scope === 'mine',
+    afterName: decodeCursor(query.cursor),
+    limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const items = [];

@@ -3,8 +3,16 @@ import type { Deps } from '../../deps';
 import { conflict, notFound, ruleViolated } from '../../errors';
 import { findGroup, findGroupMember, upsertGroupMember, type GroupRow } from '../../db/groups';
 import {
-  claimInvitation, closeInvitations, decideRequest, findPendingEmailInvitation, findPendingInvitation, findPendingRequest,
-  insertInvitation, setInvitationToken, unclaimedInvitationsFor, type InvitationRow,
+  claimInvitation,
+  closeInvitations,
+  decideRequest,
+  findPendingEmailInvitation,
+  findPendingInvitation,
+  findPendingRequest,
+  insertInvitation,
+  setInvitationToken,
+  unclaimedInvitationsFor,
+  type InvitationRow,
 } from '../../db/group-requests';
 import type { NotificationRow } from '../../db/notifications';
 import { findUserByEmail, findUserById, type UserRow } from '../../db/users';
@@ -21,7 +29,12 @@ export type InviteInput = { userId: number; email?: undefined } | { email: strin
 
 /** The answer to an invitation by e-mail: the same shape whether or not the address has an account. */
 const emailInvitationView = (inv: InvitationRow, email: string) => ({
-  id: inv.id, groupId: inv.group_id, user: null, email, status: inv.status, createdAt: iso(inv.created_at),
+  id: inv.id,
+  groupId: inv.group_id,
+  user: null,
+  email,
+  status: inv.status,
+  createdAt: iso(inv.created_at),
 });
 
 /**
@@ -31,7 +44,13 @@ const emailInvitationView = (inv: InvitationRow, email: string) => ({
 async function inviteAccount(trx: Knex, actor: UserRow, group: GroupRow, user: UserRow, email: string | null) {
   const current = await findGroupMember(trx, group.id, user.id);
   if (current?.status === 'member') throw conflict('already_member', `${displayName(user)} est déjà membre du groupe.`);
-  if (current?.status === 'invited') return { invitation: (await findPendingInvitation(trx, group.id, user.id))!, status: 'invited' as const, joined: [], notifications: [] };
+  if (current?.status === 'invited')
+    return {
+      invitation: (await findPendingInvitation(trx, group.id, user.id))!,
+      status: 'invited' as const,
+      joined: [],
+      notifications: [],
+    };
   const pending = current?.status === 'pending' ? await findPendingRequest(trx, group.id, user.id) : undefined;
   const invitation = await insertInvitation(trx, { group_id: group.id, user_id: user.id, email, token_hash: null, invited_by: actor.id });
   if (pending) {
@@ -59,10 +78,22 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
   if (input.userId !== undefined) {
     const user = await findUserById(db, input.userId);
     if (!user || user.status !== 'active') throw notFound('Membre');
-    if (!isListedMember(user)) throw ruleViolated('cannot_invite', "Ce compte n'a accès qu'à la messagerie : il ne peut pas rejoindre de groupe.");
+    if (!isListedMember(user))
+      throw ruleViolated('cannot_invite', "Ce compte n'a accès qu'à la messagerie : il ne peut pas rejoindre de groupe.");
     await assertParentMember(db, group, user.id);
     const r = await db.transaction((trx) => inviteAccount(trx, actor, group, user, null));
-    return { status: r.status, invitation: { id: r.invitation.id, groupId: group.id, user: presentAuthor(user), email: null, status: r.invitation.status, createdAt: iso(r.invitation.created_at) }, effects: { group, joined: r.joined, left: [], notifications: r.notifications } satisfies MembershipEffects };
+    return {
+      status: r.status,
+      invitation: {
+        id: r.invitation.id,
+        groupId: group.id,
+        user: presentAuthor(user),
+        email: null,
+        status: r.invitation.status,
+        createdAt: iso(r.invitation.created_at),
+      },
+      effects: { group, joined: r.joined, left: [], notifications: r.notifications } satisfies MembershipEffects,
+    };
   }
   const email = input.email.toLowerCase();
   const user = await findUserByEmail(db, email);
@@ -71,9 +102,16 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
     if (current?.status === 'member') throw conflict('already_member', 'Cette personne est déjà membre du groupe.');
     const r = await db.transaction((trx) => inviteAccount(trx, actor, group, user, email));
     if (r.notifications.length) {
-      await deps.mailer.send({ to: user.email, ...groupInvitationMemberMail(user.first_name, displayName(actor), group.name, `${base}/groupes/${group.id}`) });
+      await deps.mailer.send({
+        to: user.email,
+        ...groupInvitationMemberMail(user.first_name, displayName(actor), group.name, `${base}/groupes/${group.id}`),
+      });
     }
-    return { status: 'invited' as const, invitation: emailInvitationView(r.invitation, email), effects: { group, joined: r.joined, left: [], notifications: r.notifications } };
+    return {
+      status: 'invited' as const,
+      invitation: emailInvitationView(r.invitation, email),
+      effects: { group, joined: r.joined, left: [], notifications: r.notifications },
+    };
   }
   const { token, hash } = newSecretToken();
   const invitation = await db.transaction(async (trx) => {
@@ -83,8 +121,15 @@ export async function invite(deps: Deps, actor: UserRow, groupId: number, input:
     await setInvitationToken(trx, earlier.id, hash);
     return earlier;
   });
-  await deps.mailer.send({ to: email, ...groupInvitationSignupMail(displayName(actor), group.name, `${base}/inscription?invitation=${token}`) });
-  return { status: 'invited' as const, invitation: emailInvitationView(invitation, email), effects: { group, joined: [], left: [], notifications: [] } };
+  await deps.mailer.send({
+    to: email,
+    ...groupInvitationSignupMail(displayName(actor), group.name, `${base}/inscription?invitation=${token}`),
+  });
+  return {
+    status: 'invited' as const,
+    invitation: emailInvitationView(invitation, email),
+    effects: { group, joined: [], left: [], notifications: [] },
+  };
 }
 
 /**
@@ -110,7 +155,11 @@ export async function claimEmailInvitations(db: Knex, user: UserRow): Promise<No
       }
       await upsertGroupMember(trx, group.id, user.id, 'invited');
       const inviter = inv.invited_by ? await findUserById(trx, inv.invited_by) : undefined;
-      return notify(trx, user.id, 'group_invitation', { groupId: group.id, groupName: group.name, invitedBy: inviter ? presentAuthor(inviter) : null });
+      return notify(trx, user.id, 'group_invitation', {
+        groupId: group.id,
+        groupName: group.name,
+        invitedBy: inviter ? presentAuthor(inviter) : null,
+      });
     });
     if (n) out.push(n);
   }

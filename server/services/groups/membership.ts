@@ -1,13 +1,26 @@
 import type { Knex } from 'knex';
 import { forbidden, notFound, ruleViolated } from '../../errors';
 import {
-  accessGroup, accessGroupAsManager, assertManager, canChangeOwnership, canRemoveGroupMember, isFullMember, isGroupMember,
+  accessGroup,
+  accessGroupAsManager,
+  assertManager,
+  canChangeOwnership,
+  canRemoveGroupMember,
+  isFullMember,
+  isGroupMember,
 } from '../../access/groups';
 import { GROUP_MANAGER_ROLES } from '../../access/roles';
 import { addMember, findChannel, removeMember, type ChannelRow } from '../../db/channels';
 import {
-  countOwners, deleteGroupMember, findGroupMember, groupManagerIds, groupRoleOf, setGroupRole, upsertGroupMember,
-  type GroupRole, type GroupRow,
+  countOwners,
+  deleteGroupMember,
+  findGroupMember,
+  groupManagerIds,
+  groupRoleOf,
+  setGroupRole,
+  upsertGroupMember,
+  type GroupRole,
+  type GroupRow,
 } from '../../db/groups';
 import { closeInvitations, decideRequest, findJoinRequestView, findPendingRequest, insertJoinRequest } from '../../db/group-requests';
 import type { NotificationRow } from '../../db/notifications';
@@ -25,7 +38,10 @@ export interface MembershipEffects {
 }
 
 const effects = (group: GroupRow, e: Partial<Omit<MembershipEffects, 'group'>> = {}): MembershipEffects => ({
-  group, joined: e.joined ?? [], left: e.left ?? [], notifications: e.notifications ?? [],
+  group,
+  joined: e.joined ?? [],
+  left: e.left ?? [],
+  notifications: e.notifications ?? [],
 });
 
 /** Makes the user a full member and puts them in the group channel (read marker at the present). */
@@ -52,7 +68,12 @@ export async function assertParentMember(db: Knex, group: GroupRow, userId: numb
  * request (with its motive) and the group's managers are notified. Private:
  * not found, unless the user was invited (then joining accepts the invitation).
  */
-export async function joinGroup(db: Knex, actor: UserRow, groupId: number, motive: string | null): Promise<{ status: 'member' | 'pending'; effects: MembershipEffects }> {
+export async function joinGroup(
+  db: Knex,
+  actor: UserRow,
+  groupId: number,
+  motive: string | null,
+): Promise<{ status: 'member' | 'pending'; effects: MembershipEffects }> {
   const { group, membership } = await accessGroup(db, actor, groupId);
   if (membership?.status === 'member') return { status: 'member', effects: effects(group) };
   if (membership?.status === 'invited') return { status: 'member', effects: await acceptInvitation(db, actor, groupId) };
@@ -69,7 +90,8 @@ export async function joinGroup(db: Knex, actor: UserRow, groupId: number, motiv
     const request = await insertJoinRequest(trx, group.id, actor.id, motive);
     const data = { groupId: group.id, groupName: group.name, requestId: request.id, user: presentAuthor(actor), motive };
     const out: NotificationRow[] = [];
-    for (const managerId of await groupManagerIds(trx, group.id, GROUP_MANAGER_ROLES)) out.push(await notify(trx, managerId, 'join_request', data));
+    for (const managerId of await groupManagerIds(trx, group.id, GROUP_MANAGER_ROLES))
+      out.push(await notify(trx, managerId, 'join_request', data));
     return out;
   });
   return { status: 'pending', effects: effects(group, { notifications }) };
@@ -85,10 +107,17 @@ export async function decideJoinRequest(db: Knex, actor: UserRow, groupId: numbe
     if (approve) await enterGroup(trx, group, userId);
     else if ((await findGroupMember(trx, group.id, userId))?.status === 'pending') await deleteGroupMember(trx, group.id, userId);
     await decideRequest(trx, request.id, approve ? 'approved' : 'rejected', actor.id);
-    return notify(trx, userId, approve ? 'join_approved' : 'join_rejected', { groupId: group.id, groupName: group.name, decidedBy: presentAuthor(actor) });
+    return notify(trx, userId, approve ? 'join_approved' : 'join_rejected', {
+      groupId: group.id,
+      groupName: group.name,
+      decidedBy: presentAuthor(actor),
+    });
   });
   const view = await findJoinRequestView(db, request.id);
-  return { request: presentJoinRequest(view!), effects: effects(group, { joined: approve ? [userId] : [], notifications: [notification] }) };
+  return {
+    request: presentJoinRequest(view!),
+    effects: effects(group, { joined: approve ? [userId] : [], notifications: [notification] }),
+  };
 }
 
 /** Accepts my invitation: I become a member with the role I was invited with. */
@@ -149,7 +178,8 @@ export async function changeGroupRole(db: Knex, actor: UserRow, groupId: number,
   const { group, membership } = await accessGroupAsManager(db, actor, groupId);
   const target = await findGroupMember(db, group.id, userId);
   if (!target || target.status !== 'member') throw notFound('Membre');
-  if (!canChangeOwnership(actor, membership, target.role, role)) throw forbidden('Seuls les propriétaires nomment ou retirent un propriétaire.');
+  if (!canChangeOwnership(actor, membership, target.role, role))
+    throw forbidden('Seuls les propriétaires nomment ou retirent un propriétaire.');
   if (target.role === 'owner' && role !== 'owner' && (await countOwners(db, group.id)) <= 1) {
     throw ruleViolated('last_owner', 'Le groupe doit garder au moins un propriétaire : nommez-en un autre avant.');
   }
@@ -169,7 +199,7 @@ export async function joinGroupChannel(db: Knex, actor: UserRow, channel: Channe
   if (isGroupMember(membership)) return { channel, added: false };
   if (group.visibility !== 'public') {
     if (group.visibility === 'private') throw notFound('Salon');
-    throw forbidden("Ce groupe est modéré : demandez à le rejoindre depuis sa page.", 'moderated_group');
+    throw forbidden('Ce groupe est modéré : demandez à le rejoindre depuis sa page.', 'moderated_group');
   }
   const { effects: e } = await joinGroup(db, actor, group.id, null);
   return { channel, added: e.joined.includes(actor.id) };

@@ -2,7 +2,15 @@ import type { Knex } from 'knex';
 import { forbidden } from '../../errors';
 import type { NotificationRow } from '../../db/notifications';
 import {
-  audienceOf, deleteCommentRow, findComment, findPost, insertComment, reactorsOf, toggleReaction, updateCommentBody, type ReactionKind,
+  audienceOf,
+  deleteCommentRow,
+  findComment,
+  findPost,
+  insertComment,
+  reactorsOf,
+  toggleReaction,
+  updateCommentBody,
+  type ReactionKind,
 } from '../../db/posts';
 import type { UserRow } from '../../db/users';
 import { presentComment } from '../../presenters/posts';
@@ -18,12 +26,23 @@ export async function addComment(db: Knex, actor: UserRow, postId: number, body:
   const post = await accessPost(db, actor, postId);
   const { id, notification } = await db.transaction(async (trx) => {
     const commentId = await insertComment(trx, post.id, actor.id, body);
-    const n: NotificationRow | null = post.author_id === actor.id ? null : await notify(trx, post.author_id, 'comment', {
-      postId: post.id, commentId, title: post.title, groupId: post.group_id, author: presentAuthor(actor),
-    });
+    const n: NotificationRow | null =
+      post.author_id === actor.id
+        ? null
+        : await notify(trx, post.author_id, 'comment', {
+            postId: post.id,
+            commentId,
+            title: post.title,
+            groupId: post.group_id,
+            author: presentAuthor(actor),
+          });
     return { id: commentId, notification: n };
   });
-  return { comment: presentComment((await findComment(db, id))!), audience: await audienceOf(db, post.id), notifications: notification ? [notification] : [] };
+  return {
+    comment: presentComment((await findComment(db, id))!),
+    audience: await audienceOf(db, post.id),
+    notifications: notification ? [notification] : [],
+  };
 }
 
 /** Authors edit their comments. */
@@ -61,6 +80,10 @@ export async function reactors(db: Knex, actor: UserRow, postId: number): Promis
   await accessPost(db, actor, postId);
   const rows = await reactorsOf(db, postId);
   return {
-    items: rows.map((r) => ({ kind: r.kind, createdAt: iso(r.created_at), user: { id: r.id, username: r.username, displayName: `${r.first_name} ${r.last_name}` } })),
+    items: rows.map((r) => ({
+      kind: r.kind,
+      createdAt: iso(r.created_at),
+      user: { id: r.id, username: r.username, displayName: `${r.first_name} ${r.last_name}` },
+    })),
   };
 }

@@ -4,8 +4,24 @@ import { accessGroup, accessGroupAsMember } from '../../access/groups';
 import { accessPost, canModeratePost } from '../../access/posts';
 import type { NotificationRow } from '../../db/notifications';
 import {
-  attachToPost, attachmentsOf, audienceOf, commentCounts, countUnpublishedAttachments, deletePostRow, findAttachment, findPost, updatePost, insertAudience, insertPost, listComments, listPosts,
-  reactionCounts, reactionsBy, type PostKind, type PostWithPeople, type ReactionKind,
+  attachToPost,
+  attachmentsOf,
+  audienceOf,
+  commentCounts,
+  countUnpublishedAttachments,
+  deletePostRow,
+  findAttachment,
+  findPost,
+  updatePost,
+  insertAudience,
+  insertPost,
+  listComments,
+  listPosts,
+  reactionCounts,
+  reactionsBy,
+  type PostKind,
+  type PostWithPeople,
+  type ReactionKind,
 } from '../../db/posts';
 import { activeFullMemberIds, type UserRow } from '../../db/users';
 import { presentComment, presentPost, type PresentedPost } from '../../presenters/posts';
@@ -31,7 +47,10 @@ export type PostAudience = Awaited<ReturnType<typeof audienceOf>>;
 export async function presentPosts(db: Knex, rows: PostWithPeople[], viewerId?: number): Promise<PresentedPost[]> {
   const ids = rows.map((r) => r.id);
   const [files, counts, comments, mine] = await Promise.all([
-    attachmentsOf(db, ids), reactionCounts(db, ids), commentCounts(db, ids), viewerId ? reactionsBy(db, viewerId, ids) : Promise.resolve([]),
+    attachmentsOf(db, ids),
+    reactionCounts(db, ids),
+    commentCounts(db, ids),
+    viewerId ? reactionsBy(db, viewerId, ids) : Promise.resolve([]),
   ]);
   return rows.map((r) => {
     const reactions: Record<ReactionKind, number> = { like: 0, recommend: 0 };
@@ -45,12 +64,18 @@ export async function presentPosts(db: Knex, rows: PostWithPeople[], viewerId?: 
   });
 }
 
-async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostInput['audience']): Promise<{ groupIds: number[]; userIds: number[] }> {
+async function checkAudience(
+  db: Knex,
+  actor: UserRow,
+  groupId: number,
+  a: PostInput['audience'],
+): Promise<{ groupIds: number[]; userIds: number[] }> {
   const groupIds = [...new Set((a?.groupIds ?? []).filter((id) => id !== groupId))];
   const userIds = [...new Set(a?.userIds ?? [])];
   for (const id of groupIds) {
     // Only groups the author may see: a private group they are not in is as unknown as a missing one.
-    if (!(await accessGroup(db, actor, id).catch(() => null))) throw ruleViolated('invalid_audience', `Groupe destinataire introuvable (${id}).`);
+    if (!(await accessGroup(db, actor, id).catch(() => null)))
+      throw ruleViolated('invalid_audience', `Groupe destinataire introuvable (${id}).`);
   }
   if (userIds.length) {
     const found = await activeFullMemberIds(db, userIds);
@@ -61,7 +86,8 @@ async function checkAudience(db: Knex, actor: UserRow, groupId: number, a: PostI
 
 async function checkAttachments(db: Knex, actor: UserRow, groupId: number, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  if ((await countUnpublishedAttachments(db, ids, groupId, actor.id)) !== ids.length) throw ruleViolated('invalid_attachment', 'Un des fichiers joints est introuvable ou déjà publié.');
+  if ((await countUnpublishedAttachments(db, ids, groupId, actor.id)) !== ids.length)
+    throw ruleViolated('invalid_attachment', 'Un des fichiers joints est introuvable ou déjà publié.');
 }
 
 /**
@@ -76,10 +102,18 @@ export async function createPost(db: Knex, actor: UserRow, groupId: number, inpu
   await checkAttachments(db, actor, group.id, fileIds);
   if (input.imageId) {
     const img = await findAttachment(db, input.imageId);
-    if (!String(img?.mime_type).startsWith('image/')) throw ruleViolated('invalid_attachment', "L'illustration doit être une image (PNG, JPEG, WebP ou GIF).");
+    if (!String(img?.mime_type).startsWith('image/'))
+      throw ruleViolated('invalid_attachment', "L'illustration doit être une image (PNG, JPEG, WebP ou GIF).");
   }
   const { postId, notifications } = await db.transaction(async (trx) => {
-    const post = await insertPost(trx, { group_id: group.id, author_id: actor.id, kind: input.kind, title: input.title, body: input.body, link_url: input.linkUrl });
+    const post = await insertPost(trx, {
+      group_id: group.id,
+      author_id: actor.id,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      link_url: input.linkUrl,
+    });
     await insertAudience(trx, post.id, [group.id, ...audience.groupIds], audience.userIds);
     const files = await attachToPost(trx, post.id, fileIds, input.imageId ?? null);
     // Every file posted in a group lands in its document bank (services/documents/documents.ts).
@@ -87,7 +121,15 @@ export async function createPost(db: Knex, actor: UserRow, groupId: number, inpu
     const out: NotificationRow[] = [];
     for (const userId of audience.userIds) {
       if (userId === actor.id) continue;
-      out.push(await notify(trx, userId, 'post_addressed', { postId: post.id, title: post.title, groupId: group.id, groupName: group.name, author: presentAuthor(actor) }));
+      out.push(
+        await notify(trx, userId, 'post_addressed', {
+          postId: post.id,
+          title: post.title,
+          groupId: group.id,
+          groupName: group.name,
+          author: presentAuthor(actor),
+        }),
+      );
     }
     return { postId: post.id, notifications: out };
   });
@@ -96,12 +138,18 @@ export async function createPost(db: Knex, actor: UserRow, groupId: number, inpu
   return { post: post!, audience: await audienceOf(db, postId), notifications };
 }
 
-const page = <T extends { id: number }>(rows: T[], limit: number) => ({ rows: rows.slice(0, limit), nextCursor: rows.length > limit ? rows[limit - 1]!.id : null });
+const page = <T extends { id: number }>(rows: T[], limit: number) => ({
+  rows: rows.slice(0, limit),
+  nextCursor: rows.length > limit ? rows[limit - 1]!.id : null,
+});
 
 /** GET /api/groups/:id/posts: posts addressed to the group, newest first (members only). */
 export async function groupPosts(db: Knex, actor: UserRow, groupId: number, q: { cursor?: number; limit: number }) {
   const { group } = await accessGroupAsMember(db, actor, groupId);
-  const { rows, nextCursor } = page(await listPosts(db, { viewerId: actor.id, groupId: group.id, beforeId: q.cursor, limit: q.limit + 1 }), q.limit);
+  const { rows, nextCursor } = page(
+    await listPosts(db, { viewerId: actor.id, groupId: group.id, beforeId: q.cursor, limit: q.limit + 1 }),
+    q.limit,
+  );
   return { items: await presentPosts(db, rows, actor.id), nextCursor };
 }
 
@@ -121,7 +169,12 @@ export async function getPost(db: Knex, actor: UserRow, postId: number): Promise
 }
 
 /** Authors edit their own posts. */
-export async function editPost(db: Knex, actor: UserRow, postId: number, changes: { kind?: PostKind; title?: string; body?: string; linkUrl?: string | null }) {
+export async function editPost(
+  db: Knex,
+  actor: UserRow,
+  postId: number,
+  changes: { kind?: PostKind; title?: string; body?: string; linkUrl?: string | null },
+) {
   const row = await accessPost(db, actor, postId);
   if (row.author_id !== actor.id) throw forbidden("Seul l'auteur peut modifier sa publication.");
   const update: Record<string, unknown> = { edited_at: new Date() };
@@ -137,7 +190,8 @@ export async function editPost(db: Knex, actor: UserRow, postId: number, changes
 /** Authors and the group's owners/admins delete a post (its comments, reactions and files go with it). */
 export async function deletePost(db: Knex, actor: UserRow, postId: number) {
   const row = await accessPost(db, actor, postId);
-  if (row.author_id !== actor.id && !(await canModeratePost(db, actor, row))) throw forbidden('Seuls son auteur et les responsables du groupe suppriment une publication.');
+  if (row.author_id !== actor.id && !(await canModeratePost(db, actor, row)))
+    throw forbidden('Seuls son auteur et les responsables du groupe suppriment une publication.');
   const audience = await audienceOf(db, postId);
   await deletePostRow(db, postId);
   return { post: row, audience };

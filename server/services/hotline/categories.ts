@@ -23,10 +23,15 @@ export async function createCategory(db: Knex, input: { name: string; position?:
 }
 
 /** Admins rename, reorder, archive or restore a category; archived ones stay on old tickets but are no longer offered. */
-export async function changeCategory(db: Knex, id: number, changes: { name?: string; position?: number; archived?: boolean }): Promise<CategoryRow> {
+export async function changeCategory(
+  db: Knex,
+  id: number,
+  changes: { name?: string; position?: number; archived?: boolean },
+): Promise<CategoryRow> {
   const c = await findCategory(db, id);
   if (!c) throw notFound('Catégorie');
-  if (changes.name !== undefined && (await nameTaken(db, changes.name, id))) throw conflict('category_exists', 'Une catégorie porte déjà ce nom.');
+  if (changes.name !== undefined && (await nameTaken(db, changes.name, id)))
+    throw conflict('category_exists', 'Une catégorie porte déjà ce nom.');
   const row: Partial<CategoryRow> = {};
   if (changes.name !== undefined) row.name = changes.name;
   if (changes.position !== undefined) row.position = changes.position;

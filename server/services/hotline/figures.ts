@@ -10,7 +10,6 @@ export interface Period {
   to: Date;
 }
 
-
 /** The median of some numbers (the mean of the two middle ones for an even count); null when empty. */
 export function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -26,10 +25,16 @@ const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 1
 /** Counts and medians over a set of tickets (minutes from opening). */
 function summarize(rows: FigureRow[]) {
   const firstResponses = rows.map((r) => minutes(r.created_at, r.first_response_at)).filter((m): m is number => m !== null);
-  const resolutions = rows.filter((r) => r.status === 'resolved').map((r) => minutes(r.created_at, r.resolved_at)).filter((m): m is number => m !== null);
+  const resolutions = rows
+    .filter((r) => r.status === 'resolved')
+    .map((r) => minutes(r.created_at, r.resolved_at))
+    .filter((m): m is number => m !== null);
   const answered = rows.filter((r) => r.first_response_at !== null);
   const onTime = answered.filter((r) => (ms(r.first_response_at) ?? 0) <= (ms(r.first_response_due_at) ?? 0)).length;
-  const ratings = rows.map((r) => r.rating_score).filter((s): s is number => s !== null).map(Number);
+  const ratings = rows
+    .map((r) => r.rating_score)
+    .filter((s): s is number => s !== null)
+    .map(Number);
   return {
     tickets: rows.length,
     resolved: rows.filter((r) => r.status === 'resolved').length,
@@ -68,15 +73,27 @@ export async function hotlineFigures(db: Knex, period: Period): Promise<HotlineF
     openTickets: count('open') + count('assigned'),
     waitingTickets: count('open'),
     total: summarize(rows),
-    byAgent: [...groupBy(rows, (r) => r.assignee_id)].map(([id, g]) => ({
-      id, label: id ? `${g[0]!.a_first_name} ${g[0]!.a_last_name}` : 'Non attribuée', ...summarize(g),
-    })).sort(byLabel),
-    byCategory: [...groupBy(rows, (r) => r.category_id)].map(([id, g]) => ({
-      id, label: g[0]!.category_name ?? 'Sans catégorie', ...summarize(g),
-    })).sort(byLabel),
-    byDepartment: [...groupBy(rows, (r) => r.department_code)].map(([code, g]) => ({
-      id: code, label: code ? `${code} — ${g[0]!.department_name ?? ''}`.replace(/ — $/, '') : 'Inconnu', ...summarize(g),
-    })).sort((a, b) => String(a.id).localeCompare(String(b.id), 'fr', { numeric: true })),
+    byAgent: [...groupBy(rows, (r) => r.assignee_id)]
+      .map(([id, g]) => ({
+        id,
+        label: id ? `${g[0]!.a_first_name} ${g[0]!.a_last_name}` : 'Non attribuée',
+        ...summarize(g),
+      }))
+      .sort(byLabel),
+    byCategory: [...groupBy(rows, (r) => r.category_id)]
+      .map(([id, g]) => ({
+        id,
+        label: g[0]!.category_name ?? 'Sans catégorie',
+        ...summarize(g),
+      }))
+      .sort(byLabel),
+    byDepartment: [...groupBy(rows, (r) => r.department_code)]
+      .map(([code, g]) => ({
+        id: code,
+        label: code ? `${code} — ${g[0]!.department_name ?? ''}`.replace(/ — $/, '') : 'Inconnu',
+        ...summarize(g),
+      }))
+      .sort((a, b) => String(a.id).localeCompare(String(b.id), 'fr', { numeric: true })),
   };
 }
 
@@ -87,11 +104,27 @@ const frNumber = (n: number | null) => (n === null ? '' : String(n).replace('.',
 
 /** The figures as CSV for a French spreadsheet: UTF-8 with BOM, `;` separated, decimal commas, no live formulas. */
 export function figuresCsv(f: HotlineFigures): string {
-  const header = ['Regroupement', 'Libellé', 'Demandes', 'Résolues', 'En cours', 'Médiane 1re réponse (min)', 'Médiane résolution (min)',
-    '1re réponse dans le délai (%)', 'Note moyenne'];
+  const header = [
+    'Regroupement',
+    'Libellé',
+    'Demandes',
+    'Résolues',
+    'En cours',
+    'Médiane 1re réponse (min)',
+    'Médiane résolution (min)',
+    '1re réponse dans le délai (%)',
+    'Note moyenne',
+  ];
   const line = (group: string, label: string, s: ReturnType<typeof summarize>) => [
-    group, label, String(s.tickets), String(s.resolved), String(s.unresolved), frNumber(s.medianFirstResponseMinutes),
-    frNumber(s.medianResolutionMinutes), frNumber(s.firstResponseOnTimeRate), frNumber(s.averageRating),
+    group,
+    label,
+    String(s.tickets),
+    String(s.resolved),
+    String(s.unresolved),
+    frNumber(s.medianFirstResponseMinutes),
+    frNumber(s.medianResolutionMinutes),
+    frNumber(s.firstResponseOnTimeRate),
+    frNumber(s.averageRating),
   ];
   const rows = [
     line('Total', `Du ${frDate(Date.parse(f.period.from))} au ${frDate(Date.parse(f.period.to) - 1)}`, f.total),

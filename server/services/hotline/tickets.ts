@@ -4,8 +4,17 @@ import { conflict, invalidPayload, notFound, ruleViolated } from '../../errors';
 import { addMember, advanceReadMarker, findChannel, insertChannel, updateChannel, type ChannelRow } from '../../db/channels';
 import { findByClientMsgId, findMessage, insertMessage, nextSeq, type MessageWithAuthor } from '../../db/messages';
 import {
-  countUnresolvedOf, findTicket, findTicketByClientMsgId, updateTicketIf, insertTicket, insertTicketEvent, listTickets, queueOrder, ticketEvents,
-  type TicketStatus, type TicketWithPeople,
+  countUnresolvedOf,
+  findTicket,
+  findTicketByClientMsgId,
+  updateTicketIf,
+  insertTicket,
+  insertTicketEvent,
+  listTickets,
+  queueOrder,
+  ticketEvents,
+  type TicketStatus,
+  type TicketWithPeople,
 } from '../../db/hotline-tickets';
 import { findCategory, notesOf } from '../../db/hotline-notes';
 import { activeUserIdsWithRoles, type UserRow } from '../../db/users';
@@ -72,31 +81,68 @@ export async function openTicket(db: Knex, targetHours: number, actor: UserRow, 
     if (!c || c.archived_at) throw invalidPayload('Catégorie inconnue.', { fields: { categoryId: 'Catégorie inconnue.' } });
   }
   if ((await countUnresolvedOf(db, actor.id)) >= MAX_UNRESOLVED_PER_MEMBER) {
-    throw ruleViolated('too_many_tickets', `Vous avez déjà ${MAX_UNRESOLVED_PER_MEMBER} demandes en cours : attendez qu'elles soient traitées.`);
+    throw ruleViolated(
+      'too_many_tickets',
+      `Vous avez déjà ${MAX_UNRESOLVED_PER_MEMBER} demandes en cours : attendez qu'elles soient traitées.`,
+    );
   }
   try {
     return await db.transaction(async (trx) => {
       const now = new Date();
       const staff = (await activeUserIdsWithRoles(trx, ROLE_SETS.hotlineStaff)).filter((id) => id !== actor.id);
-      const channel = await insertChannel(trx, { kind: 'hotline', name: 'Hotline', slug: `hotline-new-${crypto.randomBytes(8).toString('hex')}`, created_by: actor.id });
+      const channel = await insertChannel(trx, {
+        kind: 'hotline',
+        name: 'Hotline',
+        slug: `hotline-new-${crypto.randomBytes(8).toString('hex')}`,
+        created_by: actor.id,
+      });
       const ticketId = await insertTicket(trx, {
-        requester_id: actor.id, assignee_id: null, channel_id: channel.id, category_id: input.categoryId ?? null, subject: input.subject,
-        status: 'open', department_code: actor.department_code, client_msg_id: input.clientMsgId, created_at: now, queued_at: now,
-        assigned_at: null, first_response_due_at: addWorkingHours(now, targetHours), first_response_at: null, first_responder_id: null,
-        resolved_at: null, resolved_by: null, resolution_note: null, rating_score: null, rating_comment: null, rated_at: null,
-        mailed_at: null, updated_at: now,
+        requester_id: actor.id,
+        assignee_id: null,
+        channel_id: channel.id,
+        category_id: input.categoryId ?? null,
+        subject: input.subject,
+        status: 'open',
+        department_code: actor.department_code,
+        client_msg_id: input.clientMsgId,
+        created_at: now,
+        queued_at: now,
+        assigned_at: null,
+        first_response_due_at: addWorkingHours(now, targetHours),
+        first_response_at: null,
+        first_responder_id: null,
+        resolved_at: null,
+        resolved_by: null,
+        resolution_note: null,
+        rating_score: null,
+        rating_comment: null,
+        rated_at: null,
+        mailed_at: null,
+        updated_at: now,
       });
       const name = `Hotline n° ${ticketId} : ${input.subject}`.slice(0, 120);
       await updateChannel(trx, channel.id, { slug: `hotline-${ticketId}`, name });
       for (const id of [actor.id, ...staff]) await addMember(trx, channel.id, id);
       const seq = await nextSeq(trx, channel.id);
       const messageId = await insertMessage(trx, {
-        channel_id: channel.id, seq, author_id: actor.id, client_msg_id: input.clientMsgId, body: input.body, reply_to_id: null, created_at: now,
+        channel_id: channel.id,
+        seq,
+        author_id: actor.id,
+        client_msg_id: input.clientMsgId,
+        body: input.body,
+        reply_to_id: null,
+        created_at: now,
       });
       await advanceReadMarker(trx, channel.id, actor.id, seq);
       await insertTicketEvent(trx, { ticket_id: ticketId, actor_id: actor.id, kind: 'opened', target_user_id: null, detail: null });
       const message = (await findMessage(trx, messageId))!;
-      return { ticketId, channel: { ...channel, slug: `hotline-${ticketId}`, name, last_seq: seq }, message, memberIds: [actor.id, ...staff], duplicate: false };
+      return {
+        ticketId,
+        channel: { ...channel, slug: `hotline-${ticketId}`, name, last_seq: seq },
+        message,
+        memberIds: [actor.id, ...staff],
+        duplicate: false,
+      };
     });
   } catch (err) {
     // The same open raced on two connections: the unique index kept one ticket; answer with it.
@@ -122,7 +168,11 @@ export interface ListQuery {
  * narrows to the unassigned queue or their own); a member sees their own,
  * newest first. Cursor: the last id of the previous page.
  */
-export async function listTicketsFor(db: Knex, actor: UserRow, q: ListQuery): Promise<{ items: PresentedTicket[]; nextCursor: number | null }> {
+export async function listTicketsFor(
+  db: Knex,
+  actor: UserRow,
+  q: ListQuery,
+): Promise<{ items: PresentedTicket[]; nextCursor: number | null }> {
   const staff = isHotlineStaff(actor);
   const order = staff ? 'asc' : 'desc';
   const rows = await listTickets(db, {
@@ -153,8 +203,12 @@ export async function ticketDetail(db: Knex, actor: UserRow, id: number) {
   const history = (await ticketEvents(db, id)).map((e) => ({
     id: e.id,
     kind: e.kind,
-    actor: e.actor_id && e.a_username ? { id: e.actor_id, username: e.a_username, displayName: `${e.a_first_name} ${e.a_last_name}` } : null,
-    target: e.target_user_id && e.u_username ? { id: e.target_user_id, username: e.u_username, displayName: `${e.u_first_name} ${e.u_last_name}` } : null,
+    actor:
+      e.actor_id && e.a_username ? { id: e.actor_id, username: e.a_username, displayName: `${e.a_first_name} ${e.a_last_name}` } : null,
+    target:
+      e.target_user_id && e.u_username
+        ? { id: e.target_user_id, username: e.u_username, displayName: `${e.u_first_name} ${e.u_last_name}` }
+        : null,
     detail: e.detail,
     createdAt: iso(e.created_at),
   }));
@@ -171,5 +225,7 @@ export async function addMissingStaff(db: Knex, channelId: number): Promise<numb
 /** Takes the turn to mail a requester about a reply: at most once per `everyMs`, whichever node asks first (compare-and-set). */
 export async function takeReplyMailTurn(db: Knex, ticketId: number, everyMs: number): Promise<boolean> {
   const since = new Date(Date.now() - everyMs);
-  return updateTicketIf(db, ticketId, (q) => q.where((w) => w.whereNull('mailed_at').orWhere('mailed_at', '<', since)), { mailed_at: new Date() });
+  return updateTicketIf(db, ticketId, (q) => q.where((w) => w.whereNull('mailed_at').orWhere('mailed_at', '<', since)), {
+    mailed_at: new Date(),
+  });
 }

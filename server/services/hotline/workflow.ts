@@ -45,9 +45,11 @@ export async function claimTicket(db: Knex, actor: UserRow, id: number): Promise
   if (t.assignee_id) throw conflict('already_assigned', `Cette demande est déjà prise en charge par ${displayName(t)}.`);
   return withQueue(db, id, async (trx) => {
     const won = await updateTicketIf(trx, id, (q) => q.whereNull('assignee_id').where('status', 'open'), {
-      assignee_id: actor.id, status: 'assigned', assigned_at: new Date(),
+      assignee_id: actor.id,
+      status: 'assigned',
+      assigned_at: new Date(),
     });
-    if (!won) throw conflict('already_assigned', "Un autre agent vient de prendre cette demande en charge.");
+    if (!won) throw conflict('already_assigned', 'Un autre agent vient de prendre cette demande en charge.');
     await insertTicketEvent(trx, { ticket_id: id, actor_id: actor.id, kind: 'claimed', target_user_id: null, detail: null });
     return true;
   });
@@ -80,7 +82,10 @@ export async function resolveTicket(db: Knex, actor: UserRow, id: number, note: 
   return withQueue(db, id, async (trx) => {
     const now = new Date();
     const ok = await updateTicketIf(trx, id, (q) => q.whereNot('status', 'resolved'), {
-      status: 'resolved', resolved_at: now, resolved_by: actor.id, resolution_note: note,
+      status: 'resolved',
+      resolved_at: now,
+      resolved_by: actor.id,
+      resolution_note: note,
       // Whoever resolves an unassigned ticket is the one who handled it.
       ...(t.assignee_id ? {} : { assignee_id: actor.id, assigned_at: now }),
     });
@@ -108,7 +113,12 @@ export async function reopenTicket(db: Knex, actor: UserRow, id: number): Promis
     const ok = await updateTicketIf(trx, id, (q) => q.where('status', 'resolved'), {
       status: keep ? 'assigned' : 'open',
       ...(keep ? {} : { assignee_id: null, assigned_at: null, queued_at: now }),
-      resolved_at: null, resolved_by: null, resolution_note: null, rating_score: null, rating_comment: null, rated_at: null,
+      resolved_at: null,
+      resolved_by: null,
+      resolution_note: null,
+      rating_score: null,
+      rating_comment: null,
+      rated_at: null,
     });
     if (!ok) return false;
     await insertTicketEvent(trx, { ticket_id: id, actor_id: actor.id, kind: 'reopened', target_user_id: null, detail: null });
@@ -128,7 +138,14 @@ export async function rateTicket(db: Knex, actor: UserRow, id: number, score: nu
   if (!canRate(actor, t)) throw forbidden('Seul le demandeur peut évaluer la réponse.');
   if (t.status !== 'resolved') throw ruleViolated('ticket_not_resolved', 'Vous pourrez évaluer la réponse une fois la demande résolue.');
   return withQueue(db, id, async (trx) => {
-    if (!(await updateTicketIf(trx, id, (q) => q.where('status', 'resolved'), { rating_score: score, rating_comment: comment, rated_at: new Date() }))) throw raced();
+    if (
+      !(await updateTicketIf(trx, id, (q) => q.where('status', 'resolved'), {
+        rating_score: score,
+        rating_comment: comment,
+        rated_at: new Date(),
+      }))
+    )
+      throw raced();
     await insertTicketEvent(trx, { ticket_id: id, actor_id: actor.id, kind: 'rated', target_user_id: null, detail: String(score) });
     return true;
   });
@@ -146,14 +163,18 @@ export async function recordReply(db: Knex, ticket: TicketRow, author: UserRow, 
     let changed = false;
     if (!ticket.first_response_at) {
       changed = await updateTicketIf(trx, ticket.id, (q) => q.whereNull('first_response_at'), {
-        first_response_at: new Date(ms(message.created_at)!), first_responder_id: author.id,
+        first_response_at: new Date(ms(message.created_at)!),
+        first_responder_id: author.id,
       });
     }
     if (ticket.status === 'open') {
       const claimed = await updateTicketIf(trx, ticket.id, (q) => q.where('status', 'open').whereNull('assignee_id'), {
-        assignee_id: author.id, status: 'assigned', assigned_at: new Date(),
+        assignee_id: author.id,
+        status: 'assigned',
+        assigned_at: new Date(),
       });
-      if (claimed) await insertTicketEvent(trx, { ticket_id: ticket.id, actor_id: author.id, kind: 'claimed', target_user_id: null, detail: null });
+      if (claimed)
+        await insertTicketEvent(trx, { ticket_id: ticket.id, actor_id: author.id, kind: 'claimed', target_user_id: null, detail: null });
       changed ||= claimed;
     }
     return changed;

@@ -22,7 +22,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -54,7 +61,10 @@ export function zonedTime(year: number, month: number, day: number, hour: number
 function windowOf(at: number, cal: WorkingCalendar): { start: number; end: number } | null {
   const p = localParts(at, cal.timeZone);
   if (!cal.days.includes(p.weekday)) return null;
-  return { start: zonedTime(p.year, p.month, p.day, cal.startHour, cal.timeZone), end: zonedTime(p.year, p.month, p.day, cal.endHour, cal.timeZone) };
+  return {
+    start: zonedTime(p.year, p.month, p.day, cal.startHour, cal.timeZone),
+    end: zonedTime(p.year, p.month, p.day, cal.endHour, cal.timeZone),
+  };
 }
 
 /** Noon of the next local day: a safe point to look at the next day's window from. */

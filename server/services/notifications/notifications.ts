@@ -1,27 +1,36 @@
 import type { Knex } from 'knex';
 import {
-  findNotificationSettings, insertNotification, listNotifications, markNotificationsRead, saveNotificationSettings,
-  unreadNotificationCount, type NotificationRow,
+  findNotificationSettings,
+  insertNotification,
+  listNotifications,
+  markNotificationsRead,
+  saveNotificationSettings,
+  unreadNotificationCount,
+  type NotificationRow,
 } from '../../db/notifications';
 import { iso } from '../../presenters/time';
-import { notificationSettingsSchema, type Notification, type NotificationPage, type NotificationSettings } from '../../protocol/notifications';
+import {
+  notificationSettingsSchema,
+  type Notification,
+  type NotificationPage,
+  type NotificationSettings,
+} from '../../protocol/notifications';
 
 export type { NotificationSettings } from '../../protocol/notifications';
 
 /** Kinds of notification this domain sends (others may add theirs). */
-export type NotificationKind =
-  | 'join_request'
-  | 'join_approved'
-  | 'join_rejected'
-  | 'group_invitation'
-  | 'post_addressed'
-  | 'comment';
+export type NotificationKind = 'join_request' | 'join_approved' | 'join_rejected' | 'group_invitation' | 'post_addressed' | 'comment';
 
 /**
  * Stores a notification for a user and returns it; the caller sends it live
  * (`notification` event) once its transaction has committed.
  */
-export async function notify(db: Knex, userId: number, kind: NotificationKind | string, data: Record<string, unknown>): Promise<NotificationRow> {
+export async function notify(
+  db: Knex,
+  userId: number,
+  kind: NotificationKind | string,
+  data: Record<string, unknown>,
+): Promise<NotificationRow> {
   return insertNotification(db, userId, kind, data);
 }
 
@@ -37,7 +46,11 @@ export function presentNotification(n: NotificationRow): Notification {
 }
 
 /** GET /api/notifications: newest first, keyset cursor on id, with the unread count. */
-export async function myNotifications(db: Knex, userId: number, q: { cursor?: number; limit: number; unread?: boolean }): Promise<NotificationPage> {
+export async function myNotifications(
+  db: Knex,
+  userId: number,
+  q: { cursor?: number; limit: number; unread?: boolean },
+): Promise<NotificationPage> {
   const rows = await listNotifications(db, userId, q.cursor, q.limit + 1, !!q.unread);
   const page = rows.slice(0, q.limit);
   return {

@@ -69,7 +69,11 @@ export interface Pending {
 }
 
 /** The notifications to mail now for one user, in one mail per frequency (realtime, daily, weekly). */
-export function dueNow(s: NotificationSettings, pending: Pending[], now: number): { frequency: Exclude<Frequency, 'never'>; items: Pending[] }[] {
+export function dueNow(
+  s: NotificationSettings,
+  pending: Pending[],
+  now: number,
+): { frequency: Exclude<Frequency, 'never'>; items: Pending[] }[] {
   const by: Record<'realtime' | 'daily' | 'weekly', Pending[]> = { realtime: [], daily: [], weekly: [] };
   for (const n of pending) {
     const f = frequencyFor(s, n.kind, n.data);

@@ -45,7 +45,10 @@ export function describeNotification(kind: string, d: Data): NotificationText {
   const event = `${quoted(d.title, 'un événement')}${when(d.startsAt)}`;
   switch (kind) {
     case 'join_request':
-      return { text: `${who(d.user, 'Quelqu’un')} demande à rejoindre le groupe ${group}.`, path: id(d.groupId) ? `${groupPath}/demandes` : groupPath };
+      return {
+        text: `${who(d.user, 'Quelqu’un')} demande à rejoindre le groupe ${group}.`,
+        path: id(d.groupId) ? `${groupPath}/demandes` : groupPath,
+      };
     case 'join_approved':
       return { text: `Votre demande pour rejoindre le groupe ${group} est acceptée.`, path: groupPath };
     case 'join_rejected':
@@ -53,7 +56,10 @@ export function describeNotification(kind: string, d: Data): NotificationText {
     case 'group_invitation':
       return { text: `${who(d.invitedBy, 'Un responsable')} vous invite à rejoindre le groupe ${group}.`, path: groupPath };
     case 'post_addressed':
-      return { text: `${who(d.author, 'Quelqu’un')} vous adresse la publication ${quoted(d.title, '')} (groupe ${group}).`, path: '/groupes/fil' };
+      return {
+        text: `${who(d.author, 'Quelqu’un')} vous adresse la publication ${quoted(d.title, '')} (groupe ${group}).`,
+        path: '/groupes/fil',
+      };
     case 'comment':
       return { text: `${who(d.author, 'Quelqu’un')} a commenté votre publication ${quoted(d.title, '')}.`, path: groupPath };
     case 'event_invitation':
@@ -71,9 +77,13 @@ export function describeNotification(kind: string, d: Data): NotificationText {
       return { text: `${who(d.author, 'Quelqu’un')} vous a mentionné(e) dans ${mentionPlace(d)}${excerpt}`, path: mentionPath(d) };
     }
     case 'personal_data_ready':
-      return { text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).', path: str(d.downloadPath) || '/profil' };
+      return {
+        text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).',
+        path: str(d.downloadPath) || '/profil',
+      };
     default:
-      if (id(d.ticketId)) return { text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`, path: `/hotline/${id(d.ticketId)}` };
+      if (id(d.ticketId))
+        return { text: `Du nouveau sur votre demande n° ${id(d.ticketId)} à la hotline.`, path: `/hotline/${id(d.ticketId)}` };
       return { text: 'Vous avez une nouvelle notification.', path: '/notifications' };
   }
 }

@@ -22,7 +22,15 @@ export function plainExcerpt(body: string, max = 140): string {
   let text = body;
   try {
     const walk = (tokens: { type: string; text?: string; tokens?: unknown[]; items?: { tokens: unknown[] }[] }[]): string =>
-      tokens.map((t) => (t.type === 'list' ? (t.items ?? []).map((i) => walk(i.tokens as never)).join(' · ') : t.tokens?.length ? walk(t.tokens as never) : (t.text ?? ''))).join(' ');
+      tokens
+        .map((t) =>
+          t.type === 'list'
+            ? (t.items ?? []).map((i) => walk(i.tokens as never)).join(' · ')
+            : t.tokens?.length
+              ? walk(t.tokens as never)
+              : (t.text ?? ''),
+        )
+        .join(' ');
     text = walk(lexer.lexer(body) as never);
   } catch {
     // Unparsable: the raw text is still text.
@@ -46,11 +54,24 @@ export async function pushTargets(db: Knex, result: SendResult, actor: UserRow):
   } else if (channel.kind === 'hotline') {
     const ticket = await findTicketByChannel(db, channel.id);
     if (ticket && isHotlineStaff(actor) && actor.id !== ticket.requester_id) {
-      out.set(ticket.requester_id, { kind: 'hotline', title: `La hotline vous a répondu (demande n° ${ticket.id})`, body, url: `/hotline/${ticket.id}`, tag: `hotline-${ticket.id}` });
+      out.set(ticket.requester_id, {
+        kind: 'hotline',
+        title: `La hotline vous a répondu (demande n° ${ticket.id})`,
+        body,
+        url: `/hotline/${ticket.id}`,
+        tag: `hotline-${ticket.id}`,
+      });
     }
   }
   for (const id of result.mentionedUserIds) {
-    if (id !== actor.id && !out.has(id)) out.set(id, { kind: 'mention', title: `${author} vous a mentionné(e) dans # ${channel.name}`, body, url, tag: `channel-${channel.id}` });
+    if (id !== actor.id && !out.has(id))
+      out.set(id, {
+        kind: 'mention',
+        title: `${author} vous a mentionné(e) dans # ${channel.name}`,
+        body,
+        url,
+        tag: `channel-${channel.id}`,
+      });
   }
   return [...out].map(([userId, payload]) => ({ userId, payload }));
 }

@@ -14,7 +14,14 @@ interface Commune extends CommuneView {
   folded: string;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[-'’]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 let index: { byCode: Map<string, Commune>; all: Commune[] } | null = null;
 
@@ -25,8 +32,13 @@ function load() {
     if (c.type !== 'commune-actuelle' && c.type !== 'arrondissement-municipal') continue;
     if (!c.departement || !c.region) continue;
     all.push({
-      code: c.code, name: c.nom, postalCodes: c.codesPostaux ?? [], departmentCode: c.departement, regionCode: c.region,
-      population: c.population ?? 0, folded: fold(c.nom),
+      code: c.code,
+      name: c.nom,
+      postalCodes: c.codesPostaux ?? [],
+      departmentCode: c.departement,
+      regionCode: c.region,
+      population: c.population ?? 0,
+      folded: fold(c.nom),
     });
   }
   all.sort((a, b) => b.population - a.population);
@@ -42,7 +54,9 @@ export function findCommune(code: string): (CommuneView & { regionCode: string }
 /** The wire shape of a commune. */
 export function communeView(code: string): CommuneView {
   const c = findCommune(code);
-  return c ? { code: c.code, name: c.name, postalCodes: c.postalCodes, departmentCode: c.departmentCode } : { code, name: code, postalCodes: [], departmentCode: '' };
+  return c
+    ? { code: c.code, name: c.name, postalCodes: c.postalCodes, departmentCode: c.departmentCode }
+    : { code, name: code, postalCodes: [], departmentCode: '' };
 }
 
 /**

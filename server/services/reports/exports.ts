@@ -47,8 +47,20 @@ async function* pages(db: Knex, ids: number[], q: StatsQuery): AsyncGenerator<Re
 /** The header of a row-per-report export. */
 function header(team: boolean): string[] {
   return [
-    ...(team ? ['Conseiller'] : []), 'Date', 'Commune', 'Code INSEE', 'Département', 'Canal', 'Activité', 'Participants',
-    ...AGE_BANDS.map((a) => a.label), ...STATUSES.map((s) => s.label), 'Thèmes', 'Durée', 'Durée (min)', 'Orientation',
+    ...(team ? ['Conseiller'] : []),
+    'Date',
+    'Commune',
+    'Code INSEE',
+    'Département',
+    'Canal',
+    'Activité',
+    'Participants',
+    ...AGE_BANDS.map((a) => a.label),
+    ...STATUSES.map((s) => s.label),
+    'Thèmes',
+    'Durée',
+    'Durée (min)',
+    'Orientation',
   ];
 }
 
@@ -57,9 +69,20 @@ function cellsOf(r: ReportRow, names: Map<number, string> | null): (string | num
   const commune = communeView(r.commune_code);
   return [
     ...(names ? [names.get(r.author_id) ?? ''] : []),
-    r.report_date, commune.name, r.commune_code, r.department_code, labelOf(CANALS, r.canal), labelOf(ACTIVITIES, r.activity), r.participants,
-    ...AGE_BANDS.map((a) => Number(r[`age_${a.key}`])), ...STATUSES.map((s) => Number(r[`st_${s.key}`])),
-    themesOfMask(r.themes).map((t) => labelOf(THEMES, t)).join(', '), labelOf(DURATIONS, r.duration_band), r.duration_minutes ?? '',
+    r.report_date,
+    commune.name,
+    r.commune_code,
+    r.department_code,
+    labelOf(CANALS, r.canal),
+    labelOf(ACTIVITIES, r.activity),
+    r.participants,
+    ...AGE_BANDS.map((a) => Number(r[`age_${a.key}`])),
+    ...STATUSES.map((s) => Number(r[`st_${s.key}`])),
+    themesOfMask(r.themes)
+      .map((t) => labelOf(THEMES, t))
+      .join(', '),
+    labelOf(DURATIONS, r.duration_band),
+    r.duration_minutes ?? '',
     r.redirected ? (r.redirected_to ?? 'Oui') : 'Non',
   ];
 }
@@ -108,7 +131,11 @@ function addSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, s: ReportStats): voi
   block("Tranches d'âge (personnes)", s.ages);
   block('Statut (personnes)', s.statuses);
   block('Communes', s.communes);
-  if (s.people) block('Accompagnements par personne', s.people.map((p) => ({ label: p.label, count: p.reports })));
+  if (s.people)
+    block(
+      'Accompagnements par personne',
+      s.people.map((p) => ({ label: p.label, count: p.reports })),
+    );
   sheet.commit();
 }
 

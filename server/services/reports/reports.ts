@@ -2,9 +2,7 @@
 import type { Knex } from 'knex';
 import { forbidden, invalidPayload, ruleViolated } from '../../errors';
 import { accessReport, canRecordReports } from '../../access/reports';
-import {
-  authorReportsPage, deleteReportRow, insertReport, replaceReport, type ReportRow, type ReportValues,
-} from '../../db/reports';
+import { authorReportsPage, deleteReportRow, insertReport, replaceReport, type ReportRow, type ReportValues } from '../../db/reports';
 import { addToCommuneMonth, addToDaily } from '../../db/report-daily';
 import type { UserRow } from '../../db/users';
 import { durationBandOf, EDIT_WINDOW_DAYS, type AgeBand, type Status } from '../../protocol/report-catalog';
@@ -47,14 +45,22 @@ function valuesOf(actor: UserRow, input: ReportInput): ReportValues {
 /** Keeps the roll-ups in step with a row coming in (+1) or going out (−1), and maybe another (an edit's old row). */
 async function rollUp(trx: Knex, row: ReportRow, sign: 1 | -1, also?: { row: ReportRow; sign: 1 | -1 }): Promise<void> {
   for (const x of also ? [{ row, sign }, also] : [{ row, sign }]) {
-    await addToCommuneMonth(trx, { month: x.row.report_date.slice(0, 7), commune_code: x.row.commune_code, region_code: x.row.region_code }, x.sign);
+    await addToCommuneMonth(
+      trx,
+      { month: x.row.report_date.slice(0, 7), commune_code: x.row.commune_code, region_code: x.row.region_code },
+      x.sign,
+    );
   }
   const sameKey = also && also.row.report_date === row.report_date && also.row.department_code === row.department_code;
   const delta = tallyOf(row, sign);
   if (also && sameKey) addTally(delta, tallyOf(also.row, also.sign));
   await addToDaily(trx, { day: row.report_date, department_code: row.department_code, region_code: row.region_code }, delta);
   if (also && !sameKey) {
-    await addToDaily(trx, { day: also.row.report_date, department_code: also.row.department_code, region_code: also.row.region_code }, tallyOf(also.row, also.sign));
+    await addToDaily(
+      trx,
+      { day: also.row.report_date, department_code: also.row.department_code, region_code: also.row.region_code },
+      tallyOf(also.row, also.sign),
+    );
   }
 }
 
@@ -105,7 +111,12 @@ export async function getReport(db: Knex, actor: UserRow, id: number): Promise<R
 }
 
 /** A page of my reports, newest first; the cursor is `<day>_<id>` of the last one. */
-export async function listMyReports(db: Knex, actor: UserRow, cursor: string | undefined, limit: number): Promise<{ items: ReportRow[]; nextCursor: string | null }> {
+export async function listMyReports(
+  db: Knex,
+  actor: UserRow,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ items: ReportRow[]; nextCursor: string | null }> {
   const after = cursor ? { day: cursor.slice(0, 10), id: Number(cursor.slice(11)) } : null;
   const rows = await authorReportsPage(db, actor.id, after, limit + 1);
   const items = rows.slice(0, limit);

@@ -27,7 +27,7 @@ export function bucketOf(day: string, groupBy: 'week' | 'month'): string {
 /** Every bucket of the period, empty ones included, so a chart shows the gaps. */
 function trendOf(q: StatsQuery, days: { day: string; reports: number; participants: number }[], masked: boolean): TrendPoint[] {
   const sums = new Map<string, { reports: number; participants: number }>();
-  for (let b = bucketOf(q.from, q.groupBy); b <= q.to; ) {
+  for (let b = bucketOf(q.from, q.groupBy); b <= q.to;) {
     sums.set(b, { reports: 0, participants: 0 });
     const d = new Date(`${b}T00:00:00Z`);
     if (q.groupBy === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
@@ -41,7 +41,11 @@ function trendOf(q: StatsQuery, days: { day: string; reports: number; participan
       s.participants += x.participants;
     }
   }
-  return [...sums].map(([start, s]) => ({ start, reports: maskCount(masked, s.reports), participants: maskCount(masked, s.participants, s.reports) }));
+  return [...sums].map(([start, s]) => ({
+    start,
+    reports: maskCount(masked, s.reports),
+    participants: maskCount(masked, s.participants, s.reports),
+  }));
 }
 
 const communeCells = (counts: { commune_code: string; n: number }[], masked: boolean): StatCell[] =>
@@ -60,9 +64,17 @@ function statsOfRows(q: StatsQuery, rows: ReportRow[], territory: string): Repor
     d.participants += r.participants;
     days.set(r.report_date, d);
   }
-  const top = [...communes].map(([commune_code, n]) => ({ commune_code, n })).sort((a, b) => b.n - a.n || a.commune_code.localeCompare(b.commune_code)).slice(0, 10);
+  const top = [...communes]
+    .map(([commune_code, n]) => ({ commune_code, n }))
+    .sort((a, b) => b.n - a.n || a.commune_code.localeCompare(b.commune_code))
+    .slice(0, 10);
   return {
-    scope: q.scope, code: null, territory, from: q.from, to: q.to, masked: false,
+    scope: q.scope,
+    code: null,
+    territory,
+    from: q.from,
+    to: q.to,
+    masked: false,
     ...presentBreakdowns(total, false),
     communes: communeCells(top, false),
     groupBy: q.groupBy,
@@ -85,7 +97,12 @@ export async function teamStats(db: Knex, actor: UserRow, q: StatsQuery): Promis
   const people = await db<UserRow>('users').whereIn('id', ids).select('id', 'first_name', 'last_name');
   const lines: RankLine[] = people.map((p) => {
     const mine = rows.filter((r) => r.author_id === p.id);
-    return { key: String(p.id), label: `${p.first_name} ${p.last_name}`, reports: mine.length, participants: mine.reduce((a, r) => a + r.participants, 0) };
+    return {
+      key: String(p.id),
+      label: `${p.first_name} ${p.last_name}`,
+      reports: mine.length,
+      participants: mine.reduce((a, r) => a + r.participants, 0),
+    };
   });
   lines.sort((a, b) => b.reports! - a.reports! || a.label.localeCompare(b.label, 'fr'));
   return { ...statsOfRows(q, rows, 'Mon équipe'), people: lines };
@@ -112,20 +129,31 @@ export async function territoryStats(db: Knex, actor: UserRow, q: StatsQuery): P
     sumDaily(db, TALLY_COLUMNS, area, q.from, q.to),
     dailySeries(db, area, q.from, q.to),
     q.scope === 'department' ? Promise.resolve(null) : perDepartment(db, area, q.from, q.to),
-    area?.column === 'department_code' ? topCommunes(db, area, q.from, q.to, 10) : topCommunesByMonths(db, area?.code ?? null, q.from, q.to, 10),
+    area?.column === 'department_code'
+      ? topCommunes(db, area, q.from, q.to, 10)
+      : topCommunesByMonths(db, area?.code ?? null, q.from, q.to, 10),
   ]);
   const names = new Map(departments.map((d) => [d.code, d.name]));
   return {
-    scope: q.scope, code: q.code, territory, from: q.from, to: q.to, masked: true,
+    scope: q.scope,
+    code: q.code,
+    territory,
+    from: q.from,
+    to: q.to,
+    masked: true,
     ...presentBreakdowns(total, true),
     communes: communeCells(communes, true),
     groupBy: q.groupBy,
     trend: trendOf(q, days, true),
     departments: depts
-      ? depts.sort((a, b) => b.reports - a.reports || a.department_code.localeCompare(b.department_code)).map((d) => ({
-          key: d.department_code, label: `${names.get(d.department_code) ?? d.department_code} (${d.department_code})`,
-          reports: maskCount(true, d.reports), participants: maskCount(true, d.participants, d.reports),
-        }))
+      ? depts
+          .sort((a, b) => b.reports - a.reports || a.department_code.localeCompare(b.department_code))
+          .map((d) => ({
+            key: d.department_code,
+            label: `${names.get(d.department_code) ?? d.department_code} (${d.department_code})`,
+            reports: maskCount(true, d.reports),
+            participants: maskCount(true, d.participants, d.reports),
+          }))
       : null,
     people: null,
   };

@@ -9,10 +9,15 @@ import type { ReportRow } from '../../db/reports';
 
 /** Every counter column of the roll-up, in a fixed order. */
 export const TALLY_COLUMNS: readonly string[] = [
-  'reports', 'participants', 'redirected',
-  ...ACTIVITIES.map((k) => `act_${k.key}`), ...CANALS.map((k) => `canal_${k.key}`), ...DURATIONS.map((k) => `dur_${k.key}`),
+  'reports',
+  'participants',
+  'redirected',
+  ...ACTIVITIES.map((k) => `act_${k.key}`),
+  ...CANALS.map((k) => `canal_${k.key}`),
+  ...DURATIONS.map((k) => `dur_${k.key}`),
   ...THEMES.map((k) => `theme_${k.key}`),
-  ...AGE_BANDS.flatMap((k) => [`age_${k.key}`, `age_${k.key}_r`]), ...STATUSES.flatMap((k) => [`st_${k.key}`, `st_${k.key}_r`]),
+  ...AGE_BANDS.flatMap((k) => [`age_${k.key}`, `age_${k.key}_r`]),
+  ...STATUSES.flatMap((k) => [`st_${k.key}`, `st_${k.key}_r`]),
 ];
 
 export type Tally = Record<string, number>;

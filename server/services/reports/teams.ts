@@ -6,9 +6,14 @@ import { deleteTeamLink, insertTeamLink, listTeamLinks } from '../../db/report-t
 import { findUserById, type UserRow } from '../../db/users';
 import type { TeamPerson, TeamView } from '../../protocol/reports';
 
-const sameStructure = (a: UserRow, b: UserRow) => !!a.employer && !!b.employer && a.employer.trim().toLowerCase() === b.employer.trim().toLowerCase();
+const sameStructure = (a: UserRow, b: UserRow) =>
+  !!a.employer && !!b.employer && a.employer.trim().toLowerCase() === b.employer.trim().toLowerCase();
 
-const person = (u: Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'employer'>): TeamPerson => ({ id: u.id, displayName: `${u.first_name} ${u.last_name}`, employer: u.employer });
+const person = (u: Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'employer'>): TeamPerson => ({
+  id: u.id,
+  displayName: `${u.first_name} ${u.last_name}`,
+  employer: u.employer,
+});
 
 /** Makes `memberId` part of `managerId`'s team. Admins only (`not_found` for others, the feature is theirs). */
 export async function addTeamMember(db: Knex, actor: UserRow, managerId: number, memberId: number): Promise<void> {
@@ -32,7 +37,12 @@ export async function removeTeamMember(db: Knex, actor: UserRow, managerId: numb
 export async function listTeams(db: Knex, actor: UserRow): Promise<TeamView[]> {
   const links = await listTeamLinks(db, canManageTeams(actor) ? undefined : actor.id);
   const ids = [...new Set(links.flatMap((l) => [l.manager_id, l.member_id]))];
-  const users = new Map((ids.length ? await db<UserRow>('users').whereIn('id', ids).select('id', 'first_name', 'last_name', 'employer') : []).map((u) => [u.id, person(u as UserRow)]));
+  const users = new Map(
+    (ids.length ? await db<UserRow>('users').whereIn('id', ids).select('id', 'first_name', 'last_name', 'employer') : []).map((u) => [
+      u.id,
+      person(u as UserRow),
+    ]),
+  );
   const teams = new Map<number, TeamView>();
   for (const l of links) {
     const t = teams.get(l.manager_id) ?? { manager: users.get(l.manager_id)!, members: [] };
