@@ -55,9 +55,9 @@ export function workRows(
   phoneHint?: string,
 ): TemplateResult {
   return html`${row('employer', 'Employeur', { optional: true, autocomplete: 'organization' })}
-  ${row('jobTitle', 'Fonction', { optional: true, autocomplete: 'organization-title' })}
-  ${row('city', 'Commune', { optional: true, autocomplete: 'address-level2' })}
-  ${row('phone', 'Téléphone', { optional: true, type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: phoneHint ?? 'Numéro français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.' })}`;
+    ${row('jobTitle', 'Fonction', { optional: true, autocomplete: 'organization-title' })}
+    ${row('city', 'Commune', { optional: true, autocomplete: 'address-level2' })}
+    ${row('phone', 'Téléphone', { optional: true, type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: phoneHint ?? 'Numéro français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.' })}`;
 }
 
 /** A new password with its live rules. */

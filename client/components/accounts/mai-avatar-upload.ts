@@ -65,7 +65,8 @@ export class MaiAvatarUpload extends LitElement {
       <form novalidate aria-label="Photo de profil" @submit=${this.onSubmit}>
         <div class="fr-upload-group ${error ? 'fr-upload-group--error' : ''}">
           <label class="fr-label" for="avatar-file"
-            >Photo de profil <span class="fr-hint-text">Taille maximale : 2 Mo. Formats acceptés : PNG, JPEG, WebP.</span></label
+            >Photo de profil
+            <span class="fr-hint-text">Taille maximale : 2 Mo. Formats acceptés : PNG, JPEG, WebP.</span></label
           >
           <input
             class="fr-upload"
@@ -82,7 +83,7 @@ export class MaiAvatarUpload extends LitElement {
         ${
           this.progress !== null
             ? html`<label class="fr-label fr-mt-1w" for="avatar-progress">Envoi : ${Math.round(this.progress * 100)} %</label>
-                <progress id="avatar-progress" max="100" value=${Math.round(this.progress * 100)}></progress>`
+              <progress id="avatar-progress" max="100" value=${Math.round(this.progress * 100)}></progress>`
             : nothing
         }
         <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-2w">
@@ -94,15 +95,11 @@ export class MaiAvatarUpload extends LitElement {
           ${
             this.src
               ? html`<li>
-                  <button
-                    class="fr-btn fr-btn--tertiary"
-                    type="button"
-                    ?disabled=${this.busy}
-                    @click=${() => this.dispatchEvent(new CustomEvent('mai-avatar-remove', { bubbles: true }))}
-                  >
-                    Supprimer la photo
-                  </button>
-                </li>`
+                <button class="fr-btn fr-btn--tertiary" type="button" ?disabled=${this.busy}
+                  @click=${() => this.dispatchEvent(new CustomEvent('mai-avatar-remove', { bubbles: true }))}>
+                  Supprimer la photo
+                </button>
+              </li>`
               : nothing
           }
         </ul>

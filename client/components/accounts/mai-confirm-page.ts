@@ -56,8 +56,8 @@ export class MaiConfirmPage extends LitElement {
               <p><a class="fr-btn" href="/connexion">Se connecter</a></p>`
           : html`${alertBox('error', this.message, 'La confirmation a échoué')}
               <p>
-                Si votre lien a expiré, utilisez « Mot de passe oublié » avec la même adresse : le lien que vous recevrez vous permettra de
-                choisir un mot de passe et activera votre compte.
+                Si votre lien a expiré, utilisez « Mot de passe oublié » avec la même adresse : le lien
+                que vous recevrez vous permettra de choisir un mot de passe et activera votre compte.
               </p>
               <ul class="fr-btns-group fr-btns-group--inline-md">
                 <li><a class="fr-btn" href="/mot-de-passe-oublie">Recevoir un nouveau lien</a></li>

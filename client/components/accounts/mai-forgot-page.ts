@@ -32,10 +32,10 @@ export class MaiForgotPage extends MaiFormPage {
       'Mot de passe oublié',
       this.sent
         ? html`${alertBox(
-              'success',
-              `Si un compte existe avec l'adresse ${this.email.trim()}, un courriel contenant un lien de réinitialisation vient de lui être envoyé. Ce lien ne peut servir qu'une fois.`,
-              'Demande envoyée',
-            )}
+            'success',
+            `Si un compte existe avec l'adresse ${this.email.trim()}, un courriel contenant un lien de réinitialisation vient de lui être envoyé. Ce lien ne peut servir qu'une fois.`,
+            'Demande envoyée',
+          )}
             <p><a class="fr-link" href="/connexion">Retour à la connexion</a></p>`
         : html`<p>Saisissez l'adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
             ${this.formError ? alertBox('error', this.formError) : nothing}
@@ -55,7 +55,9 @@ export class MaiForgotPage extends MaiFormPage {
                 value: this.email,
                 error: this.error,
               })}
-              <button class="fr-btn" type="submit" ?disabled=${this.busy}>${this.busy ? 'Envoi en cours…' : 'Recevoir un lien'}</button>
+              <button class="fr-btn" type="submit" ?disabled=${this.busy}>
+                ${this.busy ? 'Envoi en cours…' : 'Recevoir un lien'}
+              </button>
             </form>
             <p class="fr-mt-4w"><a class="fr-link" href="/connexion">Retour à la connexion</a></p>`,
     );

@@ -66,9 +66,7 @@ export class MaiLoginPage extends MaiFormPage {
           <span class="fr-connect__brand">${oidc.name}</span>
         </a>
         <p>
-          <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que ProConnect ? - nouvelle fenêtre"
-            >Qu’est-ce que ProConnect ?</a
-          >
+          <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que ProConnect ? - nouvelle fenêtre">Qu’est-ce que ProConnect ?</a>
         </p>
       </div>
       <p class="fr-hr-or">ou</p>`;
@@ -103,7 +101,8 @@ export class MaiLoginPage extends MaiFormPage {
       'Connexion à Maillage',
       html`${this.formError ? alertBox('error', this.formError) : nothing}
         ${!this.formError && PROVIDER_ERRORS[this.router.value?.query.get('erreur') ?? ''] ? alertBox('error', PROVIDER_ERRORS[this.router.value!.query.get('erreur')!]!) : nothing}
-        ${this.deletionNotice()} ${this.proConnect()}
+        ${this.deletionNotice()}
+        ${this.proConnect()}
         <form novalidate @input=${this.onInput} @submit=${this.onSubmit} aria-label="Se connecter">
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend">
@@ -134,7 +133,9 @@ export class MaiLoginPage extends MaiFormPage {
               <p class="fr-mt-2w"><a class="fr-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
             </div>
           </fieldset>
-          <button class="fr-btn" type="submit" ?disabled=${this.busy}>${this.busy ? 'Connexion en cours…' : 'Se connecter'}</button>
+          <button class="fr-btn" type="submit" ?disabled=${this.busy}>
+            ${this.busy ? 'Connexion en cours…' : 'Se connecter'}
+          </button>
         </form>
         <hr class="fr-mt-4w" />
         <h2 class="fr-h5">Vous n'avez pas de compte ?</h2>

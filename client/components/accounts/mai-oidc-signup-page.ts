@@ -69,20 +69,12 @@ export class MaiOidcSignupPage extends MaiFormPage {
     return centredPage(
       'Première connexion avec ProConnect',
       html`${
-          v
-            ? html`<p>
-                Bienvenue ${v.firstName} ${v.lastName} (<span>${v.email}</span>). Pour rejoindre le salon de votre territoire, indiquez
-                votre département : il ne vous sera plus demandé.
-              </p>`
-            : html`<p role="status">Chargement…</p>`
-        }
+        v
+          ? html`<p>Bienvenue ${v.firstName} ${v.lastName} (<span>${v.email}</span>). Pour rejoindre le salon de votre territoire, indiquez votre département : il ne vous sera plus demandé.</p>`
+          : html`<p role="status">Chargement…</p>`
+      }
         ${this.formError ? alertBox('error', this.formError) : nothing}
-        <form
-          novalidate
-          @submit=${this.onSubmit}
-          @change=${(e: Event) => (this.departmentCode = (e.target as HTMLSelectElement).value)}
-          aria-label="Indiquer mon département"
-        >
+        <form novalidate @submit=${this.onSubmit} @change=${(e: Event) => (this.departmentCode = (e.target as HTMLSelectElement).value)} aria-label="Indiquer mon département">
           ${departmentRow({
             prefix: 'oidc',
             value: this.departmentCode,
@@ -90,9 +82,7 @@ export class MaiOidcSignupPage extends MaiFormPage {
             placeholder: deps?.status === 'ready' ? 'Sélectionnez votre département' : 'Chargement des départements…',
             departments: deps?.items ?? [],
           })}
-          <button class="fr-btn fr-mt-2w" type="submit" ?disabled=${this.busy || !v}>
-            ${this.busy ? 'Création en cours…' : 'Créer mon compte'}
-          </button>
+          <button class="fr-btn fr-mt-2w" type="submit" ?disabled=${this.busy || !v}>${this.busy ? 'Création en cours…' : 'Créer mon compte'}</button>
         </form>`,
     );
   }

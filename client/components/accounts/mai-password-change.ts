@@ -71,33 +71,14 @@ export class MaiPasswordChange extends LitElement {
       <h2 id="pw-change-title" class="fr-h4">Changer mon mot de passe</h2>
       <div class="mai-password-change__done" tabindex="-1">${this.done ? alertBox('success', this.done) : nothing}</div>
       ${this.formError ? alertBox('error', this.formError) : nothing}
-      <form
-        novalidate
-        aria-labelledby="pw-change-title"
-        @input=${(e: Event) => (this.values = withField(this.values, e))}
-        @submit=${this.onSubmit}
-      >
+      <form novalidate aria-labelledby="pw-change-title" @input=${(e: Event) => (this.values = withField(this.values, e))} @submit=${this.onSubmit}>
         <p class="fr-text--sm">Vos autres sessions (autres navigateurs, téléphone) seront déconnectées ; celle-ci reste ouverte.</p>
-        <mai-password-field
-          .inputId=${'pw-current'}
-          .name=${'currentPassword'}
-          .label=${'Mot de passe actuel'}
-          .autocomplete=${'current-password'}
-          .value=${this.values.currentPassword}
-          .error=${this.errors.currentPassword ?? ''}
-        ></mai-password-field>
-        <mai-password-field
-          .inputId=${'pw-new'}
-          .name=${'newPassword'}
-          .label=${'Nouveau mot de passe'}
-          .autocomplete=${'new-password'}
-          .value=${this.values.newPassword}
-          .error=${this.errors.newPassword ?? ''}
-          .rules=${checkPassword(this.values.newPassword, this.names())}
-        ></mai-password-field>
-        <button class="fr-btn fr-mt-2w" type="submit" ?disabled=${this.busy}>
-          ${this.busy ? 'Enregistrement…' : 'Changer mon mot de passe'}
-        </button>
+        <mai-password-field .inputId=${'pw-current'} .name=${'currentPassword'} .label=${'Mot de passe actuel'}
+          .autocomplete=${'current-password'} .value=${this.values.currentPassword} .error=${this.errors.currentPassword ?? ''}></mai-password-field>
+        <mai-password-field .inputId=${'pw-new'} .name=${'newPassword'} .label=${'Nouveau mot de passe'}
+          .autocomplete=${'new-password'} .value=${this.values.newPassword} .error=${this.errors.newPassword ?? ''}
+          .rules=${checkPassword(this.values.newPassword, this.names())}></mai-password-field>
+        <button class="fr-btn fr-mt-2w" type="submit" ?disabled=${this.busy}>${this.busy ? 'Enregistrement…' : 'Changer mon mot de passe'}</button>
       </form>
     </section>`;
   }

@@ -34,52 +34,49 @@ export class MaiPasswordField extends LitElement {
   render() {
     const id = this.inputId;
     const describedBy = [this.rules ? `${id}-rules` : '', this.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`<div class="fr-input-group ${this.error ? 'fr-input-group--error' : ''}">
-      <div class="fr-password">
-        <label class="fr-label" for=${id}>${this.label}</label>
-        <div class="fr-input-wrap">
-          <input
-            class="fr-password__input fr-input ${this.error ? 'fr-input--error' : ''}"
-            id=${id}
-            name=${this.name}
-            type=${this.shown ? 'text' : 'password'}
-            autocomplete=${this.autocomplete}
-            .value=${live(this.value)}
-            required
-            aria-invalid=${this.error ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describedBy || undefined)}
-          />
-        </div>
-        ${this.error ? html`<p class="fr-error-text" id=${`${id}-error`}>${this.error}</p>` : nothing}
-        ${
-          this.rules
-            ? html`<div class="fr-messages-group mai-password-rules" id=${`${id}-rules`} aria-live="polite">
-                <p class="fr-message">Votre mot de passe doit contenir :</p>
-                ${this.rules.map(
-                  (r) =>
-                    html`<p class="fr-message ${r.ok ? 'fr-message--valid' : 'fr-message--info'}">
-                      ${r.label}<span class="fr-sr-only">${r.ok ? ' : respecté' : ' : non respecté'}</span>
-                    </p>`,
-                )}
-              </div>`
-            : nothing
-        }
-        <div class="fr-password__checkbox fr-checkbox-group fr-checkbox-group--sm">
-          <input
-            id=${`${id}-show`}
-            type="checkbox"
-            aria-label="Afficher le mot de passe"
-            .checked=${this.shown}
-            @input=${(e: Event) => e.stopPropagation()}
-            @change=${(e: Event) => {
-              e.stopPropagation();
-              this.shown = (e.target as HTMLInputElement).checked;
-            }}
-          />
-          <label class="fr-password__checkbox fr-label" for=${`${id}-show`}>Afficher</label>
-        </div>
+    return html`<div class="fr-input-group ${this.error ? 'fr-input-group--error' : ''}"><div class="fr-password">
+      <label class="fr-label" for=${id}>${this.label}</label>
+      <div class="fr-input-wrap">
+        <input
+          class="fr-password__input fr-input ${this.error ? 'fr-input--error' : ''}"
+          id=${id}
+          name=${this.name}
+          type=${this.shown ? 'text' : 'password'}
+          autocomplete=${this.autocomplete}
+          .value=${live(this.value)}
+          required
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy || undefined)}
+        />
       </div>
-    </div>`;
+      ${this.error ? html`<p class="fr-error-text" id=${`${id}-error`}>${this.error}</p>` : nothing}
+      ${
+        this.rules
+          ? html`<div class="fr-messages-group mai-password-rules" id=${`${id}-rules`} aria-live="polite">
+            <p class="fr-message">Votre mot de passe doit contenir :</p>
+            ${this.rules.map(
+              (r) => html`<p class="fr-message ${r.ok ? 'fr-message--valid' : 'fr-message--info'}">
+                ${r.label}<span class="fr-sr-only">${r.ok ? ' : respecté' : ' : non respecté'}</span>
+              </p>`,
+            )}
+          </div>`
+          : nothing
+      }
+      <div class="fr-password__checkbox fr-checkbox-group fr-checkbox-group--sm">
+        <input
+          id=${`${id}-show`}
+          type="checkbox"
+          aria-label="Afficher le mot de passe"
+          .checked=${this.shown}
+          @input=${(e: Event) => e.stopPropagation()}
+          @change=${(e: Event) => {
+            e.stopPropagation();
+            this.shown = (e.target as HTMLInputElement).checked;
+          }}
+        />
+        <label class="fr-password__checkbox fr-label" for=${`${id}-show`}>Afficher</label>
+      </div>
+    </div></div>`;
   }
 }
 

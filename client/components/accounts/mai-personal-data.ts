@@ -80,35 +80,23 @@ export class MaiPersonalData extends LitElement {
     return html`<section class="fr-mt-6w" aria-labelledby="mes-donnees-titre">
       <h2 id="mes-donnees-titre">Mes données</h2>
       <p>
-        Vous pouvez télécharger à tout moment tout ce que Maillage conserve sur vous : profil, sessions, messages, publications,
-        commentaires, notifications, demandes à la hotline, inscriptions, et les fichiers que vous avez déposés. Voir aussi la
-        <a href="/confidentialite">politique de confidentialité</a>.
+        Vous pouvez télécharger à tout moment tout ce que Maillage conserve sur vous : profil, sessions, messages,
+        publications, commentaires, notifications, demandes à la hotline, inscriptions, et les fichiers que vous avez déposés.
+        Voir aussi la <a href="/confidentialite">politique de confidentialité</a>.
       </p>
       ${this.exportNotice ? alertBox(this.exportNotice.kind, this.exportNotice.text) : nothing}
-      <button
-        class="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left"
-        type="button"
-        ?disabled=${this.exportBusy}
-        @click=${this.onExport}
-      >
+      <button class="fr-btn fr-btn--tertiary fr-icon-download-line fr-btn--icon-left" type="button" ?disabled=${this.exportBusy} @click=${this.onExport}>
         ${this.exportBusy ? 'Préparation…' : 'Télécharger mes données'}
       </button>
       <p class="fr-text--sm fr-mt-1w">Archive ZIP : un fichier JSON par type de données, et vos documents.</p>
       <h3 class="fr-h5 fr-mt-4w">Supprimer mon compte</h3>
       <p>
-        Votre compte sera supprimé dans 14 jours ; d'ici là, il suffit de vous reconnecter pour annuler. Ensuite, vos données personnelles
-        sont effacées ; vos messages et publications restent visibles, signés « Compte supprimé ».
+        Votre compte sera supprimé dans 14 jours ; d'ici là, il suffit de vous reconnecter pour annuler. Ensuite, vos données
+        personnelles sont effacées ; vos messages et publications restent visibles, signés « Compte supprimé ».
       </p>
       ${this.formError ? alertBox('error', this.formError) : nothing}
-      <p class="fr-text--sm">
-        Vous vous connectez avec ProConnect sans mot de passe ? Reconnectez-vous avec ProConnect, puis laissez le champ vide.
-      </p>
-      <form
-        novalidate
-        @submit=${this.onDelete}
-        @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
-        aria-label="Supprimer mon compte"
-      >
+      <p class="fr-text--sm">Vous vous connectez avec ProConnect sans mot de passe ? Reconnectez-vous avec ProConnect, puis laissez le champ vide.</p>
+      <form novalidate @submit=${this.onDelete} @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)} aria-label="Supprimer mon compte">
         <mai-password-field
           .inputId=${'deletion-password'}
           .name=${'password'}

@@ -87,7 +87,8 @@ export class MaiProfileForm extends LitElement {
     return html`<form novalidate aria-label="Modifier mon profil" @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
       <fieldset class="fr-fieldset">
         <legend class="fr-fieldset__legend"><h2 class="fr-h4 fr-mb-0">Mes informations</h2></legend>
-        ${civilityRow('profile', v.civility, err.civility)} ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
+        ${civilityRow('profile', v.civility, err.civility)}
+        ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
         ${field('lastName', 'Nom', { autocomplete: 'family-name' })}
         ${departmentRow({ prefix: 'profile', value: v.departmentCode, error: err.departmentCode, placeholder: 'Sélectionnez votre département', departments: this.departments })}
         ${workRows(field)}

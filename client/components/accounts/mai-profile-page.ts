@@ -130,7 +130,8 @@ export class MaiProfilePage extends LitElement {
                 <h2 class="fr-card__title">${user.displayName}</h2>
                 <p class="fr-card__desc">
                   ${user.civility ? html`${CIVILITY_LABELS[user.civility]}<br />` : nothing}
-                  ${user.jobTitle ? html`${user.jobTitle}<br />` : nothing} ${user.employer ? html`${user.employer}<br />` : nothing}
+                  ${user.jobTitle ? html`${user.jobTitle}<br />` : nothing}
+                  ${user.employer ? html`${user.employer}<br />` : nothing}
                   ${deps?.label(user.departmentCode) ?? user.departmentCode}
                 </p>
                 <div class="fr-card__start">

@@ -106,8 +106,8 @@ export class MaiRegisterPage extends MaiFormPage {
   private renderSent() {
     return html`${alertBox('success', `Un lien de confirmation a été envoyé à l'adresse ${this.sentTo}.`, "Votre demande d'inscription est enregistrée")}
       <p>
-        Ouvrez ce message et cliquez sur le lien pour activer votre compte. Si vous ne le trouvez pas, pensez à regarder dans vos courriers
-        indésirables.
+        Ouvrez ce message et cliquez sur le lien pour activer votre compte. Si vous ne le trouvez pas,
+        pensez à regarder dans vos courriers indésirables.
       </p>
       <p><a class="fr-link" href="/connexion">Aller à la page de connexion</a></p>`;
   }
@@ -126,7 +126,8 @@ export class MaiRegisterPage extends MaiFormPage {
         <form novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit} aria-label="Créer un compte">
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Votre identité</h2></legend>
-            ${civilityRow('register', v.civility, err.civility)} ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
+            ${civilityRow('register', v.civility, err.civility)}
+            ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
             ${field('lastName', 'Nom', { autocomplete: 'family-name' })}
             ${field('username', "Nom d'utilisateur", { autocomplete: 'username', hint: `Visible des autres membres, par exemple camille.martin. ${USERNAME_HINT}` })}
             ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'email', hint: 'Format attendu : nom@domaine.fr' })}

@@ -52,11 +52,11 @@ export class MaiResetPage extends MaiFormPage {
 
   private form() {
     return html`${
-        this.formError
-          ? html`${alertBox('error', this.formError)}
-              <p><a class="fr-link" href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`
-          : nothing
-      }
+      this.formError
+        ? html`${alertBox('error', this.formError)}
+            <p><a class="fr-link" href="/mot-de-passe-oublie">Demander un nouveau lien</a></p>`
+        : nothing
+    }
       <form
         novalidate
         aria-label="Choisir un nouveau mot de passe"

@@ -37,12 +37,8 @@ export class MaiTermsPage extends MaiFormPage {
     }
     return html`<div class="fr-mt-4w">
       ${this.formError ? alertBox('error', this.formError) : nothing}
-      <form
-        novalidate
-        aria-label="Accepter les conditions"
-        @submit=${this.onSubmit}
-        @change=${(e: Event) => (this.agreed = (e.target as HTMLInputElement).checked)}
-      >
+      <form novalidate aria-label="Accepter les conditions" @submit=${this.onSubmit}
+        @change=${(e: Event) => (this.agreed = (e.target as HTMLInputElement).checked)}>
         <fieldset class="fr-fieldset">
           <legend class="fr-fieldset__legend">Pour accéder à Maillage, vous devez accepter ces conditions.</legend>
           <div class="fr-fieldset__element">

@@ -84,10 +84,9 @@ export class MaiAdminUserCreate extends LitElement {
     const field = textRows('create', v, err);
     return html`<form novalidate aria-label="Créer un compte" @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
       <fieldset class="fr-fieldset">
-        <legend class="fr-fieldset__legend">
-          Le compte est créé actif, sans courriel de confirmation. Tous les champs sont obligatoires.
-        </legend>
-        ${field('firstName', 'Prénom', { autocomplete: 'off' })} ${field('lastName', 'Nom', { autocomplete: 'off' })}
+        <legend class="fr-fieldset__legend">Le compte est créé actif, sans courriel de confirmation. Tous les champs sont obligatoires.</legend>
+        ${field('firstName', 'Prénom', { autocomplete: 'off' })}
+        ${field('lastName', 'Nom', { autocomplete: 'off' })}
         ${field('username', "Nom d'utilisateur", { autocomplete: 'off', hint: USERNAME_HINT })}
         ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'off' })}
         ${departmentRow({ prefix: 'create', value: v.departmentCode, error: err.departmentCode, placeholder: 'Sélectionnez un département', departments: this.departments })}
@@ -104,7 +103,9 @@ export class MaiAdminUserCreate extends LitElement {
         )}
         ${fieldRow(newPasswordField({ id: 'create-password', label: 'Mot de passe provisoire', value: v.password, error: err.password, rules: checkPassword(v.password, v) }))}
       </fieldset>
-      <button class="fr-btn" type="submit" ?disabled=${this.busy}>${this.busy ? 'Création en cours…' : 'Créer le compte'}</button>
+      <button class="fr-btn" type="submit" ?disabled=${this.busy}>
+        ${this.busy ? 'Création en cours…' : 'Créer le compte'}
+      </button>
     </form>`;
   }
 }

@@ -51,7 +51,8 @@ export class MaiAdminUserTable extends LitElement {
           <select class="fr-select fr-mt-0" id=${`admin-role-${u.id}`} name="role" ?disabled=${busy}>
             ${ROLE_OPTIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === u.role}>${o.label}</option>`)}
           </select>
-          <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" ?disabled=${busy} @click=${() => this.changeRole(u)}>
+          <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" ?disabled=${busy}
+            @click=${() => this.changeRole(u)}>
             Changer le rôle<span class="fr-sr-only"> de ${u.displayName}</span>
           </button>
         </div>
@@ -62,17 +63,11 @@ export class MaiAdminUserTable extends LitElement {
         ${
           self
             ? html`<span class="fr-text--xs">Votre compte</span>`
-            : html`<button
-                id=${`admin-status-${u.id}`}
-                class="fr-btn fr-btn--sm ${u.status === 'disabled' ? 'fr-btn--secondary' : 'fr-btn--tertiary'}"
-                type="button"
-                ?disabled=${busy}
-                @click=${() => this.fire('mai-user-disable', { id: u.id, disabled: u.status !== 'disabled' })}
-              >
-                ${busy ? 'En cours…' : u.status === 'disabled' ? 'Réactiver' : 'Désactiver'}<span class="fr-sr-only">
-                  ${u.displayName}</span
-                >
-              </button>`
+            : html`<button id=${`admin-status-${u.id}`} class="fr-btn fr-btn--sm ${u.status === 'disabled' ? 'fr-btn--secondary' : 'fr-btn--tertiary'}"
+              type="button" ?disabled=${busy}
+              @click=${() => this.fire('mai-user-disable', { id: u.id, disabled: u.status !== 'disabled' })}>
+              ${busy ? 'En cours…' : u.status === 'disabled' ? 'Réactiver' : 'Désactiver'}<span class="fr-sr-only"> ${u.displayName}</span>
+            </button>`
         }
       </td>
     </tr>`;
@@ -85,9 +80,7 @@ export class MaiAdminUserTable extends LitElement {
         <div class="fr-table__container">
           <div class="fr-table__content">
             <table>
-              <caption>
-                Utilisateurs
-              </caption>
+              <caption>Utilisateurs</caption>
               <thead>
                 <tr>
                   <th scope="col">Nom</th>

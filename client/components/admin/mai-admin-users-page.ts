@@ -130,18 +130,12 @@ export class MaiAdminUsersPage extends LitElement {
     const f = this.filters;
     return html`<h1 tabindex="-1">Administration des utilisateurs</h1>
       ${noticeAlert(this.notice)}
-      <form
-        class="mai-admin-filters"
-        role="search"
-        aria-label="Rechercher des utilisateurs"
-        novalidate
-        @input=${this.onFilter}
-        @change=${this.onFilter}
+      <form class="mai-admin-filters" role="search" aria-label="Rechercher des utilisateurs" novalidate
+        @input=${this.onFilter} @change=${this.onFilter}
         @submit=${(e: Event) => {
           e.preventDefault();
           void this.search();
-        }}
-      >
+        }}>
         <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div class="fr-col-12 fr-col-md-5">
             ${textField({ id: 'admin-q', name: 'q', label: 'Nom, adresse ou identifiant', type: 'search', value: f.q ?? '', optional: true, markOptional: false })}
@@ -162,9 +156,7 @@ export class MaiAdminUsersPage extends LitElement {
             })}
           </div>
           <div class="fr-col-12 fr-col-md-2 fr-mb-3w">
-            <button class="fr-btn" type="submit" ?disabled=${this.users.loading}>
-              ${this.users.loading ? 'Recherche en cours…' : 'Rechercher'}
-            </button>
+            <button class="fr-btn" type="submit" ?disabled=${this.users.loading}>${this.users.loading ? 'Recherche en cours…' : 'Rechercher'}</button>
           </div>
         </div>
       </form>
@@ -179,13 +171,9 @@ export class MaiAdminUsersPage extends LitElement {
       ${this.users.cursor ? moreButton('Afficher plus', () => this.search(true), { loading: this.users.loading, loadingLabel: 'Chargement en cours…' }) : nothing}
       <section class="fr-mt-6w" aria-labelledby="admin-create-title">
         <h2 id="admin-create-title">Créer un compte</h2>
-        <button
-          class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left"
-          type="button"
-          aria-expanded=${this.showCreate ? 'true' : 'false'}
-          aria-controls="admin-create"
-          @click=${() => (this.showCreate = !this.showCreate)}
-        >
+        <button class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" type="button"
+          aria-expanded=${this.showCreate ? 'true' : 'false'} aria-controls="admin-create"
+          @click=${() => (this.showCreate = !this.showCreate)}>
           ${this.showCreate ? 'Masquer le formulaire' : 'Nouveau compte'}
         </button>
         <div id="admin-create" class="fr-mt-3w" ?hidden=${!this.showCreate}>

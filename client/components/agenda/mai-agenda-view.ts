@@ -97,33 +97,13 @@ export class MaiAgendaView extends LitElement {
 
   private toolbar() {
     const btn = (v: View, label: string) =>
-      html`<button
-        class="fr-btn fr-btn--sm ${this.view === v ? '' : 'fr-btn--secondary'}"
-        type="button"
-        aria-pressed=${this.view === v ? 'true' : 'false'}
-        @click=${() => (this.view = v)}
-      >
-        ${label}
-      </button>`;
+      html`<button class="fr-btn fr-btn--sm ${this.view === v ? '' : 'fr-btn--secondary'}" type="button" aria-pressed=${this.view === v ? 'true' : 'false'}
+        @click=${() => (this.view = v)}>${label}</button>`;
     return html`<div class="mai-agenda-toolbar">
       <div class="mai-agenda-nav">
-        <button
-          class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-arrow-left-s-line"
-          type="button"
-          title="Mois précédent"
-          @click=${() => this.go(-1)}
-        >
-          Mois précédent
-        </button>
+        <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-arrow-left-s-line" type="button" title="Mois précédent" @click=${() => this.go(-1)}>Mois précédent</button>
         <h2 class="fr-h4 fr-mb-0 mai-agenda-month" aria-live="polite">${monthLabel(this.month)}</h2>
-        <button
-          class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-arrow-right-s-line"
-          type="button"
-          title="Mois suivant"
-          @click=${() => this.go(1)}
-        >
-          Mois suivant
-        </button>
+        <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-arrow-right-s-line" type="button" title="Mois suivant" @click=${() => this.go(1)}>Mois suivant</button>
         <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => this.go(null)}>Aujourd’hui</button>
       </div>
       <div class="mai-agenda-views" role="group" aria-label="Affichage">${btn('month', 'Mois')} ${btn('list', 'Liste')}</div>
@@ -142,36 +122,20 @@ export class MaiAgendaView extends LitElement {
         this.mayCreate
           ? this.creating
             ? html`<section class="mai-agenda-create fr-mb-4w" aria-labelledby="ev-new-heading">
-                <h2 id="ev-new-heading" class="fr-h5">Nouvel événement</h2>
-                <mai-event-form
-                  ?busy=${this.saving}
-                  .errors=${this.formErrors}
-                  @mai-event-save=${this.onSave}
-                  @mai-event-form-cancel=${this.onCancel}
-                ></mai-event-form>
-              </section>`
-            : html`<p>
-                <button
-                  id="ev-create-open"
-                  class="fr-btn fr-icon-add-line fr-btn--icon-left"
-                  type="button"
-                  @click=${() => (this.creating = true)}
-                >
-                  Créer un événement
-                </button>
-              </p>`
+              <h2 id="ev-new-heading" class="fr-h5">Nouvel événement</h2>
+              <mai-event-form ?busy=${this.saving} .errors=${this.formErrors} @mai-event-save=${this.onSave}
+                @mai-event-form-cancel=${this.onCancel}></mai-event-form>
+            </section>`
+            : html`<p><button id="ev-create-open" class="fr-btn fr-icon-add-line fr-btn--icon-left" type="button" @click=${() => (this.creating = true)}>Créer un événement</button></p>`
           : nothing
       }
-      ${this.toolbar()} ${s.status === 'error' ? alertBox('error', errorMessage(s.error)) : nothing}
+      ${this.toolbar()}
+      ${s.status === 'error' ? alertBox('error', errorMessage(s.error)) : nothing}
       ${srStatus(s.status === 'loading' ? 'Chargement des événements…' : '')}
       ${
         this.view === 'month'
           ? html`<mai-calendar-month .month=${this.month} .events=${s.items}></mai-calendar-month>`
-          : html`<mai-event-list
-              .events=${inMonth}
-              ?showGroup=${this.groupId === null}
-              empty="Aucun événement ce mois-ci."
-            ></mai-event-list>`
+          : html`<mai-event-list .events=${inMonth} ?showGroup=${this.groupId === null} empty="Aucun événement ce mois-ci."></mai-event-list>`
       }`;
   }
 }

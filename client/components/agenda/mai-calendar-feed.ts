@@ -84,46 +84,26 @@ export class MaiCalendarFeed extends LitElement {
   render() {
     return html`<section class="mai-feed fr-mt-6w" aria-labelledby="feed-title">
       <h2 id="feed-title" class="fr-h5">S’abonner depuis mon agenda</h2>
-      <p>
-        Une adresse privée (iCal) pour voir vos événements Maillage dans votre agenda habituel (Outlook, Thunderbird, Agenda…). Ne la
-        partagez pas : elle donne accès à vos événements sans mot de passe.
-      </p>
+      <p>Une adresse privée (iCal) pour voir vos événements Maillage dans votre agenda habituel (Outlook, Thunderbird, Agenda…). Ne la partagez pas : elle donne accès à vos événements sans mot de passe.</p>
       ${this.error ? alertBox('error', this.error) : nothing}
       ${
         this.url
           ? html`<div class="fr-input-group">
-                <label class="fr-label" for="feed-url"
-                  >Votre adresse d’abonnement<span class="fr-hint-text"
-                    >Copiez-la maintenant : elle n’est affichée qu’une fois.</span
-                  ></label
-                >
-                <input
-                  class="fr-input"
-                  id="feed-url"
-                  readonly
-                  .value=${this.url}
-                  @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
-                />
-              </div>
-              <p aria-live="polite">${this.copied ? 'Adresse copiée.' : nothing}</p>`
+              <label class="fr-label" for="feed-url">Votre adresse d’abonnement<span class="fr-hint-text">Copiez-la maintenant : elle n’est affichée qu’une fois.</span></label>
+              <input class="fr-input" id="feed-url" readonly .value=${this.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+            </div>
+            <p aria-live="polite">${this.copied ? 'Adresse copiée.' : nothing}</p>`
           : this.active
             ? html`<p class="mai-muted">Une adresse d’abonnement est active.</p>`
             : nothing
       }
       <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         ${this.url ? html`<li><button class="fr-btn fr-btn--sm" type="button" @click=${this.copy}>Copier l’adresse</button></li>` : nothing}
-        <li>
-          <button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${this.make}>
-            ${this.active ? 'Créer une nouvelle adresse' : 'Créer mon adresse d’abonnement'}
-          </button>
-        </li>
+        <li><button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${this.make}>
+          ${this.active ? 'Créer une nouvelle adresse' : 'Créer mon adresse d’abonnement'}</button></li>
         ${
           this.active
-            ? html`<li>
-                <button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${this.revoke}>
-                  Désactiver l’adresse
-                </button>
-              </li>`
+            ? html`<li><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${this.revoke}>Désactiver l’adresse</button></li>`
             : nothing
         }
       </ul>

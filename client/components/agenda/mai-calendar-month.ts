@@ -25,19 +25,18 @@ export class MaiCalendarMonth extends LitElement {
       ${
         events.length
           ? html`<ul class="mai-cal__events">
-              ${events.map(
-                (e) =>
-                  html`<li
-                    class=${`mai-cal__event${e.cancelledAt ? ' mai-cal__event--cancelled' : ''}${e.myRegistration ? ' mai-cal__event--mine' : ''}`}
-                  >
-                    <a href=${`/evenements/${e.id}`}
-                      >${dayKey(new Date(e.startsAt)) === key ? html`<span class="mai-cal__time">${timeLabel(new Date(e.startsAt))}</span> ` : nothing}${e.title}${
-                        e.cancelledAt ? html`<span class="fr-sr-only"> (annulé)</span>` : nothing
-                      }${e.myRegistration ? html`<span class="fr-sr-only"> (${e.myRegistration.status === 'registered' ? 'inscrit' : 'en attente'})</span>` : nothing}</a
-                    >
-                  </li>`,
-              )}
-            </ul>`
+            ${events.map(
+              (
+                e,
+              ) => html`<li class=${`mai-cal__event${e.cancelledAt ? ' mai-cal__event--cancelled' : ''}${e.myRegistration ? ' mai-cal__event--mine' : ''}`}>
+                <a href=${`/evenements/${e.id}`}
+                  >${dayKey(new Date(e.startsAt)) === key ? html`<span class="mai-cal__time">${timeLabel(new Date(e.startsAt))}</span> ` : nothing}${e.title}${
+                    e.cancelledAt ? html`<span class="fr-sr-only"> (annulé)</span>` : nothing
+                  }${e.myRegistration ? html`<span class="fr-sr-only"> (${e.myRegistration.status === 'registered' ? 'inscrit' : 'en attente'})</span>` : nothing}</a
+                >
+              </li>`,
+            )}
+          </ul>`
           : nothing
       }
     </td>`;
@@ -48,21 +47,12 @@ export class MaiCalendarMonth extends LitElement {
     const today = dayKey(new Date());
     return html`<div class="mai-cal">
       <table>
-        <caption class="fr-sr-only">
-          ${monthLabel(this.month)}
-        </caption>
+        <caption class="fr-sr-only">${monthLabel(this.month)}</caption>
         <thead>
-          <tr>
-            ${WEEKDAYS.map((d) => html`<th scope="col"><abbr title=${d.long}>${d.short}</abbr></th>`)}
-          </tr>
+          <tr>${WEEKDAYS.map((d) => html`<th scope="col"><abbr title=${d.long}>${d.short}</abbr></th>`)}</tr>
         </thead>
         <tbody>
-          ${monthGrid(this.month).map(
-            (week) =>
-              html`<tr>
-                ${week.map((day) => this.cell(day, days.get(dayKey(day)) ?? [], today))}
-              </tr>`,
-          )}
+          ${monthGrid(this.month).map((week) => html`<tr>${week.map((day) => this.cell(day, days.get(dayKey(day)) ?? [], today))}</tr>`)}
         </tbody>
       </table>
     </div>`;

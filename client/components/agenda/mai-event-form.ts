@@ -119,70 +119,35 @@ export class MaiEventForm extends LitElement {
     const v = this.values;
     const f = (name: keyof Values, label: string, o: Partial<Parameters<typeof textField>[0]> = {}) =>
       textField({ id: `${p}-${name}`, name, label, value: v[name], error: err[name], ...o });
-    return html`<form
-      class="mai-event-form"
-      novalidate
-      @input=${this.onInput}
-      @change=${this.onInput}
-      @submit=${this.onSubmit}
-      aria-label=${ev ? 'Modifier l’événement' : 'Nouvel événement'}
-    >
+    return html`<form class="mai-event-form" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit} aria-label=${ev ? 'Modifier l’événement' : 'Nouvel événement'}>
       ${f('title', 'Titre', { maxlength: 200 })}
       ${textArea({ id: `${p}-description`, name: 'description', label: 'Description', value: v.description, optional: true, rows: 3, maxlength: 10000 })}
-      <div class="mai-form-row">
-        <div class="fr-grid-row fr-grid-row--gutters">
-          <div class="fr-col-12 fr-col-md-6">${f('startsAt', 'Début', { type: 'datetime-local' })}</div>
-          <div class="fr-col-12 fr-col-md-6">${f('endsAt', 'Fin', { type: 'datetime-local' })}</div>
-        </div>
-      </div>
+      <div class="mai-form-row"><div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-12 fr-col-md-6">${f('startsAt', 'Début', { type: 'datetime-local' })}</div>
+        <div class="fr-col-12 fr-col-md-6">${f('endsAt', 'Fin', { type: 'datetime-local' })}</div>
+      </div></div>
       ${f('location', 'Lieu', { optional: true, maxlength: 300, hint: 'Adresse, salle… ou laissez vide pour un événement en visio.' })}
       ${f('videoUrl', 'Lien de visioconférence', { optional: true, type: 'url', hint: 'https://…' })}
-      <div class="mai-form-row">
-        <div class="fr-grid-row fr-grid-row--gutters">
-          <div class="fr-col-12 fr-col-md-4">
-            ${f('capacity', 'Nombre de places', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Vide : sans limite.' })}
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            ${f('prescriptionCapacity', 'Places « sur prescription »', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Personnes inscrites par un professionnel. Vide : pas de liste.' })}
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            ${f('registrationDeadline', 'Date limite d’inscription', { optional: true, type: 'datetime-local', hint: 'Vide : jusqu’au début.' })}
-          </div>
-        </div>
-      </div>
+      <div class="mai-form-row"><div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-12 fr-col-md-4">${f('capacity', 'Nombre de places', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Vide : sans limite.' })}</div>
+        <div class="fr-col-12 fr-col-md-4">${f('prescriptionCapacity', 'Places « sur prescription »', { optional: true, type: 'number', inputmode: 'numeric', hint: 'Personnes inscrites par un professionnel. Vide : pas de liste.' })}</div>
+        <div class="fr-col-12 fr-col-md-4">${f('registrationDeadline', 'Date limite d’inscription', { optional: true, type: 'datetime-local', hint: 'Vide : jusqu’au début.' })}</div>
+      </div></div>
       <div class="fr-checkbox-group fr-mb-2w">
         <input type="checkbox" id=${`${p}-waitlist`} name="waitlist" ?checked=${ev ? ev.waitlist : true} />
-        <label class="fr-label" for=${`${p}-waitlist`}
-          >Liste d’attente quand c’est complet<span class="fr-hint-text"
-            >La première personne en attente prend automatiquement une place libérée.</span
-          ></label
-        >
+        <label class="fr-label" for=${`${p}-waitlist`}>Liste d’attente quand c’est complet<span class="fr-hint-text">La première personne en attente prend automatiquement une place libérée.</span></label>
       </div>
       ${
         ev
           ? nothing
           : html`<div class="fr-checkbox-group fr-mb-2w">
-              <input type="checkbox" id=${`${p}-invite`} name="inviteGroup" checked />
-              <label class="fr-label" for=${`${p}-invite`}
-                >Inviter tous les membres du groupe<span class="fr-hint-text">Ils reçoivent une notification.</span></label
-              >
-            </div>`
+            <input type="checkbox" id=${`${p}-invite`} name="inviteGroup" checked />
+            <label class="fr-label" for=${`${p}-invite`}>Inviter tous les membres du groupe<span class="fr-hint-text">Ils reçoivent une notification.</span></label>
+          </div>`
       }
       <ul class="fr-btns-group fr-btns-group--inline">
-        <li>
-          <button class="fr-btn" type="submit" ?disabled=${this.busy}>
-            ${this.busy ? 'Enregistrement…' : ev ? 'Enregistrer' : 'Créer l’événement'}
-          </button>
-        </li>
-        <li>
-          <button
-            class="fr-btn fr-btn--tertiary"
-            type="button"
-            @click=${() => this.dispatchEvent(new CustomEvent('mai-event-form-cancel', { bubbles: true }))}
-          >
-            Annuler
-          </button>
-        </li>
+        <li><button class="fr-btn" type="submit" ?disabled=${this.busy}>${this.busy ? 'Enregistrement…' : ev ? 'Enregistrer' : 'Créer l’événement'}</button></li>
+        <li><button class="fr-btn fr-btn--tertiary" type="button" @click=${() => this.dispatchEvent(new CustomEvent('mai-event-form-cancel', { bubbles: true }))}>Annuler</button></li>
       </ul>
     </form>`;
   }

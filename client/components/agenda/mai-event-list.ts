@@ -26,7 +26,9 @@ export class MaiEventList extends LitElement {
       <p class="mai-event-item__time">${timeLabel(new Date(e.startsAt))} – ${timeLabel(new Date(e.endsAt))}</p>
       <div>
         <h4 class="fr-h6 fr-mb-0"><a href=${`/evenements/${e.id}`}>${e.title}</a></h4>
-        <p class="fr-text--sm fr-mb-0 mai-muted">${[placeText(e), this.showGroup ? e.group.name : ''].filter(Boolean).join(' · ')}</p>
+        <p class="fr-text--sm fr-mb-0 mai-muted">
+          ${[placeText(e), this.showGroup ? e.group.name : ''].filter(Boolean).join(' · ')}
+        </p>
         <p class="fr-text--sm fr-mb-0"><span class="mai-event-count">${countsText(e)}</span></p>
         <div class="mai-badges">${eventBadges(e)}</div>
       </div>
@@ -43,13 +45,10 @@ export class MaiEventList extends LitElement {
       else days.push({ label, events: [e] });
     }
     return html`${days.map(
-      (d) =>
-        html`<section class="mai-event-day">
-          <h3 class="fr-h6 mai-event-day__title">${d.label}</h3>
-          <ul class="mai-event-items">
-            ${d.events.map((e) => this.item(e))}
-          </ul>
-        </section>`,
+      (d) => html`<section class="mai-event-day">
+        <h3 class="fr-h6 mai-event-day__title">${d.label}</h3>
+        <ul class="mai-event-items">${d.events.map((e) => this.item(e))}</ul>
+      </section>`,
     )}${nothing}`;
   }
 }

@@ -41,27 +41,18 @@ export class MaiEventManage extends LitElement {
   }
 
   private cancelForm() {
-    return html`<form
-      class="fr-mt-2w"
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
-        this.fire('mai-event-cancel', { reason: reason || null });
-      }}
-    >
+    return html`<form class="fr-mt-2w" @submit=${(e: Event) => {
+      e.preventDefault();
+      const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
+      this.fire('mai-event-cancel', { reason: reason || null });
+    }}>
       <div class="fr-input-group">
-        <label class="fr-label" for="ev-cancel-reason"
-          >Motif de l’annulation (facultatif)<span class="fr-hint-text"
-            >Envoyé par courriel et notification à toutes les personnes inscrites ou en attente.</span
-          ></label
-        >
+        <label class="fr-label" for="ev-cancel-reason">Motif de l’annulation (facultatif)<span class="fr-hint-text">Envoyé par courriel et notification à toutes les personnes inscrites ou en attente.</span></label>
         <textarea class="fr-input" id="ev-cancel-reason" name="reason" rows="2" maxlength="1000"></textarea>
       </div>
       <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         <li><button class="fr-btn fr-btn--sm" type="submit" ?disabled=${this.busy}>Confirmer l’annulation</button></li>
-        <li>
-          <button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" @click=${() => (this.mode = 'none')}>Ne pas annuler</button>
-        </li>
+        <li><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" @click=${() => (this.mode = 'none')}>Ne pas annuler</button></li>
       </ul>
     </form>`;
   }
@@ -76,50 +67,19 @@ export class MaiEventManage extends LitElement {
         cancelled
           ? nothing
           : html`<ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-              <li>
-                <button
-                  class="fr-btn fr-btn--secondary fr-btn--sm"
-                  type="button"
-                  aria-expanded=${this.mode === 'edit'}
-                  @click=${() => (this.mode = this.mode === 'edit' ? 'none' : 'edit')}
-                >
-                  Modifier
-                </button>
-              </li>
-              <li>
-                <button
-                  class="fr-btn fr-btn--secondary fr-btn--sm"
-                  type="button"
-                  ?disabled=${this.busy}
-                  @click=${() => this.fire('mai-event-invite-group')}
-                >
-                  Inviter tout le groupe
-                </button>
-              </li>
-              <li>
-                <button
-                  class="fr-btn fr-btn--tertiary fr-btn--sm"
-                  type="button"
-                  aria-expanded=${this.mode === 'cancel'}
-                  @click=${() => (this.mode = this.mode === 'cancel' ? 'none' : 'cancel')}
-                >
-                  Annuler l’événement
-                </button>
-              </li>
-            </ul>`
+            <li><button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" aria-expanded=${this.mode === 'edit'} @click=${() => (this.mode = this.mode === 'edit' ? 'none' : 'edit')}>Modifier</button></li>
+            <li><button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${() => this.fire('mai-event-invite-group')}>Inviter tout le groupe</button></li>
+            <li><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" aria-expanded=${this.mode === 'cancel'} @click=${() => (this.mode = this.mode === 'cancel' ? 'none' : 'cancel')}>Annuler l’événement</button></li>
+          </ul>`
       }
       ${
         this.mode === 'edit' && !cancelled
-          ? html`<mai-event-form
-              .event=${e}
-              ?busy=${this.busy}
-              .errors=${this.formErrors}
-              @mai-event-save=${(ev: CustomEvent<EventSave>) => {
-                ev.stopPropagation();
-                this.fire('mai-event-update', ev.detail);
-              }}
-              @mai-event-form-cancel=${() => (this.mode = 'none')}
-            ></mai-event-form>`
+          ? html`<mai-event-form .event=${e} ?busy=${this.busy} .errors=${this.formErrors}
+            @mai-event-save=${(ev: CustomEvent<EventSave>) => {
+              ev.stopPropagation();
+              this.fire('mai-event-update', ev.detail);
+            }}
+            @mai-event-form-cancel=${() => (this.mode = 'none')}></mai-event-form>`
           : nothing
       }
       ${this.mode === 'cancel' && !cancelled ? this.cancelForm() : nothing}
@@ -127,9 +87,7 @@ export class MaiEventManage extends LitElement {
       ${
         this.registrants
           ? html`<mai-event-registrants .registrants=${this.registrants} csvUrl=${this.csvUrl}></mai-event-registrants>`
-          : html`<button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" @click=${() => this.fire('mai-show-registrants')}>
-              Voir la liste des inscrits
-            </button>`
+          : html`<button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" @click=${() => this.fire('mai-show-registrants')}>Voir la liste des inscrits</button>`
       }
     </section>`;
   }

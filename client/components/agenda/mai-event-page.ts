@@ -121,42 +121,19 @@ export class MaiEventPage extends LitElement {
     const busy = this.ev.busy;
     if (r?.status === 'registered') {
       return html`<p class="fr-mb-1w"><strong>Vous êtes inscrit(e).</strong></p>
-        <button
-          class="fr-btn fr-btn--secondary"
-          type="button"
-          ?disabled=${busy}
-          @click=${() => this.mineAct(this.ev.unregister, 'Votre inscription est annulée.')}
-        >
-          Me désinscrire
-        </button>`;
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.mineAct(this.ev.unregister, 'Votre inscription est annulée.')}>Me désinscrire</button>`;
     }
     if (r?.status === 'waitlisted') {
-      return html`<p class="fr-mb-1w">
-          <strong>Vous êtes sur la liste d’attente (n° ${r.position}).</strong> Vous serez prévenu(e) si une place se libère.
-        </p>
-        <button
-          class="fr-btn fr-btn--secondary"
-          type="button"
-          ?disabled=${busy}
-          @click=${() => this.mineAct(this.ev.unregister, 'Vous avez quitté la liste d’attente.')}
-        >
-          Quitter la liste d’attente
-        </button>`;
+      return html`<p class="fr-mb-1w"><strong>Vous êtes sur la liste d’attente (n° ${r.position}).</strong> Vous serez prévenu(e) si une place se libère.</p>
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => this.mineAct(this.ev.unregister, 'Vous avez quitté la liste d’attente.')}>Quitter la liste d’attente</button>`;
     }
     if (!e.registrationOpen) return html`<p class="mai-muted">Les inscriptions sont closes.</p>`;
     const full = e.capacity !== null && e.registeredCount >= e.capacity;
     if (full && !e.waitlist) return html`<p><strong>Complet.</strong></p>`;
-    return html`<button
-        class="fr-btn"
-        type="button"
-        ?disabled=${busy}
-        @click=${() => this.mineAct(this.ev.register, full ? 'Vous êtes sur la liste d’attente.' : 'Vous êtes inscrit(e).')}
-      >
-        ${full ? 'Rejoindre la liste d’attente' : 'M’inscrire'}
-      </button>
-      <p class="fr-text--xs mai-muted fr-mt-1w">
-        Votre nom, votre structure et votre adresse e-mail seront communiqués aux organisateurs.
-      </p>`;
+    return html`<button class="fr-btn" type="button" ?disabled=${busy}
+      @click=${() => this.mineAct(this.ev.register, full ? 'Vous êtes sur la liste d’attente.' : 'Vous êtes inscrit(e).')}>
+      ${full ? 'Rejoindre la liste d’attente' : 'M’inscrire'}</button>
+      <p class="fr-text--xs mai-muted fr-mt-1w">Votre nom, votre structure et votre adresse e-mail seront communiqués aux organisateurs.</p>`;
   }
 
   /** The list by prescription: register someone I support, see and withdraw those I registered. */
@@ -165,39 +142,22 @@ export class MaiEventPage extends LitElement {
     const mine = e.myPrescriptions ?? [];
     return html`<section class="fr-mt-6w" aria-labelledby="ev-presc-title">
       <h2 id="ev-presc-title" class="fr-h5">Inscriptions sur prescription</h2>
-      <p>
-        Inscrivez une personne que vous accompagnez.
-        <span class="mai-event-count">${e.prescriptionRegisteredCount}/${e.prescriptionCapacity} places</span
-        >${e.prescriptionWaitlistCount ? ` · ${e.prescriptionWaitlistCount} en attente` : ''}.
-      </p>
+      <p>Inscrivez une personne que vous accompagnez. <span class="mai-event-count">${e.prescriptionRegisteredCount}/${e.prescriptionCapacity} places</span>${e.prescriptionWaitlistCount ? ` · ${e.prescriptionWaitlistCount} en attente` : ''}.</p>
       ${
         mine.length
-          ? html`<ul>
-              ${mine.map(
-                (p) =>
-                  html`<li>
-                    ${p.name} (${p.email}) — ${p.status === 'registered' ? 'inscrit(e)' : `en attente, n° ${p.position}`}
-                    <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => this.onRemove(p)}>
-                      Retirer
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+          ? html`<ul>${mine.map(
+              (p) => html`<li>${p.name} (${p.email}) — ${p.status === 'registered' ? 'inscrit(e)' : `en attente, n° ${p.position}`}
+            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => this.onRemove(p)}>Retirer</button></li>`,
+            )}</ul>`
           : nothing
       }
       ${
         e.registrationOpen
           ? html`<form class="mai-inline-form" @submit=${this.onPrescribe}>
-              <div class="fr-input-group">
-                <label class="fr-label" for="presc-name">Nom et prénom</label
-                ><input class="fr-input" id="presc-name" name="name" required maxlength="160" />
-              </div>
-              <div class="fr-input-group">
-                <label class="fr-label" for="presc-email">Adresse e-mail</label
-                ><input class="fr-input" id="presc-email" name="email" type="email" required maxlength="254" />
-              </div>
-              <button class="fr-btn fr-btn--secondary" type="submit" ?disabled=${this.ev.busy}>Inscrire cette personne</button>
-            </form>`
+            <div class="fr-input-group"><label class="fr-label" for="presc-name">Nom et prénom</label><input class="fr-input" id="presc-name" name="name" required maxlength="160" /></div>
+            <div class="fr-input-group"><label class="fr-label" for="presc-email">Adresse e-mail</label><input class="fr-input" id="presc-email" name="email" type="email" required maxlength="254" /></div>
+            <button class="fr-btn fr-btn--secondary" type="submit" ?disabled=${this.ev.busy}>Inscrire cette personne</button>
+          </form>`
           : nothing
       }
     </section>`;
@@ -207,12 +167,8 @@ export class MaiEventPage extends LitElement {
     const s = this.store.value;
     if (!s || s.status === 'loading' || s.status === 'idle') return loadingLine('Chargement de l’événement…');
     if (s.status === 'missing')
-      return html`<h1 tabindex="-1">Événement introuvable</h1>
-        <p>Cet événement n’existe pas ou n’est pas visible pour vous.</p>
-        <p><a class="fr-link" href="/agenda">Retour à l’agenda</a></p>`;
-    if (s.status === 'error' || !s.event)
-      return html`<h1 tabindex="-1">Événement</h1>
-        ${alertBox('error', errorMessage(s.error))}`;
+      return html`<h1 tabindex="-1">Événement introuvable</h1><p>Cet événement n’existe pas ou n’est pas visible pour vous.</p><p><a class="fr-link" href="/agenda">Retour à l’agenda</a></p>`;
+    if (s.status === 'error' || !s.event) return html`<h1 tabindex="-1">Événement</h1>${alertBox('error', errorMessage(s.error))}`;
     const e = s.event;
     return html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
         <ol class="fr-breadcrumb__list">
@@ -228,69 +184,33 @@ export class MaiEventPage extends LitElement {
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-7">
           <dl class="mai-event-facts">
-            <dt>Quand</dt>
-            <dd>${whenLabel(e.startsAt, e.endsAt)}</dd>
-            ${
-              e.location
-                ? html`<dt>Lieu</dt>
-                    <dd>${e.location}</dd>`
-                : nothing
-            }
-            ${
-              e.videoUrl
-                ? html`<dt>Visioconférence</dt>
-                    <dd><a class="fr-link" href=${e.videoUrl} target="_blank" rel="noopener noreferrer external">${e.videoUrl}</a></dd>`
-                : nothing
-            }
-            <dt>Groupe</dt>
-            <dd><a class="fr-link" href=${`/groupes/${e.groupId}`}>${e.group.name}</a></dd>
-            ${
-              e.createdBy
-                ? html`<dt>Organisé par</dt>
-                    <dd>${e.createdBy.displayName}</dd>`
-                : nothing
-            }
-            ${
-              e.registrationDeadline
-                ? html`<dt>Inscription jusqu’au</dt>
-                    <dd>${dateLabel(new Date(e.registrationDeadline))} à ${timeLabel(new Date(e.registrationDeadline))}</dd>`
-                : nothing
-            }
+            <dt>Quand</dt><dd>${whenLabel(e.startsAt, e.endsAt)}</dd>
+            ${e.location ? html`<dt>Lieu</dt><dd>${e.location}</dd>` : nothing}
+            ${e.videoUrl ? html`<dt>Visioconférence</dt><dd><a class="fr-link" href=${e.videoUrl} target="_blank" rel="noopener noreferrer external">${e.videoUrl}</a></dd>` : nothing}
+            <dt>Groupe</dt><dd><a class="fr-link" href=${`/groupes/${e.groupId}`}>${e.group.name}</a></dd>
+            ${e.createdBy ? html`<dt>Organisé par</dt><dd>${e.createdBy.displayName}</dd>` : nothing}
+            ${e.registrationDeadline ? html`<dt>Inscription jusqu’au</dt><dd>${dateLabel(new Date(e.registrationDeadline))} à ${timeLabel(new Date(e.registrationDeadline))}</dd>` : nothing}
           </dl>
           ${e.description ? html`<p class="mai-pre-line">${e.description}</p>` : nothing}
         </div>
         <div class="fr-col-12 fr-col-md-5">
-          <div class="fr-card fr-card--no-arrow mai-event-box">
-            <div class="fr-card__body">
-              <div class="fr-card__content">
-                <p class="fr-h3 fr-mb-0 mai-event-count" aria-live="polite" data-testid="event-count">${countLabel(e)}</p>
-                <p class="mai-muted">
-                  ${e.waitlistCount ? `${e.waitlistCount} en liste d’attente` : e.capacity !== null && e.registeredCount >= e.capacity ? 'Complet' : ''}
-                </p>
-                <div id="ev-my-registration">${this.mine(e)}</div>
-                <p class="fr-mt-2w fr-mb-0">
-                  <a class="fr-link fr-icon-calendar-line fr-link--icon-left" href=${e.icsUrl} download>Ajouter à mon agenda (.ics)</a>
-                </p>
-              </div>
-            </div>
-          </div>
+          <div class="fr-card fr-card--no-arrow mai-event-box"><div class="fr-card__body"><div class="fr-card__content">
+            <p class="fr-h3 fr-mb-0 mai-event-count" aria-live="polite" data-testid="event-count">${countLabel(e)}</p>
+            <p class="mai-muted">${e.waitlistCount ? `${e.waitlistCount} en liste d’attente` : e.capacity !== null && e.registeredCount >= e.capacity ? 'Complet' : ''}</p>
+            <div id="ev-my-registration">${this.mine(e)}</div>
+            <p class="fr-mt-2w fr-mb-0"><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href=${e.icsUrl} download>Ajouter à mon agenda (.ics)</a></p>
+          </div></div></div>
         </div>
       </div>
       ${this.prescription(e)}
       ${
         e.canManage
-          ? html`<mai-event-manage
-              .event=${e}
-              .registrants=${s.registrants}
-              ?busy=${s.busy}
-              .formErrors=${this.formErrors}
-              csvUrl=${this.api.value!.events.csvUrl(e.id)}
-              @mai-event-update=${this.onUpdate}
-              @mai-event-cancel=${(ev: CustomEvent<{ reason: string | null }>) => this.act(() => s.cancel(ev.detail.reason), 'L’événement est annulé ; les personnes inscrites sont prévenues.')}
-              @mai-event-invite-group=${this.onInviteGroup}
-              @mai-show-registrants=${() => s.loadRegistrants().catch((err) => (this.notice = { kind: 'error', text: errorMessage(err) }))}
-              @mai-registration-remove=${(ev: CustomEvent<{ registrant: Registrant }>) => this.onRemove(ev.detail.registrant)}
-            ></mai-event-manage>`
+          ? html`<mai-event-manage .event=${e} .registrants=${s.registrants} ?busy=${s.busy} .formErrors=${this.formErrors} csvUrl=${this.api.value!.events.csvUrl(e.id)}
+            @mai-event-update=${this.onUpdate}
+            @mai-event-cancel=${(ev: CustomEvent<{ reason: string | null }>) => this.act(() => s.cancel(ev.detail.reason), 'L’événement est annulé ; les personnes inscrites sont prévenues.')}
+            @mai-event-invite-group=${this.onInviteGroup}
+            @mai-show-registrants=${() => s.loadRegistrants().catch((err) => (this.notice = { kind: 'error', text: errorMessage(err) }))}
+            @mai-registration-remove=${(ev: CustomEvent<{ registrant: Registrant }>) => this.onRemove(ev.detail.registrant)}></mai-event-manage>`
           : nothing
       }`;
   }

@@ -19,28 +19,19 @@ export class MaiFooter extends LitElement {
       <div class="fr-container">
         <div class="fr-footer__body">
           <div class="fr-footer__brand fr-enlarge-link">
-            <a href="/" title="Retour à l'accueil — Maillage"
-              ><p class="fr-logo">République<br />Française</p></a
-            >
+            <a href="/" title="Retour à l'accueil — Maillage"><p class="fr-logo">République<br />Française</p></a>
           </div>
           <div class="fr-footer__content">
             <p class="fr-footer__content-desc">
-              Maillage est l'espace de travail des réseaux professionnels du service public : discussions, groupes, documents, agenda et
-              assistance.
+              Maillage est l'espace de travail des réseaux professionnels du service public : discussions,
+              groupes, documents, agenda et assistance.
             </p>
             <ul class="fr-footer__content-list">
               ${LINKS.map(
-                ([label, href]) =>
-                  html`<li class="fr-footer__content-item">
-                    <a
-                      class="fr-footer__content-link"
-                      href=${href}
-                      target="_blank"
-                      rel="noopener external"
-                      title=${`${label} — nouvelle fenêtre`}
-                      >${label}</a
-                    >
-                  </li>`,
+                ([label, href]) => html`<li class="fr-footer__content-item">
+                  <a class="fr-footer__content-link" href=${href} target="_blank" rel="noopener external"
+                    title=${`${label} — nouvelle fenêtre`}>${label}</a>
+                </li>`,
               )}
             </ul>
           </div>
@@ -57,13 +48,8 @@ export class MaiFooter extends LitElement {
           <div class="fr-footer__bottom-copy">
             <p>
               Sauf mention contraire, les contenus de ce site sont proposés sous
-              <a
-                href="https://github.com/etalab/licence-ouverte/blob/master/LO.md"
-                target="_blank"
-                rel="noopener external"
-                title="licence etalab-2.0 — nouvelle fenêtre"
-                >licence etalab-2.0</a
-              >
+              <a href="https://github.com/etalab/licence-ouverte/blob/master/LO.md" target="_blank" rel="noopener external"
+                title="licence etalab-2.0 — nouvelle fenêtre">licence etalab-2.0</a>
             </p>
           </div>
         </div>

@@ -105,10 +105,9 @@ export class MaiHeader extends LitElement {
     return html`<nav class="fr-nav" id="navigation" aria-label="Menu principal">
       <ul class="fr-nav__list">
         ${items.map(
-          (i) =>
-            html`<li class="fr-nav__item">
-              <a class="fr-nav__link" href=${i.href} aria-current=${this.current(i.href) ? 'page' : nothing}>${i.label}</a>
-            </li>`,
+          (i) => html`<li class="fr-nav__item">
+            <a class="fr-nav__link" href=${i.href} aria-current=${this.current(i.href) ? 'page' : nothing}>${i.label}</a>
+          </li>`,
         )}
       </ul>
     </nav>`;
@@ -121,19 +120,10 @@ export class MaiHeader extends LitElement {
           <div class="fr-header__body-row">
             <div class="fr-header__brand fr-enlarge-link">
               <div class="fr-header__brand-top">
-                <div class="fr-header__logo">
-                  <p class="fr-logo">République<br />Française</p>
-                </div>
+                <div class="fr-header__logo"><p class="fr-logo">République<br />Française</p></div>
                 <div class="fr-header__navbar">
-                  <button
-                    class="fr-btn--menu fr-btn"
-                    id="mai-menu-button"
-                    type="button"
-                    aria-controls="mai-menu"
-                    aria-expanded=${this.menuOpen ? 'true' : 'false'}
-                    title="Menu"
-                    @click=${() => this.setMenu(true)}
-                  >
+                  <button class="fr-btn--menu fr-btn" id="mai-menu-button" type="button" aria-controls="mai-menu"
+                    aria-expanded=${this.menuOpen ? 'true' : 'false'} title="Menu" @click=${() => this.setMenu(true)}>
                     Menu
                   </button>
                 </div>
@@ -149,13 +139,8 @@ export class MaiHeader extends LitElement {
           </div>
         </div>
       </div>
-      <div
-        class="fr-header__menu fr-modal ${this.menuOpen ? 'fr-modal--opened' : ''}"
-        id="mai-menu"
-        aria-label=${this.menuOpen ? 'Menu' : nothing}
-        role=${this.menuOpen ? 'dialog' : nothing}
-        aria-modal=${this.menuOpen ? 'true' : nothing}
-      >
+      <div class="fr-header__menu fr-modal ${this.menuOpen ? 'fr-modal--opened' : ''}" id="mai-menu"
+        aria-label=${this.menuOpen ? 'Menu' : nothing} role=${this.menuOpen ? 'dialog' : nothing} aria-modal=${this.menuOpen ? 'true' : nothing}>
         <div class="fr-container">
           <button class="fr-btn--close fr-btn" type="button" aria-controls="mai-menu" title="Fermer" @click=${() => this.setMenu(false)}>
             Fermer

@@ -94,19 +94,12 @@ export class MaiChannelBrowser extends LitElement {
   private joinButton(c: Row) {
     const busy = this.busyId === c.id;
     if (c.joined) {
-      return html`<button
-        class="fr-btn fr-btn--sm fr-btn--secondary"
-        type="button"
-        ?disabled=${busy}
-        @click=${() => this.fire('mai-leave', c.id)}
-      >
-        ${busy ? 'Un instant…' : 'Quitter'}<span class="fr-sr-only"> ${c.name}</span>
-      </button>`;
+      return html`<button class="fr-btn fr-btn--sm fr-btn--secondary" type="button" ?disabled=${busy}
+        @click=${() => this.fire('mai-leave', c.id)}>${busy ? 'Un instant…' : 'Quitter'}<span class="fr-sr-only"> ${c.name}</span></button>`;
     }
     if (c.archived) return nothing;
-    return html`<button class="fr-btn fr-btn--sm" type="button" ?disabled=${busy} @click=${() => this.fire('mai-join', c.id)}>
-      ${busy ? 'Un instant…' : 'Rejoindre'}<span class="fr-sr-only"> ${c.name}</span>
-    </button>`;
+    return html`<button class="fr-btn fr-btn--sm" type="button" ?disabled=${busy}
+      @click=${() => this.fire('mai-join', c.id)}>${busy ? 'Un instant…' : 'Rejoindre'}<span class="fr-sr-only"> ${c.name}</span></button>`;
   }
 
   private staffTools(c: Row) {
@@ -115,87 +108,49 @@ export class MaiChannelBrowser extends LitElement {
     const verb = c.archived ? 'Restaurer' : 'Archiver';
     if (this.confirmingId === c.id) {
       return html`<div class="mai-browser__confirm fr-mt-1w" role="group" aria-label="${verb} ${c.name}">
-        <p class="fr-text--sm fr-mb-1w">
-          ${
-            c.archived
-              ? 'Restaurer ce salon ? On pourra de nouveau le rejoindre et y écrire.'
-              : 'Archiver ce salon ? Ses membres pourront le lire mais plus y écrire, et personne ne pourra le rejoindre.'
-          }
-        </p>
+        <p class="fr-text--sm fr-mb-1w">${
+          c.archived
+            ? 'Restaurer ce salon ? On pourra de nouveau le rejoindre et y écrire.'
+            : 'Archiver ce salon ? Ses membres pourront le lire mais plus y écrire, et personne ne pourra le rejoindre.'
+        }</p>
         <div role="alert">${this.errorFor(key) ? html`<p class="fr-error-text fr-mt-0">${this.errorFor(key)}</p>` : nothing}</div>
         <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-          <li>
-            <button
-              class="fr-btn ${c.archived ? '' : 'fr-btn--tertiary'}"
-              type="button"
-              id="mai-confirm-${c.id}"
-              ?disabled=${busy}
-              @click=${() => this.archive(c)}
-            >
-              ${busy ? 'Un instant…' : `Oui, ${verb.toLowerCase()}`}
-            </button>
-          </li>
-          <li>
-            <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => (this.confirmingId = null)}>
-              Annuler
-            </button>
-          </li>
+          <li><button class="fr-btn ${c.archived ? '' : 'fr-btn--tertiary'}" type="button" id="mai-confirm-${c.id}" ?disabled=${busy}
+            @click=${() => this.archive(c)}>${busy ? 'Un instant…' : `Oui, ${verb.toLowerCase()}`}</button></li>
+          <li><button class="fr-btn fr-btn--secondary" type="button" ?disabled=${busy} @click=${() => (this.confirmingId = null)}>Annuler</button></li>
         </ul>
       </div>`;
     }
     return html`<ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-1w">
-      <li>
-        <button
-          class="fr-btn fr-btn--tertiary"
-          type="button"
-          id="mai-edit-${c.id}"
-          @click=${() => {
-            this.editingId = c.id;
-            this.failure = null;
-          }}
-        >
-          Modifier<span class="fr-sr-only"> ${c.name}</span>
-        </button>
-      </li>
-      <li>
-        <button
-          class="fr-btn fr-btn--tertiary"
-          type="button"
-          id="mai-archive-${c.id}"
-          @click=${async () => {
-            this.confirmingId = c.id;
-            this.failure = null;
-            await this.updateComplete;
-            this.querySelector<HTMLElement>(`#mai-confirm-${c.id}`)?.focus();
-          }}
-        >
-          ${verb}<span class="fr-sr-only"> ${c.name}</span>
-        </button>
-      </li>
+      <li><button class="fr-btn fr-btn--tertiary" type="button" id="mai-edit-${c.id}"
+        @click=${() => {
+          this.editingId = c.id;
+          this.failure = null;
+        }}>Modifier<span class="fr-sr-only"> ${c.name}</span></button></li>
+      <li><button class="fr-btn fr-btn--tertiary" type="button" id="mai-archive-${c.id}"
+        @click=${async () => {
+          this.confirmingId = c.id;
+          this.failure = null;
+          await this.updateComplete;
+          this.querySelector<HTMLElement>(`#mai-confirm-${c.id}`)?.focus();
+        }}
+        >${verb}<span class="fr-sr-only"> ${c.name}</span></button></li>
     </ul>`;
   }
 
   private row(c: Row) {
     if (this.editingId === c.id) {
       const key = `edit-${c.id}`;
-      return html`<li class="mai-browser__item">
-        <div style="flex:1">
-          <h2 class="fr-h6 fr-mb-1w">Modifier « ${c.name} »</h2>
-          <mai-thematic-form
-            .formId=${`mai-edit-form-${c.id}`}
-            .name=${c.name}
-            .description=${c.description}
-            submitLabel="Enregistrer"
-            .busy=${this.busyKey === key}
-            .error=${this.errorFor(key)}
-            @mai-submit=${(e: CustomEvent<ThematicInput>) => this.edit(c, e.detail)}
-            @mai-cancel=${() => {
-              this.editingId = null;
-              this.failure = null;
-            }}
-          ></mai-thematic-form>
-        </div>
-      </li>`;
+      return html`<li class="mai-browser__item"><div style="flex:1">
+        <h2 class="fr-h6 fr-mb-1w">Modifier « ${c.name} »</h2>
+        <mai-thematic-form .formId=${`mai-edit-form-${c.id}`} .name=${c.name} .description=${c.description} submitLabel="Enregistrer"
+          .busy=${this.busyKey === key} .error=${this.errorFor(key)}
+          @mai-submit=${(e: CustomEvent<ThematicInput>) => this.edit(c, e.detail)}
+          @mai-cancel=${() => {
+            this.editingId = null;
+            this.failure = null;
+          }}></mai-thematic-form>
+      </div></li>`;
     }
     return html`<li class="mai-browser__item">
       <div>
@@ -215,31 +170,20 @@ export class MaiChannelBrowser extends LitElement {
   private createZone() {
     if (!this.manage) return nothing;
     if (!this.creating) {
-      return html`<button
-        class="fr-btn fr-btn--icon-left fr-icon-add-line fr-mb-2w"
-        type="button"
-        id="mai-browser-new"
+      return html`<button class="fr-btn fr-btn--icon-left fr-icon-add-line fr-mb-2w" type="button" id="mai-browser-new"
         @click=${() => {
           this.creating = true;
           this.failure = null;
-        }}
-      >
-        Nouveau salon thématique
-      </button>`;
+        }}>Nouveau salon thématique</button>`;
     }
     return html`<section class="fr-p-2w fr-mb-2w mai-browser__create" aria-labelledby="mai-browser-new-title">
       <h2 class="fr-h5" id="mai-browser-new-title">Nouveau salon thématique</h2>
-      <mai-thematic-form
-        formId="mai-new-thematic"
-        submitLabel="Créer le salon"
-        .busy=${this.busyKey === 'create'}
-        .error=${this.errorFor('create')}
+      <mai-thematic-form formId="mai-new-thematic" submitLabel="Créer le salon" .busy=${this.busyKey === 'create'} .error=${this.errorFor('create')}
         @mai-submit=${(e: CustomEvent<ThematicInput>) => this.create(e.detail)}
         @mai-cancel=${() => {
           this.creating = false;
           this.failure = null;
-        }}
-      ></mai-thematic-form>
+        }}></mai-thematic-form>
     </section>`;
   }
 
@@ -252,22 +196,13 @@ export class MaiChannelBrowser extends LitElement {
       ${this.createZone()}
       <div class="fr-input-group">
         <label class="fr-label" for="mai-browser-filter">Filtrer les salons</label>
-        <input
-          class="fr-input"
-          id="mai-browser-filter"
-          type="search"
-          .value=${this.filter}
-          @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-        />
+        <input class="fr-input" id="mai-browser-filter" type="search" .value=${this.filter}
+          @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
       </div>
-      <div role="alert">
-        ${this.error ? html`<div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w"><p>${this.error}</p></div>` : nothing}
-      </div>
+      <div role="alert">${this.error ? html`<div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w"><p>${this.error}</p></div>` : nothing}</div>
       ${
         shown.length
-          ? html`<ul class="mai-browser__list">
-              ${shown.map((c) => this.row(c))}
-            </ul>`
+          ? html`<ul class="mai-browser__list">${shown.map((c) => this.row(c))}</ul>`
           : html`<p>Aucun salon thématique ne correspond.</p>`
       }
     </div>`;

@@ -151,12 +151,8 @@ export class MaiChannelView extends LitElement {
               : nothing
         }
       </div>
-      <button
-        class="fr-btn fr-btn--sm fr-btn--tertiary ${ch.favorite ? 'fr-icon-star-fill' : 'fr-icon-star-line'} fr-btn--icon-left"
-        type="button"
-        aria-pressed=${ch.favorite ? 'true' : 'false'}
-        @click=${() => this.act(() => chat.channels.setFavorite(ch.id, !ch.favorite))}
-      >
+      <button class="fr-btn fr-btn--sm fr-btn--tertiary ${ch.favorite ? 'fr-icon-star-fill' : 'fr-icon-star-line'} fr-btn--icon-left" type="button"
+        aria-pressed=${ch.favorite ? 'true' : 'false'} @click=${() => this.act(() => chat.channels.setFavorite(ch.id, !ch.favorite))}>
         Favori
       </button>
     </header>`;
@@ -183,14 +179,10 @@ export class MaiChannelView extends LitElement {
     // Members cannot post in an announce channel: say so instead of a composer whose sends would always fail.
     if (ch.announce && !staff)
       return html`<p class="fr-text--sm mai-muted fr-p-2w mai-channel__readonly">Seuls les animateurs publient ici.</p>`;
-    return html`<mai-composer
-      .channelId=${ch.id}
-      .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
+    return html`<mai-composer .channelId=${ch.id} .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
       .replyTo=${this.replyToId ? (this.find(this.replyToId) ?? null) : null}
-      @mai-send=${this.onSend}
-      @mai-typing=${() => this.chat!.typing.notify(ch.id)}
-      @mai-cancel-reply=${() => (this.replyToId = null)}
-    ></mai-composer>`;
+      @mai-send=${this.onSend} @mai-typing=${() => this.chat!.typing.notify(ch.id)}
+      @mai-cancel-reply=${() => (this.replyToId = null)}></mai-composer>`;
   }
 
   /** Offline, the history cannot load, but what waits in the outbox is still shown (and still leaves on reconnect). */
@@ -209,10 +201,8 @@ export class MaiChannelView extends LitElement {
     const ch = chat.channels.get(this.channelId);
     if (!ch || !ch.joined) {
       if (chat.channels.status !== 'ready') return html`<p role="status" class="fr-p-2w">Chargement du salon…</p>`;
-      return html`<div class="fr-p-2w">
-        <h1 tabindex="-1" class="fr-h4">Salon introuvable</h1>
-        <p>Ce salon n’existe pas ou vous n’en faites pas partie.</p>
-      </div>`;
+      return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Salon introuvable</h1>
+        <p>Ce salon n’existe pas ou vous n’en faites pas partie.</p></div>`;
     }
     const c = chat.messages.channel(ch.id);
     const user = chat.user;
@@ -225,46 +215,29 @@ export class MaiChannelView extends LitElement {
       user,
       statusOf: (id) => chat.presence.statusOf(id),
     });
-    return html`<div
-      class="mai-channel"
-      @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}
-    >
+    return html`<div class="mai-channel"
+      @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}>
       ${this.header(ch)}
-      <div role="alert">
-        ${this.actionError ? html`<div class="fr-alert fr-alert--error fr-alert--sm"><p>${this.actionError}</p></div>` : nothing}
-      </div>
+      <div role="alert">${this.actionError ? html`<div class="fr-alert fr-alert--error fr-alert--sm"><p>${this.actionError}</p></div>` : nothing}</div>
       <mai-pinned-bar .pins=${c.pins} .canUnpin=${ch.canPin} .me=${user?.username ?? ''}></mai-pinned-bar>
       ${
         c.error && !c.loaded
-          ? html`<div class="fr-p-2w">
-                <p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
-                <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>
-                  Réessayer
-                </button>
-              </div>
-              ${this.outboxOnly(items)}`
+          ? html`<div class="fr-p-2w"><p class="fr-error-text">Les messages n’ont pas pu être chargés.</p>
+            <button class="fr-btn fr-btn--sm" type="button" @click=${() => void chat.messages.open(ch.id).catch(() => {})}>Réessayer</button></div>
+            ${this.outboxOnly(items)}`
           : !c.loaded
             ? html`<p role="status" class="fr-p-2w">Chargement des messages…</p>`
-            : html`<mai-message-list
-                .items=${items}
-                .channelId=${ch.id}
-                .label=${`Messages de ${ch.name}`}
-                .hasOlder=${c.hasOlder}
-                .loadingOlder=${c.loading === 'older'}
-                .editingId=${this.editingId}
-                .me=${user?.username ?? ''}
-                .myName=${user ? 'Moi' : ''}
-                .announcement=${this.announcement}
-                @mai-load-older=${() => void chat.messages.loadOlder(ch.id).catch(() => {})}
-                @mai-at-bottom=${(e: CustomEvent<{ atBottom: boolean }>) => ((this.atBottom = e.detail.atBottom), this.requestUpdate())}
-                @mai-reply=${(e: CustomEvent<{ messageId: number }>) => (this.replyToId = e.detail.messageId)}
-                @mai-edit=${(e: CustomEvent<{ messageId: number }>) => (this.editingId = e.detail.messageId)}
-                @mai-edit-cancel=${(e: CustomEvent<{ messageId: number }>) => this.onEditCancel(e.detail.messageId)}
-                @mai-edit-save=${this.onEditSave}
-                @mai-delete=${this.onDelete}
-                @mai-retry=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.retry(e.detail.clientMsgId)}
-                @mai-discard=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.discard(e.detail.clientMsgId)}
-              ></mai-message-list>`
+            : html`<mai-message-list .items=${items} .channelId=${ch.id} .label=${`Messages de ${ch.name}`} .hasOlder=${c.hasOlder}
+              .loadingOlder=${c.loading === 'older'} .editingId=${this.editingId} .me=${user?.username ?? ''}
+              .myName=${user ? 'Moi' : ''} .announcement=${this.announcement}
+              @mai-load-older=${() => void chat.messages.loadOlder(ch.id).catch(() => {})}
+              @mai-at-bottom=${(e: CustomEvent<{ atBottom: boolean }>) => ((this.atBottom = e.detail.atBottom), this.requestUpdate())}
+              @mai-reply=${(e: CustomEvent<{ messageId: number }>) => (this.replyToId = e.detail.messageId)}
+              @mai-edit=${(e: CustomEvent<{ messageId: number }>) => (this.editingId = e.detail.messageId)}
+              @mai-edit-cancel=${(e: CustomEvent<{ messageId: number }>) => this.onEditCancel(e.detail.messageId)} @mai-edit-save=${this.onEditSave} @mai-delete=${this.onDelete}
+              @mai-retry=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.retry(e.detail.clientMsgId)}
+              @mai-discard=${(e: CustomEvent<{ clientMsgId: string }>) => chat.outbox.discard(e.detail.clientMsgId)}
+            ></mai-message-list>`
       }
       ${this.typingLine(ch)} ${this.composer(ch)}
     </div>`;

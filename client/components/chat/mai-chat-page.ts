@@ -152,37 +152,26 @@ export class MaiChatPage extends LitElement {
         this.canManage && chat.thematicAdmin.status === 'error'
           ? `Salons archivés indisponibles : ${hubErrorText(chat.thematicAdmin.error)}`
           : '';
-      return html`<mai-channel-browser
-        .channels=${this.browserChannels()}
-        .busyId=${this.busyId}
-        .error=${this.browserError || loadError}
+      return html`<mai-channel-browser .channels=${this.browserChannels()} .busyId=${this.busyId} .error=${this.browserError || loadError}
         .manage=${this.canManage ? this.manage : null}
         @mai-join=${(e: CustomEvent<{ channelId: number }>) => this.joinLeave(e.detail.channelId, true)}
-        @mai-leave=${(e: CustomEvent<{ channelId: number }>) => this.joinLeave(e.detail.channelId, false)}
-      ></mai-channel-browser>`;
+        @mai-leave=${(e: CustomEvent<{ channelId: number }>) => this.joinLeave(e.detail.channelId, false)}></mai-channel-browser>`;
     }
     if (dm) {
-      return html`<div class="fr-p-2w">
-        <h1 tabindex="-1" class="fr-h4">Message direct</h1>
+      return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Message direct</h1>
         ${
           this.dmError
             ? html`<div class="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>${this.dmError}</p></div>`
             : html`<p role="status">Ouverture de la conversation…</p>`
-        }
-      </div>`;
+        }</div>`;
     }
     if (this.channelId !== null) return html`<mai-channel-view .channelId=${this.channelId}></mai-channel-view>`;
     if (chat.channels.status === 'error') {
-      return html`<div class="fr-p-2w">
-        <h1 tabindex="-1" class="fr-h4">Discussions</h1>
+      return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Discussions</h1>
         <div class="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>${hubErrorText(chat.channels.error)}</p></div>
-        <button class="fr-btn fr-mt-2w" type="button" @click=${() => chat.channels.load()}>Réessayer</button>
-      </div>`;
+        <button class="fr-btn fr-mt-2w" type="button" @click=${() => chat.channels.load()}>Réessayer</button></div>`;
     }
-    return html`<div class="fr-p-2w">
-      <h1 tabindex="-1" class="fr-h4">Discussions</h1>
-      <p role="status">Chargement des salons…</p>
-    </div>`;
+    return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Discussions</h1><p role="status">Chargement des salons…</p></div>`;
   }
 
   render() {
@@ -195,29 +184,17 @@ export class MaiChatPage extends LitElement {
       <div class="mai-chat" data-screen=${listScreen ? 'list' : 'open'}>
         <aside class="mai-chat__side">
           ${listScreen ? html`<h1 tabindex="-1" class="fr-h4 fr-mb-1w mai-chat__list-title">Salons</h1>` : nothing}
-          <mai-chat-sidebar
-            .sections=${chat.channels.sections(this.query)}
-            .currentId=${this.channelId}
-            .query=${this.query}
-            .browsing=${this.params[0] === BROWSER_SEGMENT}
-            .statusOf=${statusOf}
-            @mai-search=${(e: CustomEvent<{ query: string }>) => (this.query = e.detail.query)}
-          ></mai-chat-sidebar>
-          <mai-contacts-panel
-            .contacts=${chat.presence.connectedContacts}
-            .myStatus=${chat.presence.myStatus}
-            .statusOf=${statusOf}
-            .busyUserId=${this.busyUserId}
-            .error=${this.params[0] !== undefined ? this.dmError : ''}
-            .loading=${chat.presence.contactsStatus === 'loading'}
+          <mai-chat-sidebar .sections=${chat.channels.sections(this.query)} .currentId=${this.channelId} .query=${this.query}
+            .browsing=${this.params[0] === BROWSER_SEGMENT} .statusOf=${statusOf}
+            @mai-search=${(e: CustomEvent<{ query: string }>) => (this.query = e.detail.query)}></mai-chat-sidebar>
+          <mai-contacts-panel .contacts=${chat.presence.connectedContacts} .myStatus=${chat.presence.myStatus} .statusOf=${statusOf}
+            .busyUserId=${this.busyUserId} .error=${this.params[0] !== undefined ? this.dmError : ''} .loading=${chat.presence.contactsStatus === 'loading'}
             @mai-open-dm=${(e: CustomEvent<{ userId: number }>) => this.openDm(e.detail.userId)}
             @mai-status=${(e: CustomEvent<{ status: ChosenStatus }>) => void chat.presence.choose(e.detail.status).catch(() => {})}
           ></mai-contacts-panel>
         </aside>
         <section class="mai-chat__main" aria-label="Salon ouvert">
-          <p class="mai-chat__back">
-            <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href=${`/discussions/${LIST_SEGMENT}`}>Tous les salons</a>
-          </p>
+          <p class="mai-chat__back"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href=${`/discussions/${LIST_SEGMENT}`}>Tous les salons</a></p>
           ${this.main()}
         </section>
       </div>`;

@@ -45,14 +45,14 @@ export class MaiChatSidebar extends LitElement {
     return html`${
       c.mentions
         ? html`<span class="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon mai-badge"
-            >@${c.mentions}<span class="fr-sr-only"> mention${c.mentions > 1 ? 's' : ''}</span></span
-          >`
+          >@${c.mentions}<span class="fr-sr-only"> mention${c.mentions > 1 ? 's' : ''}</span></span
+        >`
         : nothing
     }${
       c.unread
         ? html`<span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon mai-badge"
-            >${c.unread > 99 ? '99+' : c.unread}<span class="fr-sr-only"> non lu${c.unread > 1 ? 's' : ''}</span></span
-          >`
+          >${c.unread > 99 ? '99+' : c.unread}<span class="fr-sr-only"> non lu${c.unread > 1 ? 's' : ''}</span></span
+        >`
         : nothing
     }`;
   }
@@ -64,12 +64,8 @@ export class MaiChatSidebar extends LitElement {
         ? presenceDot(c.peer ? (this.statusOf(c.peer.id) ?? 'offline') : undefined)
         : html`<span aria-hidden="true">#</span>`;
     return html`<li class="fr-sidenav__item ${current ? 'fr-sidenav__item--active' : ''}">
-      <a
-        class="fr-sidenav__link mai-channel-link ${c.unread ? 'mai-channel-link--unread' : ''}"
-        href="/discussions/${c.id}"
-        aria-current=${current ? 'page' : nothing}
-        data-channel-id=${c.id}
-      >
+      <a class="fr-sidenav__link mai-channel-link ${c.unread ? 'mai-channel-link--unread' : ''}" href="/discussions/${c.id}"
+        aria-current=${current ? 'page' : nothing} data-channel-id=${c.id}>
         <span class="mai-channel-link__name">${prefix} ${c.name}</span>${this.badges(c)}
       </a>
     </li>`;
@@ -81,21 +77,13 @@ export class MaiChatSidebar extends LitElement {
     return html`<h2 class="fr-sidenav__title mai-section-title" id=${id}>${s.title}</h2>
       ${
         s.channels.length
-          ? html`<ul class="fr-sidenav__list" aria-labelledby=${id}>
-              ${s.channels.map((c) => this.link(c))}
-            </ul>`
+          ? html`<ul class="fr-sidenav__list" aria-labelledby=${id}>${s.channels.map((c) => this.link(c))}</ul>`
           : html`<p class="fr-text--sm fr-mb-1w mai-muted">${EMPTY[s.key] ?? 'Aucun salon.'}</p>`
       }
       ${
         s.key === 'thematic'
-          ? html`<p class="fr-mb-2w">
-              <a
-                class="fr-link fr-link--sm fr-icon-search-line fr-link--icon-left"
-                href="/discussions/thematiques"
-                aria-current=${this.browsing ? 'page' : nothing}
-                >Parcourir les salons thématiques</a
-              >
-            </p>`
+          ? html`<p class="fr-mb-2w"><a class="fr-link fr-link--sm fr-icon-search-line fr-link--icon-left" href="/discussions/thematiques"
+            aria-current=${this.browsing ? 'page' : nothing}>Parcourir les salons thématiques</a></p>`
           : nothing
       }
       ${s.key === 'hotline' ? html`<p class="fr-mb-2w"><a class="fr-link fr-link--sm" href="/hotline">Ouvrir la hotline</a></p>` : nothing}`;
@@ -107,14 +95,8 @@ export class MaiChatSidebar extends LitElement {
       <div class="fr-sidenav__inner">
         <div class="fr-search-bar fr-mb-2w" role="search">
           <label class="fr-label" for="mai-channel-search">Rechercher un salon</label>
-          <input
-            class="fr-input"
-            id="mai-channel-search"
-            type="search"
-            placeholder="Rechercher un salon"
-            .value=${this.query}
-            @input=${this.onSearch}
-          />
+          <input class="fr-input" id="mai-channel-search" type="search" placeholder="Rechercher un salon"
+            .value=${this.query} @input=${this.onSearch} />
         </div>
         ${this.query && !found ? html`<p class="fr-text--sm" role="status">Aucun salon ne correspond à « ${this.query} ».</p>` : nothing}
         ${this.sections.map((s) => this.section(s))}

@@ -87,44 +87,26 @@ export class MaiComposer extends LitElement {
 
   render() {
     const over = this.length > MAX_BODY;
-    return html`<form
-      class="mai-chat-composer"
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        this.send();
-      }}
-    >
+    return html`<form class="mai-chat-composer" @submit=${(e: Event) => {
+      e.preventDefault();
+      this.send();
+    }}>
       ${this.notice ? html`<p class="fr-text--sm fr-mb-1w mai-muted">${this.notice}</p>` : nothing}
       ${
         this.replyTo
           ? html`<div class="mai-chat-composer__reply">
-              <p class="fr-text--sm fr-mb-0">
-                En réponse à <strong>${this.replyTo.author.displayName}</strong> :
-                ${this.replyTo.body.length > 120 ? `${this.replyTo.body.slice(0, 120)}…` : this.replyTo.body}
-              </p>
-              <button
-                class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-close-line fr-btn--icon-left"
-                type="button"
-                @click=${() => this.dispatchEvent(new CustomEvent('mai-cancel-reply', { bubbles: true }))}
-              >
-                Annuler la réponse
-              </button>
-            </div>`
+            <p class="fr-text--sm fr-mb-0">En réponse à <strong>${this.replyTo.author.displayName}</strong> :
+              ${this.replyTo.body.length > 120 ? `${this.replyTo.body.slice(0, 120)}…` : this.replyTo.body}</p>
+            <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-close-line fr-btn--icon-left" type="button"
+              @click=${() => this.dispatchEvent(new CustomEvent('mai-cancel-reply', { bubbles: true }))}>Annuler la réponse</button>
+          </div>`
           : nothing
       }
       <div class="mai-chat-composer__row">
         <div class="fr-input-group fr-mb-0 mai-chat-composer__field ${over ? 'fr-input-group--error' : ''}">
           <label class="fr-label fr-sr-only" for="mai-composer-input">Écrire dans ${this.channelName}</label>
-          <textarea
-            class="fr-input"
-            id="mai-composer-input"
-            rows="2"
-            placeholder="Écrire dans ${this.channelName}"
-            aria-describedby="mai-composer-hint"
-            ?disabled=${this.disabled}
-            @keydown=${this.onKeydown}
-            @input=${this.onInput}
-          ></textarea>
+          <textarea class="fr-input" id="mai-composer-input" rows="2" placeholder="Écrire dans ${this.channelName}"
+            aria-describedby="mai-composer-hint" ?disabled=${this.disabled} @keydown=${this.onKeydown} @input=${this.onInput}></textarea>
           <p class="fr-hint-text fr-text--xs fr-mt-1v" id="mai-composer-hint">
             ${
               over

@@ -43,15 +43,9 @@ export class MaiContactsPanel extends LitElement {
     const status = this.statusOf(c.id) ?? c.presence.status;
     return html`<li class="mai-chat-contact">
       ${presenceDot(status)}
-      <span class="mai-chat-contact__name"
-        >${c.displayName}${c.jobTitle ? html`<span class="mai-muted fr-text--xs"> · ${c.jobTitle}</span>` : nothing}</span
-      >
-      <button
-        class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-chat-3-line fr-btn--icon-left"
-        type="button"
-        ?disabled=${this.busyUserId === c.id}
-        @click=${() => this.openDm(c.id)}
-      >
+      <span class="mai-chat-contact__name">${c.displayName}${c.jobTitle ? html`<span class="mai-muted fr-text--xs"> · ${c.jobTitle}</span>` : nothing}</span>
+      <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-chat-3-line fr-btn--icon-left" type="button"
+        ?disabled=${this.busyUserId === c.id} @click=${() => this.openDm(c.id)}>
         Écrire<span class="fr-sr-only"> à ${c.displayName}</span>
       </button>
     </li>`;
@@ -72,13 +66,7 @@ export class MaiContactsPanel extends LitElement {
         ${this.loading ? 'Contacts…' : `${n} contact${n > 1 ? 's' : ''} connecté${n > 1 ? 's' : ''}`}
       </h2>
       <div role="alert">${this.error ? html`<p class="fr-error-text">${this.error}</p>` : nothing}</div>
-      ${
-        n
-          ? html`<ul class="mai-contacts__list">
-              ${this.contacts.map((c) => this.row(c))}
-            </ul>`
-          : nothing
-      }
+      ${n ? html`<ul class="mai-contacts__list">${this.contacts.map((c) => this.row(c))}</ul>` : nothing}
       <p class="fr-text--xs mai-muted">Vos contacts : les personnes avec qui vous partagez un groupe ou un salon autre que national.</p>
     </section>`;
   }

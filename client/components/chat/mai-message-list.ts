@@ -145,15 +145,9 @@ export class MaiMessageList extends LitElement {
       case 'pending':
         return html`<mai-message .pending=${item.entry} .parent=${item.parent} .me=${this.me} .authorName=${this.myName}></mai-message>`;
       case 'message':
-        return html`<mai-message
-          .message=${item.message}
-          .parent=${item.parent}
-          .permissions=${item.permissions}
-          .editing=${this.editingId === item.message.id}
-          .me=${this.me}
-          .mentionsMe=${item.mentionsMe}
-          .authorStatus=${item.authorStatus}
-        ></mai-message>`;
+        return html`<mai-message .message=${item.message} .parent=${item.parent} .permissions=${item.permissions}
+          .editing=${this.editingId === item.message.id} .me=${this.me} .mentionsMe=${item.mentionsMe}
+          .authorStatus=${item.authorStatus}></mai-message>`;
     }
   };
 
@@ -162,30 +156,15 @@ export class MaiMessageList extends LitElement {
       ${this.loadingOlder ? html`<p class="mai-list__loading fr-text--sm" role="status">Chargement des messages plus anciens…</p>` : nothing}
       ${keyed(
         this.channelId,
-        html`<lit-virtualizer
-          scroller
-          class="mai-list__scroller"
-          tabindex="0"
-          role="region"
-          aria-label=${this.label}
-          .items=${this.items}
-          .keyFunction=${this.keyOf}
-          .renderItem=${this.renderItem}
-          .layout=${this.layout}
-          @scroll=${this.onScroll}
-          @visibilityChanged=${this.onVisibility}
-        ></lit-virtualizer>`,
+        html`<lit-virtualizer scroller class="mai-list__scroller" tabindex="0" role="region" aria-label=${this.label}
+        .items=${this.items} .keyFunction=${this.keyOf} .renderItem=${this.renderItem} .layout=${this.layout}
+        @scroll=${this.onScroll} @visibilityChanged=${this.onVisibility}></lit-virtualizer>`,
       )}
       ${
         this.atBottom
           ? nothing
-          : html`<button
-              class="fr-btn fr-btn--sm fr-btn--secondary fr-icon-arrow-down-line fr-btn--icon-left mai-list__end"
-              type="button"
-              @click=${() => this.scrollToEnd()}
-            >
-              Derniers messages
-            </button>`
+          : html`<button class="fr-btn fr-btn--sm fr-btn--secondary fr-icon-arrow-down-line fr-btn--icon-left mai-list__end" type="button"
+            @click=${() => this.scrollToEnd()}>Derniers messages</button>`
       }
       <p class="fr-sr-only" aria-live="polite">${this.announcement}</p>
     </div>`;

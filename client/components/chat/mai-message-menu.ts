@@ -87,34 +87,17 @@ export class MaiMessageMenu extends LitElement {
   render() {
     if (!this.actions.length) return nothing;
     return html`<div class="mai-msg-menu" @keydown=${this.onKey}>
-      <button
-        class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-more-fill mai-msg-menu__toggle"
-        type="button"
-        title=${this.label}
-        aria-label=${this.label}
-        aria-haspopup="menu"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${this.menuId}
-        @click=${() => (this.open ? this.close(true) : void this.show())}
-      ></button>
+      <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-more-fill mai-msg-menu__toggle" type="button"
+        title=${this.label} aria-label=${this.label} aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls=${this.menuId} @click=${() => (this.open ? this.close(true) : void this.show())}></button>
       ${
         this.open
           ? html`<ul class="mai-msg-menu__list" role="menu" id=${this.menuId} aria-label=${this.label}>
-              ${this.actions.map(
-                (a) =>
-                  html`<li role="none">
-                    <button
-                      role="menuitem"
-                      type="button"
-                      tabindex="-1"
-                      class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline ${a.icon} fr-btn--icon-left"
-                      @click=${() => this.choose(a)}
-                    >
-                      ${a.label}
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+            ${this.actions.map(
+              (a) => html`<li role="none"><button role="menuitem" type="button" tabindex="-1"
+              class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline ${a.icon} fr-btn--icon-left" @click=${() => this.choose(a)}>${a.label}</button></li>`,
+            )}
+          </ul>`
           : nothing
       }
     </div>`;

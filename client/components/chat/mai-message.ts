@@ -70,9 +70,7 @@ export class MaiMessage extends LitElement {
     const p = this.parent;
     if (!p) return html`<p class="mai-msg__quote">En réponse à un message plus ancien</p>`;
     const excerpt = p.deletedAt ? 'Message supprimé' : p.body.length > 140 ? `${p.body.slice(0, 140)}…` : p.body;
-    return html`<p class="mai-msg__quote">
-      <span class="fr-sr-only">En réponse à </span><strong>${p.author.displayName}</strong> : ${excerpt}
-    </p>`;
+    return html`<p class="mai-msg__quote"><span class="fr-sr-only">En réponse à </span><strong>${p.author.displayName}</strong> : ${excerpt}</p>`;
   }
 
   private onEditKey(e: KeyboardEvent, id: number) {
@@ -92,27 +90,15 @@ export class MaiMessage extends LitElement {
 
   private editor(m: Message) {
     const id = `mai-edit-${m.id}`;
-    return html`<form
-      class="mai-msg__edit"
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        this.save(m.id, this.querySelector('textarea'));
-      }}
-    >
+    return html`<form class="mai-msg__edit" @submit=${(e: Event) => {
+      e.preventDefault();
+      this.save(m.id, this.querySelector('textarea'));
+    }}>
       <label class="fr-label fr-sr-only" for=${id}>Modifier le message</label>
-      <textarea
-        class="fr-input"
-        id=${id}
-        rows="2"
-        maxlength="10000"
-        .value=${m.body}
-        @keydown=${(e: KeyboardEvent) => this.onEditKey(e, m.id)}
-      ></textarea>
+      <textarea class="fr-input" id=${id} rows="2" maxlength="10000" .value=${m.body} @keydown=${(e: KeyboardEvent) => this.onEditKey(e, m.id)}></textarea>
       <div class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-1w">
         <button class="fr-btn fr-btn--sm" type="submit">Enregistrer</button>
-        <button class="fr-btn fr-btn--sm fr-btn--secondary" type="button" @click=${() => this.fire('mai-edit-cancel', { messageId: m.id })}>
-          Annuler
-        </button>
+        <button class="fr-btn fr-btn--sm fr-btn--secondary" type="button" @click=${() => this.fire('mai-edit-cancel', { messageId: m.id })}>Annuler</button>
       </div>
     </form>`;
   }
@@ -129,11 +115,7 @@ export class MaiMessage extends LitElement {
         : []),
       ...(p.canDelete ? [a('Supprimer', 'fr-icon-delete-line', 'mai-delete', { messageId: m.id })] : []),
     ];
-    return html`<mai-message-menu
-      class="mai-msg__actions"
-      .actions=${list}
-      label=${`Actions sur le message de ${m.author.displayName}`}
-    ></mai-message-menu>`;
+    return html`<mai-message-menu class="mai-msg__actions" .actions=${list} label=${`Actions sur le message de ${m.author.displayName}`}></mai-message-menu>`;
   }
 
   private pressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -158,20 +140,12 @@ export class MaiMessage extends LitElement {
       ${
         failed
           ? html`<div class="mai-msg__failed">
-              <p class="fr-error-text fr-mt-0">Non envoyé : ${hubErrorText(e.error)}</p>
-              <div class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-                <button class="fr-btn fr-btn--sm" type="button" @click=${() => this.fire('mai-retry', { clientMsgId: e.clientMsgId })}>
-                  Réessayer
-                </button>
-                <button
-                  class="fr-btn fr-btn--sm fr-btn--tertiary"
-                  type="button"
-                  @click=${() => this.fire('mai-discard', { clientMsgId: e.clientMsgId })}
-                >
-                  Abandonner
-                </button>
-              </div>
-            </div>`
+            <p class="fr-error-text fr-mt-0">Non envoyé : ${hubErrorText(e.error)}</p>
+            <div class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+              <button class="fr-btn fr-btn--sm" type="button" @click=${() => this.fire('mai-retry', { clientMsgId: e.clientMsgId })}>Réessayer</button>
+              <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" @click=${() => this.fire('mai-discard', { clientMsgId: e.clientMsgId })}>Abandonner</button>
+            </div>
+          </div>`
           : html`<p class="mai-msg__status fr-text--xs">envoi…</p>`
       }
     </article>`;
@@ -182,15 +156,9 @@ export class MaiMessage extends LitElement {
     const m = this.message;
     if (!m) return nothing;
     const deleted = !!m.deletedAt;
-    return html`<article
-      class="mai-msg ${this.mentionsMe ? 'mai-msg--mention' : ''} ${m.pinnedAt ? 'mai-msg--pinned' : ''}"
-      data-message-id=${m.id}
-      data-seq=${m.seq}
-      @pointerdown=${this.onPointerDown}
-      @pointerup=${this.cancelPress}
-      @pointercancel=${this.cancelPress}
-      @pointermove=${this.cancelPress}
-    >
+    return html`<article class="mai-msg ${this.mentionsMe ? 'mai-msg--mention' : ''} ${m.pinnedAt ? 'mai-msg--pinned' : ''}"
+      data-message-id=${m.id} data-seq=${m.seq} @pointerdown=${this.onPointerDown} @pointerup=${this.cancelPress}
+      @pointercancel=${this.cancelPress} @pointermove=${this.cancelPress}>
       <div class="mai-msg__head">
         ${presenceDot(this.authorStatus)}
         <span class="mai-msg__author">${m.author.displayName}</span>

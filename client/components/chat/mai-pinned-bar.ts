@@ -37,34 +37,26 @@ export class MaiPinnedBar extends LitElement {
           <strong>${latest!.author.displayName}</strong> :
           <span class="mai-pinned__excerpt">${renderMarkdownLine(latest!.body, { me: this.me })}</span>
         </div>
-        <button
-          class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
-          type="button"
-          aria-expanded=${this.open ? 'true' : 'false'}
-          aria-controls="mai-pinned-list"
-          @click=${() => (this.open = !this.open)}
-        >
+        <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" type="button" aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls="mai-pinned-list" @click=${() => (this.open = !this.open)}>
           ${this.open ? 'Masquer' : n > 1 ? `Voir les ${n} messages épinglés` : 'Voir'}
         </button>
       </div>
       ${
         this.open
           ? html`<ul class="mai-pinned__list" id="mai-pinned-list">
-              ${this.pins.map(
-                (m) =>
-                  html`<li class="mai-pinned__item">
-                    <p class="fr-text--xs fr-mb-1v">${m.author.displayName} · épinglé le ${fullLabel(m.pinnedAt ?? m.createdAt)}</p>
-                    <div class="mai-msg__body">${renderMarkdown(m.body, { me: this.me })}</div>
-                    ${
-                      this.canUnpin
-                        ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" @click=${() => this.unpin(m.id)}>
-                            Désépingler
-                          </button>`
-                        : nothing
-                    }
-                  </li>`,
-              )}
-            </ul>`
+            ${this.pins.map(
+              (m) => html`<li class="mai-pinned__item">
+                <p class="fr-text--xs fr-mb-1v">${m.author.displayName} · épinglé le ${fullLabel(m.pinnedAt ?? m.createdAt)}</p>
+                <div class="mai-msg__body">${renderMarkdown(m.body, { me: this.me })}</div>
+                ${
+                  this.canUnpin
+                    ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" @click=${() => this.unpin(m.id)}>Désépingler</button>`
+                    : nothing
+                }
+              </li>`,
+            )}
+          </ul>`
           : nothing
       }
     </section>`;

@@ -39,10 +39,8 @@ export class MaiReconnectBanner extends LitElement {
       ${
         text
           ? html`<div class="fr-notice fr-notice--info">
-              <div class="fr-container">
-                <div class="fr-notice__body"><p class="fr-notice__title">${text}</p></div>
-              </div>
-            </div>`
+            <div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">${text}</p></div></div>
+          </div>`
           : nothing
       }
     </div>`;

@@ -60,43 +60,20 @@ export class MaiThematicForm extends LitElement {
 
   render() {
     const id = this.formId;
-    return html`<form
-      class="mai-thematic-form fr-mb-2w"
-      novalidate
-      @submit=${this.submit}
-      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.busy && this.cancel()}
-    >
+    return html`<form class="mai-thematic-form fr-mb-2w" novalidate @submit=${this.submit}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !this.busy && this.cancel()}>
       <div class="fr-input-group ${this.nameError ? 'fr-input-group--error' : ''}">
         <label class="fr-label" for="${id}-name">Nom du salon</label>
-        <input
-          class="fr-input ${this.nameError ? 'fr-input--error' : ''}"
-          id="${id}-name"
-          name="name"
-          required
-          maxlength="80"
-          .value=${this.name}
-          ?disabled=${this.busy}
-          aria-describedby=${this.nameError ? `${id}-name-error` : nothing}
-        />
+        <input class="fr-input ${this.nameError ? 'fr-input--error' : ''}" id="${id}-name" name="name" required maxlength="80"
+          .value=${this.name} ?disabled=${this.busy} aria-describedby=${this.nameError ? `${id}-name-error` : nothing} />
         ${this.nameError ? html`<p class="fr-error-text" id="${id}-name-error">${this.nameError}</p>` : nothing}
       </div>
       <div class="fr-input-group">
-        <label class="fr-label" for="${id}-description"
-          >Description <span class="fr-hint-text">Facultative, 500 caractères au plus.</span></label
-        >
-        <textarea
-          class="fr-input"
-          id="${id}-description"
-          name="description"
-          rows="2"
-          maxlength="500"
-          .value=${this.description ?? ''}
-          ?disabled=${this.busy}
-        ></textarea>
+        <label class="fr-label" for="${id}-description">Description <span class="fr-hint-text">Facultative, 500 caractères au plus.</span></label>
+        <textarea class="fr-input" id="${id}-description" name="description" rows="2" maxlength="500"
+          .value=${this.description ?? ''} ?disabled=${this.busy}></textarea>
       </div>
-      <div role="alert">
-        ${this.error ? html`<div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w"><p>${this.error}</p></div>` : nothing}
-      </div>
+      <div role="alert">${this.error ? html`<div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w"><p>${this.error}</p></div>` : nothing}</div>
       <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
         <li><button class="fr-btn" type="submit" ?disabled=${this.busy}>${this.busy ? 'Enregistrement…' : this.submitLabel}</button></li>
         <li><button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy} @click=${this.cancel}>Annuler</button></li>

@@ -93,13 +93,7 @@ function block(t: Token, o: MarkdownOptions): Part {
     case 'list': {
       const l = t as Tokens.List;
       const items = l.items.map((i) => html`<li>${i.tokens.map((x) => (x.type === 'text' ? inlineToken(x, o) : block(x, o)))}</li>`);
-      return l.ordered
-        ? html`<ol start=${l.start === '' ? 1 : l.start}>
-            ${items}
-          </ol>`
-        : html`<ul>
-            ${items}
-          </ul>`;
+      return l.ordered ? html`<ol start=${l.start === '' ? 1 : l.start}>${items}</ol>` : html`<ul>${items}</ul>`;
     }
     case 'text':
       return html`<p>${inlineToken(t, o)}</p>`;

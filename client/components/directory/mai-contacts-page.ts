@@ -87,20 +87,12 @@ export class MaiContactsPage extends LitElement {
     const p = PRESENCE[c.presence.status];
     return html`<li class="mai-person-row">
       <div>
-        <p class="fr-mb-0">
-          <a href=${`/membres/${c.id}`}><strong>${c.displayName}</strong></a>
-          <span class="fr-badge fr-badge--sm fr-badge--no-icon ${p.badge}">${p.label}</span>
-        </p>
+        <p class="fr-mb-0"><a href=${`/membres/${c.id}`}><strong>${c.displayName}</strong></a>
+          <span class="fr-badge fr-badge--sm fr-badge--no-icon ${p.badge}">${p.label}</span></p>
         <p class="fr-text--sm fr-mb-0 mai-muted">${[c.jobTitle, c.employer, c.departmentCode].filter(Boolean).join(' · ')}</p>
       </div>
-      <button
-        class="fr-btn fr-btn--sm fr-btn--secondary fr-icon-chat-3-line fr-btn--icon-left"
-        type="button"
-        aria-label=${`Écrire à ${c.displayName}`}
-        @click=${() => this.router.value?.navigate(`/discussions?dm=${c.id}`)}
-      >
-        Écrire
-      </button>
+      <button class="fr-btn fr-btn--sm fr-btn--secondary fr-icon-chat-3-line fr-btn--icon-left" type="button"
+        aria-label=${`Écrire à ${c.displayName}`} @click=${() => this.router.value?.navigate(`/discussions?dm=${c.id}`)}>Écrire</button>
     </li>`;
   }
 
@@ -109,19 +101,11 @@ export class MaiContactsPage extends LitElement {
     const online = this.contacts.filter((c) => c.presence.status !== 'offline').length;
     return html`<h1 tabindex="-1">Contacts</h1>
       ${directoryTabs('contacts')}
-      <p class="mai-muted">
-        Les personnes avec qui vous partagez un groupe, votre salon départemental, un salon thématique ou une discussion.
-        ${this.status === 'ready' ? html`<span aria-live="polite">${online} en ligne sur ${this.contacts.length}.</span>` : nothing}
-      </p>
+      <p class="mai-muted">Les personnes avec qui vous partagez un groupe, votre salon départemental, un salon thématique ou une discussion.
+        ${this.status === 'ready' ? html`<span aria-live="polite">${online} en ligne sur ${this.contacts.length}.</span>` : nothing}</p>
       <div class="fr-input-group fr-mb-3w">
         <label class="fr-label" for="contacts-q">Filtrer mes contacts</label>
-        <input
-          class="fr-input"
-          id="contacts-q"
-          type="search"
-          .value=${this.q}
-          @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)}
-        />
+        <input class="fr-input" id="contacts-q" type="search" .value=${this.q} @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)} />
       </div>
       ${this.status === 'loading' ? loadingLine('Chargement de vos contacts…') : nothing}
       ${this.status === 'error' ? retryAlert(this.error, () => this.load(), { primary: true }) : nothing}
@@ -134,9 +118,7 @@ export class MaiContactsPage extends LitElement {
             )
           : nothing
       }
-      <ul class="mai-person-list" aria-label="Mes contacts">
-        ${list.map((c) => this.card(c))}
-      </ul>`;
+      <ul class="mai-person-list" aria-label="Mes contacts">${list.map((c) => this.card(c))}</ul>`;
   }
 }
 

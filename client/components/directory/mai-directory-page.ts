@@ -60,22 +60,12 @@ export class MaiDirectoryPage extends LitElement {
   private row(m: Member) {
     return html`<li class="mai-person-row">
       <div>
-        <p class="fr-mb-0">
-          <a href=${`/membres/${m.id}`}><strong>${m.displayName}</strong></a>
-          ${m.role !== 'member' ? html`<span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">${ROLE_LABELS[m.role]}</span>` : nothing}
-        </p>
-        <p class="fr-text--sm fr-mb-0 mai-muted">
-          ${[m.jobTitle, m.employer, this.departments.value?.label(m.departmentCode)].filter(Boolean).join(' · ')}
-        </p>
+        <p class="fr-mb-0"><a href=${`/membres/${m.id}`}><strong>${m.displayName}</strong></a>
+          ${m.role !== 'member' ? html`<span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">${ROLE_LABELS[m.role]}</span>` : nothing}</p>
+        <p class="fr-text--sm fr-mb-0 mai-muted">${[m.jobTitle, m.employer, this.departments.value?.label(m.departmentCode)].filter(Boolean).join(' · ')}</p>
       </div>
-      <button
-        class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-chat-3-line fr-btn--icon-left"
-        type="button"
-        aria-label=${`Écrire à ${m.displayName}`}
-        @click=${() => this.router.value?.navigate(`/discussions?dm=${m.id}`)}
-      >
-        Écrire
-      </button>
+      <button class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-chat-3-line fr-btn--icon-left" type="button" aria-label=${`Écrire à ${m.displayName}`}
+        @click=${() => this.router.value?.navigate(`/discussions?dm=${m.id}`)}>Écrire</button>
     </li>`;
   }
 
@@ -85,43 +75,23 @@ export class MaiDirectoryPage extends LitElement {
     const deps = (this.departments.value?.items ?? []).filter((d) => !f.regionCode || d.regionCode === f.regionCode);
     return html`<h1 tabindex="-1">Annuaire des membres</h1>
       ${directoryTabs('directory')}
-      <form
-        role="search"
-        aria-label="Rechercher des membres"
-        novalidate
-        @input=${this.onFilter}
-        @change=${this.onFilter}
+      <form role="search" aria-label="Rechercher des membres" novalidate @input=${this.onFilter} @change=${this.onFilter}
         @submit=${(e: Event) => {
           e.preventDefault();
           void this.search();
-        }}
-      >
+        }}>
         <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-          <div class="fr-col-12 fr-col-md-4">
-            ${textField({ id: 'dir-q', name: 'q', label: 'Nom', type: 'search', value: f.q ?? '', optional: true, markOptional: false })}
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            ${textField({ id: 'dir-employer', name: 'employer', label: 'Employeur', value: f.employer ?? '', optional: true, markOptional: false })}
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            ${selectField({ id: 'dir-role', name: 'role', label: 'Rôle', value: f.role ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: ROLE_OPTIONS })}
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            ${selectField({ id: 'dir-region', name: 'regionCode', label: 'Région', value: f.regionCode ?? '', optional: true, markOptional: false, placeholder: 'Toutes', options: this.regions.map((r) => ({ value: r.code, label: r.name })) })}
-          </div>
-          <div class="fr-col-12 fr-col-md-4">
-            ${selectField({ id: 'dir-dep', name: 'departmentCode', label: 'Département', value: f.departmentCode ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: departmentOptions(deps) })}
-          </div>
-          <div class="fr-col-12 fr-col-md-4 fr-mb-3w">
-            <button class="fr-btn" type="submit" ?disabled=${loading}>${loading ? 'Recherche en cours…' : 'Rechercher'}</button>
-          </div>
+          <div class="fr-col-12 fr-col-md-4">${textField({ id: 'dir-q', name: 'q', label: 'Nom', type: 'search', value: f.q ?? '', optional: true, markOptional: false })}</div>
+          <div class="fr-col-12 fr-col-md-4">${textField({ id: 'dir-employer', name: 'employer', label: 'Employeur', value: f.employer ?? '', optional: true, markOptional: false })}</div>
+          <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-role', name: 'role', label: 'Rôle', value: f.role ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: ROLE_OPTIONS })}</div>
+          <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-region', name: 'regionCode', label: 'Région', value: f.regionCode ?? '', optional: true, markOptional: false, placeholder: 'Toutes', options: this.regions.map((r) => ({ value: r.code, label: r.name })) })}</div>
+          <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-dep', name: 'departmentCode', label: 'Département', value: f.departmentCode ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: departmentOptions(deps) })}</div>
+          <div class="fr-col-12 fr-col-md-4 fr-mb-3w"><button class="fr-btn" type="submit" ?disabled=${loading}>${loading ? 'Recherche en cours…' : 'Rechercher'}</button></div>
         </div>
       </form>
       ${this.error ? alertBox('error', this.error) : nothing}
       ${this.searched && !members.length && !loading ? emptyLine('Aucun membre ne correspond à ces critères.') : nothing}
-      <ul class="mai-person-list" aria-label="Membres trouvés">
-        ${members.map((m) => this.row(m))}
-      </ul>
+      <ul class="mai-person-list" aria-label="Membres trouvés">${members.map((m) => this.row(m))}</ul>
       ${cursor ? moreButton('Afficher plus de membres', () => this.search(true), { loading, loadingLabel: 'Chargement…' }) : nothing}`;
   }
 }

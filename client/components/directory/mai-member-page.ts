@@ -54,11 +54,8 @@ export class MaiMemberPage extends LitElement {
   render() {
     if (this.status === 'loading') return loadingLine('Chargement du profil…');
     if (this.status === 'missing')
-      return html`<h1 tabindex="-1">Membre introuvable</h1>
-        <p><a class="fr-link" href="/annuaire">Retour à l’annuaire</a></p>`;
-    if (this.status === 'error' || !this.profile)
-      return html`<h1 tabindex="-1">Profil</h1>
-        ${alertBox('error', this.error)}`;
+      return html`<h1 tabindex="-1">Membre introuvable</h1><p><a class="fr-link" href="/annuaire">Retour à l’annuaire</a></p>`;
+    if (this.status === 'error' || !this.profile) return html`<h1 tabindex="-1">Profil</h1>${alertBox('error', this.error)}`;
     const p = this.profile;
     const me = this.session.value?.user?.id === p.id;
     const facts: [string, string | null][] = [
@@ -68,12 +65,9 @@ export class MaiMemberPage extends LitElement {
       ['Ville', p.city],
       ['Rôle', p.role !== 'member' ? ROLE_LABELS[p.role] : null],
     ];
-    return html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-        <ol class="fr-breadcrumb__list">
-          <li><a class="fr-breadcrumb__link" href="/annuaire">Annuaire des membres</a></li>
-          <li><a class="fr-breadcrumb__link" aria-current="page">${p.displayName}</a></li>
-        </ol>
-      </nav>
+    return html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">
+        <li><a class="fr-breadcrumb__link" href="/annuaire">Annuaire des membres</a></li>
+        <li><a class="fr-breadcrumb__link" aria-current="page">${p.displayName}</a></li></ol></nav>
       <div class="mai-member-head">
         ${p.avatarUrl ? html`<img class="mai-avatar" src=${p.avatarUrl} alt="" width="80" height="80" />` : html`<span class="mai-avatar" aria-hidden="true">${initials(p.firstName, p.lastName)}</span>`}
         <div>
@@ -81,40 +75,17 @@ export class MaiMemberPage extends LitElement {
           <p class="mai-muted">@${p.username}${p.isContact ? ' · dans vos contacts' : ''}</p>
         </div>
       </div>
-      <dl class="mai-facts">
-        ${facts
-          .filter(([, v]) => v)
-          .map(
-            ([k, v]) =>
-              html`<dt>${k}</dt>
-                <dd>${v}</dd>`,
-          )}
-      </dl>
-      ${
-        p.bio
-          ? html`<h2 class="fr-h5">Présentation</h2>
-              <p class="mai-pre-line">${p.bio}</p>`
-          : nothing
-      }
+      <dl class="mai-facts">${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+      ${p.bio ? html`<h2 class="fr-h5">Présentation</h2><p class="mai-pre-line">${p.bio}</p>` : nothing}
       ${
         me
           ? html`<p><a class="fr-btn fr-btn--secondary" href="/profil">Modifier mon profil</a></p>`
-          : html`<p>
-              <button
-                class="fr-btn fr-icon-chat-3-line fr-btn--icon-left"
-                type="button"
-                @click=${() => this.router.value?.navigate(`/discussions?dm=${p.id}`)}
-              >
-                Écrire à ${p.firstName}
-              </button>
-            </p>`
+          : html`<p><button class="fr-btn fr-icon-chat-3-line fr-btn--icon-left" type="button" @click=${() => this.router.value?.navigate(`/discussions?dm=${p.id}`)}>Écrire à ${p.firstName}</button></p>`
       }
       <h2 class="fr-h5">Groupes</h2>
       ${
         p.groups.length
-          ? html`<ul>
-              ${p.groups.map((g) => html`<li><a href=${`/groupes/${g.id}`}>${g.name}</a> <span class="mai-muted fr-text--sm">(${VISIBILITY_LABELS[g.visibility]}${g.role !== 'member' ? ` · ${GROUP_ROLE_LABELS[g.role].toLowerCase()}` : ''})</span></li>`)}
-            </ul>`
+          ? html`<ul>${p.groups.map((g) => html`<li><a href=${`/groupes/${g.id}`}>${g.name}</a> <span class="mai-muted fr-text--sm">(${VISIBILITY_LABELS[g.visibility]}${g.role !== 'member' ? ` · ${GROUP_ROLE_LABELS[g.role].toLowerCase()}` : ''})</span></li>`)}</ul>`
           : html`<p class="mai-muted">Aucun groupe visible.</p>`
       }`;
   }

@@ -106,11 +106,7 @@ export class MaiDocumentBank extends LitElement {
     if (this.groupId !== null || this.groups.length < 2) return nothing;
     return html`<div class="fr-select-group">
       <label class="fr-label" for="doc-upload-group">Déposer dans le groupe</label>
-      <select
-        class="fr-select"
-        id="doc-upload-group"
-        @change=${(e: Event) => (this.uploadGroupId = Number((e.target as HTMLSelectElement).value))}
-      >
+      <select class="fr-select" id="doc-upload-group" @change=${(e: Event) => (this.uploadGroupId = Number((e.target as HTMLSelectElement).value))}>
         ${this.groups.map((g) => html`<option value=${g.id} ?selected=${g.id === this.uploadGroupId}>${g.name}</option>`)}
       </select>
     </div>`;
@@ -125,15 +121,8 @@ export class MaiDocumentBank extends LitElement {
       <div aria-live="polite">${noticeAlert(this.notice)}</div>
       <div class="mai-bank__layout">
         <div class="mai-bank__main">
-          <mai-document-filters
-            .q=${s.q}
-            .type=${s.type}
-            .sort=${s.sort}
-            idPrefix=${this.groupId ? `docs-${this.groupId}` : 'docs'}
-            .groups=${this.groupId === null ? this.groups : []}
-            .groupId=${s.filterGroupId}
-            @mai-filter=${this.onFilter}
-          ></mai-document-filters>
+          <mai-document-filters .q=${s.q} .type=${s.type} .sort=${s.sort} idPrefix=${this.groupId ? `docs-${this.groupId}` : 'docs'}
+            .groups=${this.groupId === null ? this.groups : []} .groupId=${s.filterGroupId} @mai-filter=${this.onFilter}></mai-document-filters>
           ${s.status === 'error' ? alertBox('error', errorMessage(s.error)) : nothing}
           ${srStatus(s.status === 'loading' ? 'Chargement des documents…' : `${s.items.length} document(s) affiché(s)`)}
           ${
@@ -141,29 +130,19 @@ export class MaiDocumentBank extends LitElement {
               ? emptyLine(filtered ? 'Aucun document ne correspond à ces critères.' : 'Aucun document pour le moment.')
               : nothing
           }
-          <mai-document-table
-            .documents=${s.items}
-            .sort=${s.sort}
-            ?showGroup=${this.groupId === null}
-            ?canShare=${this.groupId !== null}
+          <mai-document-table .documents=${s.items} .sort=${s.sort} ?showGroup=${this.groupId === null} ?canShare=${this.groupId !== null}
             caption=${this.groupId === null ? 'Mes documents' : 'Documents du groupe'}
             @mai-sort=${(e: CustomEvent<{ sort: DocumentSort }>) => void s.setQuery({ sort: e.detail.sort })}
-            @mai-document-delete=${this.onDelete}
-            @mai-document-share=${this.onShare}
-          ></mai-document-table>
+            @mai-document-delete=${this.onDelete} @mai-document-share=${this.onShare}></mai-document-table>
           ${s.nextCursor ? moreButton('Afficher plus de documents', () => s.load(true), { loading: s.status === 'loading' }) : nothing}
         </div>
         ${
           canUpload
             ? html`<aside class="mai-bank__side">
-                ${this.uploadTarget()}
-                <mai-document-upload
-                  .uploads=${s.uploads}
-                  .headingLevel=${this.groupId === null ? 2 : 3}
-                  @mai-document-upload=${this.onUpload}
-                  @mai-upload-dismiss=${(e: CustomEvent<{ id: number }>) => s.dismissUpload(e.detail.id)}
-                ></mai-document-upload>
-              </aside>`
+              ${this.uploadTarget()}
+              <mai-document-upload .uploads=${s.uploads} .headingLevel=${this.groupId === null ? 2 : 3} @mai-document-upload=${this.onUpload}
+                @mai-upload-dismiss=${(e: CustomEvent<{ id: number }>) => s.dismissUpload(e.detail.id)}></mai-document-upload>
+            </aside>`
             : nothing
         }
       </div>

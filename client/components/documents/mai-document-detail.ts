@@ -20,30 +20,18 @@ export class MaiDocumentDetail extends LitElement {
       ${d.description ? html`<p class="mai-pre-line">${d.description}</p>` : nothing}
       ${d.previewUrl ? html`<img class="mai-doc-preview" src=${d.previewUrl} alt=${`Aperçu de ${d.title}`} />` : nothing}
       <dl class="mai-doc-facts">
-        <dt>Fichier</dt>
-        <dd class="mai-filename">${d.filename}</dd>
-        <dt>Type</dt>
-        <dd>${typeLabel(d.mimeType)} · ${humanSize(d.size)}</dd>
-        <dt>Groupe</dt>
-        <dd><a class="fr-link" href=${`/groupes/${d.groupId}/documents`}>${d.group.name}</a></dd>
-        <dt>Déposé par</dt>
-        <dd>${d.uploader?.displayName ?? '—'}, le ${shortDate(d.createdAt)}${d.source === 'post' ? ' (joint à une publication)' : ''}</dd>
-        <dt>Empreinte SHA-256</dt>
-        <dd class="fr-text--xs mai-filename">${d.sha256}</dd>
+        <dt>Fichier</dt><dd class="mai-filename">${d.filename}</dd>
+        <dt>Type</dt><dd>${typeLabel(d.mimeType)} · ${humanSize(d.size)}</dd>
+        <dt>Groupe</dt><dd><a class="fr-link" href=${`/groupes/${d.groupId}/documents`}>${d.group.name}</a></dd>
+        <dt>Déposé par</dt><dd>${d.uploader?.displayName ?? '—'}, le ${shortDate(d.createdAt)}${d.source === 'post' ? ' (joint à une publication)' : ''}</dd>
+        <dt>Empreinte SHA-256</dt><dd class="fr-text--xs mai-filename">${d.sha256}</dd>
       </dl>
       <ul class="fr-btns-group fr-btns-group--inline">
         <li><a class="fr-btn" href=${d.downloadUrl} download>Télécharger</a></li>
         ${
           d.canDelete
-            ? html`<li>
-                <button
-                  class="fr-btn fr-btn--tertiary"
-                  type="button"
-                  @click=${() => this.dispatchEvent(new CustomEvent('mai-document-delete', { detail: { document: d }, bubbles: true }))}
-                >
-                  Supprimer
-                </button>
-              </li>`
+            ? html`<li><button class="fr-btn fr-btn--tertiary" type="button"
+              @click=${() => this.dispatchEvent(new CustomEvent('mai-document-delete', { detail: { document: d }, bubbles: true }))}>Supprimer</button></li>`
             : nothing
         }
       </ul>

@@ -45,29 +45,21 @@ export class MaiDocumentFilters extends LitElement {
   render() {
     const p = this.idPrefix;
     const withGroups = this.groups.length > 1;
-    return html`<form
-      class="mai-doc-filters ${withGroups ? 'mai-doc-filters--groups' : ''}"
-      role="search"
-      aria-label="Rechercher dans les documents"
+    return html`<form class="mai-doc-filters ${withGroups ? 'mai-doc-filters--groups' : ''}" role="search" aria-label="Rechercher dans les documents"
       @submit=${(e: Event) => {
         e.preventDefault();
         if (this.timer) clearTimeout(this.timer);
         this.fire({ q: (this.querySelector(`#${p}-q`) as HTMLInputElement).value });
-      }}
-    >
+      }}>
       ${
         withGroups
           ? html`<div class="fr-select-group">
-              <label class="fr-label" for=${`${p}-group`}>Groupe</label>
-              <select
-                class="fr-select"
-                id=${`${p}-group`}
-                @change=${(e: Event) => this.fire({ groupId: Number((e.target as HTMLSelectElement).value) || null })}
-              >
-                <option value="">Tous mes groupes</option>
-                ${this.groups.map((g) => html`<option value=${g.id} ?selected=${g.id === this.groupId}>${g.name}</option>`)}
-              </select>
-            </div>`
+            <label class="fr-label" for=${`${p}-group`}>Groupe</label>
+            <select class="fr-select" id=${`${p}-group`} @change=${(e: Event) => this.fire({ groupId: Number((e.target as HTMLSelectElement).value) || null })}>
+              <option value="">Tous mes groupes</option>
+              ${this.groups.map((g) => html`<option value=${g.id} ?selected=${g.id === this.groupId}>${g.name}</option>`)}
+            </select>
+          </div>`
           : nothing
       }
       <div class="fr-input-group">

@@ -73,15 +73,10 @@ export class MaiDocumentUpload extends LitElement {
       ${
         u.error
           ? html`<p class="fr-error-text fr-mt-0" role="alert">${u.error}</p>
-              <button
-                class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm"
-                type="button"
-                @click=${() => this.dispatchEvent(new CustomEvent('mai-upload-dismiss', { detail: { id: u.id }, bubbles: true }))}
-              >
-                Fermer
-              </button>`
+            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button"
+              @click=${() => this.dispatchEvent(new CustomEvent('mai-upload-dismiss', { detail: { id: u.id }, bubbles: true }))}>Fermer</button>`
           : html`<progress max="100" value=${pct} aria-label=${`Envoi de ${u.filename}`}></progress>
-              <span class="mai-muted" aria-live="polite">${pct} %</span>`
+            <span class="mai-muted" aria-live="polite">${pct} %</span>`
       }
     </li>`;
   }
@@ -106,37 +101,22 @@ export class MaiDocumentUpload extends LitElement {
         <div class="fr-upload-group ${this.localError ? 'fr-upload-group--error' : ''}">
           <label class="fr-label" for="doc-file"
             >Fichier(s) — ou glissez-les ici
-            <span class="fr-hint-text"
-              >PDF, Word, Excel, PowerPoint, OpenDocument, images, texte, CSV, ZIP ou 7z. Le type est vérifié à l’envoi.</span
-            ></label
+            <span class="fr-hint-text">PDF, Word, Excel, PowerPoint, OpenDocument, images, texte, CSV, ZIP ou 7z. Le type est vérifié à l’envoi.</span></label
           >
-          <input
-            class="fr-upload"
-            type="file"
-            id="doc-file"
-            multiple
-            accept=${ACCEPT}
-            aria-describedby="doc-file-error"
-            @change=${(e: Event) => this.pick((e.target as HTMLInputElement).files)}
-          />
+          <input class="fr-upload" type="file" id="doc-file" multiple accept=${ACCEPT}
+            aria-describedby="doc-file-error" @change=${(e: Event) => this.pick((e.target as HTMLInputElement).files)} />
           <div id="doc-file-error" role="alert">${this.localError ? html`<p class="fr-error-text">${this.localError}</p>` : nothing}</div>
         </div>
         ${
           this.files.length
-            ? html`<p class="fr-mb-0 fr-mt-1w">
-                ${this.files.length > 1 ? `${this.files.length} fichiers : ` : ''}${this.files
-                  .map((f) => `${f.name} (${humanSize(f.size)})`)
-                  .join(', ')}
-              </p>`
+            ? html`<p class="fr-mb-0 fr-mt-1w">${this.files.length > 1 ? `${this.files.length} fichiers : ` : ''}${this.files
+                .map((f) => `${f.name} (${humanSize(f.size)})`)
+                .join(', ')}</p>`
             : nothing
         }
       </div>
       <div class="fr-input-group">
-        <label class="fr-label" for="doc-title"
-          >Titre (facultatif)<span class="fr-hint-text"
-            >${one ? 'Par défaut, le nom du fichier.' : 'Avec plusieurs fichiers, chacun garde son nom.'}</span
-          ></label
-        >
+        <label class="fr-label" for="doc-title">Titre (facultatif)<span class="fr-hint-text">${one ? 'Par défaut, le nom du fichier.' : 'Avec plusieurs fichiers, chacun garde son nom.'}</span></label>
         <input class="fr-input" id="doc-title" name="title" maxlength="200" ?disabled=${this.files.length > 1} />
       </div>
       <div class="fr-input-group">
@@ -146,19 +126,13 @@ export class MaiDocumentUpload extends LitElement {
       ${
         this.canAnnounce
           ? html`<div class="fr-checkbox-group fr-mb-2w">
-              <input type="checkbox" id="doc-announce" name="announce" />
-              <label class="fr-label" for="doc-announce">Partager aussi dans la discussion du groupe</label>
-            </div>`
+            <input type="checkbox" id="doc-announce" name="announce" />
+            <label class="fr-label" for="doc-announce">Partager aussi dans la discussion du groupe</label>
+          </div>`
           : nothing
       }
       <button class="fr-btn fr-icon-upload-line fr-btn--icon-left" type="submit">Déposer</button>
-      ${
-        this.uploads.length
-          ? html`<ul class="mai-upload-list" aria-label="Envois en cours">
-              ${this.uploads.map((u) => this.progress(u))}
-            </ul>`
-          : nothing
-      }
+      ${this.uploads.length ? html`<ul class="mai-upload-list" aria-label="Envois en cours">${this.uploads.map((u) => this.progress(u))}</ul>` : nothing}
     </form>`;
   }
 }

@@ -39,9 +39,7 @@ export class MaiGroupCard extends LitElement {
     const g = this.group;
     const busy = this.busy;
     if (g.myStatus === 'member') {
-      return html`<p class="fr-badge fr-badge--success fr-badge--no-icon">
-          Membre${g.myRole && g.myRole !== 'member' ? ` · ${g.myRole === 'owner' ? 'propriétaire' : 'administrateur'}` : ''}
-        </p>
+      return html`<p class="fr-badge fr-badge--success fr-badge--no-icon">Membre${g.myRole && g.myRole !== 'member' ? ` · ${g.myRole === 'owner' ? 'propriétaire' : 'administrateur'}` : ''}</p>
         <a class="fr-btn fr-btn--sm" href=${`/groupes/${g.id}`}>Ouvrir le groupe</a>`;
     }
     if (g.myStatus === 'pending') {
@@ -52,12 +50,8 @@ export class MaiGroupCard extends LitElement {
     }
     if (g.myStatus === 'invited') {
       return html`<p class="fr-badge fr-badge--new fr-badge--no-icon">Invitation reçue</p>
-        <button class="fr-btn fr-btn--sm" type="button" ?disabled=${busy} @click=${() => this.fire('mai-accept')}>
-          ${busy ? 'Patientez…' : 'Accepter l’invitation'}
-        </button>
-        <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" ?disabled=${busy} @click=${() => this.fire('mai-decline')}>
-          Refuser
-        </button>`;
+        <button class="fr-btn fr-btn--sm" type="button" ?disabled=${busy} @click=${() => this.fire('mai-accept')}>${busy ? 'Patientez…' : 'Accepter l’invitation'}</button>
+        <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" ?disabled=${busy} @click=${() => this.fire('mai-decline')}>Refuser</button>`;
     }
     if (g.visibility === 'public') {
       return html`<button class="fr-btn fr-btn--sm" type="button" ?disabled=${busy} @click=${() => this.fire('mai-join', { motive: null })}>
@@ -68,18 +62,10 @@ export class MaiGroupCard extends LitElement {
       const id = `motive-${g.id}`;
       return html`<form class="mai-group-card__ask" @submit=${this.sendRequest}>
         <div class="fr-input-group">
-          <label class="fr-label" for=${id}
-            >Motif de votre demande (facultatif)
-            <span class="fr-hint-text">Les responsables du groupe le liront avant de décider.</span></label
-          >
-          <textarea
-            class="fr-input"
-            id=${id}
-            rows="2"
-            maxlength="1000"
-            .value=${this.motive}
-            @input=${(e: Event) => (this.motive = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
+          <label class="fr-label" for=${id}>Motif de votre demande (facultatif)
+            <span class="fr-hint-text">Les responsables du groupe le liront avant de décider.</span></label>
+          <textarea class="fr-input" id=${id} rows="2" maxlength="1000" .value=${this.motive}
+            @input=${(e: Event) => (this.motive = (e.target as HTMLTextAreaElement).value)}></textarea>
         </div>
         <div class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
           <button class="fr-btn" type="submit" ?disabled=${busy}>${busy ? 'Envoi…' : 'Envoyer la demande'}</button>
@@ -102,10 +88,7 @@ export class MaiGroupCard extends LitElement {
     return html`<article class="mai-group-card" aria-labelledby=${`group-${g.id}-title`}>
       <h3 class="fr-h6 fr-mb-1v" id=${`group-${g.id}-title`}>${title}</h3>
       <p class="fr-text--sm fr-mb-1w mai-muted">
-        <span
-          class="fr-badge fr-badge--sm fr-badge--no-icon ${g.visibility === 'private' ? 'fr-badge--purple-glycine' : g.visibility === 'moderated' ? 'fr-badge--yellow-tournesol' : 'fr-badge--green-menthe'}"
-          >${VISIBILITY_LABELS[g.visibility]}</span
-        >
+        <span class="fr-badge fr-badge--sm fr-badge--no-icon ${g.visibility === 'private' ? 'fr-badge--purple-glycine' : g.visibility === 'moderated' ? 'fr-badge--yellow-tournesol' : 'fr-badge--green-menthe'}">${VISIBILITY_LABELS[g.visibility]}</span>
         ${plural(g.memberCount, 'membre')}${g.parent ? html` · sous-groupe de <a href=${`/groupes/${g.parent.id}`}>${g.parent.name}</a>` : nothing}
       </p>
       ${g.description ? html`<p class="fr-text--sm fr-mb-1w">${g.description}</p>` : nothing}

@@ -81,43 +81,25 @@ export class MaiGroupMembers extends LitElement {
     const busy = this.busy.has(m.user.id);
     const id = `role-${m.user.id}`;
     return html`<tr>
-      <td>
-        <a href=${`/membres/${m.user.id}`}>${m.user.displayName}</a>
-        <span class="fr-hint-text">${[m.user.jobTitle, m.user.employer].filter(Boolean).join(' — ')}</span>
-      </td>
+      <td><a href=${`/membres/${m.user.id}`}>${m.user.displayName}</a>
+        <span class="fr-hint-text">${[m.user.jobTitle, m.user.employer].filter(Boolean).join(' — ')}</span></td>
       <td>${m.user.departmentCode}</td>
-      <td>
-        ${
-          manage
-            ? html`<label class="fr-sr-only" for=${id}>Rôle de ${m.user.displayName}</label>
-                <select
-                  class="fr-select"
-                  id=${id}
-                  ?disabled=${busy}
-                  @change=${(e: Event) => this.setRole(m, (e.target as HTMLSelectElement).value as GroupRole)}
-                >
-                  ${(Object.keys(GROUP_ROLE_LABELS) as GroupRole[]).map((r) => html`<option value=${r} ?selected=${r === m.role}>${GROUP_ROLE_LABELS[r]}</option>`)}
-                </select>`
-            : GROUP_ROLE_LABELS[m.role]
-        }
-      </td>
+      <td>${
+        manage
+          ? html`<label class="fr-sr-only" for=${id}>Rôle de ${m.user.displayName}</label>
+            <select class="fr-select" id=${id} ?disabled=${busy} @change=${(e: Event) => this.setRole(m, (e.target as HTMLSelectElement).value as GroupRole)}>
+              ${(Object.keys(GROUP_ROLE_LABELS) as GroupRole[]).map((r) => html`<option value=${r} ?selected=${r === m.role}>${GROUP_ROLE_LABELS[r]}</option>`)}
+            </select>`
+          : GROUP_ROLE_LABELS[m.role]
+      }</td>
       <td>${when(m.joinedAt)}</td>
       ${
         this.group.canManage
-          ? html`<td>
-              ${
-                manage
-                  ? html`<button
-                      class="fr-btn fr-btn--sm fr-btn--tertiary"
-                      type="button"
-                      ?disabled=${busy}
-                      @click=${() => this.removeMember(m)}
-                    >
-                      Retirer
-                    </button>`
-                  : nothing
-              }
-            </td>`
+          ? html`<td>${
+              manage
+                ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" ?disabled=${busy} @click=${() => this.removeMember(m)}>Retirer</button>`
+                : nothing
+            }</td>`
           : nothing
       }
     </tr>`;
@@ -127,31 +109,14 @@ export class MaiGroupMembers extends LitElement {
     if (!this.group) return nothing;
     return html`<h2 class="fr-h4">Membres <span class="mai-muted fr-text--md">(${plural(this.group.memberCount, 'membre')})</span></h2>
       <div aria-live="polite">${noticeAlert(this.notice)}</div>
-      <div class="fr-table fr-table--no-caption">
-        <div class="fr-table__wrapper">
-          <div class="fr-table__container">
-            <div class="fr-table__content">
-              <table>
-                <caption>
-                  Membres du groupe ${this.group.name}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nom</th>
-                    <th scope="col">Département</th>
-                    <th scope="col">Rôle dans le groupe</th>
-                    <th scope="col">Membre depuis</th>
-                    ${this.group.canManage ? html`<th scope="col"><span class="fr-sr-only">Actions</span></th>` : nothing}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.members.items.map((m) => this.row(m))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+        <table>
+          <caption>Membres du groupe ${this.group.name}</caption>
+          <thead><tr><th scope="col">Nom</th><th scope="col">Département</th><th scope="col">Rôle dans le groupe</th><th scope="col">Membre depuis</th>
+            ${this.group.canManage ? html`<th scope="col"><span class="fr-sr-only">Actions</span></th>` : nothing}</tr></thead>
+          <tbody>${this.members.items.map((m) => this.row(m))}</tbody>
+        </table>
+      </div></div></div></div>
       ${this.members.loading ? loadingLine('Chargement…') : nothing}
       ${this.members.cursor ? moreButton('Afficher plus de membres', () => this.load(true)) : nothing}`;
   }

@@ -109,9 +109,7 @@ export class MaiGroupPage extends LitElement {
     ];
     if (g.canManage) items.push(['demandes', `${base}/demandes`, 'Demandes et invitations']);
     return html`<nav class="mai-tabs" aria-label="Rubriques du groupe">
-      <ul>
-        ${items.map(([tab, href, label]) => html`<li><a href=${href} aria-current=${tab === this.tab ? 'page' : nothing}>${label}</a></li>`)}
-      </ul>
+      <ul>${items.map(([tab, href, label]) => html`<li><a href=${href} aria-current=${tab === this.tab ? 'page' : nothing}>${label}</a></li>`)}</ul>
     </nav>`;
   }
 
@@ -122,11 +120,9 @@ export class MaiGroupPage extends LitElement {
       case 'demandes':
         return g.canManage ? html`<mai-group-requests .group=${g}></mai-group-requests>` : nothing;
       case 'documents':
-        return html`<h2 class="fr-h4">Documents du groupe</h2>
-          <mai-document-bank .groupId=${g.id}></mai-document-bank>`;
+        return html`<h2 class="fr-h4">Documents du groupe</h2><mai-document-bank .groupId=${g.id}></mai-document-bank>`;
       case 'agenda':
-        return html`<h2 class="fr-h4">Agenda du groupe</h2>
-          <mai-agenda-view .groupId=${g.id} ?canCreate=${!!g.canManage}></mai-agenda-view>`;
+        return html`<h2 class="fr-h4">Agenda du groupe</h2><mai-agenda-view .groupId=${g.id} ?canCreate=${!!g.canManage}></mai-agenda-view>`;
       default:
         return html`<mai-post-feed .groupId=${g.id} canPost ?canModerate=${!!g.canManage}></mai-post-feed>`;
     }
@@ -136,12 +132,10 @@ export class MaiGroupPage extends LitElement {
     if (this.status === 'loading') return loadingLine('Chargement du groupe…');
     if (this.status === 'missing') {
       return html`<h1 tabindex="-1">Groupe introuvable</h1>
-        <p>Ce groupe n’existe pas ou n’est pas visible pour vous.</p>
-        <p><a class="fr-link" href="/groupes/annuaire">Voir l’annuaire des groupes</a></p>`;
+        <p>Ce groupe n’existe pas ou n’est pas visible pour vous.</p><p><a class="fr-link" href="/groupes/annuaire">Voir l’annuaire des groupes</a></p>`;
     }
     if (this.status === 'error' || !this.group) {
-      return html`<h1 tabindex="-1">Groupe</h1>
-        ${retryAlert(this.error, () => this.load(), { primary: true })}`;
+      return html`<h1 tabindex="-1">Groupe</h1>${retryAlert(this.error, () => this.load(), { primary: true })}`;
     }
     const g = this.group;
     const member = g.myStatus === 'member';
@@ -158,23 +152,13 @@ export class MaiGroupPage extends LitElement {
       <div aria-live="polite">${noticeAlert(this.notice)}</div>
       ${
         member
-          ? html`${this.tabs(g)}
-              <div @mai-group-changed=${() => this.load()}>${this.content(g)}</div>
-              <p class="fr-mt-6w">
-                <button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${() => this.act('leave')}>
-                  Quitter le groupe
-                </button>
-              </p>`
-          : html`<div
-                class="fr-mb-4w"
-                @mai-join=${(e: CustomEvent) => this.act('join', e.detail.motive)}
-                @mai-leave=${() => this.act('leave')}
-                @mai-accept=${() => this.act('accept')}
-                @mai-decline=${() => this.act('decline')}
-              >
-                <mai-group-card .group=${g} ?busy=${this.busy}></mai-group-card>
-              </div>
-              <p class="mai-muted">Le fil, la discussion et les membres du groupe sont réservés à ses membres.</p>`
+          ? html`${this.tabs(g)}<div @mai-group-changed=${() => this.load()}>${this.content(g)}</div>
+            <p class="fr-mt-6w"><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${() => this.act('leave')}>Quitter le groupe</button></p>`
+          : html`<div class="fr-mb-4w" @mai-join=${(e: CustomEvent) => this.act('join', e.detail.motive)} @mai-leave=${() => this.act('leave')}
+              @mai-accept=${() => this.act('accept')} @mai-decline=${() => this.act('decline')}>
+              <mai-group-card .group=${g} ?busy=${this.busy}></mai-group-card>
+            </div>
+            <p class="mai-muted">Le fil, la discussion et les membres du groupe sont réservés à ses membres.</p>`
       }`;
   }
 }

@@ -92,109 +92,47 @@ export class MaiGroupRequests extends LitElement {
   private pending() {
     const pending = this.requests.filter((r) => r.status === 'pending');
     if (!pending.length) return html`<p class="mai-muted">Aucune demande en attente.</p>`;
-    return html`<ul class="mai-card-list">
-      ${pending.map(
-        (r) =>
-          html`<li class="mai-request">
-            <p class="fr-mb-1v">
-              <a href=${`/membres/${r.user.id}`}><strong>${r.user.displayName}</strong></a> · demandé le ${when(r.createdAt)}
-            </p>
-            <blockquote class="mai-post-quote">${r.motive ? r.motive : html`<em>Pas de motif indiqué.</em>`}</blockquote>
-            <div class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-              <button class="fr-btn" type="button" ?disabled=${this.busy} @click=${() => this.decide(r, true)}>Accepter</button>
-              <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy} @click=${() => this.decide(r, false)}>
-                Refuser
-              </button>
-            </div>
-          </li>`,
-      )}
-    </ul>`;
+    return html`<ul class="mai-card-list">${pending.map(
+      (r) => html`<li class="mai-request">
+      <p class="fr-mb-1v"><a href=${`/membres/${r.user.id}`}><strong>${r.user.displayName}</strong></a> · demandé le ${when(r.createdAt)}</p>
+      <blockquote class="mai-post-quote">${r.motive ? r.motive : html`<em>Pas de motif indiqué.</em>`}</blockquote>
+      <div class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+        <button class="fr-btn" type="button" ?disabled=${this.busy} @click=${() => this.decide(r, true)}>Accepter</button>
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy} @click=${() => this.decide(r, false)}>Refuser</button>
+      </div>
+    </li>`,
+    )}</ul>`;
   }
 
   private history() {
     const decided = this.requests.filter((r) => r.status !== 'pending');
     if (!decided.length) return nothing;
-    return html`<div class="fr-table">
-      <div class="fr-table__wrapper">
-        <div class="fr-table__container">
-          <div class="fr-table__content">
-            <table>
-              <caption>
-                Demandes traitées
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Demandeur</th>
-                  <th scope="col">Motif</th>
-                  <th scope="col">Décision</th>
-                  <th scope="col">Par</th>
-                  <th scope="col">Le</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${decided.map(
-                  (r) =>
-                    html`<tr>
-                      <td>${r.user.displayName}</td>
-                      <td>${r.motive ?? '—'}</td>
-                      <td>${DECISION_LABELS[r.status]}</td>
-                      <td>${r.decidedBy?.displayName ?? '—'}</td>
-                      <td>${when(r.decidedAt)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>`;
+    return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content"><table>
+      <caption>Demandes traitées</caption>
+      <thead><tr><th scope="col">Demandeur</th><th scope="col">Motif</th><th scope="col">Décision</th><th scope="col">Par</th><th scope="col">Le</th></tr></thead>
+      <tbody>${decided.map(
+        (r) => html`<tr><td>${r.user.displayName}</td><td>${r.motive ?? '—'}</td><td>${DECISION_LABELS[r.status]}</td>
+        <td>${r.decidedBy?.displayName ?? '—'}</td><td>${when(r.decidedAt)}</td></tr>`,
+      )}</tbody>
+    </table></div></div></div></div>`;
   }
 
   private inviteForms() {
     return html`<div class="fr-grid-row fr-grid-row--gutters">
       <div class="fr-col-12 fr-col-md-6">
         <div class="fr-input-group">
-          <label class="fr-label" for="invite-member"
-            >Inviter un membre du réseau<span class="fr-hint-text">Tapez au moins deux lettres de son nom.</span></label
-          >
-          <input
-            class="fr-input"
-            id="invite-member"
-            type="search"
-            autocomplete="off"
-            .value=${this.inviteQuery}
-            @input=${(e: Event) => this.search((e.target as HTMLInputElement).value)}
-          />
+          <label class="fr-label" for="invite-member">Inviter un membre du réseau<span class="fr-hint-text">Tapez au moins deux lettres de son nom.</span></label>
+          <input class="fr-input" id="invite-member" type="search" autocomplete="off" .value=${this.inviteQuery} @input=${(e: Event) => this.search((e.target as HTMLInputElement).value)} />
         </div>
-        <ul class="fr-btns-group fr-btns-group--sm">
-          ${this.found.map(
-            (m) =>
-              html`<li>
-                <button
-                  class="fr-btn fr-btn--secondary"
-                  type="button"
-                  ?disabled=${this.busy}
-                  @click=${() => this.run(() => this.api.value!.groups.invite(this.group.id, { userId: m.id }), `${m.displayName} est invité(e).`)}
-                >
-                  Inviter ${m.displayName}
-                </button>
-              </li>`,
-          )}
-        </ul>
+        <ul class="fr-btns-group fr-btns-group--sm">${this.found.map(
+          (m) => html`<li><button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy}
+          @click=${() => this.run(() => this.api.value!.groups.invite(this.group.id, { userId: m.id }), `${m.displayName} est invité(e).`)}>Inviter ${m.displayName}</button></li>`,
+        )}</ul>
       </div>
       <form class="fr-col-12 fr-col-md-6" @submit=${this.inviteEmail}>
         <div class="fr-input-group">
-          <label class="fr-label" for="invite-email"
-            >Inviter par adresse e-mail<span class="fr-hint-text">Une personne sans compte reçoit un lien d’inscription.</span></label
-          >
-          <input
-            class="fr-input"
-            id="invite-email"
-            type="email"
-            autocomplete="off"
-            .value=${this.email}
-            @input=${(e: Event) => (this.email = (e.target as HTMLInputElement).value)}
-          />
+          <label class="fr-label" for="invite-email">Inviter par adresse e-mail<span class="fr-hint-text">Une personne sans compte reçoit un lien d’inscription.</span></label>
+          <input class="fr-input" id="invite-email" type="email" autocomplete="off" .value=${this.email} @input=${(e: Event) => (this.email = (e.target as HTMLInputElement).value)} />
         </div>
         <button class="fr-btn fr-btn--sm" type="submit" ?disabled=${this.busy || !this.email.trim()}>Envoyer l’invitation</button>
       </form>
@@ -213,26 +151,15 @@ export class MaiGroupRequests extends LitElement {
         ${this.inviteForms()}
         ${
           this.invitations.length
-            ? html`<ul class="fr-mt-2w">
-                ${this.invitations.map(
-                  (i) =>
-                    html`<li>
-                      ${i.user?.displayName ?? i.email} — invitation envoyée le ${when(i.createdAt)}
-                      ${
-                        i.user
-                          ? html`<button
-                              class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm"
-                              type="button"
-                              ?disabled=${this.busy}
-                              @click=${() => this.run(() => this.api.value!.groups.removeMember(this.group.id, i.user!.id), 'Invitation retirée.')}
-                            >
-                              Retirer l’invitation
-                            </button>`
-                          : nothing
-                      }
-                    </li>`,
-                )}
-              </ul>`
+            ? html`<ul class="fr-mt-2w">${this.invitations.map(
+                (i) => html`<li>${i.user?.displayName ?? i.email} — invitation envoyée le ${when(i.createdAt)}
+              ${
+                i.user
+                  ? html`<button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" ?disabled=${this.busy}
+                @click=${() => this.run(() => this.api.value!.groups.removeMember(this.group.id, i.user!.id), 'Invitation retirée.')}>Retirer l’invitation</button>`
+                  : nothing
+              }</li>`,
+              )}</ul>`
             : html`<p class="mai-muted fr-mt-2w">Aucune invitation en attente.</p>`
         }
       </section>`;

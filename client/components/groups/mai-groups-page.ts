@@ -114,13 +114,8 @@ export class MaiGroupsPage extends LitElement {
   private cards(groups: ReturnType<GroupsStore['find']>[], empty: string) {
     const s = this.store!.value!;
     if (!groups.length) return emptyLine(empty);
-    return html`<ul
-      class="mai-card-list"
-      @mai-join=${(e: CustomEvent) => this.act(e, 'join')}
-      @mai-leave=${(e: CustomEvent) => this.act(e, 'leave')}
-      @mai-accept=${(e: CustomEvent) => this.act(e, 'accept')}
-      @mai-decline=${(e: CustomEvent) => this.act(e, 'decline')}
-    >
+    return html`<ul class="mai-card-list" @mai-join=${(e: CustomEvent) => this.act(e, 'join')} @mai-leave=${(e: CustomEvent) => this.act(e, 'leave')}
+      @mai-accept=${(e: CustomEvent) => this.act(e, 'accept')} @mai-decline=${(e: CustomEvent) => this.act(e, 'decline')}>
       ${groups.map((g) => html`<li><mai-group-card .group=${g} ?busy=${s.busy.has(g!.id)}></mai-group-card></li>`)}
     </ul>`;
   }
@@ -132,40 +127,23 @@ export class MaiGroupsPage extends LitElement {
     const pending = s.mine.filter((g) => g.myStatus === 'pending');
     const staff = ['animator', 'admin'].includes(this.session.value?.user?.role ?? '');
     return html`${
-        s.invitations.length
-          ? html`<section aria-labelledby="groups-invitations">
-              <h2 id="groups-invitations" class="fr-h4">Invitations</h2>
-              ${this.cards(s.invitations, '')}
-            </section>`
-          : nothing
-      }
+      s.invitations.length
+        ? html`<section aria-labelledby="groups-invitations"><h2 id="groups-invitations" class="fr-h4">Invitations</h2>${this.cards(s.invitations, '')}</section>`
+        : nothing
+    }
       <section aria-labelledby="groups-mine">
         <h2 id="groups-mine" class="fr-h4">Mes groupes</h2>
         ${this.cards(s.memberOf, 'Vous n’êtes membre d’aucun groupe pour l’instant. Parcourez l’annuaire des groupes pour en rejoindre.')}
       </section>
-      ${
-        pending.length
-          ? html`<section aria-labelledby="groups-pending">
-              <h2 id="groups-pending" class="fr-h4">Demandes en attente</h2>
-              ${this.cards(pending, '')}
-            </section>`
-          : nothing
-      }
+      ${pending.length ? html`<section aria-labelledby="groups-pending"><h2 id="groups-pending" class="fr-h4">Demandes en attente</h2>${this.cards(pending, '')}</section>` : nothing}
       ${staff ? this.createSection() : nothing}`;
   }
 
   private createSection() {
     return html`<section class="fr-mt-4w" aria-labelledby="group-create-title">
       <h2 id="group-create-title" class="fr-h4">Créer un groupe</h2>
-      <button
-        class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left"
-        type="button"
-        aria-expanded=${this.showCreate ? 'true' : 'false'}
-        aria-controls="group-create"
-        @click=${this.toggleCreate}
-      >
-        ${this.showCreate ? 'Masquer le formulaire' : 'Nouveau groupe'}
-      </button>
+      <button class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" type="button" aria-expanded=${this.showCreate ? 'true' : 'false'}
+        aria-controls="group-create" @click=${this.toggleCreate}>${this.showCreate ? 'Masquer le formulaire' : 'Nouveau groupe'}</button>
       <div id="group-create" class="fr-mt-3w" ?hidden=${!this.showCreate}>
         <mai-group-create ?busy=${this.creating} .errors=${this.createErrors} @mai-group-create=${this.onCreate}></mai-group-create>
       </div>
@@ -175,25 +153,14 @@ export class MaiGroupsPage extends LitElement {
   private directory() {
     const s = this.store!.value!;
     const loading = s.directoryStatus === 'loading';
-    return html`<form
-        role="search"
-        class="fr-mb-3w"
-        aria-label="Rechercher un groupe"
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          void s.search(this.q);
-        }}
-      >
+    return html`<form role="search" class="fr-mb-3w" aria-label="Rechercher un groupe" @submit=${(e: Event) => {
+      e.preventDefault();
+      void s.search(this.q);
+    }}>
         <div class="fr-search-bar">
           <label class="fr-label" for="groups-q">Rechercher un groupe</label>
-          <input
-            class="fr-input"
-            id="groups-q"
-            type="search"
-            placeholder="Nom ou thème du groupe"
-            .value=${this.q}
-            @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)}
-          />
+          <input class="fr-input" id="groups-q" type="search" placeholder="Nom ou thème du groupe" .value=${this.q}
+            @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)} />
           <button class="fr-btn" type="submit" title="Rechercher">Rechercher</button>
         </div>
       </form>
@@ -208,9 +175,7 @@ export class MaiGroupsPage extends LitElement {
     if (!s) return nothing;
     return html`<h1 tabindex="-1">Groupes</h1>
       <nav class="mai-tabs" aria-label="Rubriques des groupes">
-        <ul>
-          ${TABS.map((t) => html`<li><a href=${t.href} aria-current=${t.view === this.view ? 'page' : nothing}>${t.label}</a></li>`)}
-        </ul>
+        <ul>${TABS.map((t) => html`<li><a href=${t.href} aria-current=${t.view === this.view ? 'page' : nothing}>${t.label}</a></li>`)}</ul>
       </nav>
       <div aria-live="polite">${noticeAlert(this.notice)}</div>
       ${this.view === 'mine' ? this.mine() : this.view === 'directory' ? this.directory() : html`<mai-post-feed .groupId=${null}></mai-post-feed>`}`;

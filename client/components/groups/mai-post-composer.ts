@@ -126,25 +126,16 @@ export class MaiPostComposer extends LitElement {
     if (!this.uploads.length) return nothing;
     return html`<ul class="mai-uploads" aria-label="Fichiers joints">
       ${this.uploads.map(
-        (u) =>
-          html`<li>
-            <span>${u.image ? 'Illustration : ' : ''}${u.name} <span class="fr-hint-text">${fileSize(u.size)}</span></span>
-            ${
-              u.error
-                ? html`<p class="fr-error-text">${u.error}</p>`
-                : html`<progress max="1" .value=${u.progress} aria-label=${`Envoi de ${u.name}`}>
-                      ${Math.round(u.progress * 100)} %
-                    </progress>
-                    <span class="fr-text--sm">${u.done ? 'Envoyé' : `${Math.round(u.progress * 100)} %`}</span>`
-            }
-            <button
-              class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm"
-              type="button"
-              @click=${() => (this.uploads = this.uploads.filter((x) => x.key !== u.key))}
-            >
-              Retirer
-            </button>
-          </li>`,
+        (u) => html`<li>
+        <span>${u.image ? 'Illustration : ' : ''}${u.name} <span class="fr-hint-text">${fileSize(u.size)}</span></span>
+        ${
+          u.error
+            ? html`<p class="fr-error-text">${u.error}</p>`
+            : html`<progress max="1" .value=${u.progress} aria-label=${`Envoi de ${u.name}`}>${Math.round(u.progress * 100)} %</progress>
+              <span class="fr-text--sm">${u.done ? 'Envoyé' : `${Math.round(u.progress * 100)} %`}</span>`
+        }
+        <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => (this.uploads = this.uploads.filter((x) => x.key !== u.key))}>Retirer</button>
+      </li>`,
       )}
     </ul>`;
   }
@@ -154,75 +145,37 @@ export class MaiPostComposer extends LitElement {
       <summary>Adresser aussi à d’autres groupes ou à des membres</summary>
       ${
         this.otherGroups.length
-          ? html`<fieldset class="fr-fieldset">
-              <legend class="fr-fieldset__legend--regular fr-fieldset__legend">Autres groupes</legend>
-              ${this.otherGroups.map(
-                (g) =>
-                  html`<div class="fr-fieldset__element">
-                    <div class="fr-checkbox-group">
-                      <input
-                        type="checkbox"
-                        id=${`aud-g-${g.id}`}
-                        .checked=${this.groupIds.includes(g.id)}
-                        @change=${(e: Event) => (this.groupIds = (e.target as HTMLInputElement).checked ? [...this.groupIds, g.id] : this.groupIds.filter((x) => x !== g.id))}
-                      />
-                      <label class="fr-label" for=${`aud-g-${g.id}`}>${g.name}</label>
-                    </div>
-                  </div>`,
-              )}
-            </fieldset>`
+          ? html`<fieldset class="fr-fieldset"><legend class="fr-fieldset__legend--regular fr-fieldset__legend">Autres groupes</legend>
+            ${this.otherGroups.map(
+              (g) => html`<div class="fr-fieldset__element"><div class="fr-checkbox-group">
+              <input type="checkbox" id=${`aud-g-${g.id}`} .checked=${this.groupIds.includes(g.id)}
+                @change=${(e: Event) => (this.groupIds = (e.target as HTMLInputElement).checked ? [...this.groupIds, g.id] : this.groupIds.filter((x) => x !== g.id))} />
+              <label class="fr-label" for=${`aud-g-${g.id}`}>${g.name}</label></div></div>`,
+            )}
+          </fieldset>`
           : nothing
       }
       <div class="fr-input-group">
-        <label class="fr-label" for="aud-people"
-          >Membres nommés<span class="fr-hint-text">Tapez au moins deux lettres d’un nom.</span></label
-        >
-        <input
-          class="fr-input"
-          id="aud-people"
-          type="search"
-          autocomplete="off"
-          @input=${(e: Event) => this.searchPeople((e.target as HTMLInputElement).value)}
-        />
+        <label class="fr-label" for="aud-people">Membres nommés<span class="fr-hint-text">Tapez au moins deux lettres d’un nom.</span></label>
+        <input class="fr-input" id="aud-people" type="search" autocomplete="off" @input=${(e: Event) => this.searchPeople((e.target as HTMLInputElement).value)} />
       </div>
       ${
         this.found.length
-          ? html`<ul class="fr-tags-group" aria-label="Membres trouvés">
-              ${this.found.map(
-                (m) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      class="fr-tag"
-                      @click=${() => {
-                        this.people = [...this.people, m];
-                        this.found = this.found.filter((x) => x.id !== m.id);
-                      }}
-                    >
-                      Ajouter ${m.displayName}
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+          ? html`<ul class="fr-tags-group" aria-label="Membres trouvés">${this.found.map(
+              (m) => html`<li><button type="button" class="fr-tag"
+            @click=${() => {
+              this.people = [...this.people, m];
+              this.found = this.found.filter((x) => x.id !== m.id);
+            }}>Ajouter ${m.displayName}</button></li>`,
+            )}</ul>`
           : nothing
       }
       ${
         this.people.length
-          ? html`<ul class="fr-tags-group" aria-label="Destinataires nommés">
-              ${this.people.map(
-                (m) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      class="fr-tag fr-tag--dismiss"
-                      aria-label=${`Retirer ${m.displayName}`}
-                      @click=${() => (this.people = this.people.filter((x) => x.id !== m.id))}
-                    >
-                      ${m.displayName}
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+          ? html`<ul class="fr-tags-group" aria-label="Destinataires nommés">${this.people.map(
+              (m) => html`<li><button type="button" class="fr-tag fr-tag--dismiss"
+            aria-label=${`Retirer ${m.displayName}`} @click=${() => (this.people = this.people.filter((x) => x.id !== m.id))}>${m.displayName}</button></li>`,
+            )}</ul>`
           : nothing
       }
     </details>`;
@@ -230,24 +183,15 @@ export class MaiPostComposer extends LitElement {
 
   render() {
     const kinds = (Object.keys(POST_KIND_LABELS) as PostKind[]).map((k) => ({ value: k, label: POST_KIND_LABELS[k] }));
-    return html`<form
-      class="mai-composer"
-      novalidate
-      aria-labelledby="composer-title"
-      @submit=${this.submit}
+    return html`<form class="mai-composer" novalidate aria-labelledby="composer-title" @submit=${this.submit}
       @input=${(e: Event) => {
         const t = e.target as HTMLInputElement;
         if (['kind', 'title', 'body', 'linkUrl'].includes(t.name)) (this as unknown as Record<string, string>)[t.name] = t.value;
-      }}
-    >
+      }}>
       <h2 id="composer-title" class="fr-h5">Publier dans le groupe</h2>
       <div class="fr-grid-row fr-grid-row--gutters">
-        <div class="fr-col-12 fr-col-md-3">
-          ${selectField({ id: 'post-kind', name: 'kind', label: 'Type', value: this.kind, options: kinds })}
-        </div>
-        <div class="fr-col-12 fr-col-md-9">
-          ${textField({ id: 'post-title', name: 'title', label: 'Titre', value: this.title, maxlength: 200 })}
-        </div>
+        <div class="fr-col-12 fr-col-md-3">${selectField({ id: 'post-kind', name: 'kind', label: 'Type', value: this.kind, options: kinds })}</div>
+        <div class="fr-col-12 fr-col-md-9">${textField({ id: 'post-title', name: 'title', label: 'Titre', value: this.title, maxlength: 200 })}</div>
       </div>
       ${textArea({
         id: 'post-body',
@@ -273,39 +217,24 @@ export class MaiPostComposer extends LitElement {
       }
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-6 fr-upload-group">
-          <label class="fr-label" for="post-files"
-            >Fichiers joints<span class="fr-hint-text"
-              >Documents, photos, vidéos… Ils rejoignent la banque de documents du groupe.</span
-            ></label
-          >
-          <input
-            class="fr-upload"
-            type="file"
-            id="post-files"
-            multiple
-            @change=${(e: Event) => {
-              const t = e.target as HTMLInputElement;
-              this.upload(t.files, false);
-              t.value = '';
-            }}
-          />
+          <label class="fr-label" for="post-files">Fichiers joints<span class="fr-hint-text">Documents, photos, vidéos… Ils rejoignent la banque de documents du groupe.</span></label>
+          <input class="fr-upload" type="file" id="post-files" multiple @change=${(e: Event) => {
+            const t = e.target as HTMLInputElement;
+            this.upload(t.files, false);
+            t.value = '';
+          }} />
         </div>
         <div class="fr-col-12 fr-col-md-6 fr-upload-group">
           <label class="fr-label" for="post-image">Illustration<span class="fr-hint-text">Une image PNG, JPEG, WebP ou GIF.</span></label>
-          <input
-            class="fr-upload"
-            type="file"
-            id="post-image"
-            accept="image/png,image/jpeg,image/webp,image/gif"
-            @change=${(e: Event) => {
-              const t = e.target as HTMLInputElement;
-              this.upload(t.files, true);
-              t.value = '';
-            }}
-          />
+          <input class="fr-upload" type="file" id="post-image" accept="image/png,image/jpeg,image/webp,image/gif" @change=${(e: Event) => {
+            const t = e.target as HTMLInputElement;
+            this.upload(t.files, true);
+            t.value = '';
+          }} />
         </div>
       </div>
-      ${this.uploadsList()} ${this.audience()} ${this.error ? alertBox('error', this.error) : nothing}
+      ${this.uploadsList()} ${this.audience()}
+      ${this.error ? alertBox('error', this.error) : nothing}
       <button class="fr-btn" type="submit" ?disabled=${this.busy}>${this.busy ? 'Publication en cours…' : 'Publier'}</button>
     </form>`;
   }

@@ -61,14 +61,10 @@ export class MaiPostFeed extends LitElement {
     if (!s) return nothing;
     const me = this.session.value?.user?.id ?? 0;
     return html`${
-        this.canPost && this.groupId
-          ? html`<mai-post-composer
-              .groupId=${this.groupId}
-              ?busy=${this.publishing}
-              @mai-post-publish=${this.onPublish}
-            ></mai-post-composer>`
-          : nothing
-      }
+      this.canPost && this.groupId
+        ? html`<mai-post-composer .groupId=${this.groupId} ?busy=${this.publishing} @mai-post-publish=${this.onPublish}></mai-post-composer>`
+        : nothing
+    }
       <div aria-live="polite">${this.notice ? alertBox('error', this.notice) : nothing}</div>
       ${s.status === 'error' && !s.items.length ? retryAlert(errorMessage(s.error), () => s.load()) : nothing}
       ${s.status === 'loading' && !s.items.length ? loadingLine('Chargement des publications…') : nothing}
@@ -83,24 +79,23 @@ export class MaiPostFeed extends LitElement {
       }
       <ul class="mai-post-list" aria-label="Publications">
         ${s.items.map(
-          (p) =>
-            html`<li>
-              <mai-post-card
-                .post=${p}
-                .detail=${s.details.get(p.id) ?? null}
-                .meId=${me}
-                ?showGroup=${!this.groupId}
-                ?canModerate=${this.canModerate}
-                @mai-react=${async (e: CustomEvent<{ kind: ReactionKind }>) => {
-                  await s.react(p.id, e.detail.kind);
-                  this.onError();
-                }}
-                @mai-toggle-comments=${() => s.toggleComments(p.id)}
-                @mai-comment=${async (e: CustomEvent<{ body: string; done: (ok: boolean) => void }>) => e.detail.done(await s.comment(p.id, e.detail.body))}
-                @mai-delete-comment=${(e: CustomEvent<{ id: number }>) => s.deleteComment(p.id, e.detail.id)}
-                @mai-delete-post=${() => s.deletePost(p.id)}
-              ></mai-post-card>
-            </li>`,
+          (p) => html`<li>
+            <mai-post-card
+              .post=${p}
+              .detail=${s.details.get(p.id) ?? null}
+              .meId=${me}
+              ?showGroup=${!this.groupId}
+              ?canModerate=${this.canModerate}
+              @mai-react=${async (e: CustomEvent<{ kind: ReactionKind }>) => {
+                await s.react(p.id, e.detail.kind);
+                this.onError();
+              }}
+              @mai-toggle-comments=${() => s.toggleComments(p.id)}
+              @mai-comment=${async (e: CustomEvent<{ body: string; done: (ok: boolean) => void }>) => e.detail.done(await s.comment(p.id, e.detail.body))}
+              @mai-delete-comment=${(e: CustomEvent<{ id: number }>) => s.deleteComment(p.id, e.detail.id)}
+              @mai-delete-post=${() => s.deletePost(p.id)}
+            ></mai-post-card>
+          </li>`,
         )}
       </ul>
       ${s.cursor ? moreButton('Publications plus anciennes', () => s.load(true), { loading: s.status === 'loading', loadingLabel: 'Chargement…' }) : nothing}`;

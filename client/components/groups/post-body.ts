@@ -70,13 +70,7 @@ function block(t: Token): Part {
     case 'list': {
       const l = t as Tokens.List;
       const items = l.items.map((i) => html`<li>${i.tokens.map((x) => (x.type === 'text' ? inlineToken(x) : block(x)))}</li>`);
-      return l.ordered
-        ? html`<ol start=${l.start === '' ? 1 : l.start}>
-            ${items}
-          </ol>`
-        : html`<ul>
-            ${items}
-          </ul>`;
+      return l.ordered ? html`<ol start=${l.start === '' ? 1 : l.start}>${items}</ol>` : html`<ul>${items}</ul>`;
     }
     case 'text':
       return html`<p>${inlineToken(t)}</p>`;

@@ -71,54 +71,27 @@ export class MaiHotlineCategories extends LitElement {
     return html`${noticeAlert(this.notice)}
       <div class="fr-table fr-table--layout-fixed">
         <table>
-          <caption>
-            Catégories proposées aux membres
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">État</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
+          <caption>Catégories proposées aux membres</caption>
+          <thead><tr><th scope="col">Nom</th><th scope="col">État</th><th scope="col">Actions</th></tr></thead>
           <tbody>
             ${this.items.map(
-              (c) =>
-                html`<tr>
-                  <td>
-                    <label class="fr-sr-only" for=${`cat-${c.id}`}>Nom de la catégorie ${c.name}</label>
-                    <input
-                      class="fr-input"
-                      id=${`cat-${c.id}`}
-                      maxlength="80"
-                      .value=${this.names[c.id] ?? c.name}
-                      @input=${(e: Event) => (this.names = { ...this.names, [c.id]: (e.target as HTMLInputElement).value })}
-                    />
-                  </td>
-                  <td>
-                    ${c.archived ? html`<span class="fr-badge fr-badge--sm">Archivée</span>` : html`<span class="fr-badge fr-badge--sm fr-badge--success">Proposée</span>`}
-                  </td>
-                  <td>
-                    <div class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                      <button
-                        class="fr-btn fr-btn--sm fr-btn--secondary"
-                        type="button"
-                        ?disabled=${this.busy || (this.names[c.id] ?? c.name).trim() === c.name}
-                        @click=${() => this.run(() => this.rest.updateCategory(c.id, { name: this.names[c.id]!.trim() }), 'Catégorie renommée.')}
-                      >
-                        Renommer
-                      </button>
-                      <button
-                        class="fr-btn fr-btn--sm fr-btn--tertiary"
-                        type="button"
-                        ?disabled=${this.busy}
-                        @click=${() => this.run(() => this.rest.updateCategory(c.id, { archived: !c.archived }), c.archived ? 'Catégorie rétablie.' : 'Catégorie archivée.')}
-                      >
-                        ${c.archived ? 'Rétablir' : 'Archiver'}
-                      </button>
-                    </div>
-                  </td>
-                </tr>`,
+              (c) => html`<tr>
+              <td>
+                <label class="fr-sr-only" for=${`cat-${c.id}`}>Nom de la catégorie ${c.name}</label>
+                <input class="fr-input" id=${`cat-${c.id}`} maxlength="80" .value=${this.names[c.id] ?? c.name}
+                  @input=${(e: Event) => (this.names = { ...this.names, [c.id]: (e.target as HTMLInputElement).value })} />
+              </td>
+              <td>${c.archived ? html`<span class="fr-badge fr-badge--sm">Archivée</span>` : html`<span class="fr-badge fr-badge--sm fr-badge--success">Proposée</span>`}</td>
+              <td>
+                <div class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                  <button class="fr-btn fr-btn--sm fr-btn--secondary" type="button" ?disabled=${this.busy || (this.names[c.id] ?? c.name).trim() === c.name}
+                    @click=${() => this.run(() => this.rest.updateCategory(c.id, { name: this.names[c.id]!.trim() }), 'Catégorie renommée.')}>Renommer</button>
+                  <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" ?disabled=${this.busy}
+                    @click=${() => this.run(() => this.rest.updateCategory(c.id, { archived: !c.archived }), c.archived ? 'Catégorie rétablie.' : 'Catégorie archivée.')}>
+                    ${c.archived ? 'Rétablir' : 'Archiver'}</button>
+                </div>
+              </td>
+            </tr>`,
             )}
           </tbody>
         </table>
@@ -126,13 +99,7 @@ export class MaiHotlineCategories extends LitElement {
       <form class="fr-mt-3w mai-hotline-narrow" @submit=${this.add} aria-label="Ajouter une catégorie">
         <div class="fr-input-group">
           <label class="fr-label" for="cat-new">Nouvelle catégorie</label>
-          <input
-            class="fr-input"
-            id="cat-new"
-            maxlength="80"
-            .value=${this.newName}
-            @input=${(e: Event) => (this.newName = (e.target as HTMLInputElement).value)}
-          />
+          <input class="fr-input" id="cat-new" maxlength="80" .value=${this.newName} @input=${(e: Event) => (this.newName = (e.target as HTMLInputElement).value)} />
         </div>
         <button class="fr-btn fr-btn--sm" type="submit" ?disabled=${this.busy || this.newName.trim().length < 2}>Ajouter</button>
       </form>`;

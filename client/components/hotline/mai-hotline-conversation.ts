@@ -83,10 +83,7 @@ export class MaiHotlineConversation extends LitElement {
     const mine = m.author.id === this.userId;
     const side = m.author.id === this.requesterId ? 'requester' : 'staff';
     return html`<li class="mai-hotline-msg is-${side} ${mine ? 'is-mine' : ''}" data-seq=${m.seq}>
-      <p class="fr-text--xs fr-mb-0">
-        <strong>${mine ? 'Vous' : m.author.displayName}</strong>${side === 'staff' && !mine ? ' (hotline)' : ''} ·
-        ${formatDateTime(m.createdAt)}
-      </p>
+      <p class="fr-text--xs fr-mb-0"><strong>${mine ? 'Vous' : m.author.displayName}</strong>${side === 'staff' && !mine ? ' (hotline)' : ''} · ${formatDateTime(m.createdAt)}</p>
       <p class="fr-mb-0 mai-pre">${m.deletedAt ? html`<em>Message supprimé</em>` : m.body}</p>
     </li>`;
   }
@@ -98,43 +95,26 @@ export class MaiHotlineConversation extends LitElement {
       <ol class="mai-hotline-messages" aria-label="Messages de la demande" aria-live="polite">
         ${c.messages.map((m) => this.message(m))}
         ${c.pending.map(
-          (p) =>
-            html`<li class="mai-hotline-msg is-mine is-pending">
-              <p class="fr-text--xs fr-mb-0"><strong>Vous</strong> · ${p.failed ? 'non envoyé' : 'envoi en cours…'}</p>
-              <p class="fr-mb-0 mai-pre">${p.body}</p>
-              ${
-                p.failed
-                  ? html`<p class="fr-error-text fr-mt-0">
-                      ${p.failed}
-                      <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => c.retry(p.clientMsgId)}>
-                        Réessayer
-                      </button>
-                    </p>`
-                  : nothing
-              }
-            </li>`,
+          (p) => html`<li class="mai-hotline-msg is-mine is-pending">
+          <p class="fr-text--xs fr-mb-0"><strong>Vous</strong> · ${p.failed ? 'non envoyé' : 'envoi en cours…'}</p>
+          <p class="fr-mb-0 mai-pre">${p.body}</p>
+          ${
+            p.failed
+              ? html`<p class="fr-error-text fr-mt-0">${p.failed}
+            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => c.retry(p.clientMsgId)}>Réessayer</button></p>`
+              : nothing
+          }
+        </li>`,
         )}
       </ol>
       ${c.loading && !c.messages.length ? loadingLine('Chargement des messages…') : nothing}
       <form class="fr-mt-2w" @submit=${this.send} aria-label="Répondre">
         <div class="fr-input-group fr-mb-1w">
-          <label class="fr-label" for=${`hotline-reply-${this.channelId}`}
-            >Votre message <span class="fr-hint-text">Ctrl + Entrée pour envoyer.</span></label
-          >
-          <textarea
-            class="fr-input"
-            id=${`hotline-reply-${this.channelId}`}
-            name="reply"
-            rows="3"
-            maxlength="10000"
-            .value=${this.draft}
-            @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
-            @keydown=${this.onKey}
-          ></textarea>
+          <label class="fr-label" for=${`hotline-reply-${this.channelId}`}>Votre message <span class="fr-hint-text">Ctrl + Entrée pour envoyer.</span></label>
+          <textarea class="fr-input" id=${`hotline-reply-${this.channelId}`} name="reply" rows="3" maxlength="10000" .value=${this.draft}
+            @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)} @keydown=${this.onKey}></textarea>
         </div>
-        <button class="fr-btn fr-btn--sm fr-icon-send-plane-line fr-btn--icon-left" type="submit" ?disabled=${!this.draft.trim()}>
-          Envoyer
-        </button>
+        <button class="fr-btn fr-btn--sm fr-icon-send-plane-line fr-btn--icon-left" type="submit" ?disabled=${!this.draft.trim()}>Envoyer</button>
       </form>`;
   }
 }

@@ -63,13 +63,7 @@ export class MaiHotlineDesk extends LitElement {
             )
           : nothing
       }
-      <form
-        class="mai-hotline-filters"
-        role="search"
-        aria-label="Filtrer les demandes"
-        @change=${this.onFilter}
-        @submit=${(e: Event) => e.preventDefault()}
-      >
+      <form class="mai-hotline-filters" role="search" aria-label="Filtrer les demandes" @change=${this.onFilter} @submit=${(e: Event) => e.preventDefault()}>
         <div class="fr-grid-row fr-grid-row--gutters">
           <div class="fr-col-6 fr-col-md-3">
             ${selectField({ id: 'desk-scope', name: 'scope', label: 'Demandes', value: f.scope ?? 'all', options: SCOPES })}

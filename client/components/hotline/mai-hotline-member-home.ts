@@ -52,12 +52,8 @@ export class MaiHotlineMemberHome extends LitElement {
         <section class="fr-col-12 fr-col-lg-5" aria-labelledby="hotline-contact-title">
           <h2 id="hotline-contact-title" class="fr-h4">Contacter la hotline</h2>
           ${this.error ? alertBox('error', this.error) : nothing}
-          <mai-hotline-request-form
-            .categories=${s.categories}
-            .status=${s.status}
-            .busy=${this.busy}
-            @mai-hotline-open=${this.onOpen}
-          ></mai-hotline-request-form>
+          <mai-hotline-request-form .categories=${s.categories} .status=${s.status} .busy=${this.busy}
+            @mai-hotline-open=${this.onOpen}></mai-hotline-request-form>
         </section>
         <section class="fr-col-12 fr-col-lg-7" aria-labelledby="hotline-mine-title">
           <h2 id="hotline-mine-title" class="fr-h4">Mes demandes</h2>

@@ -47,38 +47,31 @@ export class MaiHotlineNotes extends LitElement {
 
   render() {
     return html`${
-        this.notes.length
-          ? html`<ul class="mai-hotline-notes fr-mb-2w">
-              ${this.notes.map(
-                (n) =>
-                  html`<li class="fr-p-1w fr-mb-1w">
-                    <p class="fr-text--xs fr-mb-0"><strong>${n.author.displayName}</strong> · ${formatDateTime(n.createdAt)}</p>
-                    <p class="fr-text--sm fr-mb-0 mai-pre">${n.body}</p>
-                  </li>`,
-              )}
-            </ul>`
-          : html`<p class="fr-text--sm">Aucune note pour l’instant.</p>`
-      }
+      this.notes.length
+        ? html`<ul class="mai-hotline-notes fr-mb-2w">
+            ${this.notes.map(
+              (n) => html`<li class="fr-p-1w fr-mb-1w">
+              <p class="fr-text--xs fr-mb-0"><strong>${n.author.displayName}</strong> · ${formatDateTime(n.createdAt)}</p>
+              <p class="fr-text--sm fr-mb-0 mai-pre">${n.body}</p>
+            </li>`,
+            )}
+          </ul>`
+        : html`<p class="fr-text--sm">Aucune note pour l’instant.</p>`
+    }
       <form @submit=${this.submit} aria-label="Ajouter une note interne">
         <div class="fr-input-group fr-mb-1w">
           <label class="fr-label" for="hotline-note">Nouvelle note</label>
-          <textarea
-            class="fr-input"
-            id="hotline-note"
-            rows="3"
-            maxlength="5000"
-            .value=${this.draft}
-            @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
+          <textarea class="fr-input" id="hotline-note" rows="3" maxlength="5000" .value=${this.draft}
+            @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}></textarea>
         </div>
         <button class="fr-btn fr-btn--sm fr-btn--secondary" type="submit" ?disabled=${!this.draft.trim()}>Ajouter la note</button>
       </form>
       ${
         this.history.length
           ? html`<h3 class="fr-h6 fr-mt-3w">Historique</h3>
-              <ol class="fr-text--sm mai-hotline-history">
-                ${this.history.map((h) => html`<li>${formatDateTime(h.createdAt)} — ${historyText(h)}</li>`)}
-              </ol>`
+            <ol class="fr-text--sm mai-hotline-history">
+              ${this.history.map((h) => html`<li>${formatDateTime(h.createdAt)} — ${historyText(h)}</li>`)}
+            </ol>`
           : nothing
       }`;
   }

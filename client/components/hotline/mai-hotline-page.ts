@@ -62,15 +62,10 @@ export class MaiHotlinePage extends LitElement {
     return html`<nav class="fr-mb-3w" aria-label="Bureau de la hotline">
       <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         ${links.map(
-          (l) =>
-            html`<li>
-              <a
-                class="fr-btn fr-btn--sm ${l.key === current ? '' : 'fr-btn--tertiary'}"
-                href=${l.href}
-                aria-current=${l.key === current ? 'page' : 'false'}
-                >${l.label}</a
-              >
-            </li>`,
+          (l) => html`<li>
+            <a class="fr-btn fr-btn--sm ${l.key === current ? '' : 'fr-btn--tertiary'}" href=${l.href}
+              aria-current=${l.key === current ? 'page' : 'false'}>${l.label}</a>
+          </li>`,
         )}
       </ul>
     </nav>`;
@@ -89,15 +84,12 @@ export class MaiHotlinePage extends LitElement {
       return first ? this.notFound() : html`<mai-hotline-member-home .store=${store}></mai-hotline-member-home>`;
     }
     if (first === 'chiffres')
-      return html`<h1 tabindex="-1">Chiffres de la hotline</h1>
-        ${this.nav(first)}<mai-hotline-figures></mai-hotline-figures>`;
+      return html`<h1 tabindex="-1">Chiffres de la hotline</h1>${this.nav(first)}<mai-hotline-figures></mai-hotline-figures>`;
     if (first === 'categories' && user.role === 'admin') {
-      return html`<h1 tabindex="-1">Catégories de la hotline</h1>
-        ${this.nav(first)}<mai-hotline-categories .store=${store}></mai-hotline-categories>`;
+      return html`<h1 tabindex="-1">Catégories de la hotline</h1>${this.nav(first)}<mai-hotline-categories .store=${store}></mai-hotline-categories>`;
     }
     if (first) return this.notFound();
-    return html`<h1 tabindex="-1">Bureau de la hotline</h1>
-      ${this.nav('')}<mai-hotline-desk .store=${store} .userId=${user.id}></mai-hotline-desk>`;
+    return html`<h1 tabindex="-1">Bureau de la hotline</h1>${this.nav('')}<mai-hotline-desk .store=${store} .userId=${user.id}></mai-hotline-desk>`;
   }
 
   private notFound() {

@@ -70,9 +70,7 @@ export class MaiHotlineStaffActions extends LitElement {
     const t = this.ticket;
     if (t.status === 'resolved') {
       return html`<div class="fr-btns-group fr-btns-group--inline fr-mb-3w">
-        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy} @click=${() => this.fire('mai-hotline-reopen')}>
-          Rouvrir la demande
-        </button>
+        <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy} @click=${() => this.fire('mai-hotline-reopen')}>Rouvrir la demande</button>
       </div>`;
     }
     const others = (this.agents ?? []).filter((a) => a.id !== t.assignee?.id);
@@ -81,27 +79,15 @@ export class MaiHotlineStaffActions extends LitElement {
         ${
           t.assignee?.id === this.userId
             ? html`<p class="fr-text--sm fr-mb-0">Vous traitez cette demande.</p>`
-            : html`<button
-                class="fr-btn"
-                type="button"
-                ?disabled=${this.busy || !!t.assignee}
-                @click=${() => this.fire('mai-hotline-claim')}
-                title=${t.assignee ? 'Déjà prise en charge : utilisez le transfert' : ''}
-              >
-                Prendre en charge
-              </button>`
+            : html`<button class="fr-btn" type="button" ?disabled=${this.busy || !!t.assignee} @click=${() => this.fire('mai-hotline-claim')}
+              title=${t.assignee ? 'Déjà prise en charge : utilisez le transfert' : ''}>Prendre en charge</button>`
         }
       </div>
       <form class="fr-col-12 fr-col-md-4" @submit=${this.transfer} aria-label="Transférer la demande">
         <div class="fr-select-group fr-mb-1w">
           <label class="fr-label" for="hotline-transfer-to">Transférer à</label>
-          <select
-            class="fr-select"
-            id="hotline-transfer-to"
-            .value=${this.toUserId}
-            ?disabled=${!this.agents}
-            @change=${(e: Event) => (this.toUserId = (e.target as HTMLSelectElement).value)}
-          >
+          <select class="fr-select" id="hotline-transfer-to" .value=${this.toUserId} ?disabled=${!this.agents}
+            @change=${(e: Event) => (this.toUserId = (e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${this.toUserId === ''}>${this.agents ? 'Choisir un agent' : 'Chargement…'}</option>
             ${others.map((a) => html`<option value=${String(a.id)}>${a.displayName} (${PRESENCE[a.status]})</option>`)}
           </select>
@@ -111,21 +97,11 @@ export class MaiHotlineStaffActions extends LitElement {
       </form>
       <form class="fr-col-12 fr-col-md-5" @submit=${this.resolve} aria-label="Résoudre la demande">
         <div class="fr-input-group fr-mb-1w">
-          <label class="fr-label" for="hotline-resolution"
-            >Note de résolution <span class="fr-hint-text">Visible par le demandeur.</span></label
-          >
-          <textarea
-            class="fr-input"
-            id="hotline-resolution"
-            rows="2"
-            maxlength="2000"
-            .value=${this.note}
-            @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
+          <label class="fr-label" for="hotline-resolution">Note de résolution <span class="fr-hint-text">Visible par le demandeur.</span></label>
+          <textarea class="fr-input" id="hotline-resolution" rows="2" maxlength="2000" .value=${this.note}
+            @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
         </div>
-        <button class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-check-line fr-btn--icon-left" type="submit" ?disabled=${this.busy}>
-          Résoudre
-        </button>
+        <button class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-check-line fr-btn--icon-left" type="submit" ?disabled=${this.busy}>Résoudre</button>
       </form>
     </div>`;
   }

@@ -23,9 +23,7 @@ export class MaiHotlineTicketList extends LitElement {
   render() {
     return html`<div class="fr-table fr-table--no-caption fr-table--layout-fixed mai-hotline-table">
       <table>
-        <caption>
-          ${this.staff ? 'Demandes' : 'Mes demandes'}
-        </caption>
+        <caption>${this.staff ? 'Demandes' : 'Mes demandes'}</caption>
         <thead>
           <tr>
             <th scope="col" class="mai-col-narrow">N°</th>

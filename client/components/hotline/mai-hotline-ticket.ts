@@ -88,25 +88,14 @@ export class MaiHotlineTicket extends LitElement {
     const canReopen = t.reopenableUntil !== null && Date.parse(t.reopenableUntil) > this.clock.now;
     return html`<section class="fr-col-12 fr-mt-1w" aria-labelledby="hotline-after-title">
       <h2 id="hotline-after-title" class="fr-h5">Votre avis sur la réponse</h2>
-      <mai-hotline-rating
-        .rating=${t.rating}
-        .busy=${this.busy}
+      <mai-hotline-rating .rating=${t.rating} .busy=${this.busy}
         @mai-hotline-rate=${(e: CustomEvent<{ score: number; comment: string }>) =>
-          this.run(() => this.store.rate(t.id, e.detail.score, e.detail.comment), 'Merci pour votre évaluation.')}
-      ></mai-hotline-rating>
+          this.run(() => this.store.rate(t.id, e.detail.score, e.detail.comment), 'Merci pour votre évaluation.')}></mai-hotline-rating>
       ${
         canReopen
-          ? html`<p class="fr-mt-2w">
-                Le problème n’est pas réglé ? Vous pouvez rouvrir la demande jusqu’au ${formatDateTime(t.reopenableUntil!)}.
-              </p>
-              <button
-                class="fr-btn fr-btn--secondary"
-                type="button"
-                ?disabled=${this.busy}
-                @click=${() => this.run(() => this.store.reopen(t.id), 'La demande est rouverte.')}
-              >
-                Rouvrir la demande
-              </button>`
+          ? html`<p class="fr-mt-2w">Le problème n’est pas réglé ? Vous pouvez rouvrir la demande jusqu’au ${formatDateTime(t.reopenableUntil!)}.</p>
+            <button class="fr-btn fr-btn--secondary" type="button" ?disabled=${this.busy}
+              @click=${() => this.run(() => this.store.reopen(t.id), 'La demande est rouverte.')}>Rouvrir la demande</button>`
           : nothing
       }
     </section>`;
@@ -114,81 +103,49 @@ export class MaiHotlineTicket extends LitElement {
 
   render() {
     if (this.loadError) {
-      return html`<h1 tabindex="-1">Demande introuvable</h1>
-        ${alertBox('error', this.loadError)}
-        <p><a href="/hotline">Revenir à la hotline</a></p>`;
+      return html`<h1 tabindex="-1">Demande introuvable</h1>${alertBox('error', this.loadError)}<p><a href="/hotline">Revenir à la hotline</a></p>`;
     }
     const d = this.store.detail;
     if (!d || d.ticket.id !== this.ticketId) return loadingLine('Chargement de la demande…');
     const t = d.ticket;
     const target = targetText(t, this.clock.now);
-    return html`<p class="fr-mb-1w">
-        <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/hotline"
-          >${this.staff ? 'File des demandes' : 'Mes demandes'}</a
-        >
-      </p>
+    return html`<p class="fr-mb-1w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/hotline">${this.staff ? 'File des demandes' : 'Mes demandes'}</a></p>
       <h1 tabindex="-1" class="fr-h3">Demande n° ${t.id} : ${t.subject}</h1>
-      <p class="mai-hotline-status" data-status=${t.status}>
-        ${statusBadge(t.status)} <span class="fr-ml-1w" data-handler>${handlerText(t)}</span>
-      </p>
+      <p class="mai-hotline-status" data-status=${t.status}>${statusBadge(t.status)} <span class="fr-ml-1w" data-handler>${handlerText(t)}</span></p>
       <ul class="fr-text--sm mai-hotline-facts">
-        <li>
-          Ouverte le
-          ${formatDateTime(t.createdAt)}${this.staff ? ` par ${t.requester.displayName}${t.departmentCode ? ` (dép. ${t.departmentCode})` : ''}` : ''}
-        </li>
+        <li>Ouverte le ${formatDateTime(t.createdAt)}${this.staff ? ` par ${t.requester.displayName}${t.departmentCode ? ` (dép. ${t.departmentCode})` : ''}` : ''}</li>
         ${t.category ? html`<li>Catégorie : ${t.category.name}</li>` : nothing}
         <li class=${target.late ? 'mai-hotline-late' : ''}>${target.text}</li>
         ${t.resolvedAt ? html`<li>Résolue le ${formatDateTime(t.resolvedAt)}</li>` : nothing}
       </ul>
-      ${
-        t.resolutionNote
-          ? html`<div class="fr-callout fr-mb-2w">
-              <p class="fr-callout__title fr-h6">Résolution</p>
-              <p class="fr-callout__text fr-text--sm mai-pre">${t.resolutionNote}</p>
-            </div>`
-          : nothing
-      }
+      ${t.resolutionNote ? html`<div class="fr-callout fr-mb-2w"><p class="fr-callout__title fr-h6">Résolution</p><p class="fr-callout__text fr-text--sm mai-pre">${t.resolutionNote}</p></div>` : nothing}
       <div class="mai-hotline-notice" tabindex="-1">${noticeAlert(this.notice)}</div>
       ${
         this.staff
-          ? html`<mai-hotline-staff-actions
-              .ticket=${t}
-              .userId=${this.user.id}
-              .busy=${this.busy}
-              .loadAgents=${() => this.store.agents()}
-              @mai-hotline-claim=${() => this.run(() => this.store.claim(t.id), 'Vous avez pris la demande en charge.')}
-              @mai-hotline-transfer=${(e: CustomEvent<{ toUserId: number; name: string }>) =>
-                this.run(() => this.store.transfer(t.id, e.detail.toUserId), `Demande transférée à ${e.detail.name}.`)}
-              @mai-hotline-resolve=${async (e: CustomEvent<{ note: string; done: () => void }>) => {
-                if (await this.run(() => this.store.resolve(t.id, e.detail.note), 'La demande est résolue.')) e.detail.done();
-              }}
-              @mai-hotline-reopen=${() => this.run(() => this.store.reopen(t.id), 'La demande est rouverte.')}
-            ></mai-hotline-staff-actions>`
+          ? html`<mai-hotline-staff-actions .ticket=${t} .userId=${this.user.id} .busy=${this.busy} .loadAgents=${() => this.store.agents()}
+            @mai-hotline-claim=${() => this.run(() => this.store.claim(t.id), 'Vous avez pris la demande en charge.')}
+            @mai-hotline-transfer=${(e: CustomEvent<{ toUserId: number; name: string }>) =>
+              this.run(() => this.store.transfer(t.id, e.detail.toUserId), `Demande transférée à ${e.detail.name}.`)}
+            @mai-hotline-resolve=${async (e: CustomEvent<{ note: string; done: () => void }>) => {
+              if (await this.run(() => this.store.resolve(t.id, e.detail.note), 'La demande est résolue.')) e.detail.done();
+            }}
+            @mai-hotline-reopen=${() => this.run(() => this.store.reopen(t.id), 'La demande est rouverte.')}></mai-hotline-staff-actions>`
           : nothing
       }
       <div class="fr-grid-row fr-grid-row--gutters">
         <section class="fr-col-12 ${this.staff ? 'fr-col-lg-7' : ''}" aria-labelledby="hotline-conv-title">
           <h2 id="hotline-conv-title" class="fr-h5">Échanges</h2>
-          <mai-hotline-conversation
-            .channelId=${t.channelId}
-            .userId=${this.user.id}
-            .requesterId=${t.requester.id}
-          ></mai-hotline-conversation>
+          <mai-hotline-conversation .channelId=${t.channelId} .userId=${this.user.id} .requesterId=${t.requester.id}></mai-hotline-conversation>
         </section>
         ${
           this.staff
             ? html`<section class="fr-col-12 fr-col-lg-5" aria-labelledby="hotline-notes-title">
-                <h2 id="hotline-notes-title" class="fr-h5">
-                  Notes internes <span class="fr-badge fr-badge--sm fr-badge--warning">invisibles du demandeur</span>
-                </h2>
-                <mai-hotline-notes
-                  .notes=${d.notes ?? []}
-                  .history=${d.history ?? []}
-                  @mai-hotline-note=${async (e: CustomEvent<{ body: string; done: () => void }>) => {
-                    if (await this.run(() => this.store.note(t.id, e.detail.body), 'Note ajoutée.')) e.detail.done();
-                  }}
-                ></mai-hotline-notes>
-              </section>`
+              <h2 id="hotline-notes-title" class="fr-h5">Notes internes <span class="fr-badge fr-badge--sm fr-badge--warning">invisibles du demandeur</span></h2>
+              <mai-hotline-notes .notes=${d.notes ?? []} .history=${d.history ?? []}
+                @mai-hotline-note=${async (e: CustomEvent<{ body: string; done: () => void }>) => {
+                  if (await this.run(() => this.store.note(t.id, e.detail.body), 'Note ajoutée.')) e.detail.done();
+                }}></mai-hotline-notes>
+            </section>`
             : this.memberPart()
         }
       </div>`;

@@ -53,9 +53,7 @@ export class MaiNotificationBell extends LitElement {
         Notifications${
           count
             ? html`<span class="fr-sr-only"> (${unreadLabel(count)})</span
-                ><span class="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon mai-bell__count" aria-hidden="true"
-                  >${count > 99 ? '99+' : count}</span
-                >`
+              ><span class="fr-badge fr-badge--sm fr-badge--error fr-badge--no-icon mai-bell__count" aria-hidden="true">${count > 99 ? '99+' : count}</span>`
             : nothing
         }
       </a>

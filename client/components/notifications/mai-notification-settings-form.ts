@@ -85,20 +85,13 @@ export class MaiNotificationSettingsForm extends LitElement {
     return html`<fieldset class="fr-fieldset" aria-labelledby="ns-frequency-legend">
       <legend class="fr-fieldset__legend" id="ns-frequency-legend">Quand recevoir un courriel ?</legend>
       ${FREQUENCIES.map(
-        (f) =>
-          html`<div class="fr-fieldset__element">
-            <div class="fr-radio-group">
-              <input
-                type="radio"
-                id=${`ns-frequency-${f.value}`}
-                name="frequency"
-                value=${f.value}
-                .checked=${live(d.frequency === f.value)}
-                @change=${() => this.change((x) => (x.frequency = f.value))}
-              />
-              <label class="fr-label" for=${`ns-frequency-${f.value}`}>${f.label}<span class="fr-hint-text">${f.hint}</span></label>
-            </div>
-          </div>`,
+        (f) => html`<div class="fr-fieldset__element">
+          <div class="fr-radio-group">
+            <input type="radio" id=${`ns-frequency-${f.value}`} name="frequency" value=${f.value} .checked=${live(d.frequency === f.value)}
+              @change=${() => this.change((x) => (x.frequency = f.value))} />
+            <label class="fr-label" for=${`ns-frequency-${f.value}`}>${f.label}<span class="fr-hint-text">${f.hint}</span></label>
+          </div>
+        </div>`,
       )}
     </fieldset>`;
   }
@@ -107,19 +100,11 @@ export class MaiNotificationSettingsForm extends LitElement {
     // The delay serves the general frequency and any group set to « Au fil de l’eau ».
     if (d.frequency !== 'realtime' && !Object.values(d.groups).some((g) => g.frequency === 'realtime')) return nothing;
     return html`<div class="fr-select-group">
-      <label class="fr-label" for="ns-batch"
-        >Délai avant l’envoi
-        <span class="fr-hint-text"
-          >Un seul courriel rassemble les notifications arrivées pendant ce délai ; celles que vous avez lues entre-temps dans Maillage ne
-          sont pas envoyées.</span
-        >
+      <label class="fr-label" for="ns-batch">Délai avant l’envoi
+        <span class="fr-hint-text">Un seul courriel rassemble les notifications arrivées pendant ce délai ; celles que vous avez lues entre-temps dans Maillage ne sont pas envoyées.</span>
       </label>
-      <select
-        class="fr-select"
-        id="ns-batch"
-        name="batchMinutes"
-        @change=${(e: Event) => this.change((x) => (x.batchMinutes = Number((e.target as HTMLSelectElement).value) as BatchMinutes))}
-      >
+      <select class="fr-select" id="ns-batch" name="batchMinutes"
+        @change=${(e: Event) => this.change((x) => (x.batchMinutes = Number((e.target as HTMLSelectElement).value) as BatchMinutes))}>
         ${BATCHES.map((b) => html`<option value=${b.value} ?selected=${d.batchMinutes === b.value}>${b.label}</option>`)}
       </select>
     </div>`;
@@ -129,19 +114,13 @@ export class MaiNotificationSettingsForm extends LitElement {
     return html`<fieldset class="fr-fieldset" aria-labelledby="ns-types-legend">
       <legend class="fr-fieldset__legend" id="ns-types-legend">Quelles notifications recevoir par courriel ?</legend>
       ${TYPES.map(
-        (t) =>
-          html`<div class="fr-fieldset__element">
-            <div class="fr-checkbox-group">
-              <input
-                type="checkbox"
-                id=${`ns-type-${t.value}`}
-                name=${`type-${t.value}`}
-                .checked=${live(d.types[t.value])}
-                @change=${(e: Event) => this.change((x) => (x.types[t.value] = (e.target as HTMLInputElement).checked))}
-              />
-              <label class="fr-label" for=${`ns-type-${t.value}`}>${t.label}<span class="fr-hint-text">${t.hint}</span></label>
-            </div>
-          </div>`,
+        (t) => html`<div class="fr-fieldset__element">
+          <div class="fr-checkbox-group">
+            <input type="checkbox" id=${`ns-type-${t.value}`} name=${`type-${t.value}`} .checked=${live(d.types[t.value])}
+              @change=${(e: Event) => this.change((x) => (x.types[t.value] = (e.target as HTMLInputElement).checked))} />
+            <label class="fr-label" for=${`ns-type-${t.value}`}>${t.label}<span class="fr-hint-text">${t.hint}</span></label>
+          </div>
+        </div>`,
       )}
     </fieldset>`;
   }
@@ -149,37 +128,23 @@ export class MaiNotificationSettingsForm extends LitElement {
   private perGroup(d: NotificationSettings) {
     if (!this.groups.length) return nothing;
     return html`<h2 class="fr-h5 fr-mt-4w">Réglage par groupe</h2>
-      <p class="fr-text--sm mai-muted">
-        Pour un groupe très actif ou au contraire essentiel, choisissez un rythme différent du réglage général.
-      </p>
+      <p class="fr-text--sm mai-muted">Pour un groupe très actif ou au contraire essentiel, choisissez un rythme différent du réglage général.</p>
       <div class="fr-table fr-table--no-caption mai-notification-groups">
         <table>
-          <caption>
-            Courriels par groupe
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Groupe</th>
-              <th scope="col">Courriels</th>
-            </tr>
-          </thead>
+          <caption>Courriels par groupe</caption>
+          <thead><tr><th scope="col">Groupe</th><th scope="col">Courriels</th></tr></thead>
           <tbody>
             ${this.groups.map(
-              (g) =>
-                html`<tr>
-                  <th scope="row"><a href=${`/groupes/${g.id}`}>${g.name}</a></th>
-                  <td>
-                    <label class="fr-sr-only" for=${`ns-group-${g.id}`}>Courriels pour le groupe ${g.name}</label>
-                    <select
-                      class="fr-select"
-                      id=${`ns-group-${g.id}`}
-                      name=${`group-${g.id}`}
-                      @change=${(e: Event) => this.setGroup(g.id, (e.target as HTMLSelectElement).value)}
-                    >
-                      ${GROUP_CHOICES.map((c) => html`<option value=${c.value} ?selected=${(d.groups[String(g.id)]?.frequency ?? '') === c.value}>${c.label}</option>`)}
-                    </select>
-                  </td>
-                </tr>`,
+              (g) => html`<tr>
+                <th scope="row"><a href=${`/groupes/${g.id}`}>${g.name}</a></th>
+                <td>
+                  <label class="fr-sr-only" for=${`ns-group-${g.id}`}>Courriels pour le groupe ${g.name}</label>
+                  <select class="fr-select" id=${`ns-group-${g.id}`} name=${`group-${g.id}`}
+                    @change=${(e: Event) => this.setGroup(g.id, (e.target as HTMLSelectElement).value)}>
+                    ${GROUP_CHOICES.map((c) => html`<option value=${c.value} ?selected=${(d.groups[String(g.id)]?.frequency ?? '') === c.value}>${c.label}</option>`)}
+                  </select>
+                </td>
+              </tr>`,
             )}
           </tbody>
         </table>
@@ -191,9 +156,7 @@ export class MaiNotificationSettingsForm extends LitElement {
     if (!d) return nothing;
     return html`<form @submit=${this.submit} novalidate>
       ${this.frequency(d)} ${this.batch(d)} ${this.types(d)} ${this.perGroup(d)}
-      <button class="fr-btn fr-mt-3w" type="submit" ?disabled=${this.busy}>
-        ${this.busy ? 'Enregistrement…' : 'Enregistrer mes préférences'}
-      </button>
+      <button class="fr-btn fr-mt-3w" type="submit" ?disabled=${this.busy}>${this.busy ? 'Enregistrement…' : 'Enregistrer mes préférences'}</button>
     </form>`;
   }
 }

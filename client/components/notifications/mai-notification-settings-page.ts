@@ -48,13 +48,8 @@ export class MaiNotificationSettingsPage extends LitElement {
         <button class="fr-btn fr-btn--secondary" type="button" @click=${() => s.load()}>Réessayer</button>`;
     }
     // The notices come after the form: next to the button that was just pressed.
-    return html`<mai-notification-settings-form
-        .settings=${s.settings}
-        .groups=${s.groups}
-        .busy=${s.saving}
-        @mai-settings-save=${this.save}
-        @mai-settings-edit=${() => s.edited()}
-      ></mai-notification-settings-form>
+    return html`<mai-notification-settings-form .settings=${s.settings} .groups=${s.groups} .busy=${s.saving}
+        @mai-settings-save=${this.save} @mai-settings-edit=${() => s.edited()}></mai-notification-settings-form>
       <div class="fr-mt-3w mai-notification-notices" tabindex="-1">
         ${s.saved ? alertBox('success', 'Vos préférences sont enregistrées.') : nothing}
         ${s.error ? alertBox('error', errorMessage(s.error)) : nothing}
@@ -65,10 +60,8 @@ export class MaiNotificationSettingsPage extends LitElement {
     const s = this.store;
     return html`<p class="fr-mb-2w"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/profil">Mon profil</a></p>
       <h1 tabindex="-1">Notifications par courriel</h1>
-      <p>
-        Vos notifications apparaissent toujours dans Maillage (<a href="/notifications">voir mes notifications</a>). Choisissez ici celles
-        que vous recevez aussi par courriel, et à quel rythme.
-      </p>
+      <p>Vos notifications apparaissent toujours dans Maillage (<a href="/notifications">voir mes notifications</a>).
+        Choisissez ici celles que vous recevez aussi par courriel, et à quel rythme.</p>
       ${s ? this.content(s) : html`<p role="status">Chargement…</p>`}
       <mai-push-toggle></mai-push-toggle>`;
   }

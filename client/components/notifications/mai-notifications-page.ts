@@ -38,19 +38,12 @@ export class MaiNotificationsPage extends LitElement {
           ${unread ? html`<span class="fr-badge fr-badge--sm fr-badge--new fr-badge--no-icon fr-mr-1w">Nouveau</span>` : nothing}
           <a class="fr-link" href=${view.href} @click=${() => this.open(n)}>${view.text}</a>
         </p>
-        <p class="fr-text--xs fr-mb-0 mai-muted">
-          <time datetime=${n.createdAt} title=${new Date(n.createdAt).toLocaleString('fr-FR')}>${whenLabel(n.createdAt, now)}</time>
-        </p>
+        <p class="fr-text--xs fr-mb-0 mai-muted"><time datetime=${n.createdAt} title=${new Date(n.createdAt).toLocaleString('fr-FR')}>${whenLabel(n.createdAt, now)}</time></p>
       </div>
       ${
         unread
-          ? html`<button
-              class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-check-line fr-btn--icon-left mai-notification__read"
-              type="button"
-              @click=${() => this.store.value?.markRead([n.id])}
-            >
-              Marquer comme lu<span class="fr-sr-only"> : ${view.text}</span>
-            </button>`
+          ? html`<button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-check-line fr-btn--icon-left mai-notification__read" type="button"
+            @click=${() => this.store.value?.markRead([n.id])}>Marquer comme lu<span class="fr-sr-only"> : ${view.text}</span></button>`
           : nothing
       }
     </li>`;
@@ -63,10 +56,8 @@ export class MaiNotificationsPage extends LitElement {
         <button class="fr-btn fr-btn--secondary" type="button" @click=${() => s.reload()}>Réessayer</button>`;
     }
     if (!s.items.length) {
-      return html`<p class="mai-muted">
-        Aucune notification pour l’instant. Vous serez prévenu(e) ici des demandes d’adhésion, des invitations, des commentaires, des
-        événements et des mentions dans les discussions.
-      </p>`;
+      return html`<p class="mai-muted">Aucune notification pour l’instant. Vous serez prévenu(e) ici des demandes d’adhésion,
+        des invitations, des commentaires, des événements et des mentions dans les discussions.</p>`;
     }
     const now = Date.now();
     return html`<ul class="mai-notifications" aria-label="Notifications, de la plus récente à la plus ancienne">
@@ -75,8 +66,8 @@ export class MaiNotificationsPage extends LitElement {
       ${
         s.nextCursor !== null
           ? html`<button class="fr-btn fr-btn--secondary fr-mt-3w" type="button" ?disabled=${s.loadingMore} @click=${() => s.loadMore()}>
-              ${s.loadingMore ? 'Chargement…' : 'Afficher les notifications plus anciennes'}
-            </button>`
+            ${s.loadingMore ? 'Chargement…' : 'Afficher les notifications plus anciennes'}
+          </button>`
           : nothing
       }`;
   }
@@ -89,19 +80,14 @@ export class MaiNotificationsPage extends LitElement {
         <p class="fr-mb-0" role="status">${s.status === 'ready' || s.items.length ? unreadLabel(s.unreadCount) : ''}</p>
         <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left">
           <li>
-            <button
-              class="fr-btn fr-btn--secondary fr-icon-check-line"
-              type="button"
-              ?disabled=${s.markingAll || s.unreadCount === 0}
-              @click=${() => s.markAllRead()}
-            >
-              ${s.markingAll ? 'En cours…' : 'Tout marquer comme lu'}
-            </button>
+            <button class="fr-btn fr-btn--secondary fr-icon-check-line" type="button" ?disabled=${s.markingAll || s.unreadCount === 0}
+              @click=${() => s.markAllRead()}>${s.markingAll ? 'En cours…' : 'Tout marquer comme lu'}</button>
           </li>
           <li><a class="fr-btn fr-btn--tertiary fr-icon-settings-5-line" href="/profil/notifications">Recevoir par courriel</a></li>
         </ul>
       </div>
-      ${s.error && s.items.length ? alertBox('error', errorMessage(s.error)) : nothing} ${this.list(s)}`;
+      ${s.error && s.items.length ? alertBox('error', errorMessage(s.error)) : nothing}
+      ${this.list(s)}`;
   }
 }
 

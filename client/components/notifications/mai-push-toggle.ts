@@ -88,27 +88,17 @@ export class MaiPushToggle extends LitElement {
     const s = this.state;
     return html`<section class="fr-mt-6w" aria-labelledby="push-title">
       <h2 id="push-title" class="fr-h4">Notifications sur cet appareil</h2>
-      <p>
-        Quand Maillage est fermé, recevez sur ce téléphone ou cet ordinateur les messages directs, les mentions et les réponses de la
-        hotline. Les mentions suivent votre choix « mentions » ci-dessus ; le rythme « jamais » coupe aussi ces notifications.
-      </p>
+      <p>Quand Maillage est fermé, recevez sur ce téléphone ou cet ordinateur les messages directs, les mentions et les réponses de la hotline.
+        Les mentions suivent votre choix « mentions » ci-dessus ; le rythme « jamais » coupe aussi ces notifications.</p>
       ${
         s === 'unsupported'
           ? html`<p class="mai-muted">Ce navigateur ne permet pas les notifications.</p>`
           : s === 'denied'
             ? html`<p class="mai-muted">Les notifications sont bloquées pour Maillage dans les réglages de ce navigateur.</p>`
-            : html`<button
-                class="fr-btn ${s === 'on' ? 'fr-btn--secondary' : ''}"
-                type="button"
-                ?disabled=${this.busy || s === 'loading'}
-                @click=${this.toggle}
-              >
-                ${s === 'on' ? 'Désactiver sur cet appareil' : 'Activer sur cet appareil'}
-              </button>`
+            : html`<button class="fr-btn ${s === 'on' ? 'fr-btn--secondary' : ''}" type="button" ?disabled=${this.busy || s === 'loading'} @click=${this.toggle}>
+              ${s === 'on' ? 'Désactiver sur cet appareil' : 'Activer sur cet appareil'}</button>`
       }
-      <div class="mai-push-toggle__outcome fr-mt-2w" tabindex="-1">
-        ${this.message ? alertBox(this.message.kind, this.message.text) : nothing}
-      </div>
+      <div class="mai-push-toggle__outcome fr-mt-2w" tabindex="-1">${this.message ? alertBox(this.message.kind, this.message.text) : nothing}</div>
     </section>`;
   }
 }

@@ -38,17 +38,11 @@ export class MaiBarChart extends LitElement {
   private horizontal(max: number) {
     return html`<ol class="mai-chart__rows" aria-hidden="true">
       ${this.bars.map(
-        (b) =>
-          html`<li>
-            <span class="mai-chart__label">${b.label}</span>
-            <span class="mai-chart__track"
-              ><span
-                class="mai-chart__fill ${b.count === null ? 'mai-chart__fill--masked' : ''}"
-                style="width: ${b.count ? Math.max(1, (b.count / max) * 100) : 0}%"
-              ></span
-            ></span>
-            <b class="mai-chart__value">${formatCount(b.count)}</b>
-          </li>`,
+        (b) => html`<li>
+          <span class="mai-chart__label">${b.label}</span>
+          <span class="mai-chart__track"><span class="mai-chart__fill ${b.count === null ? 'mai-chart__fill--masked' : ''}" style="width: ${b.count ? Math.max(1, (b.count / max) * 100) : 0}%"></span></span>
+          <b class="mai-chart__value">${formatCount(b.count)}</b>
+        </li>`,
       )}
     </ol>`;
   }
@@ -70,33 +64,16 @@ export class MaiBarChart extends LitElement {
       ${
         this.bars.length
           ? html`<div class="mai-chart__body">
-              <div class="mai-chart__graphic ${this.vertical ? 'mai-chart__graphic--columns' : ''}">
-                ${this.vertical ? this.columns(max) : this.horizontal(max)}
-              </div>
-              <div class="fr-table fr-table--sm fr-table--no-caption mai-chart__table">
-                <!-- Focusable: DSFR tables scroll sideways on a phone, and keyboard users must reach that scroll. -->
-                <table tabindex="0">
-                  <caption>
-                    ${this.caption}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">${this.vertical ? 'Période' : 'Catégorie'}</th>
-                      <th scope="col">${this.unit}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${this.bars.map(
-                      (b) =>
-                        html`<tr>
-                          <th scope="row">${b.label}</th>
-                          <td>${formatCount(b.count)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>
-            </div>`
+            <div class="mai-chart__graphic ${this.vertical ? 'mai-chart__graphic--columns' : ''}">${this.vertical ? this.columns(max) : this.horizontal(max)}</div>
+            <div class="fr-table fr-table--sm fr-table--no-caption mai-chart__table">
+              <!-- Focusable: DSFR tables scroll sideways on a phone, and keyboard users must reach that scroll. -->
+              <table tabindex="0">
+                <caption>${this.caption}</caption>
+                <thead><tr><th scope="col">${this.vertical ? 'Période' : 'Catégorie'}</th><th scope="col">${this.unit}</th></tr></thead>
+                <tbody>${this.bars.map((b) => html`<tr><th scope="row">${b.label}</th><td>${formatCount(b.count)}</td></tr>`)}</tbody>
+              </table>
+            </div>
+          </div>`
           : html`<p class="mai-muted">Aucune donnée sur la période.</p>`
       }
     </figure>`;

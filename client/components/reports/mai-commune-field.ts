@@ -96,9 +96,7 @@ export class MaiCommuneField extends LitElement {
     const activeId = expanded && this.active >= 0 ? `mai-commune-opt-${this.active}` : undefined;
     return html`<div class="fr-input-group mai-commune ${this.error ? 'fr-input-group--error' : ''}">
       <label class="fr-label" for="mai-commune-input"
-        >Commune de l'accompagnement<span class="fr-hint-text"
-          >Tapez le code postal ou le nom, puis choisissez dans la liste (flèches et Entrée).</span
-        ></label
+        >Commune de l'accompagnement<span class="fr-hint-text">Tapez le code postal ou le nom, puis choisissez dans la liste (flèches et Entrée).</span></label
       >
       <input
         id="mai-commune-input"
@@ -118,17 +116,16 @@ export class MaiCommuneField extends LitElement {
       />
       <ul id="mai-commune-list" role="listbox" aria-label="Communes" class="mai-commune__list" ?hidden=${!expanded}>
         ${this.options.map(
-          (c, i) =>
-            html`<li
-              id="mai-commune-opt-${i}"
-              role="option"
-              aria-selected=${i === this.active ? 'true' : 'false'}
-              class=${i === this.active ? 'mai-commune__option--active' : ''}
-              @mousedown=${(e: Event) => e.preventDefault()}
-              @click=${() => this.pick(c)}
-            >
-              ${c.name} <span class="mai-muted">${c.postalCodes.join(', ')}</span>
-            </li>`,
+          (c, i) => html`<li
+            id="mai-commune-opt-${i}"
+            role="option"
+            aria-selected=${i === this.active ? 'true' : 'false'}
+            class=${i === this.active ? 'mai-commune__option--active' : ''}
+            @mousedown=${(e: Event) => e.preventDefault()}
+            @click=${() => this.pick(c)}
+          >
+            ${c.name} <span class="mai-muted">${c.postalCodes.join(', ')}</span>
+          </li>`,
         )}
       </ul>
       <p class="fr-sr-only" aria-live="polite">${this.open ? `${this.options.length} commune(s) proposée(s).` : nothing}</p>

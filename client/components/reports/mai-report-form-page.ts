@@ -100,56 +100,30 @@ export class MaiReportFormPage extends LitElement {
 
   render() {
     const title = this.reportId ? 'Modifier un accompagnement' : 'Enregistrer un accompagnement';
-    if (this.loadError)
-      return html`<h1 tabindex="-1">${title}</h1>
-        <div class="fr-alert fr-alert--error"><p>${this.loadError}</p></div>`;
+    if (this.loadError) return html`<h1 tabindex="-1">${title}</h1><div class="fr-alert fr-alert--error"><p>${this.loadError}</p></div>`;
     if (!this.form?.value) return html`<h1 tabindex="-1">${title}</h1>`;
-    if (this.saved)
-      return html`<h1 tabindex="-1">${title}</h1>
-        ${this.done()}`;
+    if (this.saved) return html`<h1 tabindex="-1">${title}</h1>${this.done()}`;
     const s = this.store;
     const d = s.draft;
     const err = s.errors;
     return html`<h1 tabindex="-1">${title}</h1>
-      <div class="fr-notice fr-notice--info fr-mb-3w">
-        <div class="fr-notice__body">
-          <p class="fr-notice__title">
-            Aucune donnée personnelle : ne notez ni nom, ni coordonnées, ni situation des personnes accompagnées. Seuls des nombres sont
-            enregistrés.
-          </p>
-        </div>
-      </div>
+      <div class="fr-notice fr-notice--info fr-mb-3w"><div class="fr-notice__body"><p class="fr-notice__title">
+        Aucune donnée personnelle : ne notez ni nom, ni coordonnées, ni situation des personnes accompagnées. Seuls des nombres sont enregistrés.
+      </p></div></div>
       ${s.message ? html`<div class="fr-alert fr-alert--error fr-mb-3w" id="report-error" tabindex="-1"><p>${s.message}</p></div>` : nothing}
       <form class="mai-report-form" novalidate @submit=${this.submit}>
-        <div
-          @input=${(e: Event) => (e.target as HTMLInputElement).id === 'report-date' && s.update({ date: (e.target as HTMLInputElement).value })}
-        >
+        <div @input=${(e: Event) => (e.target as HTMLInputElement).id === 'report-date' && s.update({ date: (e.target as HTMLInputElement).value })}>
           ${textField({ id: 'report-date', name: 'date', label: "Date de l'accompagnement", type: 'date', value: d.date, error: err.date, hint: 'Au plus tôt il y a un an, jamais dans le futur.' })}
         </div>
-        <mai-commune-field
-          .api=${this.api.value!.reports}
-          .value=${d.commune}
-          error=${err.communeCode ?? ''}
-          @mai-commune=${(e: CustomEvent) => s.update({ commune: e.detail.commune })}
-        ></mai-commune-field>
+        <mai-commune-field .api=${this.api.value!.reports} .value=${d.commune} error=${err.communeCode ?? ''}
+          @mai-commune=${(e: CustomEvent) => s.update({ commune: e.detail.commune })}></mai-commune-field>
         ${radioGroup({ id: 'report-canal', legend: "Par quel canal l'accompagnement a-t-il eu lieu ?", choices: CANALS, value: d.canal, error: err.canal, onPick: (canal) => s.update({ canal }) })}
         ${radioGroup({ id: 'report-activity', legend: 'Activité', choices: ACTIVITIES, value: d.activity, error: err.activity, onPick: (activity) => s.update({ activity }) })}
         <div class="fr-input-group ${err.participants ? 'fr-input-group--error' : ''}">
-          <label class="fr-label" for="report-participants"
-            >Nombre de participants
-            <span class="fr-hint-text">1 pour un accompagnement individuel, au moins 2 pour un atelier collectif.</span></label
-          >
-          <input
-            class="fr-input"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max="500"
-            id="report-participants"
-            .value=${String(d.participants)}
-            ?disabled=${d.activity === 'individual'}
-            @change=${(e: Event) => s.update({ participants: Number((e.target as HTMLInputElement).value) })}
-          />
+          <label class="fr-label" for="report-participants">Nombre de participants
+            <span class="fr-hint-text">1 pour un accompagnement individuel, au moins 2 pour un atelier collectif.</span></label>
+          <input class="fr-input" type="number" inputmode="numeric" min="1" max="500" id="report-participants" .value=${String(d.participants)}
+            ?disabled=${d.activity === 'individual'} @change=${(e: Event) => s.update({ participants: Number((e.target as HTMLInputElement).value) })} />
           ${err.participants ? html`<p class="fr-error-text">${err.participants}</p>` : nothing}
         </div>
         ${countGroup({ id: 'report-ages', legend: "Tranches d'âge", choices: AGE_BANDS, counts: d.ages, participants: d.participants, error: err.ages, onCount: (k, n) => s.setCount('ages', k, n) })}
@@ -177,27 +151,18 @@ export class MaiReportFormPage extends LitElement {
           ${textField({ id: 'report-minutes', name: 'durationMinutes', label: 'Ou la durée exacte en minutes', type: 'number', inputmode: 'numeric', value: d.durationMinutes, optional: true, error: err.durationMinutes })}
         </div>
         <div class="fr-checkbox-group fr-mb-2w">
-          <input
-            type="checkbox"
-            id="report-redirected"
-            .checked=${d.redirected}
-            @change=${(e: Event) => s.update({ redirected: (e.target as HTMLInputElement).checked })}
-          />
+          <input type="checkbox" id="report-redirected" .checked=${d.redirected} @change=${(e: Event) => s.update({ redirected: (e.target as HTMLInputElement).checked })} />
           <label class="fr-label" for="report-redirected">La personne a été orientée vers une autre structure</label>
         </div>
         ${
           d.redirected
             ? html`<div @input=${(e: Event) => s.update({ redirectedTo: (e.target as HTMLInputElement).value })}>
-                ${textField({ id: 'report-redirected-to', name: 'redirectedTo', label: 'Structure', hint: 'Le nom de la structure (par exemple « France services de Brest »), jamais celui de la personne.', value: d.redirectedTo, maxlength: 200, error: err.redirectedTo })}
-              </div>`
+              ${textField({ id: 'report-redirected-to', name: 'redirectedTo', label: 'Structure', hint: 'Le nom de la structure (par exemple « France services de Brest »), jamais celui de la personne.', value: d.redirectedTo, maxlength: 200, error: err.redirectedTo })}
+            </div>`
             : nothing
         }
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
-          <li>
-            <button class="fr-btn" type="submit" ?disabled=${s.saving}>
-              ${this.reportId ? 'Enregistrer les modifications' : "Enregistrer l'accompagnement"}
-            </button>
-          </li>
+          <li><button class="fr-btn" type="submit" ?disabled=${s.saving}>${this.reportId ? 'Enregistrer les modifications' : "Enregistrer l'accompagnement"}</button></li>
           <li><button class="fr-btn fr-btn--tertiary" type="button" @click=${() => s.reset()}>Effacer le formulaire</button></li>
         </ul>
       </form>`;

@@ -76,43 +76,21 @@ export class MaiReportTeams extends LitElement {
     return html`<section class="fr-mt-5w" aria-labelledby="teams-title">
       <h2 class="fr-h4" id="teams-title">${this.isAdmin ? 'Équipes des responsables' : 'Mon équipe'}</h2>
       ${this.teams.map(
-        (t) =>
-          html`<h3 class="fr-h6 fr-mb-1w">${t.manager.displayName}${t.manager.employer ? ` — ${t.manager.employer}` : ''}</h3>
-            <ul>
-              ${t.members.map(
-                (m) =>
-                  html`<li>
-                    ${m.displayName}
-                    ${this.isAdmin ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" @click=${() => this.unlink(t.manager.id, m.id)}>Retirer ${m.displayName}</button>` : nothing}
-                  </li>`,
-              )}
-            </ul>`,
+        (t) => html`<h3 class="fr-h6 fr-mb-1w">${t.manager.displayName}${t.manager.employer ? ` — ${t.manager.employer}` : ''}</h3>
+          <ul>${t.members.map(
+            (m) => html`<li>${m.displayName}
+            ${this.isAdmin ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" @click=${() => this.unlink(t.manager.id, m.id)}>Retirer ${m.displayName}</button>` : nothing}</li>`,
+          )}</ul>`,
       )}
       ${
         this.isAdmin
           ? html`<form class="mai-team-form" @submit=${this.link}>
-              <div class="fr-input-group">
-                <label class="fr-label" for="team-search"
-                  >Chercher des personnes<span class="fr-hint-text"
-                    >Nom ou adresse ; le responsable et le membre doivent avoir la même structure d'accueil.</span
-                  ></label
-                >
-                <input class="fr-input" id="team-search" type="search" @input=${this.search} />
-              </div>
-              <div class="fr-select-group">
-                <label class="fr-label" for="team-manager">Responsable</label
-                ><select class="fr-select" id="team-manager" name="managerId" required>
-                  ${options}
-                </select>
-              </div>
-              <div class="fr-select-group">
-                <label class="fr-label" for="team-member">Membre de l'équipe</label
-                ><select class="fr-select" id="team-member" name="memberId" required>
-                  ${options}
-                </select>
-              </div>
-              <button class="fr-btn fr-btn--secondary" type="submit">Ajouter à l'équipe</button>
-            </form>`
+            <div class="fr-input-group"><label class="fr-label" for="team-search">Chercher des personnes<span class="fr-hint-text">Nom ou adresse ; le responsable et le membre doivent avoir la même structure d'accueil.</span></label>
+              <input class="fr-input" id="team-search" type="search" @input=${this.search} /></div>
+            <div class="fr-select-group"><label class="fr-label" for="team-manager">Responsable</label><select class="fr-select" id="team-manager" name="managerId" required>${options}</select></div>
+            <div class="fr-select-group"><label class="fr-label" for="team-member">Membre de l'équipe</label><select class="fr-select" id="team-member" name="memberId" required>${options}</select></div>
+            <button class="fr-btn fr-btn--secondary" type="submit">Ajouter à l'équipe</button>
+          </form>`
           : nothing
       }
       <p role="status">${this.done}</p>

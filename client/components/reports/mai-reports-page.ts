@@ -51,20 +51,9 @@ export class MaiReportsPage extends LitElement {
       ${
         r.editableUntil
           ? html`<div class="mai-report-item__actions">
-              <a
-                class="fr-btn fr-btn--sm fr-btn--secondary"
-                href="/comptes-rendus/${r.id}"
-                aria-label="Modifier l'accompagnement du ${frDate(r.date)} à ${r.commune.name}"
-                >Modifier</a
-              >
-              <button
-                class="fr-btn fr-btn--sm fr-btn--tertiary"
-                @click=${() => this.removeReport(r)}
-                aria-label="Supprimer l'accompagnement du ${frDate(r.date)} à ${r.commune.name}"
-              >
-                Supprimer
-              </button>
-            </div>`
+            <a class="fr-btn fr-btn--sm fr-btn--secondary" href="/comptes-rendus/${r.id}" aria-label="Modifier l'accompagnement du ${frDate(r.date)} à ${r.commune.name}">Modifier</a>
+            <button class="fr-btn fr-btn--sm fr-btn--tertiary" @click=${() => this.removeReport(r)} aria-label="Supprimer l'accompagnement du ${frDate(r.date)} à ${r.commune.name}">Supprimer</button>
+          </div>`
           : nothing
       }
     </li>`;
@@ -82,9 +71,7 @@ export class MaiReportsPage extends LitElement {
       ${s.error ? html`<div class="fr-alert fr-alert--error fr-mb-2w" role="alert"><p>${s.error}</p></div>` : nothing}
       ${
         s.items.length
-          ? html`<ul class="mai-report-list">
-              ${s.items.map((r) => this.item(r))}
-            </ul>`
+          ? html`<ul class="mai-report-list">${s.items.map((r) => this.item(r))}</ul>`
           : s.loading
             ? html`<p>Chargement…</p>`
             : html`<p>Aucun compte rendu pour l'instant.</p>`

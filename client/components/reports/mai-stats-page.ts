@@ -80,92 +80,61 @@ export class MaiStatsPage extends LitElement {
       ${
         scopes.length > 1
           ? html`<div class="fr-select-group">
-              <label class="fr-label" for="stats-scope">Périmètre</label>
-              <select
-                class="fr-select"
-                id="stats-scope"
-                @change=${(e: Event) => {
-                  const scope = (e.target as HTMLSelectElement).value as StatScope;
-                  void s.setFilter({
-                    scope,
-                    code: scope === 'department' ? (depts[0]?.code ?? null) : scope === 'region' ? (this.regions[0]?.code ?? null) : null,
-                  });
-                }}
-              >
-                ${scopes.map((x) => html`<option value=${x.key} ?selected=${f.scope === x.key}>${x.label}</option>`)}
-              </select>
-            </div>`
+            <label class="fr-label" for="stats-scope">Périmètre</label>
+            <select class="fr-select" id="stats-scope" @change=${(e: Event) => {
+              const scope = (e.target as HTMLSelectElement).value as StatScope;
+              void s.setFilter({
+                scope,
+                code: scope === 'department' ? (depts[0]?.code ?? null) : scope === 'region' ? (this.regions[0]?.code ?? null) : null,
+              });
+            }}>
+              ${scopes.map((x) => html`<option value=${x.key} ?selected=${f.scope === x.key}>${x.label}</option>`)}
+            </select>
+          </div>`
           : nothing
       }
       ${
         f.scope === 'department' || f.scope === 'region'
           ? html`<div class="fr-select-group">
-              <label class="fr-label" for="stats-code">${f.scope === 'department' ? 'Département' : 'Région'}</label>
-              <select
-                class="fr-select"
-                id="stats-code"
-                @change=${(e: Event) => void s.setFilter({ code: (e.target as HTMLSelectElement).value })}
-              >
-                ${(f.scope === 'department' ? depts.map((d) => ({ code: d.code, name: `${d.code} – ${d.name}` })) : this.regions).map(
-                  (t) => html`<option value=${t.code} ?selected=${f.code === t.code}>${t.name}</option>`,
-                )}
-              </select>
-            </div>`
+            <label class="fr-label" for="stats-code">${f.scope === 'department' ? 'Département' : 'Région'}</label>
+            <select class="fr-select" id="stats-code" @change=${(e: Event) => void s.setFilter({ code: (e.target as HTMLSelectElement).value })}>
+              ${(f.scope === 'department' ? depts.map((d) => ({ code: d.code, name: `${d.code} – ${d.name}` })) : this.regions).map(
+                (t) => html`<option value=${t.code} ?selected=${f.code === t.code}>${t.name}</option>`,
+              )}
+            </select>
+          </div>`
           : nothing
       }
       <div class="fr-select-group">
         <label class="fr-label" for="stats-period">Période</label>
-        <select
-          class="fr-select"
-          id="stats-period"
-          @change=${(e: Event) => void s.setPreset((e.target as HTMLSelectElement).value as PeriodPreset)}
-        >
+        <select class="fr-select" id="stats-period" @change=${(e: Event) => void s.setPreset((e.target as HTMLSelectElement).value as PeriodPreset)}>
           ${PRESETS.map((p) => html`<option value=${p.key} ?selected=${s.preset === p.key}>${p.label}</option>`)}
         </select>
       </div>
       <div class="fr-input-group">
         <label class="fr-label" for="stats-from">Du</label>
-        <input
-          class="fr-input"
-          type="date"
-          id="stats-from"
-          .value=${f.from}
-          @change=${(e: Event) => void s.setFilter({ from: (e.target as HTMLInputElement).value })}
-        />
+        <input class="fr-input" type="date" id="stats-from" .value=${f.from} @change=${(e: Event) => void s.setFilter({ from: (e.target as HTMLInputElement).value })} />
       </div>
       <div class="fr-input-group">
         <label class="fr-label" for="stats-to">Au</label>
-        <input
-          class="fr-input"
-          type="date"
-          id="stats-to"
-          .value=${f.to}
-          @change=${(e: Event) => void s.setFilter({ to: (e.target as HTMLInputElement).value })}
-        />
+        <input class="fr-input" type="date" id="stats-to" .value=${f.to} @change=${(e: Event) => void s.setFilter({ to: (e.target as HTMLInputElement).value })} />
       </div>
     </form>`;
   }
 
   private figures(st: ReportStats) {
     const card = (label: string, n: number | null) =>
-      html`<div class="mai-stats-figure">
-        <p class="mai-stats-figure__value">${formatCount(n)}</p>
-        <p>${label}</p>
-      </div>`;
+      html`<div class="mai-stats-figure"><p class="mai-stats-figure__value">${formatCount(n)}</p><p>${label}</p></div>`;
     const cells = (c: { label: string; count: number | null }[]) => c.map((x) => ({ label: x.label, count: x.count }));
     const rank = (lines: NonNullable<ReportStats['departments']>) => lines.map((l) => ({ label: l.label, count: l.reports }));
     return html`<h2 class="fr-h4 fr-mt-3w" id="stats-title" tabindex="-1">${st.territory}, du ${frDate(st.from)} au ${frDate(st.to)}</h2>
       ${st.masked ? html`<p class="fr-text--sm mai-muted">Vues agrégées : une case de moins de 5 comptes rendus est affichée « &lt; 5 », pour qu'aucune personne ne soit reconnaissable.</p>` : nothing}
       <div class="mai-stats-figures">
-        ${card('accompagnements', st.reports)} ${card('personnes accompagnées', st.participants)}
-        ${card('orientations vers une autre structure', st.redirected)}
+        ${card('accompagnements', st.reports)} ${card('personnes accompagnées', st.participants)} ${card('orientations vers une autre structure', st.redirected)}
       </div>
       <div class="mai-stats-grid">
-        <mai-bar-chart
-          caption=${`Évolution par ${st.groupBy === 'week' ? 'semaine' : 'mois'} (accompagnements)`}
-          vertical
-          .bars=${st.trend.map((p) => ({ label: st.groupBy === 'week' ? `Semaine du ${frDate(p.start)}` : new Date(`${p.start}T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' }), count: p.reports }))}
-        ></mai-bar-chart>
+        <mai-bar-chart caption=${`Évolution par ${st.groupBy === 'week' ? 'semaine' : 'mois'} (accompagnements)`} vertical
+          .bars=${st.trend.map((p) => ({ label: st.groupBy === 'week' ? `Semaine du ${frDate(p.start)}` : new Date(`${p.start}T12:00:00Z`).toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' }), count: p.reports }))}></mai-bar-chart>
         <mai-bar-chart caption="Activité" .bars=${cells(st.activities)}></mai-bar-chart>
         <mai-bar-chart caption="Canal" .bars=${cells(st.canals)}></mai-bar-chart>
         <mai-bar-chart caption="Durée" .bars=${cells(st.durations)}></mai-bar-chart>
@@ -189,13 +158,9 @@ export class MaiStatsPage extends LitElement {
       ${
         exportable
           ? html`<ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
-              <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href=${s.exportUrl('csv')} download>Exporter en CSV</a></li>
-              <li>
-                <a class="fr-btn fr-btn--secondary fr-icon-download-line" href=${s.exportUrl('xlsx')} download
-                  >Exporter en tableur (XLSX)</a
-                >
-              </li>
-            </ul>`
+            <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href=${s.exportUrl('csv')} download>Exporter en CSV</a></li>
+            <li><a class="fr-btn fr-btn--secondary fr-icon-download-line" href=${s.exportUrl('xlsx')} download>Exporter en tableur (XLSX)</a></li>
+          </ul>`
           : nothing
       }
       <div aria-live="polite" aria-busy=${s.loading ? 'true' : 'false'}>

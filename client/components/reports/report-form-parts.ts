@@ -12,27 +12,15 @@ export function radioGroup(o: {
   error?: string;
   onPick: (key: string) => void;
 }): TemplateResult {
-  return html`<fieldset
-    class="fr-fieldset ${o.error ? 'fr-fieldset--error' : ''}"
-    id=${o.id}
-    aria-labelledby="${o.id}-legend ${o.error ? `${o.id}-error` : ''}"
-  >
+  return html`<fieldset class="fr-fieldset ${o.error ? 'fr-fieldset--error' : ''}" id=${o.id} aria-labelledby="${o.id}-legend ${o.error ? `${o.id}-error` : ''}">
     <legend class="fr-fieldset__legend" id="${o.id}-legend">${o.legend}</legend>
     ${o.choices.map(
-      (c) =>
-        html`<div class="fr-fieldset__element fr-fieldset__element--inline">
-          <div class="fr-radio-group">
-            <input
-              type="radio"
-              id="${o.id}-${c.key}"
-              name=${o.id}
-              value=${c.key}
-              .checked=${live(o.value === c.key)}
-              @change=${() => o.onPick(c.key)}
-            />
-            <label class="fr-label" for="${o.id}-${c.key}">${c.label}</label>
-          </div>
-        </div>`,
+      (c) => html`<div class="fr-fieldset__element fr-fieldset__element--inline">
+        <div class="fr-radio-group">
+          <input type="radio" id="${o.id}-${c.key}" name=${o.id} value=${c.key} .checked=${live(o.value === c.key)} @change=${() => o.onPick(c.key)} />
+          <label class="fr-label" for="${o.id}-${c.key}">${c.label}</label>
+        </div>
+      </div>`,
     )}
     ${o.error ? html`<div class="fr-messages-group"><p class="fr-message fr-message--error" id="${o.id}-error">${o.error}</p></div>` : nothing}
   </fieldset>`;
@@ -54,34 +42,21 @@ export function countGroup(o: {
   const rest = o.participants - sum;
   const state = rest === 0 ? 'Le compte est bon.' : rest > 0 ? `Reste ${rest} personne(s) à répartir.` : `${-rest} personne(s) de trop.`;
   return html`<fieldset class="fr-fieldset ${o.error ? 'fr-fieldset--error' : ''}" id=${o.id} aria-labelledby="${o.id}-legend">
-    <legend class="fr-fieldset__legend" id="${o.id}-legend">
-      ${o.legend}
-      <span class="fr-hint-text">Nombre de personnes : le total doit être égal au nombre de participants (${o.participants}).</span>
-    </legend>
+    <legend class="fr-fieldset__legend" id="${o.id}-legend">${o.legend}
+      <span class="fr-hint-text">Nombre de personnes : le total doit être égal au nombre de participants (${o.participants}).</span></legend>
     <div class="mai-report-counts">
       ${o.choices.map(
-        (c) =>
-          html`<div class="fr-input-group mai-report-count">
-            <label class="fr-label" for="${o.id}-${c.key}">${c.label}</label>
-            <input
-              class="fr-input"
-              type="number"
-              inputmode="numeric"
-              min="0"
-              max="500"
-              id="${o.id}-${c.key}"
-              .value=${live(String(o.counts[c.key] ?? 0))}
-              @input=${(e: Event) => o.onCount(c.key, Number((e.target as HTMLInputElement).value))}
-            />
-          </div>`,
+        (c) => html`<div class="fr-input-group mai-report-count">
+          <label class="fr-label" for="${o.id}-${c.key}">${c.label}</label>
+          <input class="fr-input" type="number" inputmode="numeric" min="0" max="500" id="${o.id}-${c.key}" .value=${live(String(o.counts[c.key] ?? 0))}
+            @input=${(e: Event) => o.onCount(c.key, Number((e.target as HTMLInputElement).value))} />
+        </div>`,
       )}
     </div>
     <p class="fr-message ${rest === 0 ? 'fr-message--valid' : 'fr-message--info'}" aria-live="polite" id="${o.id}-rest">${state}</p>
     ${
       o.onFill && rest > 0
-        ? html`<button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" @click=${o.onFill}>
-            Compter les ${rest} restante(s) en « ${o.choices.find((c) => c.key === o.fillKey)?.label} »
-          </button>`
+        ? html`<button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" @click=${o.onFill}>Compter les ${rest} restante(s) en « ${o.choices.find((c) => c.key === o.fillKey)?.label} »</button>`
         : nothing
     }
     ${o.error ? html`<p class="fr-message fr-message--error" id="${o.id}-error">${o.error}</p>` : nothing}
@@ -95,26 +70,14 @@ export function themeGroup(o: {
   error?: string;
   onToggle: (key: string) => void;
 }): TemplateResult {
-  return html`<fieldset
-    class="fr-fieldset ${o.error ? 'fr-fieldset--error' : ''}"
-    id="report-themes"
-    aria-labelledby="report-themes-legend"
-  >
-    <legend class="fr-fieldset__legend" id="report-themes-legend">
-      Thèmes de l'accompagnement <span class="fr-hint-text">Un ou plusieurs.</span>
-    </legend>
+  return html`<fieldset class="fr-fieldset ${o.error ? 'fr-fieldset--error' : ''}" id="report-themes" aria-labelledby="report-themes-legend">
+    <legend class="fr-fieldset__legend" id="report-themes-legend">Thèmes de l'accompagnement <span class="fr-hint-text">Un ou plusieurs.</span></legend>
     <div class="mai-report-themes">
       ${o.choices.map(
-        (c) =>
-          html`<div class="fr-checkbox-group fr-checkbox-group--sm">
-            <input
-              type="checkbox"
-              id="report-theme-${c.key}"
-              .checked=${live(o.value.includes(c.key))}
-              @change=${() => o.onToggle(c.key)}
-            />
-            <label class="fr-label" for="report-theme-${c.key}">${c.label}</label>
-          </div>`,
+        (c) => html`<div class="fr-checkbox-group fr-checkbox-group--sm">
+          <input type="checkbox" id="report-theme-${c.key}" .checked=${live(o.value.includes(c.key))} @change=${() => o.onToggle(c.key)} />
+          <label class="fr-label" for="report-theme-${c.key}">${c.label}</label>
+        </div>`,
       )}
     </div>
     ${o.error ? html`<p class="fr-message fr-message--error" id="report-themes-error">${o.error}</p>` : nothing}

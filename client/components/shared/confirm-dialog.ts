@@ -52,14 +52,8 @@ export function askConfirmation(o: ConfirmOptions): Promise<boolean> {
               </div>
               <div class="fr-modal__footer">
                 <ul class="fr-btns-group fr-btns-group--right fr-btns-group--inline-reverse fr-btns-group--inline-lg">
-                  <li>
-                    <button class="fr-btn mai-confirm-dialog__yes" type="button" @click=${() => close(true)}>${o.confirmLabel}</button>
-                  </li>
-                  <li>
-                    <button class="fr-btn fr-btn--secondary mai-confirm-dialog__no" type="button" @click=${() => close(false)}>
-                      ${o.cancelLabel ?? 'Annuler'}
-                    </button>
-                  </li>
+                  <li><button class="fr-btn mai-confirm-dialog__yes" type="button" @click=${() => close(true)}>${o.confirmLabel}</button></li>
+                  <li><button class="fr-btn fr-btn--secondary mai-confirm-dialog__no" type="button" @click=${() => close(false)}>${o.cancelLabel ?? 'Annuler'}</button></li>
                 </ul>
               </div>
             </div>

@@ -110,13 +110,18 @@ export function radioGroup(o: FieldOptions & { options: { value: string; label: 
       ${o.label}${o.optional ? ' (facultatif)' : nothing}
     </legend>
     ${o.options.map(
-      (opt, i) =>
-        html`<div class="fr-fieldset__element fr-fieldset__element--inline">
-          <div class="fr-radio-group">
-            <input type="radio" id=${`${o.id}-${i}`} name=${o.name} value=${opt.value} .checked=${live(o.value === opt.value)} />
-            <label class="fr-label" for=${`${o.id}-${i}`}>${opt.label}</label>
-          </div>
-        </div>`,
+      (opt, i) => html`<div class="fr-fieldset__element fr-fieldset__element--inline">
+        <div class="fr-radio-group">
+          <input
+            type="radio"
+            id=${`${o.id}-${i}`}
+            name=${o.name}
+            value=${opt.value}
+            .checked=${live(o.value === opt.value)}
+          />
+          <label class="fr-label" for=${`${o.id}-${i}`}>${opt.label}</label>
+        </div>
+      </div>`,
     )}
     <div class="fr-messages-group" id=${`${o.id}-messages`} aria-live="polite">
       ${o.error ? html`<p class="fr-message fr-message--error">${o.error}</p>` : nothing}
@@ -136,7 +141,9 @@ export function checkbox(o: Omit<FieldOptions, 'value'> & { checked: boolean }):
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${`${o.id}-messages`}
     />
-    <label class="fr-label" for=${o.id}>${o.label}${o.hint ? html`<span class="fr-hint-text">${o.hint}</span>` : nothing}</label>
+    <label class="fr-label" for=${o.id}
+      >${o.label}${o.hint ? html`<span class="fr-hint-text">${o.hint}</span>` : nothing}</label
+    >
     <div class="fr-messages-group" id=${`${o.id}-messages`} aria-live="polite">
       ${o.error ? html`<p class="fr-message fr-message--error">${o.error}</p>` : nothing}
     </div>
@@ -145,7 +152,10 @@ export function checkbox(o: Omit<FieldOptions, 'value'> & { checked: boolean }):
 
 /** A DSFR alert; errors are announced (role="alert"), successes politely (role="status"). */
 export function alertBox(kind: 'error' | 'success' | 'info' | 'warning', text: string, title?: string): TemplateResult {
-  return html`<div class="fr-alert fr-alert--${kind} ${title ? '' : 'fr-alert--sm'} fr-mb-3w" role=${kind === 'error' ? 'alert' : 'status'}>
+  return html`<div
+    class="fr-alert fr-alert--${kind} ${title ? '' : 'fr-alert--sm'} fr-mb-3w"
+    role=${kind === 'error' ? 'alert' : 'status'}
+  >
     ${title ? html`<h2 class="fr-alert__title">${title}</h2>` : nothing}
     <p>${text}</p>
   </div>`;

@@ -14,9 +14,7 @@ export function srStatus(text: string): TemplateResult {
 
 /** A failed load: its message, and a button that tries again (secondary unless `primary`). */
 export function retryAlert(message: string, retry: () => unknown, o: { primary?: boolean } = {}): TemplateResult {
-  return html`${alertBox('error', message)}<button class=${o.primary ? 'fr-btn' : 'fr-btn fr-btn--secondary'} type="button" @click=${retry}>
-      Réessayer
-    </button>`;
+  return html`${alertBox('error', message)}<button class=${o.primary ? 'fr-btn' : 'fr-btn fr-btn--secondary'} type="button" @click=${retry}>Réessayer</button>`;
 }
 
 /** The muted line that stands for an empty list. */
@@ -26,7 +24,5 @@ export function emptyLine(text: string): TemplateResult {
 
 /** The button under a paged list; with `loading` it is disabled (and says `loadingLabel`, if any) while a page loads. */
 export function moreButton(label: string, more: () => unknown, o: { loading?: boolean; loadingLabel?: string } = {}): TemplateResult {
-  return html`<button class="fr-btn fr-btn--secondary" type="button" ?disabled=${!!o.loading} @click=${more}>
-    ${o.loading && o.loadingLabel ? o.loadingLabel : label}
-  </button>`;
+  return html`<button class="fr-btn fr-btn--secondary" type="button" ?disabled=${!!o.loading} @click=${more}>${o.loading && o.loadingLabel ? o.loadingLabel : label}</button>`;
 }
