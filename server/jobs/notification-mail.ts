@@ -12,6 +12,7 @@ import { ms } from '../presenters/time';
 import { dueNow, MAIL_HORIZON_MS, type Frequency, type Pending } from '../services/notifications/schedule';
 import { parseSettings } from '../services/notifications/notifications';
 import { describeNotification } from '../services/notifications/texts';
+import { startPeriodicJob, type PeriodicJob } from './periodic';
 
 type JobDeps = Pick<Deps, 'db' | 'config' | 'mailer' | 'log'>;
 
@@ -144,31 +145,9 @@ export async function runNotificationMail(deps: JobDeps, now: Date = new Date())
 }
 
 /** Runs the job every `everyMs` (one run at a time); `stop()` waits for a run under way. */
-export function startNotificationMail(deps: JobDeps, opts: { everyMs?: number; firstDelayMs?: number } = {}): { stop(): Promise<void> } {
-  const everyMs = opts.everyMs ?? 60_000;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    timer = setTimeout(tick, delay);
-    timer.unref();
-  };
-  const tick = () => {
-    running = runNotificationMail(deps, new Date())
-      .then(() => undefined)
-      .catch((err: unknown) => deps.log.error({ err }, 'notification mail job failed'))
-      .finally(() => {
-        running = null;
-        schedule(everyMs);
-      });
-  };
-  schedule(opts.firstDelayMs ?? 10_000);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+export function startNotificationMail(deps: JobDeps, opts: { everyMs?: number; firstDelayMs?: number } = {}): PeriodicJob {
+  return startPeriodicJob(deps.log, 'notification mail', () => runNotificationMail(deps, new Date()), {
+    everyMs: opts.everyMs ?? 60_000,
+    firstDelayMs: opts.firstDelayMs ?? 10_000,
+  });
 }
