@@ -1,6 +1,9 @@
 /** Suite helpers: what a `describe` sets up in its `before` hooks, usable by name where the suite is declared. */
 import { startServer, type TestServer } from './server';
 import { closeAll } from './sockets';
+import { databaseOf } from './any-database';
+import type { TestDatabase } from './db';
+import { needPostgres } from './services';
 
 /**
  * An object that stands for the one `resolve` answers once the suite's
@@ -51,4 +54,24 @@ export function useCast<T extends { [K in keyof T]: object }>(make: () => Promis
   return new Proxy({} as T, {
     get: (_, key) => standIn(`the cast’s ${String(key)}`, () => (cast ? (Reflect.get(cast, key) as object) : undefined)),
   });
+}
+
+/**
+ * Like `useServer`, on a fresh database of the given kind (PostgreSQL: skipped with a notice when absent,
+ * mandatory under CI); the database is dropped after the suite.
+ */
+export function useServerOn(kind: 'sqlite' | 'postgres'): TestServer {
+  let database: TestDatabase | undefined;
+  let server: TestServer | undefined;
+  before(async function () {
+    if (kind === 'postgres') await needPostgres(this);
+    database = await databaseOf(kind);
+    server = await startServer({ database });
+  });
+  after(async () => {
+    closeAll();
+    await server?.close();
+    await database?.drop();
+  });
+  return standIn('the suite’s server', () => server);
 }

@@ -1,12 +1,10 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { makeUserWithToken } from '../helpers/factories';
 import { uniqueDepartment } from '../helpers/contacts';
 import { createGroup } from '../helpers/groups';
-import { needPostgres } from '../helpers/services';
-import { databaseOf } from '../helpers/any-database';
-import type { TestDatabase } from '../helpers/db';
+import { useServerOn } from '../helpers/suite';
 import { createEvent } from '../helpers/events';
 
 /** `n` people invited to one event with `capacity` places register at once: the answers, in any order. */
@@ -20,17 +18,7 @@ async function stampede(s: TestServer, organiser: { token: string }, groupId: nu
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`events: ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} never over-books under concurrent registrations`, function () {
-    let database: TestDatabase;
-    let s: TestServer;
-    before(async function () {
-      if (kind === 'postgres') await needPostgres(this);
-      database = await databaseOf(kind);
-      s = await startServer({ database });
-    });
-    after(async () => {
-      await s?.close();
-      await database?.drop();
-    });
+    const s = useServerOn(kind);
 
     it('60 concurrent registrations for 10 places: exactly 10 registered and 50 on the waiting list, positions 1–50', async () => {
       const owner = await makeUserWithToken(s.db, { role: 'animator', departmentCode: uniqueDepartment() });

@@ -1,11 +1,9 @@
 import { expect } from 'chai';
-import { startServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { makeUserWithToken, TEST_PASSWORD } from '../helpers/factories';
 import { uniqueDepartment } from '../helpers/contacts';
-import { needPostgres } from '../helpers/services';
-import { databaseOf } from '../helpers/any-database';
-import type { TestDatabase } from '../helpers/db';
+import { useServerOn } from '../helpers/suite';
 import { connect, emitAck } from '../helpers/sockets';
 import { readOutbox } from '../helpers/outbox';
 import { readZip } from '../helpers/zip';
@@ -38,17 +36,7 @@ async function writerAndReader(s: TestServer) {
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`personal data on ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: deletion with grace, erasure, export`, function () {
     this.timeout(30000);
-    let database: TestDatabase;
-    let s: TestServer;
-    before(async function () {
-      if (kind === 'postgres') await needPostgres(this);
-      database = await databaseOf(kind);
-      s = await startServer({ database });
-    });
-    after(async () => {
-      await s?.close();
-      await database?.drop();
-    });
+    const s = useServerOn(kind);
 
     it('POST /api/me/deletion: 401 signed out, 400 bad body, 422 wrong password (still signed in)', async () => {
       const u = await makeUserWithToken(s.db);
