@@ -37,10 +37,14 @@ module.exports = {
       name: 'client-imports-protocol-types-only',
       severity: 'error',
       comment:
-        'The client imports the protocol with `import type` (no server code in the bundle); the one exception is ' +
-        'report-catalog.ts, plain data with no imports that the report forms list as values.',
+        'The client imports the protocol with `import type` (no server code in the bundle); the exceptions are ' +
+        'report-catalog.ts, organisation-catalog.ts and agenda-catalog.ts, plain data with no imports that the forms list as values.',
       from: { path: '^client/' },
-      to: { path: '^server/protocol/', pathNot: '^server/protocol/report-catalog\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^server/protocol/',
+        pathNot: '^server/protocol/(report|organisation|agenda|resource)-catalog\\.ts$',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'services-and-db-know-no-transport',

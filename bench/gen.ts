@@ -12,6 +12,8 @@ interface User {
   channels: number[];
   /** The channel this socket sends to (durable sends). */
   target?: number;
+  /** Users whose presence this socket shows (`presence:subscribe` as its acked no-op, as the web client does on arrival). */
+  subscribe?: number[];
 }
 interface StepStats {
   hist: Hist;
@@ -57,7 +59,7 @@ function watch(socket: Socket): void {
 function connectOne(url: string, u: User, timeoutMs: number): Promise<{ socket: Socket; connectMs: number; readyMs: number }> {
   const t0 = nowMs();
   const socket = io(url, {
-    auth: { token: u.token, channels: u.channels },
+    auth: { token: u.token, channels: u.channels, protocol: 2 }, // the hub's lean messages, as the web client gets them
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
@@ -72,12 +74,11 @@ function connectOne(url: string, u: User, timeoutMs: number): Promise<{ socket: 
     socket.once('connect', () => {
       const connectMs = nowMs() - t0;
       // An acked no-op: the hub answers only once the socket has joined its rooms.
-      socket
-        .timeout(timeoutMs)
-        .emit('presence:get', { userIds: [] }, (err: Error | null, res: { ok?: boolean; error?: { code: string } }) => {
-          if (err || !res?.ok) return fail(err ?? new Error(res?.error?.code ?? 'not ok'));
-          resolve({ socket, connectMs, readyMs: nowMs() - t0 });
-        });
+      const [event, payload] = u.subscribe ? ['presence:subscribe', { userIds: u.subscribe }] : ['presence:get', { userIds: [] }];
+      socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, res: { ok?: boolean; error?: { code: string } }) => {
+        if (err || !res?.ok) return fail(err ?? new Error(res?.error?.code ?? 'not ok'));
+        resolve({ socket, connectMs, readyMs: nowMs() - t0 });
+      });
     });
   });
 }

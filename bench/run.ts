@@ -1,7 +1,7 @@
 // `npm run bench -- <scenario> [--option value …]`: the hub against a bare
 // Socket.IO relay, in one run. Prints one JSON summary on stdout and writes it
-// under bench/results/. Scenarios: fanout, durable, connections, history,
-// twonodes, reports, all; `smoke` runs each of them tiny (CI); `profile <file>`
+// under bench/results/. Scenarios: fanout, durable, connections, burst, history,
+// twonodes, reports, antirobot, search, newsletter, all; `smoke` runs each of them tiny (CI); `profile <file>`
 // summarises a .cpuprofile. Add --profile to write the hub's CPU profile.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,9 +17,24 @@ import { connections, connectionsDefaults } from './scenarios/connections';
 import { history, historyDefaults } from './scenarios/history';
 import { twonodes, twoNodesDefaults } from './scenarios/twonodes';
 import { reportsBench, reportsDefaults } from './scenarios/reports';
+import { burst, burstDefaults } from './scenarios/burst';
+import { searchBench, searchDefaults } from './scenarios/search';
+import { antiRobotBench, antiRobotDefaults } from './scenarios/anti-robot';
+import { newsletterBench, newsletterDefaults } from './scenarios/newsletter';
 
-type Scenario = 'fanout' | 'durable' | 'connections' | 'history' | 'twonodes' | 'reports';
-const ALL: Scenario[] = ['fanout', 'durable', 'connections', 'history', 'twonodes', 'reports'];
+type Scenario = 'fanout' | 'durable' | 'connections' | 'burst' | 'history' | 'twonodes' | 'reports' | 'antirobot' | 'search' | 'newsletter';
+const ALL: Scenario[] = [
+  'fanout',
+  'durable',
+  'connections',
+  'burst',
+  'history',
+  'twonodes',
+  'reports',
+  'antirobot',
+  'search',
+  'newsletter',
+];
 
 /** Tiny settings for `smoke`: every scenario runs end to end in a few seconds. */
 const SMOKE = {
@@ -37,6 +52,7 @@ const SMOKE = {
   },
   durable: { ...durableDefaults, senders: 6, listeners: 2, durationMs: 800 },
   connections: { ...connectionsDefaults, count: 100, rampMs: 500, settleMs: 200 },
+  burst: { ...burstDefaults, count: 100, rampMs: 300, subscribe: 5, tailMs: 500, listeners: 2 },
   history: { ...historyDefaults, messages: 10_000, requests: 100, warmup: 10 },
   twonodes: {
     ...twoNodesDefaults,
@@ -50,14 +66,21 @@ const SMOKE = {
     drainMs: 8000,
   },
   reports: { ...reportsDefaults, reports: 5000, conseillers: 100, personalRuns: 10, nationalRuns: 3, exportRows: 1000 },
+  antirobot: { ...antiRobotDefaults, cost: 10, counterMax: 40, serverRuns: 20, solveRuns: 2 },
+  search: { ...searchDefaults, messages: 5000, posts: 500, users: 100, thematic: 3, groups: 5, runs: 10 },
+  newsletter: { ...newsletterDefaults, subscribers: 500 },
 };
 const DEFAULTS = {
   fanout: fanoutDefaults,
   durable: durableDefaults,
   connections: connectionsDefaults,
+  burst: burstDefaults,
   history: historyDefaults,
   twonodes: twoNodesDefaults,
   reports: reportsDefaults,
+  antirobot: antiRobotDefaults,
+  search: searchDefaults,
+  newsletter: newsletterDefaults,
 };
 
 /** `--key value` pairs: numbers stay numbers, `a,b` becomes a list of numbers, a bare flag is true. */
@@ -81,7 +104,7 @@ function parseFlags(argv: string[]): Record<string, unknown> {
 function options<T extends object>(base: T, flags: Record<string, unknown>): T {
   const o = { ...base } as Record<string, unknown>;
   for (const [k, v] of Object.entries(flags)) {
-    if (k === 'profile' || k === 'hubOnly') continue;
+    if (k === 'profile' || k === 'hubOnly' || k === 'workers' || k === 'relayShape') continue;
     if (!(k in base)) throw new Error(`unknown option --${k} (known: ${Object.keys(base).join(', ')})`);
     o[k] = Array.isArray((base as any)[k]) && !Array.isArray(v) ? [v] : v;
   }
@@ -109,12 +132,20 @@ async function runScenario(name: Scenario, o: any, run: RunOptions): Promise<unk
       return durable(o, { ...run, label });
     case 'connections':
       return connections(o, { ...run, label });
+    case 'burst':
+      return burst(o, { ...run, label });
     case 'history':
       return history(o, { ...run, label });
     case 'twonodes':
       return twonodes(o, { ...run, label });
     case 'reports':
       return reportsBench(o);
+    case 'antirobot':
+      return antiRobotBench(o);
+    case 'search':
+      return searchBench(o);
+    case 'newsletter':
+      return newsletterBench(o);
   }
 }
 
@@ -131,7 +162,7 @@ async function main(): Promise<number> {
   }
   const flags = parseFlags(rest);
   const scenarios = smoke || cmd === 'all' ? ALL : [cmd as Scenario];
-  const budgetMs = smoke ? 120_000 : Number(flags.maxMinutes ?? 90) * 60_000;
+  const budgetMs = smoke ? 480_000 : Number(flags.maxMinutes ?? 90) * 60_000;
   delete flags.maxMinutes;
   // The whole run is bounded: past its budget, every child is killed (by pid) and the run fails.
   setTimeout(() => {
@@ -145,9 +176,13 @@ async function main(): Promise<number> {
     maxMs: budgetMs + 30_000,
     profile: flags.profile === true,
     hubOnly: flags.hubOnly === true,
+    workers: Number(flags.workers ?? 1),
+    relayShape: typeof flags.relayShape === 'string' ? flags.relayShape : undefined,
     label: `${cmd}-${stamp}`,
   };
   delete flags.hubOnly;
+  delete flags.workers;
+  delete flags.relayShape;
   const started = Date.now();
   const results: Record<string, unknown> = {};
   const one = async (s: Scenario) => {

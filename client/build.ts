@@ -58,9 +58,34 @@ export async function build(options: { minify?: boolean } = {}): Promise<number>
   copied += copyIfChanged(join(dsfr, 'dsfr.min.css'), join(out, 'dsfr/dsfr.min.css'));
   copied += copyIfChanged(join(dsfr, 'utility/icons/icons.min.css'), join(out, 'dsfr/utility/icons/icons.min.css'));
   for (const dir of ['fonts', 'icons', 'favicon']) copied += copyTree(join(dsfr, dir), join(out, 'dsfr', dir));
+  copied += writeIfChanged(join(out, 'assets/emoji-fr.json'), emojiData());
+  // The anti-robot widget (altcha/external): its sheet, and the proof-of-work worker it starts from our
+  // own origin (CSP worker-src 'self': no blob: or data: workers).
+  const altcha = join(root, 'node_modules/altcha/dist');
+  copied += copyIfChanged(join(altcha, 'external/altcha.css'), join(out, 'assets/altcha.css'));
+  copied += copyIfChanged(join(altcha, 'workers/pbkdf2.js'), join(out, 'assets/altcha-pbkdf2.js'));
   copied += await buildPwa();
   console.log(`client built in ${Date.now() - started} ms (${copied} static files copied) → ${out}`);
   return copied;
+}
+
+/**
+ * The emoji picker's data, fetched by the browser only when a picker opens (not in app.js): from
+ * `emojibase-data` (the maintained emoji dataset, with French names and keywords), one entry per
+ * emoji without skin-tone variants nor the bare components: `[emoji, French name, group, keywords]`.
+ */
+function emojiData(): string {
+  type Entry = { unicode: string; label: string; group?: number; order?: number; tags?: string[] };
+  const list = JSON.parse(readFileSync(join(root, 'node_modules/emojibase-data/fr/compact.json'), 'utf8')) as Entry[];
+  const messages = JSON.parse(readFileSync(join(root, 'node_modules/emojibase-data/fr/messages.json'), 'utf8')) as {
+    groups: { key: string; message: string; order: number }[];
+  };
+  const emoji = list
+    .filter((e) => e.group !== undefined && e.group !== 2)
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+    .map((e) => [e.unicode, e.label, e.group, (e.tags ?? []).join(' ')]);
+  const groups = messages.groups.filter((g) => g.order !== 2).map((g) => ({ id: g.order, name: g.message }));
+  return JSON.stringify({ groups, emoji });
 }
 
 /** Writes `data` unless the file already holds exactly it (keeps mtimes, so caches stay valid). */

@@ -9,6 +9,8 @@ import { chatApi } from './api/chat.js';
 import { ChatStores } from './state/chat-stores.js';
 import { OfflineSnapshot } from './state/offline-snapshot.js';
 import { registerServiceWorker } from './pwa/register.js';
+import { DesktopAlerts, browserAlertEnv } from './state/desktop-alerts.js';
+import { notificationsApi } from './api/notifications.js';
 
 const api = createApi();
 const session = new SessionStore(api, new OfflineSnapshot(window.localStorage));
@@ -20,6 +22,13 @@ const app = document.querySelector('mai-app') ?? document.body.appendChild(docum
 const hub = new HubClient();
 const chat = new ChatStores(hub, chatApi(api.http), window.localStorage);
 chat.watchActivity(window);
+chat.alerts = new DesktopAlerts(
+  chat,
+  browserAlertEnv(window),
+  window.localStorage,
+  () => notificationsApi(api.http).settings(),
+  (id) => router.navigate(`/discussions/${id}`),
+);
 // The hub connection lives while a signed-in user who accepted the terms is here.
 session.addEventListener('change', () => {
   const user = session.user;

@@ -12,10 +12,12 @@ import { authMiddleware } from './http/middleware/auth';
 import { originCheck } from './http/middleware/origin';
 import { mountRoutes } from './http/router';
 import { staticClient } from './http/static';
+import { publicHead } from './http/public-head';
 import { attachHub } from './realtime/hub';
 import { createRealtimeDomains } from './realtime/domains';
 import type { AppState } from './http/context';
 import { settleBackground } from './background';
+import { stopNewsletterRunner } from './services/newsletters/runner';
 
 export interface AppOptions {
   db: Db;
@@ -23,6 +25,8 @@ export interface AppOptions {
   redis?: RedisPair | null;
   log?: Logger;
   mailer?: Mailer;
+  /** A worker of server/cluster/primary.ts: without Redis, broadcasts and presence go through the primary. */
+  clusterWorker?: boolean;
 }
 
 /**
@@ -37,12 +41,20 @@ export function createApp(opts: AppOptions) {
   let handle: ReturnType<typeof koa.callback> | null = null;
   const httpServer = http.createServer((req, res) => handle!(req, res));
 
-  const domains = createRealtimeDomains(deps, opts.redis ?? null);
-  const { io, realtime } = attachHub(httpServer, deps, opts.redis ?? null, domains.list);
+  const sharing = { redis: opts.redis ?? null, clusterWorker: !!opts.clusterWorker };
+  const domains = createRealtimeDomains(deps, sharing);
+  const { io, realtime } = attachHub(httpServer, deps, sharing, domains.list);
   domains.bind(io);
 
+  // Errors Koa meets after the response has started (a download the browser dropped) go to the log, not to
+  // stderr; a client that went away is not the server's error.
+  const gone = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+  koa.on('error', (err: NodeJS.ErrnoException, ctx?: { path?: string }) => {
+    if (gone.has(err.code ?? '')) log.debug({ err, path: ctx?.path }, 'client went away');
+    else log.error({ err, path: ctx?.path }, 'request failed after its response started');
+  });
   koa.use(errorMiddleware(log));
-  koa.use(staticClient());
+  koa.use(staticClient(publicHead(deps)));
   koa.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
   koa.use(authMiddleware(deps));
   koa.use(originCheck(() => deps.config.publicUrl));
@@ -50,6 +62,8 @@ export function createApp(opts: AppOptions) {
   handle = koa.callback();
 
   async function close(): Promise<void> {
+    // A newsletter being delivered stops after its mails in flight; the rest stays pending for the next start.
+    await stopNewsletterRunner(deps);
     await settleBackground();
     await domains.stop();
     io.disconnectSockets(true);

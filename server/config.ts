@@ -20,7 +20,17 @@ export interface Config {
   logLevel: string;
   sessionDays: number;
   /** Attempts allowed per window; tests lower or raise them. */
-  rateLimits: { loginPerIp: number; loginPerAccount: number; resetPerIp: number; resetPerAccount: number; windowSeconds: number };
+  rateLimits: {
+    loginPerIp: number;
+    loginPerAccount: number;
+    resetPerIp: number;
+    resetPerAccount: number;
+    /** Public bookings, moves and cancellations per address and window (anonymous forms). */
+    bookingPerIp: number;
+    /** Registrations and cancellations of visitors without an account on public events, per address and window. */
+    eventRegistrationPerIp: number;
+    windowSeconds: number;
+  };
   presenceGraceMs: number;
   /** Messages a user may send per 10 seconds (burst budget). */
   messageRatePer10s: number;
@@ -32,6 +42,10 @@ export interface Config {
   redisPrefix: string;
   /** Node identity for shared presence (several nodes on one Redis). */
   nodeId: string;
+  /** Worker processes `npm start` runs on this machine (node:cluster); 1 = a single process, as before. Default: one per core on PostgreSQL, 1 on SQLite. */
+  workers: number;
+  /** SQLite with several workers: `primary` (default) writes messages in the primary process for all of them; `workers`: each worker writes, SQLite's lock in turn (docs/performance.md). */
+  sqliteWriter: 'primary' | 'workers';
   /** Hotline: first-response target, in working hours (Mon–Fri 9:00–17:00, Europe/Paris). */
   hotlineFirstResponseHours: number;
   /** ProConnect (or any OpenID Connect provider): null unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. */
@@ -41,6 +55,26 @@ export interface Config {
   exportSyncMaxMb: number;
   /** Days the .eml copies of sent mail stay in MAIL_OUTBOX_DIR (0: kept forever). */
   mailOutboxRetentionDays: number;
+  /** Days after its date that a visitor's registration to a public event (name, address, phone) is kept. */
+  eventVisitorRetentionDays: number;
+  /** The anti-robot proof of work (altcha) asked at sign-up, on public forms and after failed logins. */
+  antiRobot: AntiRobotConfig;
+}
+
+/** The proof of work's price and lifetime; the HMAC secret is ANTI_ROBOT_SECRET or a key kept in DATA_DIR. */
+export interface AntiRobotConfig {
+  /** Shared by every node when set; otherwise read from (or written once to) $DATA_DIR/anti-robot.key. */
+  secret: string | null;
+  /** PBKDF2 iterations per attempt. */
+  cost: number;
+  /** The secret counter is drawn in [counterMax / 4, counterMax]: the browser tries that many attempts on average × 5/8. */
+  counterMax: number;
+  /** Seconds a challenge may be answered after it was issued. */
+  expirySeconds: number;
+  /** Failed logins on one account after which its login asks for the check too. */
+  loginAfterFailures: number;
+  /** Failed logins from one address (any account) after which its logins ask for the check too. */
+  loginAfterIpFailures: number;
 }
 
 /** The OpenID provider the sign-in page offers next to the password form. */
@@ -63,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
-    sqliteFile: path.join(dataDir, 'maillage.sqlite3'),
+    sqliteFile: env.SQLITE_FILE ? path.resolve(env.SQLITE_FILE) : path.join(dataDir, 'maillage.sqlite3'),
     redisUrl: env.REDIS_URL || null,
     mailOutboxDir: path.resolve(env.MAIL_OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
     smtpUrl: env.SMTP_URL || null,
@@ -79,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerAccount: Number(env.LOGIN_RATE_PER_ACCOUNT ?? 10),
       resetPerIp: 10,
       resetPerAccount: 3,
+      bookingPerIp: Number(env.BOOKING_RATE_PER_IP ?? 10),
+      eventRegistrationPerIp: Number(env.EVENT_REGISTRATION_RATE_PER_IP ?? 10),
       windowSeconds: 15 * 60,
     },
     presenceGraceMs: Number(env.PRESENCE_GRACE_MS ?? 5000),
@@ -88,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceSweepMs: Number(env.PRESENCE_SWEEP_MS ?? 10000),
     redisPrefix: env.REDIS_PREFIX ?? 'maillage:',
     nodeId: env.NODE_ID ?? `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
+    workers: workerCount(env.WORKERS, !!env.DATABASE_URL),
+    sqliteWriter: env.SQLITE_WRITER === 'workers' ? 'workers' : 'primary',
     hotlineFirstResponseHours: Number(env.HOTLINE_FIRST_RESPONSE_HOURS ?? 4),
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
@@ -102,5 +140,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportSyncMaxRows: Number(env.EXPORT_SYNC_MAX_ROWS ?? 20000),
     exportSyncMaxMb: Number(env.EXPORT_SYNC_MAX_MB ?? 100),
     mailOutboxRetentionDays: Number(env.MAIL_OUTBOX_RETENTION_DAYS ?? 30),
+    eventVisitorRetentionDays: Number(env.EVENT_VISITOR_RETENTION_DAYS ?? 30),
+    antiRobot: {
+      secret: env.ANTI_ROBOT_SECRET || null,
+      cost: Math.max(1, Number(env.ANTI_ROBOT_COST ?? 5000)),
+      counterMax: Math.max(4, Number(env.ANTI_ROBOT_COUNTER_MAX ?? 4000)),
+      expirySeconds: Number(env.ANTI_ROBOT_EXPIRY_SECONDS ?? 600),
+      loginAfterFailures: Number(env.ANTI_ROBOT_LOGIN_AFTER_FAILURES ?? 3),
+      loginAfterIpFailures: Number(env.ANTI_ROBOT_LOGIN_AFTER_IP_FAILURES ?? 10),
+    },
   };
+}
+
+/**
+ * `WORKERS`: a positive integer. Unset, empty or 0: one per core on PostgreSQL, and 1 on SQLite, where one
+ * process measured as many durable sends as two at half the CPU per send (docs/performance.md); WORKERS=2
+ * works there too, gap-free, the primary writing every worker's messages (SQLITE_WRITER).
+ */
+function workerCount(value: string | undefined, postgres: boolean): number {
+  const n = Number(value);
+  if (!value || !Number.isInteger(n) || n <= 0) return postgres ? os.availableParallelism() : 1;
+  return n;
 }

@@ -35,6 +35,17 @@ export async function rawRows<T>(db: Knex, sql: string, bindings: readonly unkno
 }
 
 /**
+ * `rawRows` for the few reads every connection or request runs (the session, the memberships, presence): on
+ * SQLite a statement prepared once per connection (knexfile.ts#preparedAll); on PostgreSQL `rawRows`.
+ * The SQL must not vary with the bindings (one prepared statement per text).
+ */
+export async function hotRows<T>(db: Knex, sql: string, bindings: readonly unknown[]): Promise<T[]> {
+  const client = db.client as { preparedAll?: (sql: string, bindings: unknown[]) => Promise<unknown[]> };
+  if (client.preparedAll) return (await client.preparedAll(sql, [...bindings])) as T[];
+  return rawRows<T>(db, sql, bindings);
+}
+
+/**
  * `(VALUES (?, ?), …) AS v`, its columns named column1, column2… on both
  * dialects, integers cast so PostgreSQL can type them. A join on VALUES keeps
  * the statement cheap to plan, where an OR per row would not be.

@@ -5,10 +5,13 @@ import { findChannelBySlug } from './db/channels';
 import { createGroup } from './services/groups/groups';
 import { joinGroup } from './services/groups/membership';
 import { createPost } from './services/groups/posts';
+import { setCommunityFlag } from './services/communities/home';
+import { addGroupLink } from './services/communities/links';
 import { sendMessage } from './services/chat/messages';
 import { setPinned } from './services/chat/messages';
 import { joinChannel } from './services/chat/channels';
 import { MessageWriter } from './services/chat/message-writer';
+import { createWorkshop } from './services/agenda/event-content';
 
 /**
  * What a demo network looks like after a few weeks: groups of each kind with
@@ -69,5 +72,49 @@ export async function seedDemoContent(deps: Deps): Promise<void> {
     title: 'Outils pour des ateliers smartphone ?',
     linkUrl: null,
     body: 'Je prépare un cycle d’ateliers « premiers pas sur smartphone » pour des seniors. Quels supports utilisez-vous ?',
+  });
+  // The network's group is a community: a home with its menu, a group inside it and a useful link.
+  await setCommunityFlag(db, claire!, network.id, true);
+  await createGroup(db, claire!, {
+    name: 'Ateliers seniors',
+    description: 'Les conseillers qui animent des ateliers pour les seniors.',
+    visibility: 'public',
+    parentId: network.id,
+  });
+  await addGroupLink(db, claire!, network.id, {
+    title: 'Les Bases du numérique d’intérêt général',
+    url: 'https://lesbases.anct.gouv.fr',
+    description: 'Ressources et outils partagés par les acteurs de l’inclusion numérique.',
+  });
+  // A public workshop on two dates: its page is readable without an account (/evenements-publics).
+  const day = (d: number, h: number) =>
+    new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + d, h));
+  await createWorkshop(db, claire!, {
+    groupId: network.id,
+    title: 'Atelier « Premiers pas sur smartphone »',
+    description: 'Deux heures pour apprendre à se servir de son téléphone : appels, messages, photos, applications utiles.',
+    access: 'public',
+    placeName: 'Médiathèque Jean Macé',
+    street: '2 rue Domer',
+    postalCode: '69007',
+    communeCode: '69387',
+    videoUrl: null,
+    contactName: 'Claire Martin',
+    contactEmail: 'claire.martin@exemple.fr',
+    contactPhone: null,
+    contactWebsite: null,
+    price: 'gratuit',
+    eventType: 'atelier',
+    projectSize: null,
+    departmentCodes: ['69'],
+    sectorIds: [],
+    imageAlt: null,
+    waitlist: true,
+    registrationDeadline: null,
+    submit: true,
+    sessions: [
+      { startsAt: day(7, 13), endsAt: day(7, 15), capacity: 8, prescriptionCapacity: 4 },
+      { startsAt: day(14, 13), endsAt: day(14, 15), capacity: 8, prescriptionCapacity: 4 },
+    ],
   });
 }

@@ -1,9 +1,15 @@
 import type { Deps } from './deps';
-import { insertUser, type Role } from './db/users';
+import { findUserByUsername, insertUser, type Role } from './db/users';
+import { announceTypeRequest } from './services/accounts/account-types';
 import { hashPassword } from './services/accounts/passwords';
 import { syncAutoMemberships } from './services/chat/channels';
 import { seedDemoContent } from './demo-content';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoPolls } from './demo-polls';
+import { seedDemoFaq } from './demo-help';
+import { seedDemoResources } from './demo-resources';
+import { seedDemoProjects } from './demo-projects';
+import { seedDemoNewsletters } from './demo-newsletters';
 
 /** The demo password of every demo account (listed in the README). */
 export const DEMO_PASSWORD = 'Maillage2026!';
@@ -64,6 +70,28 @@ const people: {
     city: 'Villeurbanne',
   },
   {
+    email: 'nadia@demo.maillage.fr',
+    username: 'nadia.rousseau',
+    first: 'Nadia',
+    last: 'Rousseau',
+    dept: '69',
+    role: 'member',
+    employer: 'Mairie de Villeurbanne',
+    job: 'Responsable de l’inclusion numérique',
+    city: 'Villeurbanne',
+  },
+  {
+    email: 'hugo@demo.maillage.fr',
+    username: 'hugo.bernard',
+    first: 'Hugo',
+    last: 'Bernard',
+    dept: '69',
+    role: 'member',
+    employer: 'Mairie de Villeurbanne',
+    job: 'Conseiller numérique',
+    city: 'Villeurbanne',
+  },
+  {
     email: 'thomas@demo.maillage.fr',
     username: 'thomas.moreau',
     first: 'Thomas',
@@ -98,7 +126,10 @@ const people: {
   },
 ];
 
-/** A small, believable network: members in the Rhône and the Gironde, an animator, a hotline agent, an admin. */
+/**
+ * A small, believable network: members in the Rhône and the Gironde, an animator, a hotline agent, an
+ * admin; at the Mairie de Villeurbanne, Nadia manages the team of Julie and Hugo (the team view).
+ */
 export async function seedDemo(deps: Deps): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
@@ -123,5 +154,23 @@ export async function seedDemo(deps: Deps): Promise<void> {
     await syncAutoMemberships(deps.db, user);
   }
   await seedDemoContent(deps);
+  await seedDemoPolls(deps);
+  await seedDemoFaq(deps.db, (await findUserByUsername(deps.db, 'admin'))!);
   await seedDemoReports(deps.db);
+  await seedDemoResources(deps);
+  await seedDemoProjects(deps, hash);
+  await seedDemoAccountTypes(deps);
+  await seedDemoNewsletters(deps);
+}
+
+/** Account types (#16): Sophie is a validated professional (the directory says so); Thomas's request waits for the admin. */
+async function seedDemoAccountTypes(deps: Deps): Promise<void> {
+  const now = new Date();
+  await deps.db('users').where({ username: 'sophie.lefebvre' }).update({ account_type: 'professionnel' });
+  await deps
+    .db('users')
+    .where({ username: 'thomas.moreau' })
+    .update({ requested_account_type: 'animateur_territorial', account_type_requested_at: now });
+  const thomas = await findUserByUsername(deps.db, 'thomas.moreau');
+  if (thomas) await announceTypeRequest(deps.db, thomas, 'animateur_territorial');
 }

@@ -1,23 +1,31 @@
 /**
- * Demo activity reports: about three hundred accompaniments over the last six
- * months for the demo conseillers, in communes around them, so "Mes
- * statistiques" and the territorial dashboards are alive on a first start.
+ * Demo activity reports: 75 accompaniments over the last six months for each
+ * demo conseiller, in communes around them, so "Mes statistiques" and the
+ * territorial dashboards are alive on a first start, and a team: Nadia, of
+ * the Mairie de Villeurbanne, manages Julie and Hugo (the manager's view).
  * A fixed pseudo-random sequence: every demo database looks the same.
  */
 import type { Knex } from 'knex';
 import { ACTIVITIES, AGE_BANDS, CANALS, DURATIONS, STATUSES, THEMES } from './protocol/report-catalog';
 import { parisToday } from './protocol/reports';
 import { findCommune } from './services/reports/communes';
-import { rebuildRollup } from './services/reports/rollup';
+import { rebuildRollup } from './db/report-rollup';
+import { insertReportRows } from './db/reports';
+import { addTeamMember } from './services/reports/teams';
+import { findUserByUsername } from './db/users';
+
+/** The demo team: a manager and colleagues of the same host structure. */
+const TEAM = { manager: 'nadia.rousseau', members: ['julie.petit', 'hugo.bernard'] };
 
 const AROUND: Record<string, string[]> = {
   'julie.petit': ['69266', '69266', '69259', '69029'],
+  'hugo.bernard': ['69266', '69266', '69266', '69259'],
   'thomas.moreau': ['69381', '69383', '69387', '69123'],
   'sophie.lefebvre': ['33281', '33281', '33063', '33069'],
   'lucas.garcia': ['33318', '33318', '33522', '33063'],
 };
 
-/** Inserts the demo reports and builds the roll-up from them. */
+/** Inserts the demo reports, builds the roll-up from them, and links the demo team. */
 export async function seedDemoReports(db: Knex): Promise<void> {
   let seed = 42;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -25,7 +33,7 @@ export async function seedDemoReports(db: Knex): Promise<void> {
   const today = Date.parse(`${parisToday()}T12:00:00Z`);
   const rows: Record<string, unknown>[] = [];
   for (const [username, codes] of Object.entries(AROUND)) {
-    const user = await db('users').where({ username }).first('id');
+    const user = await findUserByUsername(db, username);
     if (!user) continue;
     for (let i = 0; i < 75; i++) {
       const c = findCommune(pick(codes));
@@ -62,6 +70,12 @@ export async function seedDemoReports(db: Knex): Promise<void> {
       rows.push(row);
     }
   }
-  for (let i = 0; i < rows.length; i += 50) await db('reports').insert(rows.slice(i, i + 50));
+  await insertReportRows(db, rows);
   await rebuildRollup(db);
+  // Through the admins' own service, so the demo team obeys the same-structure rule.
+  const [admin, manager] = await Promise.all([findUserByUsername(db, 'admin'), findUserByUsername(db, TEAM.manager)]);
+  for (const username of TEAM.members) {
+    const member = await findUserByUsername(db, username);
+    if (admin && manager && member) await addTeamMember(db, admin, manager.id, member.id);
+  }
 }

@@ -9,10 +9,19 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files joined to the mail (an appointment's .ics). */
+  attachments?: { filename: string; content: string; contentType: string }[];
+  /** An HTML alternative of `text` (newsletters). */
+  html?: string;
+  /** Extra headers (`List-Unsubscribe`…). */
+  headers?: Record<string, string>;
+  /** A stable Message-ID (a newsletter retried after a crash keeps its id, so mailboxes dedupe it). */
+  messageId?: string;
 }
 
 export interface Mailer {
-  send(mail: Mail): Promise<void>;
+  /** Answers whether the transport took the mail (failures are logged, never thrown). */
+  send(mail: Mail): Promise<boolean>;
 }
 
 /**
@@ -21,22 +30,34 @@ export interface Mailer {
  * read the links. A failed send is logged, never thrown at the caller: the
  * request that triggered it has already been committed.
  */
-export function createMailer(config: Config, log: Logger): Mailer {
+export function createMailer(config: Config, log: Logger, opts: { discard?: boolean } = {}): Mailer {
   const transport = config.smtpUrl
     ? nodemailer.createTransport(config.smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
       try {
-        const info = await transport.sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text });
-        if (!config.smtpUrl) {
+        const info = await transport.sendMail({
+          from: config.mailFrom,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          attachments: mail.attachments,
+          html: mail.html,
+          headers: mail.headers,
+          messageId: mail.messageId,
+        });
+        // `discard` (benchmarks): the whole message is built, then dropped.
+        if (!config.smtpUrl && !opts.discard) {
           await fs.mkdir(config.mailOutboxDir, { recursive: true });
           const name = `${Date.now()}-${crypto.randomBytes(4).toString('hex')}.eml`;
           await fs.writeFile(path.join(config.mailOutboxDir, name), (info as unknown as { message: Buffer }).message);
         }
         log.info({ to: mail.to, subject: mail.subject }, 'mail sent');
+        return true;
       } catch (err) {
         log.error({ err, to: mail.to }, 'mail failed');
+        return false;
       }
     },
   };

@@ -89,7 +89,13 @@ export async function bulkInsert(db: Db, table: string, rows: Record<string, unk
  * départements, each with a session; they also get their automatic channels
  * (national, Annonces, their département) so connecting writes nothing.
  */
-export async function seedUsers(db: Db, prefix: string, n: number, role: 'member' | 'animator' = 'member'): Promise<BenchUser[]> {
+export async function seedUsers(
+  db: Db,
+  prefix: string,
+  n: number,
+  role: 'member' | 'animator' = 'member',
+  department?: string,
+): Promise<BenchUser[]> {
   const deps = ((await db('departments').select('code').orderBy('code')) as { code: string }[]).map((d) => d.code);
   const now = new Date();
   const users = Array.from({ length: n }, (_, i) => ({
@@ -98,7 +104,7 @@ export async function seedUsers(db: Db, prefix: string, n: number, role: 'member
     password_hash: 'bench-no-password',
     first_name: 'Banc',
     last_name: `${prefix.toUpperCase()} ${i}`,
-    department_code: deps[i % deps.length]!,
+    department_code: department ?? deps[i % deps.length]!,
     role,
     chat_only: false,
     status: 'active',

@@ -32,6 +32,10 @@ export interface RunOptions {
   label: string;
   /** Measure the hub alone (no relay, no ratios): for trying a change to the hub quickly. */
   hubOnly: boolean;
+  /** Processes per server (`--workers 2`): the hub with WORKERS, the relay with RELAY_WORKERS (the same cluster setup). */
+  workers?: number;
+  /** `--relayShape minimal`: the relay's `message:new` carries only {id, seq, channelId, body, clientMsgId, createdAt}. */
+  relayShape?: string;
 }
 
 /** Where --profile writes the hub's .cpuprofile files (git-ignored). */
@@ -58,7 +62,7 @@ async function start(kind: SystemKind, name: string, env: Record<string, string>
         if (q.waitedMs > 2500)
           log(`${name}: waited ${Math.round(q.waitedMs / 1000)} s for a quiet machine (${q.coresBusy} cores busy by others)`);
       }
-      if (!o.profile || kind !== 'hub') return fn();
+      if (!o.profile) return fn(); // the relay too: the pair's profiles side by side
       fs.mkdirSync(PROFILE_DIR, { recursive: true });
       const file = path.join(PROFILE_DIR, `${o.label}-${name}.cpuprofile`);
       await child.call('profile', { action: 'start' });
@@ -75,12 +79,19 @@ async function start(kind: SystemKind, name: string, env: Record<string, string>
 
 /** The hub on a scratch database: log level warn, per-user send limit lifted, optionally on Redis. */
 export function startHub(db: ScratchDb, o: RunOptions, extra: Record<string, string> = {}, name = 'hub'): Promise<System> {
-  return start('hub', name, { ...db.env, LOG_LEVEL: 'warn', MESSAGE_RATE_PER_10S: '100000000', PRESENCE_GRACE_MS: '1000', ...extra }, o);
+  const workers = { WORKERS: String(o.workers ?? 1) };
+  return start(
+    'hub',
+    name,
+    { ...db.env, LOG_LEVEL: 'warn', MESSAGE_RATE_PER_10S: '100000000', PRESENCE_GRACE_MS: '1000', ...workers, ...extra },
+    o,
+  );
 }
 
 /** The bare relay (optionally on the Redis adapter, as a second node would be). */
 export function startRelay(o: RunOptions, extra: Record<string, string> = {}, name = 'relay'): Promise<System> {
-  return start('relay', name, { ...extra }, o);
+  const shape: Record<string, string> = o.relayShape ? { RELAY_SHAPE: o.relayShape } : {};
+  return start('relay', name, { RELAY_WORKERS: String(o.workers ?? 1), ...shape, ...extra }, o);
 }
 
 /** The profiles written by the hub children of this run (with --profile). */

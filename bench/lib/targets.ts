@@ -92,6 +92,36 @@ export function targets(results: Record<string, any>): Target[] {
       met: full ? r.nationalYear?.p95 < 500 : null,
     });
   }
+  const nl = results.newsletter;
+  if (nl && nl.mailsPerSecond !== undefined) {
+    out.push({
+      what: `newsletter (${nl.database}): mails handed to the transport per second, ${nl.recipients} subscribers (${nl.transport})`,
+      target: '> 200 with 20 000',
+      measured: nl.mailsPerSecond,
+      met: nl.recipients >= 20_000 ? nl.mailsPerSecond > 200 : null,
+    });
+    out.push({
+      what: 'newsletter: every subscriber handed once (rows sent = recipients = mails)',
+      target: 'equal',
+      measured: `${nl.rowsMarkedSent} rows / ${nl.recipients} recipients / ${nl.handedToTransport} mails`,
+      met: nl.rowsMarkedSent === nl.recipients && nl.handedToTransport === nl.recipients,
+    });
+  }
+  const sr = results.search;
+  if (sr) {
+    const full = sr.options?.messages >= 1_000_000 && sr.options?.posts >= 100_000;
+    for (const [key, label] of [
+      ['messagesPage', 'a page of messages'],
+      ['overview', 'the overview of every type'],
+    ] as const) {
+      out.push({
+        what: `search (${sr.database}): ${label}, p95 (ms) at ${sr.options?.messages} messages and ${sr.options?.posts} posts, while ${sr.arrivals?.achievedPerSecond} messages/s arrive`,
+        target: '< 100 (at 1 000 000 messages, 100 000 posts, 200 messages/s)',
+        measured: sr[key]?.p95,
+        met: full ? sr[key]?.p95 < 100 : null,
+      });
+    }
+  }
   return out;
 }
 

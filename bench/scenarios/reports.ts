@@ -19,9 +19,10 @@ import { ACTIVITIES, AGE_BANDS, CANALS, STATUSES, THEMES } from '../../server/pr
 import { statsQuery } from '../../server/protocol/reports';
 import { statsFor } from '../../server/services/reports/stats';
 import { reportsCsv, reportsXlsx } from '../../server/services/reports/exports';
-import { rebuildRollup } from '../../server/services/reports/rollup';
+import { rebuildRollup } from '../../server/db/report-rollup';
 import { insertTeamLink } from '../../server/db/report-teams';
-import { sumDaily, topCommunesByMonths } from '../../server/db/report-daily';
+import { perDepartment, sumDaily } from '../../server/db/report-daily';
+import { topCommunesOfPeriod } from '../../server/db/report-communes';
 import { TALLY_COLUMNS } from '../../server/services/reports/tally';
 import communes from '@etalab/decoupage-administratif/data/communes.json' with { type: 'json' };
 
@@ -135,12 +136,17 @@ async function timed(n: number, fn: () => Promise<unknown>) {
   return h.summary();
 }
 
-/** Streams an export to nowhere; answers its time, bytes and the RSS peak above the starting RSS (MB). */
+/** Streams an export to nowhere; answers its time, bytes and the RSS and heap peaks above their values at the start (MB). */
 async function drain(make: () => Promise<{ stream: NodeJS.ReadableStream }>) {
   global.gc?.();
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = process.memoryUsage();
+  let peak = start.rss;
+  let heapPeak = start.heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+  }, 20);
   const t = performance.now();
   let bytes = 0;
   const { stream } = await make();
@@ -154,7 +160,13 @@ async function drain(make: () => Promise<{ stream: NodeJS.ReadableStream }>) {
     }),
   );
   clearInterval(timer);
-  return { ms: Math.round(performance.now() - t), bytes, rssPeakAboveStartMB: Math.round(((peak - base) / 1048576) * 10) / 10 };
+  const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+  return {
+    ms: Math.round(performance.now() - t),
+    bytes,
+    rssPeakAboveStartMB: mb(peak - start.rss),
+    heapPeakAboveStartMB: mb(heapPeak - start.heapUsed),
+  };
 }
 
 /** The scenario: seed, then the three measures. */
@@ -185,13 +197,17 @@ export async function reportsBench(o: ReportsOptions) {
         const f = yearStart();
         return sumDaily(db, TALLY_COLUMNS, null, dayOf(f), dayOf(f + 364 * DAY));
       }),
+      departmentsRanking: await timed(o.nationalRuns, () => {
+        const f = yearStart();
+        return perDepartment(db, null, dayOf(f), dayOf(f + 364 * DAY));
+      }),
       topCommunes: await timed(o.nationalRuns, () => {
         const f = yearStart();
-        return topCommunesByMonths(db, null, dayOf(f), dayOf(f + 364 * DAY), 10);
+        return topCommunesOfPeriod(db, null, dayOf(f), dayOf(f + 364 * DAY), 10);
       }),
     };
     log(
-      `reports: national year parts p95: roll-up sums ${nationalParts.rollupSums.p95} ms, top communes ${nationalParts.topCommunes.p95} ms`,
+      `reports: national year parts p95: roll-up sums ${nationalParts.rollupSums.p95} ms, départements ${nationalParts.departmentsRanking.p95} ms, top communes ${nationalParts.topCommunes.p95} ms`,
     );
     // A manager whose team holds `exportRows` reports over the whole period.
     const team = Math.min(ids.length - 1, Math.max(1, Math.round((o.exportRows / o.reports) * ids.length)));
@@ -206,11 +222,13 @@ export async function reportsBench(o: ReportsOptions) {
           .first()) as { n: number }
       ).n,
     );
-    const small = await drain(() => reportsCsv(db, actor(manager), { ...exportQuery, to: dayOf(today - (o.days - 60) * DAY) }));
+    const twoMonths = { ...exportQuery, to: dayOf(today - (o.days - 60) * DAY) };
+    const small = await drain(() => reportsCsv(db, actor(manager), twoMonths));
+    const smallXlsx = await drain(() => reportsXlsx(db, actor(manager), twoMonths));
     const csv = await drain(() => reportsCsv(db, actor(manager), exportQuery));
     const xlsx = await drain(() => reportsXlsx(db, actor(manager), exportQuery));
     log(
-      `reports: export of ${rows} rows: CSV ${csv.ms} ms (+${csv.rssPeakAboveStartMB} MB), XLSX ${xlsx.ms} ms (+${xlsx.rssPeakAboveStartMB} MB); a 2-month export +${small.rssPeakAboveStartMB} MB`,
+      `reports: export of ${rows} rows: CSV ${csv.ms} ms (RSS +${csv.rssPeakAboveStartMB} MB, heap +${csv.heapPeakAboveStartMB} MB), XLSX ${xlsx.ms} ms (RSS +${xlsx.rssPeakAboveStartMB} MB, heap +${xlsx.heapPeakAboveStartMB} MB); 2-month exports: CSV +${small.rssPeakAboveStartMB} MB, XLSX +${smallXlsx.rssPeakAboveStartMB} MB`,
     );
     return {
       database: scratch.kind,
@@ -218,7 +236,7 @@ export async function reportsBench(o: ReportsOptions) {
       personalMonth: personal,
       nationalYear: national,
       nationalParts,
-      export: { rows, csv, xlsx, smallCsvForComparison: small },
+      export: { rows, csv, xlsx, smallCsvForComparison: small, smallXlsxForComparison: smallXlsx },
       targets: { personalMonthP95Under50ms: (personal.p95 ?? Infinity) < 50, nationalYearP95Under500ms: (national.p95 ?? Infinity) < 500 },
     };
   } finally {

@@ -30,6 +30,10 @@ export function adminUsersApi(http: Http) {
       const res = await http.patch<{ user?: User } & Partial<User>>(`/api/admin/users/${id}`, patch);
       return (res.user ?? res) as User;
     },
+    /** DELETE /api/admin/users/:id: erases the account's personal data at once. */
+    remove: (id: number) => http.delete<void>(`/api/admin/users/${id}`),
+    /** A pending account's welcome mail again (a fresh 7-day link; the previous one dies). */
+    resendWelcome: (id: number) => http.post<{ status: 'sent' }>(`/api/admin/users/${id}/welcome`, {}),
   };
 }
 

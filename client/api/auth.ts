@@ -3,6 +3,7 @@ import type { Http } from './http.js';
 import type { LoginResponse, UserResponse } from '../../server/protocol/index.js';
 import type { RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
 import type { AuthProviders, OidcSignupBody, OidcSignupView } from '../../server/protocol/oidc.js';
+import type { AntiRobotBody } from '../../server/protocol/anti-robot.js';
 
 /** Bodies shared with the server (type-only). */
 export type { LoginResponse, NewAccount, RegisterBody as RegisterInput } from '../../server/protocol/accounts.js';
@@ -10,9 +11,12 @@ export type { LoginResponse, NewAccount, RegisterBody as RegisterInput } from '.
 /** Account and session routes. */
 export function authApi(http: Http) {
   return {
-    register: (input: RegisterInput) => http.post<UserResponse>('/api/auth/register', input),
+    /** `altcha`: the anti-robot answer (<mai-anti-robot>), always asked. */
+    register: (input: RegisterInput & AntiRobotBody) => http.post<UserResponse>('/api/auth/register', input),
     confirm: (token: string) => http.post<unknown>('/api/auth/confirm', { token }),
-    login: (email: string, password: string) => http.post<LoginResponse>('/api/auth/login', { email, password }),
+    /** `altcha`: the anti-robot answer, asked after repeated failures (the refusal says so in `details.antiRobot`). */
+    login: (email: string, password: string, altcha?: string) =>
+      http.post<LoginResponse>('/api/auth/login', altcha ? { email, password, altcha } : { email, password }),
     /** `logoutUrl`: where to go to end the provider's session too (ProConnect), else null. */
     logout: () => http.post<{ ok: true; logoutUrl?: string | null }>('/api/auth/logout'),
     providers: () => http.get<AuthProviders>('/api/auth/providers'),

@@ -29,9 +29,12 @@ export function eventsApi(http: Http) {
     cancel: (id: number, reason: string | null) => http.delete<AgendaEvent>(e(id), { query: { reason } }),
     invite: (id: number, who: Invitees) => http.post<{ invited: number }>(`${e(id)}/invitations`, who),
     register: (id: number) => http.post<RegistrationAnswer>(`${e(id)}/registrations`, {}),
-    prescribe: (id: number, name: string, email: string) =>
-      http.post<RegistrationAnswer>(`${e(id)}/registrations`, { list: 'prescription', name, email }),
+    prescribe: (id: number, name: string, email: string, sessionId?: number) =>
+      http.post<RegistrationAnswer>(`${e(id)}/registrations`, { list: 'prescription', name, email, ...(sessionId ? { sessionId } : {}) }),
     unregister: (id: number) => http.delete<{ event: AgendaEvent }>(`${e(id)}/registrations/me`),
+    registerSession: (id: number, sessionId: number) => http.post<RegistrationAnswer>(`${e(id)}/registrations`, { sessionId }),
+    unregisterSession: (id: number, sessionId: number) =>
+      http.delete<{ event: AgendaEvent }>(`${e(id)}/registrations/me`, { query: { sessionId: String(sessionId) } }),
     removeRegistration: (id: number, registrationId: number) =>
       http.delete<{ event: AgendaEvent }>(`${e(id)}/registrations/${registrationId}`),
     registrants: (id: number) => http.get<{ items: Registrant[] }>(`${e(id)}/registrations`),

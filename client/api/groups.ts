@@ -20,6 +20,7 @@ import type {
   NewPost,
   Post,
   PostDetail,
+  PostKind,
   ReactionAnswer,
   ReactionKind,
   Reactor,
@@ -66,7 +67,7 @@ export function groupsApi(http: Http) {
     invite: (id: number, to: InviteBody) => http.post<{ status: string; invitation: Invitation }>(`${g(id)}/invitations`, to),
     accept: (id: number) => http.post<{ status: 'member' }>(`${g(id)}/invitations/accept`),
     decline: (id: number) => http.post<{ status: null }>(`${g(id)}/invitations/decline`),
-    posts: (id: number, cursor?: Cursor) => http.get<Page<Post>>(`${g(id)}/posts`, { query: { cursor } }),
+    posts: (id: number, cursor?: Cursor, kind?: PostKind) => http.get<Page<Post>>(`${g(id)}/posts`, { query: { cursor, kind } }),
     createPost: (id: number, input: NewPost) => http.post<Post>(`${g(id)}/posts`, input),
     /** Multipart upload with progress (XMLHttpRequest), before the post is published. */
     upload: (id: number, file: Blob, name: string, onProgress?: (fraction: number) => void) => {
@@ -80,6 +81,7 @@ export function groupsApi(http: Http) {
     deletePost: (postId: number) => http.delete<void>(`/api/posts/${postId}`),
     comment: (postId: number, body: string) => http.post<Comment>(`/api/posts/${postId}/comments`, { body }),
     deleteComment: (commentId: number) => http.delete<void>(`/api/comments/${commentId}`),
+    editComment: (commentId: number, body: string) => http.patch<Comment>(`/api/comments/${commentId}`, { body }),
     react: (postId: number, kind: ReactionKind) => http.post<ReactionAnswer>(`/api/posts/${postId}/reactions`, { kind }),
     reactors: (postId: number) => http.get<{ items: Reactor[] }>(`/api/posts/${postId}/reactions`),
     notifications: (cursor?: Cursor) => http.get<NotificationPage>('/api/notifications', { query: { cursor } }),

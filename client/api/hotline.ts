@@ -1,7 +1,7 @@
 /** REST calls of the hotline desk (docs/protocol.md, section "Hotline"); commands go through the hub. Wire types: server/protocol/hotline.ts. */
 import type { Http } from './http.js';
 import type { Person } from '../../server/protocol/common.js';
-import type { Message } from '../../server/protocol/chat.js';
+import type { HistoryPage } from '../../server/protocol/chat.js';
 import type {
   ChangeCategoryBody,
   HotlineAgent,
@@ -50,9 +50,9 @@ export function hotlineApi(http: Http) {
     agents: () => http.get<HotlineAgent[]>('/api/hotline/agents'),
     figures: (from: string, to: string) => http.get<HotlineFigures>('/api/hotline/figures', { query: { from, to } }),
     figuresCsvUrl: (from: string, to: string) => http.url('/api/hotline/figures.csv', { from, to }),
-    /** The ticket's conversation: the last messages of its channel, oldest first. */
+    /** The ticket's conversation: the last messages of its channel, oldest first (protocol 2: `userCache.fromPage`). */
     history: (channelId: number, afterSeq?: number) =>
-      http.get<Message[]>(`/api/channels/${channelId}/messages`, { query: { limit: 100, afterSeq } }),
+      http.get<HistoryPage>(`/api/channels/${channelId}/messages`, { query: { limit: 100, afterSeq, protocol: 2 } }),
   };
 }
 

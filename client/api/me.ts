@@ -17,9 +17,12 @@ export function xhrUpload<T>(
   path: string,
   form: FormData,
   onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    // Cancelling (a file removed from the composer while it uploads) aborts the request: onabort rejects.
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.open(method, http.url(path));
     xhr.setRequestHeader('Accept', 'application/json');
     if (onProgress) {
@@ -64,6 +67,10 @@ export function meApi(http: Http) {
     /** POST /api/me/password: the other sessions are revoked, this one stays. */
     changePassword: (currentPassword: string, newPassword: string) =>
       http.post<UserResponse & { revokedSessions: number }>('/api/me/password', { currentPassword, newPassword }),
+    /** POST /api/me/email: a confirmation link goes to the new address. */
+    changeEmail: (email: string, password: string) => http.post<{ status: 'pending'; email: string }>('/api/me/email', { email, password }),
+    /** POST /api/auth/email-change/confirm: the link's token. */
+    confirmEmail: (token: string) => http.post<UserResponse>('/api/auth/email-change/confirm', { token }),
   };
 }
 

@@ -46,7 +46,9 @@ export class HubClient extends EventTarget {
   /** Listeners outlive sockets: a new connection after a logout/login reaches the same stores. */
   private listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-  constructor(private factory: SocketFactory = () => io({ transports: ['websocket', 'polling'], withCredentials: true })) {
+  constructor(
+    private factory: SocketFactory = () => io({ transports: ['websocket', 'polling'], withCredentials: true, auth: { protocol: 2 } }),
+  ) {
     super();
   }
 

@@ -142,6 +142,13 @@ export class ChannelsStore extends EventTarget {
     this.upsert({ ...c, unread, mentions: unread ? e.mentions : 0, lastReadSeq });
   }
 
+  /** "Mark as unread": my marker went back (the only move backwards; `unread` pushes never lower it). */
+  setReadMarker(channelId: number, lastReadSeq: number): void {
+    const c = this.get(channelId);
+    if (!c) return;
+    this.upsert({ ...c, lastReadSeq, unread: Math.max(0, c.lastSeq - lastReadSeq) });
+  }
+
   /**
    * `message:new` (or my own ack): counts it as unread unless it is mine (the
    * server moved my marker). Large channels get no `unread` push, so there this

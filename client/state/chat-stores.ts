@@ -1,12 +1,17 @@
 /** Builds the chat stores over one hub client and wires the hub's events, resyncs and acks into them. */
-import type { Channel, ChatApi, HubLike, Message } from '../api/chat.js';
+import type { Channel, ChatApi, HubLike, Message, MessageFile } from '../api/chat.js';
 import { ChannelsStore } from './channels-store.js';
 import { MessagesStore } from './messages-store.js';
 import { Outbox, type StorageLike } from './outbox.js';
 import { OfflineSnapshot } from './offline-snapshot.js';
 import { IdleTracker, PresenceStore } from './presence-store.js';
+import { userCache } from './user-cache.js';
 import { TypingStore } from './typing-store.js';
 import { ThematicAdminStore } from './thematic-admin-store.js';
+import { UploadsStore } from './uploads-store.js';
+import { ThreadsStore } from './threads-store.js';
+import type { DesktopAlerts } from './desktop-alerts.js';
+import { setChatUnread } from './page-title.js';
 
 /** Who is signed in, as far as the chat cares. */
 export interface ChatUser {
@@ -33,6 +38,12 @@ export class ChatStores extends EventTarget {
   readonly typing: TypingStore;
   /** Animators and admins: every thematic channel, archived ones included (loaded by the browser). */
   readonly thematicAdmin: ThematicAdminStore;
+  /** Files of the composers, uploaded before their message is sent. */
+  readonly uploads: UploadsStore;
+  /** The thread open in the side panel, and the threads I follow. */
+  readonly threads: ThreadsStore;
+  /** Desktop notifications, sound and mutes (set by main.ts: they need the browser). */
+  alerts: DesktopAlerts | null = null;
   user: ChatUser | null = null;
   /** The channel shown in the chat page (null: none, or the page is not shown). */
   openChannelId: number | null = null;
@@ -41,10 +52,13 @@ export class ChatStores extends EventTarget {
   private readTarget = new Map<number, number>();
   private readonly snapshot: OfflineSnapshot;
   private readRunning = new Set<number>();
+  private readonly threadSeen = new Set<number>();
+  /** Channels marked unread by hand: not marked read again by merely showing them, until left or written in. */
+  private readonly readHeld = new Set<number>();
 
   constructor(
     readonly hub: HubLike,
-    api: ChatApi,
+    readonly api: ChatApi,
     storage: StorageLike,
   ) {
     super();
@@ -55,13 +69,40 @@ export class ChatStores extends EventTarget {
     this.presence = new PresenceStore(api, hub);
     this.typing = new TypingStore(hub);
     this.thematicAdmin = new ThematicAdminStore(api);
+    this.threads = new ThreadsStore(api, hub, () => this.user?.id ?? null);
+    this.uploads = new UploadsStore((channelId, file, name, onProgress, signal) =>
+      api.uploadFile(channelId, file, name, onProgress, signal),
+    );
     this.outbox.setSender(async (e) => {
-      const payload = { channelId: e.channelId, body: e.body, clientMsgId: e.clientMsgId, replyToId: e.replyToId };
+      const fileIds = (e.files ?? []).map((f) => f.id);
+      const payload = {
+        channelId: e.channelId,
+        body: e.body,
+        clientMsgId: e.clientMsgId,
+        replyToId: e.replyToId,
+        fileIds,
+        threadOnly: !!e.threadOnly,
+      };
       return (await hub.request('message:send', payload, 10_000)).message;
     });
     this.outbox.onAcked = (m) => this.onMessage(m, false);
-    hub.on('message:new', (m) => this.onMessage(m, true));
-    hub.on('message:updated', (m) => this.messages.update(m));
+    userCache.attach(hub);
+    hub.on('message:new', (raw) => {
+      const m = userCache.toMessage(raw);
+      this.onMessage(m, true);
+      void this.alerts?.consider(m);
+    });
+    // The tab's title carries the unread total on every page.
+    this.channels.addEventListener('change', () => setChatUnread(this.channels.items.reduce((n, c) => n + (c.joined ? c.unread : 0), 0)));
+    hub.on('message:updated', (m) => {
+      this.messages.update(m);
+      this.threads.update(m);
+    });
+    hub.on('message:reactions', (e) => {
+      this.messages.applyReactions(e);
+      const m = this.threads.root?.id === e.messageId ? this.threads.root : this.threads.replies.find((r) => r.id === e.messageId);
+      if (m) this.threads.update({ ...m, reactions: e.reactions });
+    });
     hub.on('channel:added', (c) => this.channels.upsert(c));
     hub.on('channel:removed', (c) => this.channels.remove(c));
     hub.on('channel:updated', (u) => {
@@ -71,6 +112,11 @@ export class ChatStores extends EventTarget {
     hub.on('unread', (e) => this.channels.applyUnread(e));
     hub.on('typing', (e) => this.typing.apply(e));
     hub.on('presence', (p) => this.presence.apply(p));
+    // The DM list shows its peers' presence: the hub sends it for the users shown only (presence:subscribe).
+    this.channels.addEventListener('change', () => {
+      const peers = this.channels.items.flatMap((c) => (c.kind === 'direct' && c.peer ? [c.peer.id] : []));
+      void this.presence.show('direct', peers);
+    });
     hub.addEventListener('resync', () => void this.resync());
     hub.addEventListener('status', () => this.emit());
   }
@@ -94,6 +140,7 @@ export class ChatStores extends EventTarget {
     this.messages.clear();
     this.typing.clear();
     this.thematicAdmin.clear();
+    this.threads.clear();
     this.presence.reset(user?.id ?? null);
     this.outbox.setUser(user?.id ?? null);
     this.channels.keepSnapshot(this.snapshot, user?.id ?? null);
@@ -112,12 +159,14 @@ export class ChatStores extends EventTarget {
       this.outbox.flush(),
       this.presence.refresh(),
       this.presence.reassert(),
+      this.threads.loadFollowed(),
     ]);
   }
 
   /** The chat page shows this channel (null: it shows none). */
   open(channelId: number | null): void {
     if (this.openChannelId === channelId) return;
+    if (this.openChannelId !== null) this.readHeld.delete(this.openChannelId);
     this.openChannelId = channelId;
     this.reading = false;
     this.emit();
@@ -135,6 +184,7 @@ export class ChatStores extends EventTarget {
 
   /** Sends `channel:read` up to the last held message; coalesces bursts into one request at a time. */
   markRead(channelId: number): void {
+    if (this.readHeld.has(channelId)) return;
     const seq = this.messages.channel(channelId).lastSeq;
     const c = this.channels.get(channelId);
     if (!c || seq <= c.lastReadSeq) return;
@@ -155,9 +205,33 @@ export class ChatStores extends EventTarget {
   }
 
   /** Queues a message (shown at once as "envoi…"). */
-  send(channelId: number, body: string, replyToId: number | null = null): void {
-    this.outbox.enqueue({ channelId, body, replyToId });
+  send(channelId: number, body: string, replyToId: number | null = null, files: MessageFile[] = [], threadOnly = false): void {
+    this.readHeld.delete(channelId);
+    this.outbox.enqueue({ channelId, body, replyToId, files, threadOnly });
     this.typing.sent(channelId);
+  }
+
+  /**
+   * Sends once the channel's files are stored: the message waits for the uploads still running, then
+   * leaves with every file that made it (a refused file stays in the composer with its reason).
+   */
+  async sendWithFiles(channelId: number, body: string, replyToId: number | null = null): Promise<void> {
+    await this.uploads.settled(channelId);
+    const files = this.uploads.take(channelId);
+    if (body.trim() || files.length) this.send(channelId, body, replyToId, files);
+  }
+
+  /** A reply from the thread's panel: kept in the thread unless also sent to the channel. */
+  reply(channelId: number, rootId: number, body: string, alsoToChannel: boolean): void {
+    if (body.trim()) this.send(channelId, body, rootId, [], !alsoToChannel);
+  }
+
+  /** `channel:unread`: this message and what follows count as unread again (kept so while the channel stays open). */
+  async markUnread(messageId: number): Promise<number> {
+    const { channelId, lastReadSeq } = await this.hub.request('channel:unread', { messageId });
+    this.readHeld.add(channelId);
+    this.channels.setReadMarker(channelId, lastReadSeq);
+    return lastReadSeq;
   }
 
   /** `message:edit` (author only). */
@@ -175,6 +249,13 @@ export class ChatStores extends EventTarget {
   async pin(messageId: number, pinned: boolean): Promise<void> {
     const { message } = await this.hub.request(pinned ? 'message:pin' : 'message:unpin', { messageId });
     this.messages.update(message);
+  }
+
+  /** `reaction:toggle`: my emoji on or off (`on` as the button shows it, so a repeat is harmless). */
+  async react(messageId: number, emoji: string, on: boolean): Promise<void> {
+    const m = this.messages.findAnywhere(messageId);
+    const { reactions } = await this.hub.request('reaction:toggle', { messageId, emoji, on });
+    if (m) this.messages.applyReactions({ messageId, channelId: m.channelId, reactions });
   }
 
   /** The direct channel with a person: the one I have, or `dm:open`. */
@@ -209,6 +290,12 @@ export class ChatStores extends EventTarget {
     const mine = m.author.id === this.user?.id;
     if (live) this.messages.receive(m);
     else this.messages.update(m);
+    if (m.replyToId && !this.threadSeen.has(m.id)) {
+      // Once per reply (the ack and the broadcast both bring it): the root's summary and the thread stores follow.
+      this.threadSeen.add(m.id);
+      this.messages.countReply(m);
+      this.threads.receive(m);
+    }
     this.channels.applyMessage(m, mine);
     if (this.reading && m.channelId === this.openChannelId) this.markRead(m.channelId);
     this.typing.stop(m.channelId, m.author.id);

@@ -112,7 +112,11 @@ export class EventStore extends LiveStore {
 
   register = () => this.act(async () => (await this.api.events.register(this.eventId)).event);
   unregister = () => this.act(async () => (await this.api.events.unregister(this.eventId)).event);
-  prescribe = (name: string, email: string) => this.act(async () => (await this.api.events.prescribe(this.eventId, name, email)).event);
+  /** One date of an event with several. */
+  registerSession = (sessionId: number) => this.act(async () => (await this.api.events.registerSession(this.eventId, sessionId)).event);
+  unregisterSession = (sessionId: number) => this.act(async () => (await this.api.events.unregisterSession(this.eventId, sessionId)).event);
+  prescribe = (name: string, email: string, sessionId?: number) =>
+    this.act(async () => (await this.api.events.prescribe(this.eventId, name, email, sessionId)).event);
   removeRegistration = (id: number) => this.act(async () => (await this.api.events.removeRegistration(this.eventId, id)).event);
   cancel = (reason: string | null) => this.act(() => this.api.events.cancel(this.eventId, reason));
   update = (patch: Parameters<EventsApi['update']>[1]) => this.act(() => this.api.events.update(this.eventId, patch));

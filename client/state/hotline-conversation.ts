@@ -1,6 +1,7 @@
 /** One ticket's conversation: its channel's messages, live over the hub, with pending sends. */
 import type { Message } from '../api/chat.js';
 import type { HotlineHub } from './hotline-store.js';
+import { userCache } from './user-cache.js';
 
 /** The contract's message object (the fields shown here). */
 export type ConversationMessage = Pick<Message, 'id' | 'channelId' | 'seq' | 'clientMsgId' | 'author' | 'body' | 'createdAt' | 'deletedAt'>;
@@ -43,7 +44,10 @@ export class HotlineConversation extends EventTarget {
     if (this.offs.length) return;
     const mine = (m: ConversationMessage) => m.channelId === this.channelId;
     this.offs.push(
-      this.hub.on('message:new', (m) => mine(m) && this.add([m])),
+      this.hub.on('message:new', (lean) => {
+        const m = userCache.toMessage(lean);
+        if (mine(m)) this.add([m]);
+      }),
       this.hub.on('message:updated', (m) => mine(m) && this.add([m])),
     );
     this.hub.addEventListener('resync', this.onResync);

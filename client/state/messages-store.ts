@@ -1,5 +1,6 @@
 /** Messages per channel: a contiguous, seq-ordered window upserted by id, with gap detection and catch-up. */
-import type { ChatApi, HubLike, Message } from '../api/chat.js';
+import type { ChatApi, HubLike, Message, ReactionsEvent } from '../api/chat.js';
+import { userCache } from './user-cache.js';
 
 /** Page size of history and catch-up. */
 export const PAGE = 50;
@@ -120,17 +121,37 @@ export class MessagesStore extends EventTarget {
     await Promise.all(work);
   }
 
+  /** A page of history (REST), its lean messages made whole by the user cache. */
+  private async history(channelId: number, query: Parameters<ChatApi['history']>[1]): Promise<Message[]> {
+    return userCache.fromPage(await this.api.history(channelId, query));
+  }
+
   /** GET the latest page (replaces what is held). */
   async loadLatest(channelId: number): Promise<void> {
     const c = this.channel(channelId);
-    await this.track(c, 'latest', async () => c.resetTo(await this.api.history(channelId, { limit: PAGE })));
+    await this.track(c, 'latest', async () => c.resetTo(await this.history(channelId, { limit: PAGE })));
   }
 
   /** GET the page before the first held message (history on scroll). */
   async loadOlder(channelId: number): Promise<void> {
     const c = this.channel(channelId);
     if (!c.loaded || !c.hasOlder || c.loading !== 'idle') return;
-    await this.track(c, 'older', async () => c.prepend(await this.api.history(channelId, { beforeSeq: c.firstSeq, limit: PAGE })));
+    await this.track(c, 'older', async () => c.prepend(await this.history(channelId, { beforeSeq: c.firstSeq, limit: PAGE })));
+  }
+
+  /**
+   * Loads older pages until the message at `seq` is held (a search result
+   * opened in its channel), at most `maxPages` pages of 100; answers whether it is.
+   * The window stays contiguous down from the latest page, so live messages
+   * and catch-up work as before.
+   */
+  async reveal(channelId: number, seq: number, maxPages = 30): Promise<boolean> {
+    const c = this.channel(channelId);
+    if (!c.loaded) await this.loadLatest(channelId);
+    for (let i = 0; i < maxPages && c.firstSeq > seq && c.hasOlder; i++) {
+      await this.track(c, 'older', async () => c.prepend(await this.history(channelId, { beforeSeq: c.firstSeq, limit: 100 })));
+    }
+    return c.messages.some((m) => m.seq === seq);
   }
 
   /** GET the pinned messages. */
@@ -174,14 +195,15 @@ export class MessagesStore extends EventTarget {
         afterSeq: c.lastSeq,
         limit: 100,
       });
-      for (const m of ack.messages) c.upsert(m);
+      userCache.remember(ack.authors);
+      for (const m of ack.messages) c.upsert(userCache.toMessage(m));
       if (!ack.hasMore) {
         c.stale = false;
         return;
       }
     }
     // Too much was missed: the latest page is what the reader wants to see.
-    c.resetTo(await this.api.history(c.channelId, { limit: PAGE }));
+    c.resetTo(await this.history(c.channelId, { limit: PAGE }));
   }
 
   /** A live `message:new`: upserted, or a catch-up when messages before it are missing. */
@@ -200,6 +222,43 @@ export class MessagesStore extends EventTarget {
     if (result === 'gap') void this.sync(m.channelId).catch(() => {});
     c.trackPin(m);
     this.emit();
+  }
+
+  /** A `message:reactions` (or a toggle's ack): the message's reactions replaced where it is held. */
+  applyReactions(e: ReactionsEvent): void {
+    const c = this.channel(e.channelId);
+    const at = c.messages.findIndex((m) => m.id === e.messageId);
+    if (at < 0) return;
+    c.messages[at] = { ...c.messages[at]!, reactions: e.reactions };
+    this.emit();
+  }
+
+  /** A new reply: its root (if held) shows one more reply, its author first among the last repliers. */
+  countReply(reply: Message): void {
+    const c = this.channel(reply.channelId);
+    const at = c.messages.findIndex((m) => m.id === reply.replyToId);
+    if (at < 0) return;
+    const root = c.messages[at]!;
+    const t = root.thread ?? { replyCount: 0, lastReplyAt: reply.createdAt, lastRepliers: [] };
+    const me = { id: reply.author.id, displayName: reply.author.displayName };
+    c.messages[at] = {
+      ...root,
+      thread: {
+        replyCount: t.replyCount + 1,
+        lastReplyAt: reply.createdAt,
+        lastRepliers: [me, ...t.lastRepliers.filter((p) => p.id !== me.id)].slice(0, 3),
+      },
+    };
+    this.emit();
+  }
+
+  /** A held message, whatever its channel. */
+  findAnywhere(id: number): Message | undefined {
+    for (const c of this.channels.values()) {
+      const m = c.find(id);
+      if (m) return m;
+    }
+    return undefined;
   }
 
   /** After a reconnect: every loaded channel but `except` may have missed messages. */

@@ -1,5 +1,5 @@
 /** The reload-proof outbox: messages shown at once as "envoi…", kept in storage until the server acks them. */
-import type { Message } from '../api/chat.js';
+import type { Message, MessageFile } from '../api/chat.js';
 
 /** The part of `localStorage` the outbox uses (a Map-backed object in tests). */
 export interface StorageLike {
@@ -14,6 +14,10 @@ export interface OutboxEntry {
   channelId: number;
   body: string;
   replyToId: number | null;
+  /** Files already stored on the server (uploaded before the message was queued). */
+  files?: MessageFile[];
+  /** A reply kept in its thread. */
+  threadOnly?: boolean;
   createdAt: string;
   state: 'sending' | 'failed';
   error: { code: string; message: string } | null;
@@ -69,12 +73,17 @@ export class Outbox extends EventTarget {
   }
 
   /** Queues a new message, shows it at once, and sends it. */
-  enqueue(input: { channelId: number; body: string; replyToId?: number | null }, clientMsgId = newClientMsgId()): OutboxEntry {
+  enqueue(
+    input: { channelId: number; body: string; replyToId?: number | null; files?: MessageFile[]; threadOnly?: boolean },
+    clientMsgId = newClientMsgId(),
+  ): OutboxEntry {
     const entry: OutboxEntry = {
       clientMsgId,
       channelId: input.channelId,
       body: input.body,
       replyToId: input.replyToId ?? null,
+      ...(input.files?.length ? { files: input.files } : {}),
+      ...(input.threadOnly && input.replyToId ? { threadOnly: true } : {}),
       createdAt: new Date().toISOString(),
       state: 'sending',
       error: null,

@@ -1,9 +1,12 @@
 /** A list of posts (one group's, or my feed) kept live by the hub, with comments opened on demand. */
 import { asApiError, type ApiError } from '../api/http.js';
-import type { Comment, GroupsApi, NewPost, Post, PostDetail, ReactionKind } from '../api/groups.js';
+import type { Comment, GroupsApi, NewPost, Post, PostDetail, PostKind, ReactionKind } from '../api/groups.js';
 import { LiveStore, withPage, type HubEvents } from './live-store.js';
 
-type PostsApi = Pick<GroupsApi, 'posts' | 'feed' | 'createPost' | 'post' | 'comment' | 'deleteComment' | 'react' | 'deletePost'>;
+type PostsApi = Pick<
+  GroupsApi,
+  'posts' | 'feed' | 'createPost' | 'post' | 'comment' | 'deleteComment' | 'react' | 'deletePost' | 'editPost' | 'editComment'
+>;
 
 /** Plain store (no Lit): dispatches `change`. `groupId` null is my feed. */
 export class PostsStore extends LiveStore {
@@ -17,6 +20,8 @@ export class PostsStore extends LiveStore {
   constructor(
     private readonly api: { groups: PostsApi },
     readonly groupId: number | null,
+    /** Only posts of this kind (a community's sections). */
+    readonly kind: PostKind | null = null,
   ) {
     super();
   }
@@ -27,7 +32,7 @@ export class PostsStore extends LiveStore {
     this.emit();
     try {
       const c = more ? this.cursor : null;
-      const page = this.groupId ? await this.api.groups.posts(this.groupId, c) : await this.api.groups.feed(c);
+      const page = this.groupId ? await this.api.groups.posts(this.groupId, c, this.kind ?? undefined) : await this.api.groups.feed(c);
       this.items = withPage(this.items, page.items, more);
       this.cursor = page.nextCursor;
       this.status = 'ready';
@@ -116,6 +121,29 @@ export class PostsStore extends LiveStore {
     }
   }
 
+  /** Edits my post after publishing (it then shows « modifié »); answers whether it worked. */
+  async editPost(postId: number, changes: { title: string; body: string }): Promise<boolean> {
+    try {
+      this.applyUpdate(await this.api.groups.editPost(postId, changes));
+      return true;
+    } catch (e) {
+      this.fail(e);
+      this.emit();
+      return false;
+    }
+  }
+
+  async editComment(commentId: number, body: string): Promise<boolean> {
+    try {
+      this.applyComment(await this.api.groups.editComment(commentId, body));
+      return true;
+    } catch (e) {
+      this.fail(e);
+      this.emit();
+      return false;
+    }
+  }
+
   async deletePost(postId: number): Promise<void> {
     try {
       await this.api.groups.deletePost(postId);
@@ -128,7 +156,7 @@ export class PostsStore extends LiveStore {
 
   /** A post from the hub or my own: a group's list only takes that group's posts. */
   applyNew(post: Post): void {
-    if (this.groupId && post.groupId !== this.groupId) return;
+    if ((this.groupId && post.groupId !== this.groupId) || (this.kind && post.kind !== this.kind)) return;
     if (this.items.some((p) => p.id === post.id)) return this.applyUpdate(post);
     this.items = [{ myReactions: [], ...post }, ...this.items].sort((a, b) => b.id - a.id);
     this.emit();

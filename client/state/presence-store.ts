@@ -5,13 +5,19 @@ import type { ChatApi, Contact, HubLike, PresenceInfo, PresenceStatus } from '..
 export type { ChosenStatus } from '../../server/protocol/presence.js';
 import type { ChosenStatus } from '../../server/protocol/presence.js';
 
+/** How long after a choice of mine an echo of another status of mine is taken as stale (two presence windows and more). */
+const ECHO_SETTLE_MS = 1000;
+
 /** Idle time after which the user is set "absent". */
 export const IDLE_MS = 5 * 60 * 1000;
 
 /** Plain store (no Lit): dispatches `change`. */
 export class PresenceStore extends EventTarget {
   private readonly known = new Map<number, PresenceInfo>();
-  private wanted = new Set<number>();
+  /** The users each part of the screen shows (messages' authors, DM list, contacts…): the hub sends `presence` for their union only. */
+  private readonly shown = new Map<string, number[]>();
+  /** The union last sent with `presence:subscribe` (sorted, joined), to send only changes. */
+  private subscribed = '';
   private batch: Promise<void> | null = null;
   contacts: Contact[] = [];
   contactsStatus: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
@@ -20,6 +26,8 @@ export class PresenceStore extends EventTarget {
   /** `away` was set by the idle timer, not by me: activity brings me back online. */
   autoAway = false;
   myId: number | null = null;
+  /** When I last chose a status (see `apply`). */
+  private chosenAt = 0;
 
   constructor(
     private readonly api: Pick<ChatApi, 'contacts'>,
@@ -42,26 +50,35 @@ export class PresenceStore extends EventTarget {
     this.known.set(p.userId, p);
     const c = this.contacts.find((x) => x.id === p.userId);
     if (c) c.presence = { status: p.status, lastSeenAt: p.lastSeenAt };
-    if (p.userId === this.myId && p.status !== 'offline') this.myStatus = p.status;
+    // My other tabs' choices come back as my own `presence`; right after a choice of mine, an echo of an older
+    // state (presence goes out per 250 ms window) must not undo it.
+    const settling = Date.now() - this.chosenAt < ECHO_SETTLE_MS;
+    if (p.userId === this.myId && p.status !== 'offline' && !(settling && p.status !== this.myStatus)) this.myStatus = p.status;
     this.emit();
   }
 
-  /** Asks `presence:get` for the people now on screen whose status is not known yet (batched). */
-  want(userIds: number[]): Promise<void> {
-    for (const id of userIds) if (!this.known.has(id)) this.wanted.add(id);
-    if (!this.wanted.size) return Promise.resolve();
+  /**
+   * `source` (a part of the screen) now shows these users: the socket's subscription becomes the union of
+   * every source (at most 500, the first sources first), sent once per turn and only when it changed.
+   * The hub answers their presence at once, then sends `presence` when one of them changes.
+   */
+  show(source: string, userIds: number[]): Promise<void> {
+    this.shown.set(source, [...new Set(userIds)]);
     this.batch ??= Promise.resolve().then(async () => {
-      const ids = [...this.wanted].slice(0, 500);
-      this.wanted = new Set([...this.wanted].slice(500));
       this.batch = null;
-      await this.fetch(ids);
+      await this.subscribe(false);
     });
     return this.batch;
   }
 
-  /** After a reconnect: everything may have changed while away. */
+  /** The people of the messages on screen. */
+  want(userIds: number[]): Promise<void> {
+    return this.show('messages', userIds);
+  }
+
+  /** After a reconnect: the new socket has no subscription, and everything may have changed while away. */
   async refresh(): Promise<void> {
-    await Promise.all([this.fetch([...this.known.keys()].slice(0, 500)), this.loadContacts()]);
+    await Promise.all([this.subscribe(true), this.loadContacts()]);
   }
 
   /** GET /api/contacts (with their presence). */
@@ -72,6 +89,10 @@ export class PresenceStore extends EventTarget {
       const { items } = await this.api.contacts();
       this.contacts = items;
       for (const c of items) this.known.set(c.id, { userId: c.id, ...c.presence });
+      void this.show(
+        'contacts',
+        items.map((c) => c.id),
+      );
       this.contactsStatus = 'ready';
     } catch {
       if (!this.contacts.length) this.contactsStatus = 'error';
@@ -108,7 +129,8 @@ export class PresenceStore extends EventTarget {
   reset(myId: number | null): void {
     this.myId = myId;
     this.known.clear();
-    this.wanted.clear();
+    this.shown.clear();
+    this.subscribed = '';
     this.contacts = [];
     this.contactsStatus = 'idle';
     this.myStatus = 'online';
@@ -118,18 +140,23 @@ export class PresenceStore extends EventTarget {
 
   private async set(status: ChosenStatus): Promise<void> {
     this.myStatus = status;
+    this.chosenAt = Date.now();
     this.emit();
     await this.hub.request('presence:set', { status });
   }
 
-  private async fetch(ids: number[]): Promise<void> {
-    if (!ids.length) return;
+  private async subscribe(force: boolean): Promise<void> {
+    const ids = [...new Set([...this.shown.values()].flat())].slice(0, 500);
+    const key = [...ids].sort((a, b) => a - b).join(',');
+    if (!force && key === this.subscribed) return;
+    this.subscribed = key;
     try {
-      const { presence } = await this.hub.request('presence:get', { userIds: ids });
+      const { presence } = await this.hub.request('presence:subscribe', { userIds: ids });
       for (const p of presence) this.known.set(p.userId, p);
       this.emit();
     } catch {
-      // Not connected: the next resync asks again.
+      // Not connected: the resync after the reconnection subscribes again.
+      this.subscribed = '';
     }
   }
 

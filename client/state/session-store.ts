@@ -73,8 +73,8 @@ export class SessionStore extends EventTarget {
   }
 
   /** Signs in; throws ApiError (`invalid_credentials`, `account_not_active`, `rate_limited`…). */
-  async login(email: string, password: string): Promise<User> {
-    const { user } = await this.api.auth.login(email, password);
+  async login(email: string, password: string, altcha?: string): Promise<User> {
+    const { user } = await this.api.auth.login(email, password, altcha);
     this.status = 'ready';
     this.error = null;
     this.setUser(user);

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { AppError, forbidden, notFound } from '../errors';
-import { findEvent, isInvited, type EventView } from '../db/agenda-events';
+import { asPublished, findEvent, isInvited, type EventView } from '../db/agenda-events';
 import type { GroupMemberRow } from '../db/groups';
 import type { UserRow } from '../db/users';
-import { accessGroup, canManageGroup } from './groups';
+import { accessGroup, canManageGroup, isFullMember } from './groups';
 import { isAnimator } from './roles';
 
 /** Group owners and admins, global admins, and animators (on groups they can see) organise agenda events. */
@@ -12,6 +12,7 @@ export const canOrganise = (actor: UserRow, membership: GroupMemberRow | undefin
 
 /** An agenda event with what the viewer is to it. */
 export interface EventAccess {
+  /** The working copy for its organisers, the version last published for everyone else. */
   event: EventView;
   membership: GroupMemberRow | undefined;
   invited: boolean;
@@ -19,8 +20,11 @@ export interface EventAccess {
 }
 
 /**
- * The agenda event if the actor may see it: full members of its group, organisers,
- * and people invited to it. Anyone else gets `not_found`, as for a missing event.
+ * The agenda event if the actor may see it. Its organisers (the group's
+ * managers, animators, and the member who proposed it) always do, drafts
+ * included. Once published: full members of its group, people invited to it,
+ * and — for public events, and pro events of public groups — every full
+ * member. Anyone else gets `not_found`, as for a missing event.
  */
 export async function accessEvent(db: Knex, actor: UserRow, eventId: number): Promise<EventAccess> {
   const event = await findEvent(db, eventId);
@@ -31,18 +35,37 @@ export async function accessEvent(db: Knex, actor: UserRow, eventId: number): Pr
   });
   const membership = group?.membership;
   const invited = await isInvited(db, event.id, actor.id);
-  const canManage = !!group && canOrganise(actor, membership);
-  if (membership?.status !== 'member' && !invited && !canManage) throw notFound('Événement');
-  return { event, membership, invited, canManage };
+  const canManage = (!!group && canOrganise(actor, membership)) || (event.created_by === actor.id && isFullMember(actor));
+  if (canManage) return { event, membership, invited, canManage };
+  if (!event.published_at) throw notFound('Événement');
+  const published = asPublished(event);
+  const wide = isFullMember(actor) && (published.access === 'public' || (!!group && event.g_visibility === 'public'));
+  if (membership?.status !== 'member' && !invited && !wide) throw notFound('Événement');
+  return { event: published, membership, invited, canManage };
 }
 
 /** The agenda event as an organiser may change it (`forbidden` for those who only see it). */
 export async function accessEventAsOrganiser(db: Knex, actor: UserRow, eventId: number): Promise<EventAccess> {
   const access = await accessEvent(db, actor, eventId);
-  if (!access.canManage) throw forbidden('Réservé aux responsables du groupe et aux animateurs.');
+  if (!access.canManage) throw forbidden('Réservé aux organisateurs de l’événement.');
   return access;
 }
 
-/** Whether the viewer organises an event of a group, seen from a list (a private group must also be theirs). */
-export const canManageListedEvent = (actor: UserRow, membership: GroupMemberRow | undefined, privateGroup: boolean): boolean =>
-  canOrganise(actor, membership) && (!privateGroup || membership?.status === 'member' || membership?.status === 'invited');
+/** A published public event for a visitor without an account (its published version); `not_found` otherwise. */
+export async function accessPublicEvent(db: Knex, eventId: number): Promise<EventView> {
+  const event = await findEvent(db, eventId);
+  if (!event || !event.published_at) throw notFound('Événement');
+  const published = asPublished(event);
+  if (published.access !== 'public') throw notFound('Événement');
+  return published;
+}
+
+/** Whether the viewer organises an event seen in a list (a private group must also be theirs; proposers organise their own). */
+export const canManageListedEvent = (
+  actor: UserRow,
+  membership: GroupMemberRow | undefined,
+  privateGroup: boolean,
+  createdBy?: number | null,
+): boolean =>
+  (createdBy === actor.id && isFullMember(actor)) ||
+  (canOrganise(actor, membership) && (!privateGroup || membership?.status === 'member' || membership?.status === 'invited'));

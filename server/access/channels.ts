@@ -3,7 +3,7 @@ import { notFound } from '../errors';
 import { findChannel, findChannelWithMembership, findMembership, type ChannelRow, type MemberRow } from '../db/channels';
 import { groupIdsWhereRole, groupRoleOf } from '../db/groups';
 import type { UserRow } from '../db/users';
-import { GROUP_MANAGER_ROLES, isAnimator, isChatOnly, isHotlineStaff, isOpenToDirectMessages } from './roles';
+import { GROUP_MANAGER_ROLES, isAnimator, isHotlineStaff, isOpenToDirectMessages } from './roles';
 
 /** A channel with the caller's membership row. */
 export interface ChannelAccess {
@@ -50,8 +50,15 @@ export async function accessJoinableChannel(db: Knex, user: UserRow, channelId: 
 /** Animators and admins create, rename, archive and restore thematic channels. */
 export const canManageThematic = (user: UserRow): boolean => isAnimator(user);
 
-/** Chat-only accounts enter channels only by invitation (direct messages, tickets). */
-export const canJoinOpenChannels = (user: UserRow): boolean => !isChatOnly(user);
+/**
+ * Active accounts are in the national and their départemental channels and may join thematic ones —
+ * chat-only accounts (coordinators, partners) included: what they may not see is groups, the
+ * directory and documents, not the network's channels (#14).
+ */
+export const canJoinOpenChannels = (user: UserRow): boolean => user.status === 'active';
+
+/** Animators and admins add anyone (chat-only accounts included) to a thematic channel. */
+export const canAddToThematic = (user: UserRow): boolean => isAnimator(user);
 
 /** Only animators and admins write in announcement channels. */
 export const canPostIn = (user: UserRow, channel: ChannelRow): boolean => !channel.announce || isAnimator(user);

@@ -40,13 +40,23 @@ export const canCreateGroup = (actor: UserRow, parentMembership: GroupMemberRow 
 
 /**
  * The group if the user may see it: public and moderated groups to every full
- * member, private ones only to their members and invitees. Anything else is
+ * member, private ones only to their members and invitees, and a sub-group of a
+ * private group only to that group's members and invitees (or its own). Anything else is
  * `not_found`, exactly as a missing group.
  */
 export async function accessGroup(db: Knex, user: UserRow, groupId: number): Promise<GroupAccess> {
   const [group, membership] = await Promise.all([findGroup(db, groupId), findGroupMember(db, groupId, user.id)]);
   if (!group) throw notFound('Groupe');
-  if (group.visibility === 'private' && membership?.status !== 'member' && membership?.status !== 'invited') throw notFound('Groupe');
+  const inside = membership?.status === 'member' || membership?.status === 'invited';
+  if (group.visibility === 'private' && !inside) throw notFound('Groupe');
+  // A group inside a private community is as hidden as the community to whoever is outside both.
+  if (group.parent_id && !inside) {
+    const parent = await findGroup(db, group.parent_id);
+    if (parent?.visibility === 'private') {
+      const p = await findGroupMember(db, parent.id, user.id);
+      if (p?.status !== 'member' && p?.status !== 'invited') throw notFound('Groupe');
+    }
+  }
   return { group, membership };
 }
 

@@ -44,7 +44,39 @@ const PERSONAL_TABLES = [
   'calendar_feeds',
   'reactions',
   'message_mentions',
+  'organisation_members',
+  'email_changes',
+  'message_reactions',
+  'thread_follows',
+  'favorites',
+  'push_subscriptions',
+  'booking_pages',
+  'poll_ballots',
+  'suggestion_votes',
 ] as const;
+
+/**
+ * What the person did in the organisations, publishing and booking domains:
+ * their appointments (visitors' data held for them alone), the addresses they
+ * recommended to, articles never published (drafts nobody else reads), the
+ * requests they filed (the requester's name and address); archives of their
+ * data expire at once (the hourly purge removes the files). Published articles
+ * stay, like posts, signed "Compte supprimé".
+ */
+async function eraseNetworkData(trx: Knex.Transaction, userId: number, email: string, now: Date): Promise<void> {
+  await trx('appointments').where({ host_id: userId }).delete();
+  await trx('recommendations').where({ sender_id: userId }).delete();
+  await trx('articles').where({ author_id: userId }).whereNull('published_at').delete();
+  await trx('organisation_requests')
+    .where({ requester_email: email })
+    .update({
+      requester_first_name: 'Compte',
+      requester_last_name: 'supprimé',
+      requester_function: '—',
+      requester_email: `compte-supprime-${userId}@supprime.invalid`,
+    });
+  await trx('personal_data_exports').where({ user_id: userId }).update({ expires_at: now });
+}
 
 /**
  * Erases an account inside `trx` (still due: a sign-in may have cancelled it
@@ -57,13 +89,14 @@ export async function eraseAccount(trx: Knex.Transaction, userId: number, before
     .whereNotNull('deletion_requested_at')
     .where('deletion_requested_at', '<=', before)
     .whereNull('erased_at')
-    .first('id');
+    .first('id', 'email');
   // PostgreSQL: a sign-in cancelling at the same moment waits for the row; SQLite's single writer already serializes.
   if (trx.client.config.client === 'pg') q.forUpdate();
   const due = await q;
   if (!due) return false;
   for (const table of PERSONAL_TABLES) await trx(table).where({ user_id: userId }).delete();
   const now = new Date();
+  await eraseNetworkData(trx, userId, due.email, now);
   await trx('users')
     .where({ id: userId })
     .update({
@@ -81,6 +114,8 @@ export async function eraseAccount(trx: Knex.Transaction, userId: number, before
       avatar_sha256: null,
       avatar_mime: null,
       last_seen_at: null,
+      requested_account_type: null,
+      account_type_requested_at: null,
       status: 'disabled',
       deletion_requested_at: null,
       erased_at: now,

@@ -18,7 +18,40 @@ export interface EventRow {
   cancel_reason: string | null;
   created_at: Date | number;
   updated_at: Date | number;
+  /** Moderation: draft → submitted → published, or returned (with a comment) or rejected. */
+  status: EventStatus;
+  /** public: readable without an account once published; pro: members only. */
+  access: EventAccessLevel;
+  place_name: string | null;
+  street: string | null;
+  postal_code: string | null;
+  /** INSEE code of the commune (@etalab/decoupage-administratif). */
+  commune_code: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_website: string | null;
+  price: EventPrice | null;
+  event_type: EventType | null;
+  project_size: ProjectSize | null;
+  image_sha256: string | null;
+  image_mime: string | null;
+  image_alt: string | null;
+  moderation_comment: string | null;
+  moderated_by: number | null;
+  moderated_at: Date | number | null;
+  submitted_at: Date | number | null;
+  published_at: Date | number | null;
+  /** The public fields as last approved (JSON), shown while a newer edit waits for moderation. */
+  published_json: string | null;
 }
+
+export type EventStatus = 'draft' | 'submitted' | 'published' | 'returned' | 'rejected';
+export type EventAccessLevel = 'public' | 'pro';
+export type EventPrice = 'gratuit' | 'payant';
+export type EventType = 'atelier' | 'reunion_information' | 'formation' | 'salon' | 'webinaire';
+/** Whether the event is for people who will work alone, or who plan a larger company. */
+export type ProjectSize = 'seul' | 'equipe';
 
 /** An event with its group's name and channel, and its creator's name. */
 export type EventView = EventRow & {
@@ -30,7 +63,23 @@ export type EventView = EventRow & {
   c_last_name: string | null;
 };
 
-export type NewEvent = Omit<EventRow, 'id' | 'created_at' | 'updated_at' | 'cancelled_at' | 'cancel_reason'>;
+/** The columns an insert must give; the publishing ones are optional (default: a published, pro, uncategorised event). */
+export type NewEvent = Pick<
+  EventRow,
+  | 'group_id'
+  | 'created_by'
+  | 'title'
+  | 'description'
+  | 'starts_at'
+  | 'ends_at'
+  | 'location'
+  | 'video_url'
+  | 'capacity'
+  | 'waitlist'
+  | 'prescription_capacity'
+  | 'registration_deadline'
+> &
+  Partial<Omit<EventRow, 'id' | 'created_at' | 'updated_at'>>;
 
 const viewQuery = (db: Knex) =>
   db('events as e')
@@ -95,12 +144,12 @@ export async function myEvents(db: Knex, userId: number, r: EventRange, limit: n
         .orWhereIn('e.id', db('event_invitations').where({ user_id: userId }).select('event_id')),
     )
     .limit(limit);
-  return inRange(q, r);
+  return inRange(visibleTo(q, userId), r);
 }
 
 /** One group's events. */
-export async function groupEvents(db: Knex, groupId: number, r: EventRange, limit: number): Promise<EventView[]> {
-  return inRange(viewQuery(db).where('e.group_id', groupId).limit(limit), r);
+export async function groupEvents(db: Knex, groupId: number, r: EventRange, limit: number, userId: number): Promise<EventView[]> {
+  return inRange(visibleTo(viewQuery(db).where('e.group_id', groupId).limit(limit), userId), r);
 }
 
 export async function isInvited(db: Knex, eventId: number, userId: number): Promise<boolean> {
@@ -131,4 +180,104 @@ export async function insertInvitations(db: Knex, eventId: number, userIds: numb
 export async function invitedUserIds(db: Knex, eventId: number): Promise<number[]> {
   const rows = await db('event_invitations').where({ event_id: eventId }).select('user_id');
   return rows.map((r: { user_id: number }) => r.user_id);
+}
+
+/** The fields of an event that moderation approves: readers see them as last published. */
+export const PUBLISHED_FIELDS = [
+  'title',
+  'description',
+  'access',
+  'location',
+  'video_url',
+  'place_name',
+  'street',
+  'postal_code',
+  'commune_code',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'contact_website',
+  'price',
+  'event_type',
+  'project_size',
+  'image_sha256',
+  'image_mime',
+  'image_alt',
+] as const satisfies readonly (keyof EventRow)[];
+
+/** The snapshot stored at publication (`published_json`). */
+export function publishedSnapshot(e: EventRow): string {
+  return JSON.stringify(Object.fromEntries(PUBLISHED_FIELDS.map((k) => [k, e[k]])));
+}
+
+/** The event as readers see it: the working copy's fields replaced by the version last published. */
+export function asPublished<T extends EventRow>(e: T): T {
+  if (!e.published_json) return e;
+  try {
+    return { ...e, ...(JSON.parse(e.published_json) as Partial<EventRow>) };
+  } catch {
+    return e;
+  }
+}
+
+/** Published events visible to a list of readers, or drafts of their author. */
+export function visibleTo(q: Knex.QueryBuilder, userId: number): Knex.QueryBuilder {
+  return q.where((w) => w.whereNotNull('e.published_at').orWhere('e.created_by', userId));
+}
+
+export interface PublicEventFilters {
+  departmentCode?: string;
+  sectorId?: number;
+  eventType?: string;
+  price?: string;
+}
+
+/**
+ * Published public events with a session still to come, soonest first. The
+ * access and categories read are the published ones' (categories are shared).
+ */
+export async function publicEvents(db: Knex, f: PublicEventFilters, now: Date, limit: number): Promise<EventView[]> {
+  const q = viewQuery(db)
+    .whereNotNull('e.published_at')
+    .whereNull('e.cancelled_at')
+    .where('e.ends_at', '>', now)
+    .orderBy('e.starts_at')
+    .limit(limit * 2);
+  if (f.departmentCode) q.whereIn('e.id', db('event_categories').where({ department_code: f.departmentCode }).select('event_id'));
+  if (f.sectorId) q.whereIn('e.id', db('event_categories').where({ sector_id: f.sectorId }).select('event_id'));
+  const rows = ((await q) as EventView[]).map(asPublished);
+  return rows
+    .filter((e) => e.access === 'public' && (!f.eventType || e.event_type === f.eventType) && (!f.price || e.price === f.price))
+    .slice(0, limit);
+}
+
+/** Events a member organises: those they created and those of the groups they run. */
+export async function organisedEvents(db: Knex, userId: number, limit: number): Promise<EventView[]> {
+  return viewQuery(db)
+    .where((w) =>
+      w
+        .where('e.created_by', userId)
+        .orWhereIn(
+          'e.group_id',
+          db('group_members').where({ user_id: userId, status: 'member' }).whereIn('role', ['owner', 'admin']).select('group_id'),
+        ),
+    )
+    .orderBy('e.starts_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit);
+}
+
+/** Submitted events, oldest submission first (of some groups, or all with null). */
+export async function submittedEvents(db: Knex, groupIds: number[] | null): Promise<EventView[]> {
+  const q = viewQuery(db).where('e.status', 'submitted').orderBy('e.submitted_at');
+  if (groupIds) q.whereIn('e.group_id', groupIds);
+  return q;
+}
+
+/** Applies a moderation decision if the event is still submitted; false when someone decided first. */
+export async function decideEvent(db: Knex, id: number, changes: Partial<EventRow>): Promise<boolean> {
+  const n = await db('events')
+    .where({ id, status: 'submitted' })
+    .update({ ...changes, updated_at: new Date() });
+  return Number(n) === 1;
 }

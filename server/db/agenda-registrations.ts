@@ -15,6 +15,17 @@ export interface RegistrationRow {
   prescription_key: string | null;
   created_at: Date | number;
   promoted_at: Date | number | null;
+  /** The session (date) of the event this place is in. */
+  session_id: number;
+  /** Visitors without an account (direct list of a public event): their phone, if given. */
+  phone: string | null;
+  /** Visitors: their address in lower case (one place per address and session). */
+  public_key: string | null;
+  /** Visitors: sha256 of the secret of their cancel link. */
+  token_hash: string | null;
+  consent_at: Date | number | null;
+  /** Claimed before the reminder of the day before is mailed: never twice. */
+  reminded_at: Date | number | null;
 }
 
 /** A registration with its user's (member list) or prescriber's (prescription list) identity. */
@@ -35,39 +46,24 @@ export type EventCounts = Record<RegistrationList, ListCounts>;
 
 const emptyCounts = (): EventCounts => ({ member: { registered: 0, waitlisted: 0 }, prescription: { registered: 0, waitlisted: 0 } });
 
-/** Registered and waitlisted counts per list, for each event. */
-export async function countsFor(db: Knex, eventIds: number[]): Promise<Map<number, EventCounts>> {
-  const out = new Map(eventIds.map((id) => [id, emptyCounts()]));
-  if (!eventIds.length) return out;
+/** Registered and waitlisted counts per list, for each event (`event_id`) or each session (`session_id`). */
+export async function registrationCounts(db: Knex, by: 'event_id' | 'session_id', ids: number[]): Promise<Map<number, EventCounts>> {
+  const out = new Map(ids.map((id) => [id, emptyCounts()]));
+  if (!ids.length) return out;
   const rows = (await db('event_registrations')
-    .whereIn('event_id', eventIds)
-    .groupBy('event_id', 'list', 'status')
-    .select('event_id', 'list', 'status')
-    .count({ n: '*' })) as { event_id: number; list: RegistrationList; status: RegistrationStatus; n: number | string }[];
+    .whereIn(by, ids)
+    .groupBy(by, 'list', 'status')
+    .select(by, 'list', 'status')
+    .count({ n: '*' })) as ({ list: RegistrationList; status: RegistrationStatus; n: number | string } & Record<typeof by, number>)[];
   for (const r of rows) {
-    const c = out.get(r.event_id)?.[r.list];
+    const c = out.get(Number(r[by]))?.[r.list];
     if (c) c[r.status] = Number(r.n);
   }
   return out;
 }
 
-export async function countIn(db: Knex, eventId: number, list: RegistrationList, status: RegistrationStatus): Promise<number> {
-  const row = (await db('event_registrations').where({ event_id: eventId, list, status }).count({ n: '*' }).first()) as {
-    n: number | string;
-  };
-  return Number(row.n);
-}
-
-/** 1-based place on its list's waiting list (null when registered). */
-export async function waitlistPosition(db: Knex, r: RegistrationRow): Promise<number | null> {
-  if (r.status !== 'waitlisted') return null;
-  const row = (await db('event_registrations')
-    .where({ event_id: r.event_id, list: r.list, status: 'waitlisted' })
-    .where('id', '<=', r.id)
-    .count({ n: '*' })
-    .first()) as { n: number | string };
-  return Number(row.n);
-}
+/** Registered and waitlisted counts per list, for each event. */
+export const countsFor = (db: Knex, eventIds: number[]) => registrationCounts(db, 'event_id', eventIds);
 
 /** The user's own registrations (member list) among these events, with their waiting-list position. */
 export async function selfRegistrations(

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { rawRows, valuesTable } from '../database';
+import { hotRows, rawRows, valuesTable } from '../database';
 
 export type ChannelKind = 'national' | 'departmental' | 'thematic' | 'group' | 'direct' | 'hotline';
 
@@ -56,15 +56,6 @@ export async function channelsBySlugs(db: Knex, slugs: string[]): Promise<Channe
   return rawRows<ChannelRow>(db, `SELECT * FROM channels WHERE slug IN (${slugs.map(() => '?').join(', ')})`, slugs);
 }
 
-/** The national and départemental channels the user is in. */
-export async function nationalAndDepartmentalChannelsOf(db: Knex, userId: number): Promise<ChannelRow[]> {
-  return rawRows<ChannelRow>(
-    db,
-    "SELECT c.* FROM channel_members m JOIN channels c ON c.id = m.channel_id WHERE m.user_id = ? AND c.kind IN ('national', 'departmental')",
-    [userId],
-  );
-}
-
 export async function findMembership(db: Knex, channelId: number, userId: number): Promise<MemberRow | undefined> {
   return db<MemberRow>('channel_members').where({ channel_id: channelId, user_id: userId }).first();
 }
@@ -90,7 +81,17 @@ export async function removeMember(db: Knex, channelId: number, userId: number):
   return (await db('channel_members').where({ channel_id: channelId, user_id: userId }).del()) > 0;
 }
 
-/** The ids of the channels the user is in (every connection runs it: written once). */
+/** Every channel the user is in, with its kind (one read on connect: rooms and automatic memberships). */
+export async function membershipKindsOf(db: Knex, userId: number): Promise<{ channel_id: number; kind: ChannelRow['kind'] }[]> {
+  const rows = await hotRows<{ channel_id: number; kind: ChannelRow['kind'] }>(
+    db,
+    'SELECT m.channel_id, c.kind FROM channel_members m JOIN channels c ON c.id = m.channel_id WHERE m.user_id = ?',
+    [userId],
+  );
+  return rows.map((r) => ({ channel_id: Number(r.channel_id), kind: r.kind }));
+}
+
+/** The ids of the channels the user is in. */
 export async function channelIdsOfUser(db: Knex, userId: number): Promise<number[]> {
   const rows = await rawRows<{ channel_id: number }>(db, 'SELECT channel_id FROM channel_members WHERE user_id = ?', [userId]);
   return rows.map((r) => Number(r.channel_id));
@@ -285,4 +286,11 @@ export async function readersUpTo(db: Knex, channelId: number, userIds: number[]
     .whereIn('user_id', userIds)
     .where('last_read_seq', '>=', seq)
     .pluck('user_id');
+}
+
+/** Puts a read marker at `seq`, backwards too ("mark as unread"). */
+export async function setReadMarker(db: Knex, channelId: number, userId: number, seq: number): Promise<void> {
+  await db('channel_members')
+    .where({ channel_id: channelId, user_id: userId })
+    .update({ last_read_seq: Math.max(0, seq) });
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { rawRows } from '../database';
+import { hotRows, isPostgres, rawRows } from '../database';
 import type { UserRow } from './users';
 
 // Contacts: people who share a non-national channel with me (group, departmental,
@@ -56,6 +56,32 @@ export async function listContacts(db: Knex, userId: number): Promise<UserRow[]>
 export async function presenceRowsOf(db: Knex, userIds: number[]): Promise<Pick<UserRow, 'id' | 'status' | 'last_seen_at'>[]> {
   if (!userIds.length) return [];
   return db<UserRow>('users').whereIn('id', userIds).select('id', 'status', 'last_seen_at');
+}
+
+/**
+ * The presence rows of `userIds` and whether each is a contact of `viewerId`, in one statement (every
+ * `presence:subscribe` runs it: the morning login burst pays it once per arrival).
+ */
+export async function presenceRowsForViewer(
+  db: Knex,
+  viewerId: number,
+  userIds: number[],
+): Promise<(Pick<UserRow, 'id' | 'status' | 'last_seen_at'> & { contact: boolean })[]> {
+  if (!userIds.length) return [];
+  // One text whatever the number of users (a prepared statement on SQLite): the ids as a JSON array or an array.
+  const pg = isPostgres(db);
+  const rows = await hotRows<Pick<UserRow, 'id' | 'status' | 'last_seen_at'> & { contact: number | string | boolean }>(
+    db,
+    `SELECT u.id, u.status, u.last_seen_at,
+       CASE WHEN u.id <> ? AND EXISTS (
+         SELECT 1 FROM channel_members cm
+         JOIN channel_members mine ON mine.channel_id = cm.channel_id AND mine.user_id = ?
+         JOIN channels c ON c.id = cm.channel_id AND c.kind <> 'national'
+         WHERE cm.user_id = u.id) THEN 1 ELSE 0 END AS contact
+     FROM users u WHERE ${pg ? 'u.id = ANY(?::int[])' : 'u.id IN (SELECT value FROM json_each(?))'}`,
+    [viewerId, viewerId, pg ? userIds : JSON.stringify(userIds)],
+  );
+  return rows.map((r) => ({ id: Number(r.id), status: r.status, last_seen_at: r.last_seen_at, contact: Number(r.contact) === 1 }));
 }
 
 /** Records when users were last seen (when they go offline); leaves `updated_at` alone. */

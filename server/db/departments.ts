@@ -39,3 +39,8 @@ export async function departmentExists(db: Knex, code: string): Promise<boolean>
 export async function listRegions(db: Knex): Promise<{ code: string; name: string }[]> {
   return db('regions').orderBy('name').select('code', 'name');
 }
+
+/** One région by code. */
+export async function findRegion(db: Knex, code: string): Promise<{ code: string; name: string } | undefined> {
+  return db('regions').where({ code }).first('code', 'name');
+}

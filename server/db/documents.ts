@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { whereAnyContains } from '../database';
 
-export type DocumentSource = 'upload' | 'post';
+export type DocumentSource = 'upload' | 'post' | 'chat';
 
 export interface DocumentRow {
   id: number;

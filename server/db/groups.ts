@@ -13,6 +13,9 @@ export interface GroupRow {
   visibility: Visibility;
   parent_id: number | null;
   channel_id: number | null;
+  is_community: boolean | number;
+  picture_sha256: string | null;
+  picture_mime: string | null;
   created_by: number | null;
   created_at: Date | number;
   updated_at: Date | number;
@@ -146,6 +149,25 @@ export async function searchGroups(db: Knex, s: GroupSearch): Promise<GroupListR
     .select('g.*', 'me.status as my_status', 'me.role as my_role')
     .select(db.raw("(select count(*) from group_members gm where gm.group_id = g.id and gm.status = 'member') as member_count"))
     .where((w) => w.whereNot('g.visibility', 'private').orWhereIn('me.status', ['member', 'invited']))
+    // A group inside a private community stays hidden from whoever is outside both.
+    .where((w) =>
+      w
+        .whereNull('g.parent_id')
+        .orWhereIn('me.status', ['member', 'invited'])
+        .orWhereNotExists(
+          db('groups as pg')
+            .whereRaw('pg.id = g.parent_id')
+            .where('pg.visibility', 'private')
+            .whereNotExists(
+              db('group_members as pm')
+                .whereRaw('pm.group_id = pg.id')
+                .where('pm.user_id', s.viewerId)
+                .whereIn('pm.status', ['member', 'invited'])
+                .select(db.raw('1')),
+            )
+            .select(db.raw('1')),
+        ),
+    )
     .orderByRaw('lower(g.name), g.id')
     .limit(s.limit);
   if (s.mine) q.whereNotNull('me.status');

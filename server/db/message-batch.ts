@@ -65,13 +65,13 @@ export async function reserveSeqs(trx: Knex.Transaction, counts: Map<number, num
 /** Inserts the messages in one statement; returns the stored rows keyed `author:clientMsgId`. */
 export async function insertMessageRows(trx: Knex.Transaction, messages: NewMessage[]): Promise<Map<string, MessageRow>> {
   const stored = new Map<string, MessageRow>();
-  // 7 parameters a row: 100 rows stay far below SQLite's limit of bound parameters.
+  // 8 parameters a row: 100 rows stay far below SQLite's limit of bound parameters.
   for (let i = 0; i < messages.length; i += 100) {
     const chunk = messages.slice(i, i + 100);
     const rows = await rawRows<MessageRow>(
       trx,
-      `INSERT INTO messages (channel_id, seq, author_id, client_msg_id, body, reply_to_id, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING *`,
-      chunk.flatMap((m) => [m.channel_id, m.seq, m.author_id, m.client_msg_id, m.body, m.reply_to_id, m.created_at]),
+      `INSERT INTO messages (channel_id, seq, author_id, client_msg_id, body, reply_to_id, thread_only, created_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING *`,
+      chunk.flatMap((m) => [m.channel_id, m.seq, m.author_id, m.client_msg_id, m.body, m.reply_to_id, !!m.thread_only, m.created_at]),
     );
     for (const r of rows) stored.set(`${r.author_id}:${r.client_msg_id}`, r);
   }

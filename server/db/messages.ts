@@ -14,6 +14,8 @@ export interface MessageRow {
   deleted_at: Date | number | null;
   pinned_at: Date | number | null;
   pinned_by: number | null;
+  /** A reply kept in its thread (SQLite answers 0/1). */
+  thread_only?: boolean | number;
 }
 
 /** A message with its author's names joined (what presenters need). */

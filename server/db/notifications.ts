@@ -16,6 +16,37 @@ export async function insertNotification(db: Knex, userId: number, kind: string,
   return row as NotificationRow;
 }
 
+/** Stores the same kind of notification for many users in one statement per 200 (PostgreSQL and SQLite bind limits alike). */
+export async function insertNotifications(
+  db: Knex,
+  rows: { userId: number; kind: string; data: Record<string, unknown> }[],
+): Promise<NotificationRow[]> {
+  const out: NotificationRow[] = [];
+  const now = new Date();
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows
+      .slice(i, i + 200)
+      .map((r) => ({ user_id: r.userId, kind: r.kind, data: JSON.stringify(r.data), created_at: now, read_at: null }));
+    out.push(...((await db('notifications').insert(chunk).returning('*')) as NotificationRow[]));
+  }
+  return out;
+}
+
+/** The stored settings (JSON text) of these users; those who never saved any are absent. */
+export async function notificationSettingsOf(db: Knex, userIds: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = (await db('notification_settings')
+      .whereIn('user_id', userIds.slice(i, i + 500))
+      .select('user_id', 'settings')) as {
+      user_id: number;
+      settings: string;
+    }[];
+    for (const r of rows) out.set(Number(r.user_id), r.settings);
+  }
+  return out;
+}
+
 /** A user's notifications, newest first, before an id (keyset cursor). */
 export async function listNotifications(
   db: Knex,

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { myGroupIdsQuery } from './groups';
 
-export type PostKind = 'article' | 'question' | 'document' | 'photo' | 'video' | 'link';
+export type PostKind = 'article' | 'question' | 'document' | 'photo' | 'video' | 'link' | 'poll' | 'experience';
 export type ReactionKind = 'like' | 'recommend';
 
 export interface PostRow {
@@ -90,7 +90,7 @@ export async function canSeePost(db: Knex, viewerId: number, postId: number): Pr
 /** Newest first, before an id: the posts addressed to a group, or my whole feed. */
 export async function listPosts(
   db: Knex,
-  s: { viewerId: number; groupId?: number; beforeId?: number; limit: number },
+  s: { viewerId: number; groupId?: number; kind?: PostKind; beforeId?: number; limit: number },
 ): Promise<PostWithPeople[]> {
   const q = postsWithPeople(db).orderBy('p.id', 'desc').limit(s.limit);
   if (s.groupId) {
@@ -99,6 +99,7 @@ export async function listPosts(
     whereVisibleTo(db, q, s.viewerId);
   }
   if (s.beforeId) q.where('p.id', '<', s.beforeId);
+  if (s.kind) q.where('p.kind', s.kind);
   return q;
 }
 

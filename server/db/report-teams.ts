@@ -33,3 +33,12 @@ export async function insertTeamLink(db: Knex, managerId: number, memberId: numb
 export async function deleteTeamLink(db: Knex, managerId: number, memberId: number): Promise<boolean> {
   return (await db('report_team_members').where({ manager_id: managerId, member_id: memberId }).del()) > 0;
 }
+
+/** The name and host structure of some people (team views, team figures and exports). */
+export async function teamPeople(
+  db: Knex,
+  ids: number[],
+): Promise<{ id: number; first_name: string; last_name: string; employer: string | null }[]> {
+  if (!ids.length) return [];
+  return db('users').whereIn('id', ids).select('id', 'first_name', 'last_name', 'employer');
+}

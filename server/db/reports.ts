@@ -83,37 +83,26 @@ export async function reportsOfAuthors(db: Knex, authorIds: number[], from: stri
 }
 
 /**
- * A page of some authors' reports over a period, author by author and oldest
- * first, after the `(author, day, id)` cursor: the order of
- * `reports_author_date_index`, so each page is an index range read, never a
- * sort of the whole period. Exports walk a period page by page so memory stays flat.
+ * A page of one author's reports over a period, oldest first, after the
+ * `(day, id)` cursor: one range of `reports_author_date_index`, whatever the
+ * number of reports before the cursor. Exports walk a team author by author:
+ * a page over several authors (`author_id in (…)` ordered by author) made
+ * PostgreSQL read and sort every remaining row of the team for each page.
  */
-export async function reportsOfAuthorsPage(
+export async function reportsOfAuthorPage(
   db: Knex,
-  authorIds: number[],
+  authorId: number,
   from: string,
   to: string,
-  after: { author: number; day: string; id: number } | null,
+  after: { day: string; id: number } | null,
   limit: number,
 ): Promise<ReportRow[]> {
   const q = db<ReportRow>('reports')
-    .whereIn('author_id', authorIds)
+    .where('author_id', authorId)
     .whereBetween('report_date', [from, to])
-    .orderBy([{ column: 'author_id' }, { column: 'report_date' }, { column: 'id' }])
+    .orderBy([{ column: 'report_date' }, { column: 'id' }])
     .limit(limit);
-  if (after) {
-    q.where((w) =>
-      w
-        .where('author_id', '>', after.author)
-        .orWhere((x) =>
-          x
-            .where('author_id', after.author)
-            .andWhere((y) =>
-              y.where('report_date', '>', after.day).orWhere((z) => z.where('report_date', after.day).andWhere('id', '>', after.id)),
-            ),
-        ),
-    );
-  }
+  if (after) q.whereRaw('(report_date, id) > (?, ?)', [after.day, after.id]);
   return q;
 }
 
@@ -134,4 +123,9 @@ export async function topCommunes(
     .limit(limit);
   if (area) q.where(area.column, area.code);
   return (await q).map((r: any) => ({ commune_code: r.commune_code, n: Number(r.n) }));
+}
+
+/** Inserts reports in bulk (demo data, imports), 50 a statement; the caller rebuilds the roll-ups after. */
+export async function insertReportRows(db: Knex, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 50) await db('reports').insert(rows.slice(i, i + 50));
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { rawRows } from '../database';
+import { hotRows } from '../database';
 import type { UserRow } from './users';
 
 export interface SessionRow {
@@ -51,7 +51,7 @@ const LIVE_SESSION_SQL = `SELECT u.*, s.id AS s_id, s.created_at AS s_created_at
  * socket handshake runs this).
  */
 export async function findLiveSessionWithUser(db: Knex, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await rawRows<UserRow & { s_id: number; s_created_at: Date; s_expires_at: Date; s_token_hash: string }>(
+  const [row] = await hotRows<UserRow & { s_id: number; s_created_at: Date; s_expires_at: Date; s_token_hash: string }>(
     db,
     LIVE_SESSION_SQL,
     [tokenHash, new Date()],

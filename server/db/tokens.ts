@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 
-export type TokenKind = 'confirm' | 'reset';
+/** `invite`: the set-password link of an account someone else created (7 days). */
+export type TokenKind = 'confirm' | 'reset' | 'invite';
 
 export interface OneTimeTokenRow {
   id: number;

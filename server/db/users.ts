@@ -30,6 +30,12 @@ export interface UserRow {
   /** Set while a deletion waits out its grace period (a sign-in clears it). */
   deletion_requested_at?: Date | number | string | null;
   erased_at?: Date | number | string | null;
+  /** The account type in force (`membre` until a type that needs it is validated). */
+  account_type?: string;
+  /** A type waiting for an admin's validation. */
+  requested_account_type?: string | null;
+  /** When the pending type was asked for (sign-up or a later request from the profile). */
+  account_type_requested_at?: Date | number | string | null;
   created_at: Date | number | string;
   updated_at: Date | number | string;
 }
@@ -120,6 +126,8 @@ export interface MemberSearch {
   regionCode?: string;
   role?: Role;
   employer?: string;
+  /** Only these account types in force. */
+  accountTypes?: string[];
   after?: [string, string, number];
   limit: number;
 }
@@ -136,6 +144,7 @@ export async function searchMembers(db: Knex, s: MemberSearch): Promise<UserRow[
   if (s.regionCode) q.whereIn('u.department_code', db('departments').where({ region_code: s.regionCode }).select('code'));
   if (s.role) q.where('u.role', s.role);
   if (s.employer) whereAnyContains(q, ["coalesce(u.employer, '')"], s.employer);
+  if (s.accountTypes) q.whereIn('u.account_type', s.accountTypes);
   if (s.after) q.whereRaw('(lower(u.last_name), lower(u.first_name), u.id) > (?, ?, ?)', s.after);
   return (await q) as UserRow[];
 }

@@ -8,9 +8,10 @@ import type { Deps } from '../deps';
 import { eraseDueAccounts } from '../services/accounts/deletion';
 import { purgeExpiredArchives } from '../services/accounts/personal-data-archives';
 import { purgeOldOutboxMail } from './outbox-retention';
+import { purgeUnsentFiles } from '../services/chat/message-files';
 import { startPeriodicJob, type PeriodicJob } from './periodic';
 
-/** Runs the erasure (and the purge of expired data archives) now and then every `everyMs` (default: hourly) until stopped. */
+/** Runs the erasure (and the purges of expired data archives, old mail copies and unsent chat uploads) now and then every `everyMs` (default: hourly) until stopped. */
 export function startAccountErasure(
   deps: Pick<Deps, 'db' | 'log' | 'config'>,
   opts: { everyMs?: number; firstDelayMs?: number } = {},
@@ -25,6 +26,8 @@ export function startAccountErasure(
       await purgeExpiredArchives(deps);
       // Mail copies hold personal data too: kept MAIL_OUTBOX_RETENTION_DAYS only.
       await purgeOldOutboxMail(deps.config);
+      // Chat uploads whose message never left are forgotten after a day.
+      await purgeUnsentFiles(deps.db);
     },
     { everyMs: opts.everyMs ?? 3600_000, firstDelayMs: opts.firstDelayMs ?? 30_000 },
   );

@@ -28,6 +28,8 @@ export function presentGroup(g: GroupRow, v: GroupViewerState): Group {
     myRole: v.myStatus === 'member' ? v.myRole : null,
     parentId: v.parent ? v.parent.id : null,
     parent: v.parent ?? null,
+    isCommunity: !!g.is_community,
+    pictureUrl: g.picture_sha256 ? `/api/groups/${g.id}/picture?v=${g.picture_sha256.slice(0, 12)}` : null,
     createdAt: iso(g.created_at),
   };
 }

@@ -1,3 +1,4 @@
+import { rightsOf } from '../access/account-types';
 import type { UserRow } from '../db/users';
 import type { Person } from '../protocol/common';
 import type { Member, User } from '../protocol/users';
@@ -30,6 +31,8 @@ export function presentUser(u: UserRow): User {
     termsAcceptedAt: iso(u.terms_accepted_at),
     avatarUrl: avatarUrl(u),
     createdAt: iso(u.created_at),
+    accountType: u.account_type ?? 'membre',
+    pendingAccountType: u.requested_account_type ?? null,
   };
 }
 
@@ -47,6 +50,7 @@ export function presentMember(u: UserRow): Member {
     city: u.city,
     role: u.role,
     avatarUrl: avatarUrl(u),
+    professional: rightsOf(u).listedAsProfessional,
   };
 }
 

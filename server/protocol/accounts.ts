@@ -25,6 +25,8 @@ export const registerSchema = z.object({
   employer: fields.optionalText(160),
   jobTitle: fields.optionalText(160),
   city: fields.optionalText(120),
+  /** One of GET /api/account-types' keys; left out: a basic member. */
+  accountType: z.string().trim().toLowerCase().max(32).optional(),
 });
 /** POST /api/auth/login. */
 export const loginSchema = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: fields.password });
@@ -62,6 +64,8 @@ export const adminUserSearchSchema = z.object({
 /** POST /api/admin/users. */
 export const adminCreateUserSchema = z.object({
   ...newAccountShape,
+  // Left out (the admin form does): the account waits for the person to choose theirs from the welcome mail.
+  password: fields.password.optional(),
   role: fields.role.default('member'),
   chatOnly: z.boolean().default(false),
 });
@@ -99,6 +103,10 @@ export interface LoginResponse {
 export const passwordChangeSchema = z.object({ currentPassword: fields.password, newPassword: fields.password }).strict();
 export type PasswordChangeBody = z.infer<typeof passwordChangeSchema>;
 
+/** POST /api/me/email: the new address, and the password (accounts made through ProConnect have none). */
+export const emailChangeSchema = z.object({ email: fields.email, password: z.string().max(200).optional() }).strict();
+export type EmailChangeBody = z.input<typeof emailChangeSchema>;
+
 /** Error codes of the account routes. */
 export const ACCOUNT_ERROR_CODES = [
   'account_not_active',
@@ -109,6 +117,7 @@ export const ACCOUNT_ERROR_CODES = [
   'token_expired',
   'unsupported_type',
   'wrong_password',
+  'account_active',
 ] as const;
 /** One of the account error codes. */
 export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];

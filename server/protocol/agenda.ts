@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { fields, optionalText, type Person } from './common';
+import type { AgendaEventDetails, MySessionRegistration } from './agenda-workshops';
 
 /** Where a registration stands. */
 export type RegistrationStatus = 'registered' | 'waitlisted';
@@ -26,7 +27,7 @@ export interface AgendaEventFields {
 }
 
 /** What everyone who sees an event sees, and the payload of `event:updated`: nothing personal. */
-export interface PublicAgendaEvent extends AgendaEventFields {
+export interface PublicAgendaEvent extends AgendaEventFields, AgendaEventDetails {
   id: number;
   groupId: number;
   group: { id: number; name: string };
@@ -57,6 +58,10 @@ export interface AgendaEvent extends PublicAgendaEvent {
   myRegistration: { id: number; status: RegistrationStatus; position: number | null } | null;
   invited: boolean;
   canManage: boolean;
+  /** My places on the direct list, session by session. */
+  mySessionRegistrations: MySessionRegistration[];
+  /** To the event's organisers: the moderator's last comment. */
+  moderationComment?: string | null;
   /** On GET /api/events/:id: the people I registered on the prescription list. */
   myPrescriptions?: Prescription[];
 }
@@ -64,6 +69,11 @@ export interface AgendaEvent extends PublicAgendaEvent {
 /** One line of the organisers' list (it carries e-mail addresses). */
 export interface Registrant {
   id: number;
+  /** The session (date) of this place. */
+  sessionId: number;
+  /** A visitor registered without an account (public event). */
+  visitor: boolean;
+  phone: string | null;
   list: RegistrationList;
   status: RegistrationStatus;
   position: number | null;
@@ -160,8 +170,15 @@ export const eventSchemas = {
   register: z.preprocess(
     (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('list' in v) ? { ...v, list: 'member' } : v),
     z.discriminatedUnion('list', [
-      z.object({ list: z.literal('member') }).strict(),
-      z.object({ list: z.literal('prescription'), name: z.string().trim().min(1).max(160), email: fields.email }).strict(),
+      z.object({ list: z.literal('member'), sessionId: fields.id.optional() }).strict(),
+      z
+        .object({
+          list: z.literal('prescription'),
+          name: z.string().trim().min(1).max(160),
+          email: fields.email,
+          sessionId: fields.id.optional(),
+        })
+        .strict(),
     ]),
   ),
 };

@@ -31,6 +31,8 @@ export const directoryQuerySchema = z.object({
     .or(blankToUndefined),
   role: fields.role.optional().or(blankToUndefined),
   employer: z.string().trim().max(160).optional(),
+  /** `true`: professionals only (account types listed as such). */
+  professional: z.enum(['true', 'false']).optional().or(blankToUndefined),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number<number>().int().min(1).max(100).default(30),
 });

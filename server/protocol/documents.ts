@@ -7,7 +7,7 @@ export type DocumentType = 'pdf' | 'office' | 'image' | 'text' | 'archive';
 /** The order of the bank (`?sort=`). */
 export type DocumentSort = 'date' | 'title';
 /** Where a document came from: the bank itself, or a post. */
-export type DocumentSource = 'upload' | 'post';
+export type DocumentSource = 'upload' | 'post' | 'chat';
 
 /**
  * The contract's document item `{id, title, description, filename, mimeType,

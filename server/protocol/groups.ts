@@ -28,6 +28,10 @@ export interface Group {
   parentId: number | null;
   /** The parent group when the viewer may see it (a private parent stays hidden). */
   parent: { id: number; name: string } | null;
+  /** Marked as a community by its admins: its page is a home with a menu. */
+  isCommunity: boolean;
+  /** The group's picture, when it has one. */
+  pictureUrl: string | null;
   createdAt: string;
   /** Only on GET /api/groups/:id. */
   canManage?: boolean;

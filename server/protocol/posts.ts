@@ -1,9 +1,10 @@
 /** Posts in groups, the feed, comments and reactions; files attached to posts. */
 import { z } from 'zod';
 import { fields, type Person, type PersonWithAvatar } from './common';
+import { newPollSchema } from './polls';
 
 /** Kinds of post. */
-export type PostKind = 'article' | 'question' | 'document' | 'photo' | 'video' | 'link';
+export type PostKind = 'article' | 'question' | 'document' | 'photo' | 'video' | 'link' | 'poll' | 'experience';
 /** Kinds of reaction (each toggles). */
 export type ReactionKind = 'like' | 'recommend';
 
@@ -74,7 +75,10 @@ export interface Reactor {
   user: Person;
 }
 
-const kind = z.enum(['article', 'question', 'document', 'photo', 'video', 'link']);
+/** `sondage` (the French name of the issue) is taken as `poll`. */
+const kind = z
+  .enum(['article', 'question', 'document', 'photo', 'video', 'link', 'poll', 'experience', 'sondage'])
+  .transform((k): PostKind => (k === 'sondage' ? 'poll' : k));
 const title = z.string().trim().min(1).max(200);
 const body = z
   .string()
@@ -96,6 +100,8 @@ const linkUrl = z
 export const postPageQuerySchema = z.object({
   cursor: z.coerce.number<number>().int().min(1).optional(),
   limit: z.coerce.number<number>().int().min(1).max(50).default(20),
+  /** Only posts of this kind (a community's « Partage d'expériences », its forum). */
+  kind: kind.optional(),
 });
 /** POST /api/groups/:id/posts. */
 export const createPostSchema = z
@@ -110,8 +116,14 @@ export const createPostSchema = z
       .optional(),
     attachmentIds: z.array(fields.id).max(20).optional(),
     imageId: fields.id.nullish(),
+    /** Required with `kind: "poll"`, refused otherwise. */
+    poll: newPollSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.kind === 'poll' && !p.poll) ctx.addIssue({ code: 'custom', path: ['poll'], message: 'Un sondage a besoin de ses options.' });
+    if (p.kind !== 'poll' && p.poll) ctx.addIssue({ code: 'custom', path: ['poll'], message: 'Seul un sondage a des options.' });
+  });
 /** PATCH /api/posts/:id. */
 export const editPostSchema = z
   .object({ kind: kind.optional(), title: title.optional(), body: body.optional(), linkUrl: linkUrl.optional() })

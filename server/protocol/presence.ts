@@ -1,4 +1,4 @@
-/** Presence: `presence:set` / `presence:get` and the `presence` event. */
+/** Presence: `presence:set` / `presence:get` / `presence:subscribe` and the `presence` event. */
 import { z } from 'zod';
 
 /** Presence of a user. */
@@ -17,12 +17,16 @@ export interface PresenceInfo {
 export const presenceClientSchemas = {
   'presence:set': z.object({ status: z.enum(['online', 'away', 'dnd']) }),
   'presence:get': z.object({ userIds: z.array(z.number().int().positive()).max(500) }),
+  /** The users this socket shows (replaces its previous subscription): `presence` comes for those only. */
+  'presence:subscribe': z.object({ userIds: z.array(z.number().int().positive()).max(500) }),
 };
 
 /** What a successful ack carries beside `ok: true`. */
 export interface PresenceAcks {
   'presence:set': {};
   'presence:get': { presence: PresenceInfo[] };
+  /** The current presence of the users subscribed to (those the caller may see), as `presence:get` answers. */
+  'presence:subscribe': { presence: PresenceInfo[] };
 }
 
 /** Server → client events of presence. */

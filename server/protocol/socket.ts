@@ -7,20 +7,31 @@ import type { z } from 'zod';
 import type { Ack } from './common';
 import { chatClientSchemas, type ChatAcks, type ChatServerEvents } from './chat';
 import { presenceClientSchemas, type PresenceAcks, type PresenceServerEvents } from './presence';
+import { reactionClientSchemas, type ReactionAcks, type ReactionServerEvents } from './message-extras';
+import { threadClientSchemas, type ThreadAcks } from './threads';
 import { hotlineClientSchemas, type HotlineAcks, type HotlineServerEvents } from './hotline';
 import type { PostServerEvents } from './posts';
 import type { DocumentServerEvents } from './documents';
 import type { AgendaServerEvents } from './agenda';
 import type { NotificationServerEvents } from './notifications';
+import { sheetClientSchemas, type SheetAcks, type SheetServerEvents } from './project-sheets';
+import type { PollServerEvents } from './polls';
 
 /** Every client → server event and the schema its payload is parsed with. */
-export const clientEventSchemas = { ...chatClientSchemas, ...presenceClientSchemas, ...hotlineClientSchemas };
+export const clientEventSchemas = {
+  ...chatClientSchemas,
+  ...reactionClientSchemas,
+  ...threadClientSchemas,
+  ...presenceClientSchemas,
+  ...hotlineClientSchemas,
+  ...sheetClientSchemas,
+};
 
 /** The name of a client → server event. */
 export type ClientEventName = keyof typeof clientEventSchemas;
 
 /** What each client event's successful ack carries beside `ok: true`. */
-export interface ClientAcks extends ChatAcks, PresenceAcks, HotlineAcks {}
+export interface ClientAcks extends ChatAcks, ReactionAcks, ThreadAcks, PresenceAcks, HotlineAcks, SheetAcks {}
 
 /** The payload a client sends for an event (before parsing: defaults may be left out). */
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
@@ -43,12 +54,15 @@ export interface ServerEventPayloads
   extends
     HubServerEvents,
     ChatServerEvents,
+    ReactionServerEvents,
     PresenceServerEvents,
     HotlineServerEvents,
     PostServerEvents,
     DocumentServerEvents,
     AgendaServerEvents,
-    NotificationServerEvents {}
+    NotificationServerEvents,
+    SheetServerEvents,
+    PollServerEvents {}
 
 /** The name of a server → client event. */
 export type ServerEventName = keyof ServerEventPayloads;

@@ -28,6 +28,9 @@ export interface User {
   termsAcceptedAt: string | null;
   avatarUrl: string | null;
   createdAt: string;
+  /** The account type in force, and the one waiting for an admin's validation. */
+  accountType: string;
+  pendingAccountType: string | null;
 }
 
 /** What other members see of someone: no e-mail, no phone, no account state (`presentMember`). */
@@ -43,6 +46,8 @@ export interface Member {
   city: string | null;
   role: Role;
   avatarUrl: string | null;
+  /** Shown as a professional: the type in force has `listedAsProfessional` (server/access/account-types.ts). */
+  professional: boolean;
 }
 
 /** `{ user }`, the answer of most account routes. */

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import type { UserRow } from '../db/users';
-import type { MessageWriter } from '../services/chat/message-writer';
+import type { MessageSender } from '../services/chat/message-writer';
 import type { SendResult } from '../services/chat/send-types';
 import type { Broadcasts } from './broadcasts';
 
@@ -25,7 +25,7 @@ export type AfterMessageHook = (result: SendResult, actor: UserRow) => Promise<v
 export interface ChannelsContext {
   deps: Deps;
   broadcasts: Broadcasts;
-  writer: MessageWriter;
+  writer: MessageSender;
   sendLimiter: { consume(userId: number): Promise<void> };
   typingThrottle: Throttle;
   /** After a new message's commit: its broadcasts, the notifications of those it names, the other domains' hooks. */

@@ -5,10 +5,12 @@ import { rooms } from './rooms';
 import { Throttle, type AfterMessageHook, type ChannelsContext } from './channels-context';
 import { registerMessageHandlers } from './handlers/messages';
 import { registerChannelHandlers } from './handlers/channels';
-import { MessageWriter } from '../services/chat/message-writer';
+import { registerReactionHandlers } from './handlers/reactions';
+import { registerThreadHandlers } from './handlers/threads';
+import { messageWriterFor } from '../cluster/message-writer';
 import { syncAutoMemberships } from '../services/chat/channels';
+import { syncAutoChannels } from '../services/chat/auto-memberships';
 import { notifyMentions } from '../services/chat/mention-notices';
-import { channelIdsOfUser } from '../db/channels';
 import { findUserById, type UserRow } from '../db/users';
 import { AttemptLimiter } from '../security/attempt-limiter';
 
@@ -24,7 +26,7 @@ export function createChannelsDomain(deps: Deps, broadcasts: Broadcasts) {
   const ctx: ChannelsContext = {
     deps,
     broadcasts,
-    writer: new MessageWriter(deps.db, deps.log),
+    writer: messageWriterFor(deps.db, deps.log, deps.config),
     sendLimiter: { consume: (userId) => limiter.consume(`send:${userId}`) },
     typingThrottle: new Throttle(2000),
     async messageSent(result, actor) {
@@ -52,12 +54,15 @@ export function createChannelsDomain(deps: Deps, broadcasts: Broadcasts) {
     events(table) {
       registerMessageHandlers(table, ctx);
       registerChannelHandlers(table, ctx);
+      registerReactionHandlers(table, ctx);
+      registerThreadHandlers(table, ctx);
     },
     // Before the client's `connect` fires (see RealtimeDomain#onJoin).
     async onJoin(socket: HubSocket, user: UserRow) {
-      await syncAutoMemberships(deps.db, user);
-      const ids = await channelIdsOfUser(deps.db, user.id);
-      if (ids.length) socket.join(ids.map(rooms.channel));
+      // One read of the memberships serves the automatic channels and the rooms (the login burst's cost).
+      const { channelIds, kinds } = await syncAutoChannels(deps.db, user);
+      socket.data.channelKinds = kinds;
+      if (channelIds.length) socket.join(channelIds.map(rooms.channel));
     },
   };
 

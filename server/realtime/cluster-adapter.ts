@@ -1,5 +1,6 @@
 import { RedisAdapter, type RedisAdapterOptions } from '@socket.io/redis-adapter';
-import { Adapter, type BroadcastOptions, type Room } from 'socket.io-adapter';
+import { NodeClusterAdapter } from '@socket.io/cluster-adapter';
+import { Adapter, MessageType, type BroadcastOptions, type ClusterMessage, type Room } from 'socket.io-adapter';
 
 type Packet = Parameters<RedisAdapter['broadcast']>[0];
 /** Adapter#apply (private in socket.io-adapter's types): runs a callback on every local socket a broadcast targets. */
@@ -141,5 +142,39 @@ export function createRemoteFirstAdapter(pubClient: unknown, subClient: unknown,
   // socket.io calls it with `new`: a function, not an arrow.
   return function remoteFirstAdapter(nsp: unknown) {
     return new RemoteFirstRedisAdapter(nsp, pubClient, subClient, opts);
+  };
+}
+
+/**
+ * The workers' adapter without Redis (`@socket.io/cluster-adapter`, through the primary process),
+ * with room moves also reaching sockets still connecting, here and when another worker asked for the move.
+ */
+export class HubClusterAdapter extends NodeClusterAdapter {
+  override async addSockets(opts: BroadcastOptions, rooms: Room[]): Promise<void> {
+    await super.addSockets(opts, rooms);
+    movePreConnect(this, opts, (s) => s.join(rooms));
+  }
+
+  override async delSockets(opts: BroadcastOptions, rooms: Room[]): Promise<void> {
+    await super.delSockets(opts, rooms);
+    movePreConnect(this, opts, (s) => rooms.forEach((r) => s.leave(r)));
+  }
+
+  override onMessage(message: ClusterMessage, offset?: string) {
+    const result = super.onMessage(message, offset);
+    if (message.uid !== this.uid && (message.type === MessageType.SOCKETS_JOIN || message.type === MessageType.SOCKETS_LEAVE)) {
+      const data = message.data as { opts: { rooms: Room[]; except: Room[] }; rooms: Room[] };
+      const opts = { rooms: new Set(data.opts.rooms), except: new Set(data.opts.except), flags: {} } as BroadcastOptions;
+      if (message.type === MessageType.SOCKETS_JOIN) movePreConnect(this, opts, (s) => s.join(data.rooms));
+      else movePreConnect(this, opts, (s) => data.rooms.forEach((r) => s.leave(r)));
+    }
+    return result;
+  }
+}
+
+/** For `io.adapter()` in a worker of server/cluster/primary.ts (no Redis). */
+export function createHubClusterAdapter() {
+  return function hubClusterAdapter(nsp: unknown) {
+    return new HubClusterAdapter(nsp);
   };
 }

@@ -96,7 +96,8 @@ export function createHotlineDomain(
     },
     async onConnect(socket, user) {
       if (isHotlineStaff(user) && user.status === 'active') await connectStaff(socket, user);
-      else await connectMember(user);
+      // Only someone in a hotline channel may be in one that is no longer theirs (the login burst skips the read).
+      else if (socket.data.channelKinds?.has('hotline') ?? true) await connectMember(user);
     },
     async onDisconnect(socket) {
       if (!staffSockets.has(socket) || stopped) return;

@@ -1,11 +1,16 @@
 import type { Server, Socket } from 'socket.io';
 import type { UserRow } from '../db/users';
+import type { RedisPair } from '../redis';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from '../protocol/socket';
 
 /** What each socket carries once authenticated. */
 export interface SocketData {
   userId: number;
   sessionId: number;
+  /** The client's protocol version (`auth.protocol` at the handshake; 1 when absent): 2 gets lean messages. */
+  protocol: 1 | 2;
+  /** The kinds of the channels the socket joined at connect (channels domain), so other domains skip reads they need not do. */
+  channelKinds?: Set<string>;
   /** Resolves once the connect hooks have joined the socket's rooms; handlers wait for it. */
   ready: Promise<void>;
 }
@@ -36,4 +41,13 @@ export interface RealtimeDomain {
   onDisconnect?(socket: HubSocket): Promise<void>;
   bind?(io: HubServer): void;
   stop?(): Promise<void>;
+}
+
+/**
+ * How this process shares broadcasts and presence with the others: through Redis (nodes on any
+ * machine), through the primary process (workers of one machine, server/cluster/), or not at all.
+ */
+export interface HubSharing {
+  redis: RedisPair | null;
+  clusterWorker: boolean;
 }

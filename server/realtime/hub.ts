@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
-import { createRemoteFirstAdapter, HubAdapter } from './cluster-adapter';
+import { createHubClusterAdapter, createRemoteFirstAdapter, HubAdapter } from './cluster-adapter';
 import type { Deps } from '../deps';
 import { authenticateToken } from '../services/accounts/sessions';
 import { cookieToken } from '../security/session-cookie';
@@ -8,9 +8,8 @@ import { allowedOrigin } from '../security/origins';
 import { rooms } from './rooms';
 import { dispatchEvent, rememberActor } from './handle';
 import type { UserRow } from '../db/users';
-import type { EventTable, HubServer, HubSocket, RealtimeDomain } from './hub-types';
+import type { EventTable, HubServer, HubSharing, HubSocket, RealtimeDomain } from './hub-types';
 import type { Realtime } from './types';
-import type { RedisPair } from '../redis';
 
 /** The user each handshake authenticated, until its connection handler takes it. */
 const handshakeUsers = new WeakMap<HubSocket, UserRow>();
@@ -21,7 +20,8 @@ const handshakeUsers = new WeakMap<HubSocket, UserRow>();
  * its user's and session's rooms, then lets each domain add its rooms and
  * handlers. With Redis, the adapter carries broadcasts and room moves to every node.
  */
-export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair | null, domains: RealtimeDomain[]) {
+export function attachHub(httpServer: http.Server, deps: Deps, sharing: HubSharing, domains: RealtimeDomain[]) {
+  const { redis } = sharing;
   const io: HubServer = new Server(httpServer, {
     maxHttpBufferSize: 256 * 1024,
     serveClient: false,
@@ -30,7 +30,13 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
       callback(null, !origin || allowedOrigin(origin, deps.config.publicUrl, req.headers.host));
     },
   });
-  io.adapter(redis ? createRemoteFirstAdapter(redis.pub, redis.sub, { key: `${deps.config.redisPrefix}socket.io` }) : HubAdapter);
+  io.adapter(
+    redis
+      ? createRemoteFirstAdapter(redis.pub, redis.sub, { key: `${deps.config.redisPrefix}socket.io` })
+      : sharing.clusterWorker
+        ? createHubClusterAdapter()
+        : HubAdapter,
+  );
 
   io.use(async (socket, next) => {
     try {
@@ -47,7 +53,9 @@ export function attachHub(httpServer: http.Server, deps: Deps, redis: RedisPair 
     // Rooms are joined here, before the client's `connect` fires: a message committed after `connect`
     // always arrives live. (Socket.IO leaves the rooms again if the connection fails or closes meanwhile.)
     try {
-      socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
+      const protocol = (socket.handshake.auth as { protocol?: unknown })?.protocol;
+      socket.data.protocol = protocol === 2 || protocol === '2' ? 2 : 1;
+      socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId), rooms.protocol(socket.data.protocol)]);
       for (const d of domains) await d.onJoin?.(socket, handshakeUsers.get(socket)!);
       next();
     } catch (err) {

@@ -32,6 +32,11 @@ export class Publisher {
     emit(this.server.to(rooms.channel(channelId)), event, payload);
   }
 
+  /** To the channel's sockets but those in `except` (e.g. the other protocol version's room). */
+  toChannelExcept<E extends ServerEventName>(channelId: number, except: string, event: E, payload: ServerEventPayloads[E]): void {
+    emit(this.server.to(rooms.channel(channelId)).except(except), event, payload);
+  }
+
   /** To the channel's sockets except those of one user (typing). Volatile: dropped rather than queued. */
   toChannelExceptUserVolatile<E extends ServerEventName>(
     channelId: number,
@@ -57,6 +62,11 @@ export class Publisher {
     if (roomNames.length) emit(this.server.to(roomNames), event, payload);
   }
 
+  /** To every socket in any of `roomNames` but in none of `except` (once per socket). */
+  toRoomsExcept<E extends ServerEventName>(roomNames: string[], except: string[], event: E, payload: ServerEventPayloads[E]): void {
+    if (roomNames.length) emit(this.server.to(roomNames).except(except), event, payload);
+  }
+
   /** Every socket of the user joins the channel's room, on every node. */
   joinChannel(userId: number, channelId: number): void {
     this.server.in(rooms.user(userId)).socketsJoin(rooms.channel(channelId));
@@ -72,6 +82,11 @@ export class Publisher {
 
   leaveRoom(userId: number, room: string): void {
     this.server.in(rooms.user(userId)).socketsLeave(room);
+  }
+
+  /** Every socket in the room leaves it, on every node (the room's subject is gone). */
+  emptyRoom(room: string): void {
+    this.server.in(room).socketsLeave(room);
   }
 
   /** To every connected socket, on every node (state everyone shows, e.g. hotline availability). */

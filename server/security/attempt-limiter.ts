@@ -28,6 +28,12 @@ export class AttemptLimiter {
     if (res && res.consumedPoints >= points) throw rateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
   }
 
+  /** Attempts already spent in the current window (0 when none). */
+  async used(key: string): Promise<number> {
+    const res = await this.limiter.get(key);
+    return res?.consumedPoints ?? 0;
+  }
+
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key);
   }

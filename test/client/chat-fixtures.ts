@@ -16,6 +16,10 @@ export function msg(seq: number, o: Partial<Message> = {}): Message {
     pinnedAt: null,
     pinnedBy: null,
     replyToId: null,
+    files: [],
+    reactions: [],
+    thread: null,
+    threadOnly: false,
     ...o,
   };
 }

@@ -187,14 +187,16 @@ describe('client chat stores against the real server', () => {
 
   it('sets "absent" after the idle delay and back "en ligne" on activity; contacts see both', async () => {
     const activity = new EventTarget();
+    await emitAck(bob.socket!, 'presence:subscribe', { userIds: [alice.user.id] });
     const away = waitForEvent(bob.socket!, 'presence', (p) => p.userId === alice.user.id && p.status === 'away');
     const stop = chat.watchActivity(activity, 150);
     await away;
     expect(chat.presence).to.include({ myStatus: 'away', autoAway: true });
     const back = waitForEvent(bob.socket!, 'presence', (p) => p.userId === alice.user.id && p.status === 'online');
     activity.dispatchEvent(new Event('keydown'));
-    await back;
+    // Stopped at once: a second idle 150 ms later would fall in the same 250 ms presence window as "online".
     stop();
+    await back;
     // A chosen "Ne pas déranger" is not undone by activity.
     const dnd = waitForEvent(bob.socket!, 'presence', (p) => p.userId === alice.user.id && p.status === 'dnd');
     await chat.presence.choose('dnd');

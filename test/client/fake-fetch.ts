@@ -75,6 +75,8 @@ export function makeUser(over: Partial<User> = {}): User {
     termsAcceptedAt: '2026-11-01T10:00:00.000Z',
     avatarUrl: null,
     createdAt: '2026-10-01T10:00:00.000Z',
+    accountType: 'membre',
+    pendingAccountType: null,
     ...over,
   };
 }

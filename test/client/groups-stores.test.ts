@@ -32,6 +32,8 @@ const group = (o: Partial<Group> = {}): Group => ({
   myRole: null,
   parentId: null,
   parent: null,
+  isCommunity: false,
+  pictureUrl: null,
   createdAt: '2026-11-23T10:00:00.000Z',
   ...o,
 });

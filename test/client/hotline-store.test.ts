@@ -5,6 +5,7 @@ import { Http } from '../../client/api/http.js';
 import { HubClient } from '../../client/realtime/hub-client.js';
 import { HotlineStore } from '../../client/state/hotline-store.js';
 import { HotlineConversation } from '../../client/state/hotline-conversation.js';
+import { userCache } from '../../client/state/user-cache.js';
 import { makeUserWithToken } from '../helpers/factories';
 import { startServer, type TestServer } from '../helpers/server';
 import { until } from '../helpers/hotline';
@@ -59,7 +60,11 @@ describe('client hotline stores against the real server', () => {
     await until(() => agent.store.tickets.has(ticket.id));
     expect(agent.store.list()[0]!.id).to.equal(ticket.id);
 
-    const conv = new HotlineConversation(member.hub, (id, after) => member.api.history(id, after), ticket.channelId);
+    const conv = new HotlineConversation(
+      member.hub,
+      async (id, after) => userCache.fromPage(await member.api.history(id, after)),
+      ticket.channelId,
+    );
     conv.start();
     await until(() => conv.messages.length === 1);
 
@@ -68,7 +73,11 @@ describe('client hotline stores against the real server', () => {
     await until(() => member.store.tickets.get(ticket.id)?.status === 'assigned');
     expect(member.store.tickets.get(ticket.id)!.queuePosition).to.equal(null);
 
-    const agentConv = new HotlineConversation(agent.hub, (id, after) => agent.api.history(id, after), ticket.channelId);
+    const agentConv = new HotlineConversation(
+      agent.hub,
+      async (id, after) => userCache.fromPage(await agent.api.history(id, after)),
+      ticket.channelId,
+    );
     agentConv.start();
     await agentConv.send('Voici la réponse');
     expect(agentConv.pending).to.have.length(0);
@@ -97,11 +106,15 @@ describe('client hotline stores against the real server', () => {
       const inChannel = () => s.db('channel_members').where({ channel_id: ticket.channelId, user_id: n.user.id }).first();
       expect(await inChannel()).to.equal(undefined);
       const history = await newcomer.api.history(ticket.channelId);
-      expect(history.map((m) => m.body)).to.deep.equal(['Toujours là ?']);
+      expect(history.messages.map((m) => m.body)).to.deep.equal(['Toujours là ?']);
       expect(await inChannel()).to.equal(undefined);
       await newcomer.store.loadDetail(ticket.id);
       await until(async () => !!(await inChannel()));
-      const conv = new HotlineConversation(newcomer.hub, (id, after) => newcomer.api.history(id, after), ticket.channelId);
+      const conv = new HotlineConversation(
+        newcomer.hub,
+        async (id, after) => userCache.fromPage(await newcomer.api.history(id, after)),
+        ticket.channelId,
+      );
       conv.start();
       await until(() => conv.messages.length === 1);
       await conv.send('Je reprends votre demande');

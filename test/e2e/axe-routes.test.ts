@@ -11,6 +11,9 @@ import { SESSION_COOKIE, useBrowser } from '../helpers/browser';
 import { makeUserWithToken } from '../helpers/factories';
 import { createGroup } from '../helpers/groups';
 import { useServer } from '../helpers/suite';
+import { firstFreeSlot, manageLinkSentTo, openBookingPage, visitorBody, waitForIcs } from '../helpers/booking';
+import { api } from '../helpers/http';
+import { waitForOutbox } from '../helpers/outbox';
 
 const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 
@@ -43,7 +46,8 @@ async function seriousViolations(page: Page, label: string): Promise<string[]> {
 }
 
 describe('e2e: axe-core on every page of the route table (RGAA)', function () {
-  this.timeout(300000);
+  // ~40 routes × 4 passes on a shared 2-core machine: minutes, not seconds.
+  this.timeout(600000);
   const browser = useBrowser();
   const s = useServer();
   /** Filled by the test: how many pages were checked (the accessibility statement quotes it). */
@@ -52,11 +56,45 @@ describe('e2e: axe-core on every page of the route table (RGAA)', function () {
   it('no serious or critical violation, signed out and signed in, at 1280 px and 390 px', async () => {
     const admin = await makeUserWithToken(s.db, { role: 'admin' });
     const group = await createGroup(s.url, admin.token, { name: 'Groupe audité' });
+    // A booking page and an appointment booked on it, to audit the public page and the visitor's link.
+    const booking = await openBookingPage(s.url, admin.token);
+    await api(s.url).post(
+      `/api/public/booking/${booking.slug}/appointments`,
+      await visitorBody(s.url, await firstFreeSlot(s.url, booking.slug)),
+    );
+    await waitForOutbox(s.outboxDir, 2);
+    await waitForIcs(s.outboxDir, 'camille@example.org', 1);
+    const now = new Date();
+    const [org] = await s
+      .db('organisations')
+      .insert({
+        type: 'mairie',
+        name: 'Mairie auditée',
+        commune_code: '69266',
+        department_code: '69',
+        services: 'Accueil',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id');
+    const orgId = Number((org as { id: number }).id ?? org);
+    await s.db('organisation_members').insert({ organisation_id: orgId, user_id: admin.user.id, manages_members: true, created_at: now });
+    // The help centre with questions in it (and, signed in as admin, their edit buttons).
+    for (const [category, question] of [
+      ['Mon compte', 'J’ai oublié mon mot de passe'],
+      ['Agenda', 'Puis-je m’inscrire à un événement complet ?'],
+    ])
+      await api(s.url, { token: admin.token }).post('/api/help/faq', { category, question, answer: 'Une réponse **en gras**.' });
     const params: Record<string, string> = {
+      '/rendez-vous': `/rendez-vous/${booking.slug}`,
+      '/mon-rendez-vous': `/mon-rendez-vous#${manageLinkSentTo(s.outboxDir, 'camille@example.org').token}`,
       '/groupes': `/groupes/${group.id}/fil`,
       '/evenements': '/agenda',
       '/membres': `/membres/${admin.user.id}`,
       '/documents': '/documents',
+      // The members' page: a table of people with their actions and the account creation form.
+      '/organisations': `/organisations/${orgId}/membres`,
+      '/recherche': '/recherche?q=groupe',
     };
     const problems: string[] = [];
     for (const width of [1280, 390]) {

@@ -197,7 +197,7 @@ describe('e2e: keyboard only, the focus goes where the person needs it next', fu
     await expectFocus(page, '#pw-current');
     await page.locator('#pw-current').fill(TEST_PASSWORD);
     await page.keyboard.press('Enter');
-    await expectFocus(page, '.mai-password-change__done', 'Votre mot de passe a été changé.');
+    await expectFocus(page, 'mai-password-change .mai-profile-section__done', 'Votre mot de passe a été changé.');
 
     await page.goto(`${s.url}/profil/notifications`);
     await press(page, 'mai-notification-settings-form button[type="submit"]');

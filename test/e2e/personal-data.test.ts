@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { useBrowser } from '../helpers/browser';
+import { useBrowser, expectFocus } from '../helpers/browser';
 import { makeUserWithToken, TEST_PASSWORD } from '../helpers/factories';
 import { useServer } from '../helpers/suite';
 import { readZip } from '../helpers/zip';
@@ -31,7 +31,7 @@ describe('e2e: Mes données (download, delete my account) and the privacy pages'
     await page.locator('#deletion-password').fill('pas-le-bon');
     await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
     await page.getByText('Mot de passe incorrect.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).to.equal('deletion-password');
+    await expectFocus(page, 'deletion-password');
     await page.locator('#deletion-password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
     await page.waitForURL('**/connexion?suppression=**');

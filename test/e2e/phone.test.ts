@@ -9,6 +9,7 @@ import { addToGroup, createGroup } from '../helpers/groups';
 import { uploadDocument } from '../helpers/documents';
 import { openRequest, person } from '../helpers/hotline';
 import { useServer } from '../helpers/suite';
+import { openBookingPage } from '../helpers/booking';
 
 /** axe-core, injected into the page for the heading checks. */
 const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
@@ -164,7 +165,7 @@ describe('e2e: on a 390×844 phone, by touch', function () {
     await context.close();
   });
 
-  it('no page of the route table scrolls sideways; headings in order, every control named', async () => {
+  it('no page of the route table scrolls sideways; headings in order, every control named', async function () {
     const admin = await makeUserWithToken(s.db, {
       role: 'admin',
       departmentCode: '13',
@@ -203,10 +204,14 @@ describe('e2e: on a 390×844 phone, by touch', function () {
       '/evenements': [`/evenements/${ev.id}`],
       '/membres': [`/membres/${member.user.id}`],
       '/hotline': ['/hotline', `/hotline/${ticketId}`],
+      '/rendez-vous': [`/rendez-vous/${(await openBookingPage(s.url, admin.token)).slug}`],
+      '/recherche': ['/recherche', '/recherche?q=connecter', '/recherche?q=connecter&type=messages'],
     };
     const guestOnly = ['/connexion', '/inscription', '/mot-de-passe-oublie'];
     const table = routeTable();
     expect(table.length).to.be.greaterThan(15);
+    // Every route is opened signed out and in: the time grows with the table (and a loaded machine).
+    this.timeout(120000 + table.length * 8000);
     const guest = await phone();
     const signed = await phone(admin.token);
     const headings: string[] = [];

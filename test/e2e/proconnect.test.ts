@@ -36,6 +36,8 @@ describe('e2e: signing in with ProConnect', function () {
     await page.waitForURL('**/conditions**');
     await page.locator('#terms-accept').check({ force: true });
     await page.getByRole('button', { name: "J'accepte les conditions" }).click();
+    // Sign-up's second step (centres of interest) is skippable.
+    await page.getByRole('link', { name: 'Passer cette étape' }).click();
     await page.getByRole('heading', { name: 'Bonjour', level: 1 }).waitFor();
     await page.locator('#navigation').getByRole('link', { name: 'Discussions' }).click();
     await page.locator('mai-chat-sidebar a', { hasText: '29 — Finistère' }).waitFor();

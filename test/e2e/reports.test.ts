@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { api } from '../helpers/http';
 import { makeUserWithToken } from '../helpers/factories';
-import { useBrowser } from '../helpers/browser';
+import { useBrowser, expectFocus } from '../helpers/browser';
 import { useServer } from '../helpers/suite';
 import { reportBody, workshopBody } from '../helpers/reports';
 
@@ -56,7 +56,6 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     await page.setViewportSize({ width: 1280, height: 900 });
     return fits;
   };
-  const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
   it('a conseiller fills a report with the keyboard only (commune by postal code); the draft survives a reload; a mismatch keeps the form', async () => {
     const page = await open(cn.token, '/');
@@ -87,16 +86,16 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     await key(page, '#report-theme-online_procedure', 'Space');
     await key(page, '#report-duration-30_60', 'Space');
     // No status yet: the server refuses with a field error; the form keeps its values and focus goes to the field.
-    await key(page, 'button[type="submit"]', 'Enter');
+    await key(page, 'form.mai-report-form button[type="submit"]', 'Enter');
     await page.locator('#report-statuses .fr-message--error', { hasText: '0 personne(s) pour 1 participant(s)' }).waitFor();
-    expect(await focusedId(page)).to.equal('report-statuses-student');
+    await expectFocus(page, 'report-statuses-student');
     expect(await page.locator('#report-theme-email').isChecked()).to.equal(true);
     // The helper counts the rest as "Non renseigné".
     await key(page, '#report-statuses button', 'Enter');
     await page.locator('#report-statuses-rest', { hasText: 'Le compte est bon.' }).waitFor();
-    await key(page, 'button[type="submit"]', 'Enter');
+    await key(page, 'form.mai-report-form button[type="submit"]', 'Enter');
     await page.locator('#report-saved', { hasText: 'Accompagnement enregistré' }).waitFor();
-    expect(await focusedId(page)).to.equal('report-saved');
+    await expectFocus(page, 'report-saved');
 
     const row = await s.db('reports').where({ author_id: cn.user.id }).first();
     expect(row).to.include({

@@ -1,4 +1,5 @@
 /** Browser tests: Debian's Chromium driven by playwright-core, signed in with the session cookie. */
+import { expect } from 'chai';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, needChromium } from './services';
 import { standIn } from './suite';
@@ -71,4 +72,46 @@ export function screenshots(prefix: string): (page: Page, name: string) => Promi
   return async (page, name) => {
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${prefix}-${name}.png`, fullPage: true });
   };
+}
+
+/**
+ * Waits (up to 5 s) for the focus to reach the element with this id (`by: 'tagName'`: this tag; a RegExp: an id or tag
+ * that matches it): the client moves it once the screen has rendered, which a loaded machine can delay past the
+ * element's appearance, so a test never reads the focus only once.
+ */
+export async function expectFocus(page: Page, want: string | RegExp, by: 'id' | 'tagName' = 'id'): Promise<void> {
+  const current = (b: string) => ((document.activeElement as unknown as Record<string, string> | null)?.[b] ?? '') as string;
+  const pattern = want instanceof RegExp ? want.source : null;
+  try {
+    await page.waitForFunction(
+      ([w, p, b]) => {
+        const value = ((document.activeElement as unknown as Record<string, string> | null)?.[b] ?? '') as string;
+        return p === null ? value === w : new RegExp(p).test(value);
+      },
+      [typeof want === 'string' ? want : '', pattern, by] as const,
+      { timeout: 5000 },
+    );
+  } catch {
+    const value = await page.evaluate(current, by);
+    if (want instanceof RegExp) expect(value, 'the focused element').to.match(want);
+    else expect(value, 'the focused element').to.equal(want);
+  }
+}
+
+/**
+ * Waits (up to 5 s) until `holds()`, run in the page, is true of `document.activeElement`; then fails naming what
+ * holds the focus if it never is.
+ */
+export async function expectFocusWhere(page: Page, holds: () => boolean, what: string): Promise<void> {
+  try {
+    await page.waitForFunction(holds, undefined, { timeout: 5000 });
+  } catch {
+    const held = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el
+        ? `<${el.tagName.toLowerCase()} id="${el.id}" class="${el.className}">${(el.textContent ?? '').trim().slice(0, 60)}`
+        : 'nothing';
+    });
+    expect.fail(`focus expected on ${what}, found ${held}`);
+  }
 }

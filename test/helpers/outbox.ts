@@ -6,6 +6,10 @@ export interface OutboxMail {
   to: string;
   subject: string;
   text: string;
+  /** The unfolded header block (List-Unsubscribe…). */
+  headers: string;
+  /** The HTML alternative, when the mail has one. */
+  html: string | null;
 }
 
 function decodeQuotedPrintable(s: string): string {
@@ -34,12 +38,48 @@ export function readOutbox(dir: string): OutboxMail[] {
       const [head, ...rest] = raw.split(/\r?\n\r?\n/);
       const headers = head!.replace(/\r?\n[ \t]+/g, ' ');
       const get = (name: string) => decodeHeader(new RegExp(`^${name}: (.*)$`, 'mi').exec(headers)?.[1] ?? '');
-      let body = rest.join('\n\n');
-      const cte = get('Content-Transfer-Encoding').toLowerCase();
-      if (cte === 'quoted-printable') body = decodeQuotedPrintable(body);
-      else if (cte === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-      return { file: f, to: get('To'), subject: get('Subject'), text: body };
+      const body = rest.join('\n\n');
+      // A newsletter is multipart/alternative: `text` is its text/plain part, `html` its HTML part.
+      const boundary = /boundary="?([^";\s]+)"?/i.exec(get('Content-Type'))?.[1];
+      if (boundary) {
+        const parts = body
+          .split(`--${boundary}`)
+          .map((p) => p.replace(/^\r?\n/, ''))
+          .filter((p) => p.trim() && !p.startsWith('--'));
+        const decoded = parts.map((p) => {
+          const [ph, ...pb] = p.split(/\r?\n\r?\n/);
+          const h = ph!.replace(/\r?\n[ \t]+/g, ' ');
+          return {
+            type: /^Content-Type: ([^;\s]+)/im.exec(h)?.[1]?.toLowerCase() ?? '',
+            text: decodeBody(pb.join('\n\n'), /^Content-Transfer-Encoding: (.*)$/im.exec(h)?.[1] ?? ''),
+          };
+        });
+        const text = decoded.find((d) => d.type === 'text/plain')?.text ?? '';
+        return {
+          file: f,
+          to: get('To'),
+          subject: get('Subject'),
+          text,
+          headers,
+          html: decoded.find((d) => d.type === 'text/html')?.text ?? null,
+        };
+      }
+      return {
+        file: f,
+        to: get('To'),
+        subject: get('Subject'),
+        text: decodeBody(body, get('Content-Transfer-Encoding')),
+        headers,
+        html: null,
+      };
     });
+}
+
+function decodeBody(body: string, encoding: string): string {
+  const cte = encoding.trim().toLowerCase();
+  if (cte === 'quoted-printable') return decodeQuotedPrintable(body);
+  if (cte === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return body;
 }
 
 /** The last mail to an address, with the first link in it that contains `pathPart`. */
@@ -53,7 +93,7 @@ export function lastMailTo(dir: string, to: string, pathPart?: string): { mail: 
 }
 
 /** Waits (up to `timeoutMs`) until the outbox holds at least `count` mails; for mails sent after the answer (password reset). */
-export async function waitForOutbox(dir: string, count: number, timeoutMs = 3000): Promise<OutboxMail[]> {
+export async function waitForOutbox(dir: string, count: number, timeoutMs = 10000): Promise<OutboxMail[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const mails = readOutbox(dir);

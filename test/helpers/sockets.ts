@@ -11,9 +11,9 @@ type Listener = (...args: any[]) => void;
 
 const open = new Set<Socket>();
 
-/** A real socket.io client authenticated with a token; resolves on connect, rejects on connect_error. */
-export function connect(url: string, token: string, timeoutMs = 5000): Promise<Socket> {
-  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+/** A real socket.io client authenticated with a token (`auth`: more handshake fields, e.g. `{ protocol: 2 }`); resolves on connect, rejects on connect_error. */
+export function connect(url: string, token: string, timeoutMs = 5000, auth: Record<string, unknown> = {}): Promise<Socket> {
+  const socket = io(url, { auth: { ...auth, token }, transports: ['websocket'], reconnection: false, forceNew: true });
   open.add(socket);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

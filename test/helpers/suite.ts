@@ -60,13 +60,13 @@ export function useCast<T extends { [K in keyof T]: object }>(make: () => Promis
  * Like `useServer`, on a fresh database of the given kind (PostgreSQL: skipped with a notice when absent,
  * mandatory under CI); the database is dropped after the suite.
  */
-export function useServerOn(kind: 'sqlite' | 'postgres'): TestServer {
+export function useServerOn(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): TestServer {
   let database: TestDatabase | undefined;
   let server: TestServer | undefined;
   before(async function () {
     if (kind === 'postgres') await needPostgres(this);
     database = await databaseOf(kind);
-    server = await startServer({ database });
+    server = await startServer({ database, env });
   });
   after(async () => {
     closeAll();

@@ -3,6 +3,7 @@ import { api } from '../helpers/http';
 import { lastMailTo, readOutbox } from '../helpers/outbox';
 import { makeUser, makeUserWithToken, TEST_PASSWORD } from '../helpers/factories';
 import { useServer } from '../helpers/suite';
+import { withAntiRobot } from '../helpers/anti-robot';
 
 const signup = (o: Record<string, unknown> = {}) => ({
   email: 'Marie.Curie@Exemple.fr',
@@ -21,7 +22,7 @@ describe('accounts: sign-up, confirmation, login, logout', () => {
 
   it('registers a pending account and mails a confirmation link that activates it once', async () => {
     const anon = api(s.url);
-    const res = await anon.post('/api/auth/register', signup());
+    const res = await anon.post('/api/auth/register', await withAntiRobot(s.url, signup()));
     expect(res.status).to.equal(201);
     expect(res.body.user).to.include({ email: 'marie.curie@exemple.fr', status: 'pending', username: 'marie.curie' });
     const row = await s.db('users').where({ email: 'marie.curie@exemple.fr' }).first();
@@ -52,8 +53,14 @@ describe('accounts: sign-up, confirmation, login, logout', () => {
   it('answers a duplicate e-mail exactly like a new one and mails the owner instead', async () => {
     const owner = await makeUser(s.db, { email: 'deja@exemple.fr' });
     const before = readOutbox(s.outboxDir).length;
-    const fresh = await api(s.url).post('/api/auth/register', signup({ email: 'nouveau@exemple.fr', username: 'nouveau' }));
-    const dup = await api(s.url).post('/api/auth/register', signup({ email: 'deja@exemple.fr', username: 'autre.nom' }));
+    const fresh = await api(s.url).post(
+      '/api/auth/register',
+      await withAntiRobot(s.url, signup({ email: 'nouveau@exemple.fr', username: 'nouveau' })),
+    );
+    const dup = await api(s.url).post(
+      '/api/auth/register',
+      await withAntiRobot(s.url, signup({ email: 'deja@exemple.fr', username: 'autre.nom' })),
+    );
     expect(dup.status).to.equal(fresh.status);
     expect(Object.keys(dup.body.user).sort()).to.deep.equal(Object.keys(fresh.body.user).sort());
     expect(dup.body.user.status).to.equal('pending');
@@ -64,22 +71,34 @@ describe('accounts: sign-up, confirmation, login, logout', () => {
 
   it('rejects bad sign-up input with invalid_payload and field messages', async () => {
     const anon = api(s.url);
-    const weak = await anon.post('/api/auth/register', signup({ email: 'a@exemple.fr', username: 'weakling', password: 'marie-curie1' }));
+    const weak = await anon.post(
+      '/api/auth/register',
+      await withAntiRobot(s.url, signup({ email: 'a@exemple.fr', username: 'weakling', password: 'marie-curie1' })),
+    );
     expect(weak.status).to.equal(400);
     expect(weak.body.error.code).to.equal('invalid_payload');
     expect(weak.body.error.details.fields.password).to.contain('majuscule');
-    const withName = await anon.post('/api/auth/register', signup({ email: 'b@exemple.fr', username: 'named', password: 'XxCurie-2024' }));
+    const withName = await anon.post(
+      '/api/auth/register',
+      await withAntiRobot(s.url, signup({ email: 'b@exemple.fr', username: 'named', password: 'XxCurie-2024' })),
+    );
     expect(withName.body.error.details.fields.password).to.contain('prénom');
-    const badMail = await anon.post('/api/auth/register', signup({ email: 'pas-une-adresse' }));
+    const badMail = await anon.post('/api/auth/register', await withAntiRobot(s.url, signup({ email: 'pas-une-adresse' })));
     expect(badMail.status).to.equal(400);
     expect(badMail.body.error.details.fields).to.have.property('email');
-    const badDept = await anon.post('/api/auth/register', signup({ email: 'c@exemple.fr', username: 'baddept', departmentCode: '00' }));
+    const badDept = await anon.post(
+      '/api/auth/register',
+      await withAntiRobot(s.url, signup({ email: 'c@exemple.fr', username: 'baddept', departmentCode: '00' })),
+    );
     expect(badDept.status).to.equal(400);
     expect(badDept.body.error.details.fields).to.have.property('departmentCode');
     const junk = await anon.post('/api/auth/register', '{not json');
     expect(junk.status).to.equal(400);
     expect(junk.body.error.code).to.equal('invalid_payload');
-    const taken = await anon.post('/api/auth/register', signup({ email: 'd@exemple.fr', username: 'marie.curie' }));
+    const taken = await anon.post(
+      '/api/auth/register',
+      await withAntiRobot(s.url, signup({ email: 'd@exemple.fr', username: 'marie.curie' })),
+    );
     expect(taken.status).to.equal(409);
     expect(taken.body.error.code).to.equal('username_taken');
   });
@@ -92,8 +111,9 @@ describe('accounts: sign-up, confirmation, login, logout', () => {
     expect(wrong.status).to.equal(401);
     expect(unknown.status).to.equal(401);
     expect(wrong.body).to.deep.equal(unknown.body);
-    for (let i = 0; i < 12; i++) await anon.post('/api/auth/login', { email: u.email, password: 'Nope-12345' });
-    const limited = await anon.post('/api/auth/login', { email: u.email, password: TEST_PASSWORD });
+    // Past a few failures the account's logins also ask for the anti-robot check (anti-robot.test.ts): answer it.
+    for (let i = 0; i < 12; i++) await anon.post('/api/auth/login', await withAntiRobot(s.url, { email: u.email, password: 'Nope-12345' }));
+    const limited = await anon.post('/api/auth/login', await withAntiRobot(s.url, { email: u.email, password: TEST_PASSWORD }));
     expect(limited.status).to.equal(429);
     expect(limited.body.error.code).to.equal('rate_limited');
     expect(limited.headers.get('retry-after')).to.match(/^\d+$/);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Message } from '../../server/protocol/chat';
 import { api } from '../helpers/http';
 import { expectNoEvent, waitForEvent } from '../helpers/sockets';
 import { createGroup } from '../helpers/groups';
@@ -121,7 +122,7 @@ describe('documents: listing, access, previews, edits and sharing', () => {
   });
 
   it('shares in the group channel: announce=true posts a message linking the document, members receive it', async () => {
-    const bobGot = waitForEvent(other.socket, 'message:new', (m) => m.channelId === priv.channelId);
+    const bobGot = waitForEvent<'message:new', Message>(other.socket, 'message:new', (m) => m.channelId === priv.channelId);
     const outsiderSaw = expectNoEvent(outsider.socket, 'message:new');
     const res = await upload(member, priv.id, Buffer.concat([samples.pdf(), Buffer.from('%share')]), 'planning.pdf', {
       title: 'Planning',

@@ -229,9 +229,9 @@ describe('events: calendar, registrations, waiting list, exports', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).to.equal("Liste;Statut;Rang d'attente;Nom;E-mail;Structure;Inscrit par;Date d'inscription");
-    expect(lines[1]).to.match(new RegExp(`^Membres;Inscrit;;Julie [^;]+;${member.user.email};`));
-    const cells = lines.slice(2, 6).map((l) => l.split(';')[3]);
+    expect(lines[0]).to.equal("Événement;Date;Liste;Statut;Rang d'attente;Nom;E-mail;Téléphone;Structure;Inscrit par;Date d'inscription");
+    expect(lines[1]).to.match(new RegExp(`^Export;[^;]+;Inscription directe;Inscrit;;Julie [^;]+;${member.user.email};`));
+    const cells = lines.slice(2, 6).map((l) => l.split(';')[5]);
     expect(cells).to.deep.equal([`"'=HYPERLINK(""http://evil.example""`, "'+33 6 12 34 56 78", "'-2+3", "'@SUM(A1:A2)"]);
     expect(lines[2]).to.include(`"'=HYPERLINK(""http://evil.example"";""clic"")"`);
     const json = await as(owner).get(`/api/events/${ev.id}/registrations`);

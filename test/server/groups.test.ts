@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { withAntiRobot } from '../helpers/anti-robot';
 import { api } from '../helpers/http';
 import { uniqueDepartment } from '../helpers/contacts';
 import { emitAck, expectNoEvent, waitForEvent } from '../helpers/sockets';
@@ -253,14 +254,17 @@ describe('groups: creating, reading, directory and join flows', () => {
 
       // Sign-up, confirmation, login and terms, as the newcomer would.
       const anon = api(s.url);
-      const reg = await anon.post('/api/auth/register', {
-        email,
-        password: 'Conseil-2026',
-        firstName: 'Nina',
-        lastName: 'Recrue',
-        username: 'nina.recrue',
-        departmentCode: uniqueDepartment(),
-      });
+      const reg = await anon.post(
+        '/api/auth/register',
+        await withAntiRobot(s.url, {
+          email,
+          password: 'Conseil-2026',
+          firstName: 'Nina',
+          lastName: 'Recrue',
+          username: 'nina.recrue',
+          departmentCode: uniqueDepartment(),
+        }),
+      );
       expect(reg.status).to.equal(201);
       const confirm = new URL(lastMailTo(s.outboxDir, email, '/confirmer')!.link!).searchParams.get('token');
       expect((await anon.post('/api/auth/confirm', { token: confirm })).status).to.equal(200);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Message } from '../../server/protocol/chat';
 import crypto from 'node:crypto';
 import { api } from '../helpers/http';
 import { connect, emitAck, emitRaw, expectNoEvent, waitForEvent } from '../helpers/sockets';
@@ -24,7 +25,7 @@ describe('hotline: requests, queue, claim, transfer, notes, resolve, reopen, rat
 
   it('hotline:open acks ticket and channel, stores them, tells staff and nobody else', async () => {
     const staffGot = waitForEvent(agent.socket, 'hotline:ticket', (t) => t.requester.id === alice.user.id);
-    const staffMsg = waitForEvent(agent.socket, 'message:new', (m) => m.author.id === alice.user.id);
+    const staffMsg = waitForEvent<'message:new', Message>(agent.socket, 'message:new', (m) => m.author.id === alice.user.id);
     const staffChannel = waitForEvent(agent2.socket, 'channel:added', (c) => c.kind === 'hotline');
     const bobSaw = [
       expectNoEvent(bob.socket, 'hotline:ticket'),

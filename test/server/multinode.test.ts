@@ -12,6 +12,11 @@ const settled = async (sock: Socket) => {
   await emitAck(sock, 'presence:get', { userIds: [] });
   return sock;
 };
+/** The socket shows these users: `presence` comes for them only. */
+const follow = async (sock: Socket, ...ids: number[]) => {
+  await emitAck(sock, 'presence:subscribe', { userIds: ids });
+  return sock;
+};
 
 describe('several nodes on one database and one Redis', function () {
   // Fast heartbeats so a dead node is noticed in about a second.
@@ -21,7 +26,7 @@ describe('several nodes on one database and one Redis', function () {
   it('presence crosses nodes: online on A is seen on B, and offline after the grace period', async () => {
     const [a, b] = [await person(), await person()];
     await makeContacts(cluster.db, [a.user.id, b.user.id]);
-    const sb = await settled(await connect(cluster.B.url, b.token));
+    const sb = await follow(await connect(cluster.B.url, b.token), a.user.id);
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
     const sa = await connect(cluster.A.url, a.token);
     await online;
@@ -33,10 +38,24 @@ describe('several nodes on one database and one Redis', function () {
     expect((await cluster.db('users').where({ id: a.user.id }).first()).last_seen_at).to.not.equal(null);
   });
 
+  it('presence subscriptions across nodes: a subscriber on B gets the changes made on A, coalesced per 250 ms', async () => {
+    const [a, b, c] = [await person(), await person(), await person()];
+    const sb = await follow(await connect(cluster.B.url, b.token), a.user.id);
+    const sc = await settled(await connect(cluster.B.url, c.token)); // not subscribed
+    const got: Presence[] = [];
+    sb.on('presence', (p: Presence) => got.push(p));
+    const quiet = expectNoEvent(sc, 'presence', about(a.user.id), 900);
+    const sa = await settled(await connect(cluster.A.url, a.token));
+    await emitAck(sa, 'presence:set', { status: 'away' });
+    await emitAck(sa, 'presence:set', { status: 'dnd' });
+    await quiet;
+    expect(got.filter(about(a.user.id))).to.deep.equal([{ userId: a.user.id, status: 'dnd', lastSeenAt: null }]);
+  });
+
   it('a user who comes back on another node within the grace period never goes offline', async () => {
     const [a, b] = [await person(), await person()];
     await makeContacts(cluster.db, [a.user.id, b.user.id]);
-    const sb = await settled(await connect(cluster.B.url, b.token));
+    const sb = await follow(await connect(cluster.B.url, b.token), a.user.id);
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
     const onA = await settled(await connect(cluster.A.url, a.token));
     await online;
@@ -52,7 +71,7 @@ describe('several nodes on one database and one Redis', function () {
     const { node: C, redis: redisC } = await startNode();
     const [a, b, twoNodes] = [await person(), await person(), await person()];
     await makeContacts(cluster.db, [a.user.id, b.user.id, twoNodes.user.id]);
-    const sb = await settled(await connect(cluster.B.url, b.token));
+    const sb = await follow(await connect(cluster.B.url, b.token), a.user.id, twoNodes.user.id);
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
     await settled(await connect(C.url, a.token));
     await settled(await connect(C.url, twoNodes.token));

@@ -148,7 +148,15 @@ describe('notification e-mails (server/jobs/notification-mail.ts)', () => {
     expect((await as(reader).post(`/api/posts/${post.body.id}/comments`, { body: 'Merci !' })).status).to.equal(201);
     const moderated = await createGroup(s.url, annie.token, { visibility: 'moderated' });
     const request = await joinRequest(moderated.id, annie.user.id);
-    expect(await run(request.created + 1000)).to.deep.equal({ mails: 1, notifications: 1 });
+    // Two mails: annie's (the comment; the request is switched off) and the reader's (annie's post, as group activity).
+    expect(await run(request.created + 1000)).to.deep.equal({ mails: 2, notifications: 2 });
+    expect(
+      readOutbox(s.outboxDir)
+        .filter((m) => m.to.includes(reader.user.email))
+        .map((m) => m.subject),
+    ).to.deep.equal([
+      `Maillage : ${annie.user.first_name} ${annie.user.last_name} a publié « Ateliers numériques » dans le groupe « ${group.name} ».`,
+    ]);
     const [mail] = mailsTo(annie);
     expect(mail!.subject).to.equal('Maillage : Paul Lecteur a commenté votre publication « Ateliers numériques ».');
     expect(mail!.text).to.contain(`${s.url}/groupes/${group.id}`);
@@ -240,7 +248,11 @@ describe('notification e-mails (server/jobs/notification-mail.ts)', () => {
     expect(mailsTo(bob).map((m) => m.subject)).to.deep.equal(['Annulation : « Réunion de réseau »']);
     const n = await s.db('notifications').where({ user_id: bob.user.id, kind: 'event_cancelled' }).first();
     await run(ms(n.created_at)! + 1000);
-    expect(mailsTo(bob)).to.have.length(1);
+    // The real-time mail tells of the new event (group activity), never of the cancellation again.
+    const later = mailsTo(bob).slice(1);
+    expect(later).to.have.length(1);
+    expect(later[0]!.subject).to.match(/^Maillage : Nouvel événement dans le groupe/);
+    expect(later[0]!.text).not.to.contain('annulé');
   });
 });
 

@@ -17,13 +17,29 @@ import { makeUserWithToken } from '../helpers/factories';
 import { createGroup, addToGroup } from '../helpers/groups';
 import { createEvent } from '../helpers/events';
 import { uploadDocument } from '../helpers/documents';
-import { PNG } from '../helpers/uploads';
+import { fileForm, PNG } from '../helpers/uploads';
 import { connect, emitAck, emitRaw } from '../helpers/sockets';
 import { useServer } from '../helpers/suite';
 import { createRealtimeDomains } from '../../server/realtime/domains';
 import type { EventTable } from '../../server/realtime/hub-types';
 import type { TestServer } from '../helpers/server';
 import { reportBody } from '../helpers/reports';
+import { firstFreeSlot, manageLinkSentTo, openBookingPage, OPEN_EVERY_DAY, visitorBody } from '../helpers/booking';
+import { waitForOutbox } from '../helpers/outbox';
+import { unsubscribeSigner } from '../../server/security/newsletter-tokens';
+
+/** Retries `read` until it stops throwing (mails are written after the answer). */
+async function waitFor<T>(read: () => T, timeoutMs = 3000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return read();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
 
 const ROLES = ['anonymous', 'pending', 'member', 'chatOnly', 'animator', 'hotline', 'admin', 'outsider'] as const;
 type Role = (typeof ROLES)[number];
@@ -38,8 +54,54 @@ type EventRow = [string, string, string, string, string, string, string, string]
 //                                                        anon  pend  memb  chat  anim  hotl  admin outs
 const ROUTES: Record<string, Row> = {
   'GET /api/admin/users': [401, 401, 403, 403, 403, 403, 200, 403],
+  // Deleting `extra`, an ordinary member of the world, erases them (the admin's world only).
+  'DELETE /api/admin/users/:id': [401, 401, 403, 403, 403, 403, 204, 403],
+  'POST /api/auth/email-change/confirm': [400, 400, 400, 400, 400, 400, 400, 400],
+  'POST /api/me/email': [401, 401, 400, 400, 400, 400, 400, 400],
+  'GET /api/account-types': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/admin/account-types': [401, 401, 403, 403, 403, 403, 400, 403],
+  'PATCH /api/admin/account-types/:key': [401, 401, 403, 403, 403, 403, 404, 403],
+  'GET /api/admin/account-type-requests': [401, 401, 403, 403, 403, 403, 200, 403],
+  'POST /api/admin/account-type-requests/:userId/accept': [401, 401, 403, 403, 403, 403, 404, 403],
+  'POST /api/admin/account-type-requests/:userId/refuse': [401, 401, 403, 403, 403, 403, 400, 403],
+  'GET /api/admin/organisation-requests': [401, 401, 403, 403, 403, 403, 200, 403],
+  'POST /api/admin/organisation-requests/:id/accept': [401, 401, 403, 403, 403, 403, 404, 403],
+  'POST /api/admin/organisation-requests/:id/refuse': [401, 401, 403, 403, 403, 403, 400, 403],
+  'POST /api/auth/invitation': [400, 400, 400, 400, 400, 400, 400, 400],
+  'GET /api/me/organisation': [401, 401, 200, 200, 200, 200, 200, 200],
+  'POST /api/organisation-requests': [400, 400, 400, 400, 400, 400, 400, 400],
+  // `extra` belongs to the world's organisation (no manager): only platform admins manage it.
+  'GET /api/organisations': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/organisations/:id': [401, 401, 200, 403, 200, 200, 200, 200],
+  'PATCH /api/organisations/:id': [401, 401, 404, 403, 404, 404, 200, 404],
+  'GET /api/organisations/:id/members': [401, 401, 404, 403, 404, 404, 200, 404],
+  'POST /api/organisations/:id/members': [401, 401, 404, 403, 404, 404, 201, 404],
+  'DELETE /api/organisations/:id/members/:userId': [401, 401, 404, 403, 404, 404, 204, 404],
+  'PATCH /api/organisations/:id/members/:userId': [401, 401, 404, 403, 404, 404, 200, 404],
+  'GET /api/public/communes': [400, 400, 400, 400, 400, 400, 400, 400],
+  // The world's article: a published pro article by the group's owner (an animator, who publishes directly).
+  'GET /api/articles': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/articles': [401, 401, 201, 403, 201, 201, 201, 201],
+  'GET /api/articles/:id': [401, 401, 200, 403, 200, 200, 200, 200],
+  'PUT /api/articles/:id': [401, 401, 404, 403, 403, 404, 403, 404],
+  'GET /api/articles/:id/image': [401, 401, 404, 403, 404, 404, 404, 404],
+  'PUT /api/articles/:id/image': [401, 401, 404, 403, 403, 404, 403, 404],
+  'DELETE /api/articles/:id/image': [401, 401, 404, 403, 403, 404, 403, 404],
+  'GET /api/articles/:id/draft/image': [401, 401, 404, 403, 404, 404, 404, 404],
+  'GET /api/public/articles/:id/image': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/articles/:id/draft': [401, 401, 404, 403, 200, 404, 200, 404],
+  'POST /api/articles/:id/recommend': [401, 401, 202, 403, 202, 202, 202, 202],
+  'GET /api/me/contents': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/moderation': [401, 401, 403, 403, 200, 403, 200, 403],
+  'POST /api/moderation/:kind/:id': [401, 401, 404, 403, 409, 404, 409, 404],
+  'GET /api/public/articles': [200, 200, 200, 200, 200, 200, 200, 200],
+  'GET /api/public/articles/:id': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/sectors': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/admin/sectors': [401, 401, 403, 403, 403, 403, 400, 403],
+  'PATCH /api/admin/sectors/:id': [401, 401, 403, 403, 403, 403, 400, 403],
   'POST /api/admin/users': [401, 401, 403, 403, 403, 403, 400, 403],
   'PATCH /api/admin/users/:id': [401, 401, 403, 403, 403, 403, 200, 403],
+  'GET /api/anti-robot/challenge': [200, 200, 200, 200, 200, 200, 200, 200],
   'GET /api/attachments/:id': [401, 401, 404, 403, 404, 404, 404, 404],
   'POST /api/auth/confirm': [400, 400, 400, 400, 400, 400, 400, 400],
   'POST /api/auth/login': [401, 401, 401, 401, 401, 401, 401, 401],
@@ -53,12 +115,26 @@ const ROUTES: Record<string, Row> = {
   'POST /api/auth/password-reset/confirm': [400, 400, 400, 400, 400, 400, 400, 400],
   'GET /api/auth/providers': [200, 200, 200, 200, 200, 200, 200, 200],
   'POST /api/auth/register': [400, 400, 400, 400, 400, 400, 400, 400],
+  'GET /api/booking/appointments': [401, 401, 200, 403, 200, 200, 200, 200],
+  // Each world's appointment is booked with \`member\`: their own (200); anyone else's answers 404, as a missing one.
+  'GET /api/booking/appointments/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/booking/settings': [401, 401, 200, 403, 200, 200, 200, 200],
+  'PUT /api/booking/settings': [401, 401, 200, 403, 200, 200, 200, 200],
   'GET /api/channels': [401, 401, 200, 200, 200, 200, 200, 200],
   'POST /api/channels': [401, 401, 403, 403, 201, 403, 201, 403],
   'PATCH /api/channels/:id': [401, 401, 403, 403, 404, 403, 404, 403],
   'GET /api/channels/:id/messages': [401, 401, 200, 404, 404, 404, 404, 404],
   'GET /api/channels/:id/pins': [401, 401, 200, 404, 404, 404, 404, 404],
+  // A JSON body, not multipart: the member reaches the upload (400), everyone else stops at the channel (404).
+  'GET /api/channels/:id/members': [401, 401, 200, 404, 404, 404, 404, 404],
+  // A group's channel is not thematic: animators and admins reach the check (404), others are refused first.
+  'POST /api/channels/:id/members': [401, 401, 403, 403, 404, 403, 404, 403],
+  'POST /api/channels/:id/files': [401, 401, 400, 404, 404, 404, 404, 404],
   'GET /api/channels/thematic': [401, 401, 403, 403, 200, 403, 200, 403],
+  'GET /api/messages/:id/thread': [401, 401, 200, 404, 404, 404, 404, 404],
+  'GET /api/threads': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/message-files/:id': [401, 401, 404, 404, 404, 404, 404, 404],
+  'GET /api/message-files/:id/thumbnail': [401, 401, 404, 404, 404, 404, 404, 404],
   'DELETE /api/comments/:id': [401, 401, 403, 403, 404, 404, 404, 404],
   'PATCH /api/comments/:id': [401, 401, 403, 403, 404, 404, 404, 404],
   'GET /api/contacts': [401, 401, 200, 200, 200, 200, 200, 200],
@@ -107,6 +183,10 @@ const ROUTES: Record<string, Row> = {
   'POST /api/groups/:id/requests/:userId/approve': [401, 401, 403, 403, 404, 404, 404, 404],
   'POST /api/groups/:id/requests/:userId/reject': [401, 401, 403, 403, 404, 404, 404, 404],
   'GET /api/health': [200, 200, 200, 200, 200, 200, 200, 200],
+  'GET /api/help/faq': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/help/faq': [401, 401, 403, 403, 403, 403, 201, 403],
+  'DELETE /api/help/faq/:id': [401, 401, 403, 403, 403, 403, 204, 403],
+  'PATCH /api/help/faq/:id': [401, 401, 403, 403, 403, 403, 200, 403],
   'GET /api/hotline/agents': [401, 401, 403, 403, 403, 200, 200, 403],
   'GET /api/hotline/categories': [401, 401, 200, 200, 200, 200, 200, 200],
   'POST /api/hotline/categories': [401, 401, 403, 403, 403, 403, 400, 403],
@@ -148,8 +228,37 @@ const ROUTES: Record<string, Row> = {
   'GET /api/report-teams': [401, 401, 200, 403, 200, 200, 200, 200],
   'POST /api/report-teams': [401, 401, 404, 403, 404, 404, 422, 404],
   'DELETE /api/report-teams/:managerId/:memberId': [401, 401, 404, 403, 404, 404, 404, 404],
+  'GET /api/favorites': [401, 401, 200, 403, 200, 200, 200, 200],
+  // The resource library: the world's resource is a published pro file of the owner's (an animator).
+  'GET /api/public/resources': [200, 200, 200, 200, 200, 200, 200, 200],
+  'GET /api/public/resources/:id': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/public/resources/:id/open': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/resource-applications': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/admin/resource-applications': [401, 401, 403, 403, 403, 403, 400, 403],
+  'PATCH /api/admin/resource-applications/:id': [401, 401, 403, 403, 403, 403, 400, 403],
+  'GET /api/resources': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/resources': [401, 401, 201, 403, 201, 201, 201, 201],
+  'GET /api/resources/:id': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/resources/:id/open': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/resources/:id/draft': [401, 401, 404, 403, 200, 404, 200, 404],
+  'GET /api/resources/:id/draft/file': [401, 401, 404, 403, 200, 404, 200, 404],
+  'PUT /api/resources/:id': [401, 401, 404, 403, 403, 404, 403, 404],
+  'GET /api/me/resources': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/resources/:id/recommend': [401, 401, 202, 403, 202, 202, 202, 202],
+  // Promoting the group's document: its plain member may not (403), those outside the private group never see it.
+  'POST /api/documents/:id/promote': [401, 401, 403, 403, 404, 404, 404, 404],
+  'PUT /api/favorites/:kind/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'DELETE /api/favorites/:kind/:id': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/search': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/search/:type': [401, 401, 200, 200, 200, 200, 200, 200],
   'GET /api/reports': [401, 401, 200, 403, 200, 200, 200, 200],
   'POST /api/reports': [401, 401, 201, 403, 201, 201, 201, 201],
+  // Public booking (no account): the world's page and the secret of its appointment's mail.
+  'POST /api/public/appointments/cancel': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/public/appointments/lookup': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/public/appointments/move': [400, 400, 400, 400, 400, 400, 400, 400],
+  'GET /api/public/booking/:slug': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/public/booking/:slug/appointments': [400, 400, 400, 400, 400, 400, 400, 400],
   'DELETE /api/reports/:id': [401, 401, 204, 403, 404, 404, 404, 404],
   'GET /api/reports/:id': [401, 401, 200, 403, 404, 404, 404, 404],
   'PUT /api/reports/:id': [401, 401, 200, 403, 404, 404, 404, 404],
@@ -158,6 +267,119 @@ const ROUTES: Record<string, Row> = {
   'GET /api/reports/stats': [401, 401, 200, 403, 200, 200, 200, 200],
   'GET /api/users/:id': [401, 401, 200, 403, 200, 200, 200, 200],
   'GET /api/users/:id/avatar': [401, 401, 404, 404, 404, 404, 404, 404],
+  // Communities (#21): the world's group is private, so whoever is outside it (even an animator or admin) gets 404.
+  'GET /api/group-suggestions': [401, 401, 200, 403, 200, 200, 200, 200],
+  'DELETE /api/group-suggestions/:id': [401, 401, 204, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/community': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PUT /api/groups/:id/community': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/forum': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/links': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/links': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/groups/:id/links/:linkId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'PATCH /api/groups/:id/links/:linkId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/groups/:id/picture': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/picture': [401, 401, 404, 403, 404, 404, 404, 404],
+  'PUT /api/groups/:id/picture': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/references': [401, 401, 200, 403, 404, 404, 404, 404],
+  'DELETE /api/groups/:id/references/:documentId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'PUT /api/groups/:id/references/:documentId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/groups/:id/subgroups': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/groups/:id/visit': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PUT /api/me/notification-settings/groups/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PUT /api/posts/:id/accepted-answer': [401, 401, 403, 403, 404, 404, 404, 404],
+  // Project sheets (#22): the world's sheet is a créateur's, shared with `member` (a validated territorial animator there):
+  // `member` reads and comments (and is refused the creator's actions: 403), everyone else gets 404, admins included.
+  'GET /api/project-sheets': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/project-sheets': [401, 401, 403, 403, 403, 403, 403, 403],
+  'GET /api/accompaniments': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/project-sheets/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PATCH /api/project-sheets/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/project-sheets/:id': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/project-sheets/:id/visit': [401, 401, 200, 403, 404, 404, 404, 404],
+  'GET /api/project-sheets/:id/files': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/project-sheets/:id/files': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/project-sheets/:id/files/:childId': [401, 401, 200, 403, 404, 404, 404, 404],
+  'DELETE /api/project-sheets/:id/files/:childId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/project-sheets/:id/canvas': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/project-sheets/:id/postits': [401, 401, 403, 403, 404, 404, 404, 404],
+  'PATCH /api/project-sheets/:id/postits/:childId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/project-sheets/:id/postits/:childId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/project-sheets/:id/postits/:childId/move': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/project-sheets/:id/comments': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/project-sheets/:id/comments': [401, 401, 201, 403, 404, 404, 404, 404],
+  'GET /api/project-sheets/:id/shares': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/project-sheets/:id/shares': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/project-sheets/:id/shares/:childId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/public/orientation': [200, 200, 200, 200, 200, 200, 200, 200],
+  // Events as published contents (#16/#18): the world's event is a pro event of the private group (made by its owner).
+  'POST /api/events': [401, 401, 201, 403, 404, 404, 404, 404],
+  'PATCH /api/events/:id/content': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/events/:id/sessions': [401, 401, 403, 403, 404, 404, 404, 404],
+  'PATCH /api/events/:id/sessions/:sessionId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/events/:id/sessions/:sessionId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/events/:id/image': [401, 401, 404, 403, 404, 404, 404, 404],
+  'PUT /api/events/:id/image': [401, 401, 403, 403, 404, 404, 404, 404],
+  'DELETE /api/events/:id/image': [401, 401, 403, 403, 404, 404, 404, 404],
+  'POST /api/events/:id/files': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/events/:id/files/:fileId': [401, 401, 404, 403, 404, 404, 404, 404],
+  'DELETE /api/events/:id/files/:fileId': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/events/:id/registrations.xlsx': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/me/organised-events': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/me/organised-events/registrations.csv': [401, 401, 200, 403, 200, 200, 200, 200],
+  'GET /api/me/organised-events/registrations.xlsx': [401, 401, 200, 403, 200, 200, 200, 200],
+  // Public events (no account): a pro event is 404 to everyone here; the forms answer 400 without their fields.
+  'GET /api/public/events': [200, 200, 200, 200, 200, 200, 200, 200],
+  'GET /api/public/events/:id': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/public/events/:id/image': [404, 404, 404, 404, 404, 404, 404, 404],
+  'GET /api/public/events/:id/files/:fileId': [404, 404, 404, 404, 404, 404, 404, 404],
+  'POST /api/public/events/:id/registrations': [400, 400, 400, 400, 400, 400, 400, 400],
+  'POST /api/public/event-registrations/lookup': [400, 400, 400, 400, 400, 400, 400, 400],
+  'POST /api/public/event-registrations/cancel': [400, 400, 400, 400, 400, 400, 400, 400],
+  // #16: a member asks for another account type after sign-up; #21: sign-up rules (allowed e-mail domains).
+  'POST /api/me/account-type': [401, 401, 202, 202, 202, 202, 202, 202],
+  'DELETE /api/me/account-type-request': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/signup-rules': [200, 200, 200, 200, 200, 200, 200, 200],
+  'PUT /api/admin/signup-rules': [401, 401, 403, 403, 403, 403, 200, 403],
+  // Resending a set-password link: only to pending accounts (the worlds' accounts are active: 409).
+  'POST /api/admin/users/:id/welcome': [401, 401, 403, 403, 403, 403, 409, 403],
+  'POST /api/organisations/:id/members/:userId/invitation': [401, 401, 404, 403, 404, 404, 409, 404],
+  // The world's poll, by the group's owner: `member` votes (has not yet when reading: no results for the CSV).
+  'GET /api/polls/:id': [401, 401, 200, 403, 404, 404, 404, 404],
+  'PUT /api/polls/:id/vote': [401, 401, 200, 403, 404, 404, 404, 404],
+  'DELETE /api/polls/:id/vote': [401, 401, 200, 403, 404, 404, 404, 404],
+  'POST /api/polls/:id/close': [401, 401, 403, 403, 404, 404, 404, 404],
+  'GET /api/polls/:id/results.csv': [401, 401, 403, 403, 404, 404, 404, 404],
+  // « Suggestions »: the world's suggestion is the owner's; admins alone decide a status or delete someone else's.
+  'GET /api/suggestions': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/suggestions': [401, 401, 201, 403, 201, 201, 201, 201],
+  'GET /api/suggestions/:id': [401, 401, 200, 403, 200, 200, 200, 200],
+  'PUT /api/suggestions/:id/vote': [401, 401, 200, 403, 200, 200, 200, 200],
+  'DELETE /api/suggestions/:id/vote': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/suggestions/:id/status': [401, 401, 403, 403, 403, 403, 200, 403],
+  'DELETE /api/suggestions/:id': [401, 401, 403, 403, 403, 403, 204, 403],
+  // Centres of interest and newsletters: the world's theme, and a draft issue of the owner's (an animator).
+  'GET /api/interest-themes': [401, 401, 200, 200, 200, 200, 200, 200],
+  'POST /api/admin/interest-themes': [401, 401, 403, 403, 403, 403, 201, 403],
+  'PATCH /api/admin/interest-themes/:id': [401, 401, 403, 403, 403, 403, 200, 403],
+  'DELETE /api/admin/interest-themes/:id': [401, 401, 403, 403, 403, 403, 204, 403],
+  'GET /api/me/interests': [401, 401, 200, 200, 200, 200, 200, 200],
+  'PUT /api/me/interests': [401, 401, 200, 200, 200, 200, 200, 200],
+  'GET /api/newsletters': [401, 401, 200, 403, 200, 200, 200, 200],
+  'POST /api/newsletters': [401, 401, 403, 403, 201, 403, 201, 403],
+  'GET /api/newsletter-contents': [401, 401, 403, 403, 200, 403, 200, 403],
+  'GET /api/newsletters/:id': [401, 401, 404, 403, 200, 404, 200, 404],
+  'PUT /api/newsletters/:id': [401, 401, 404, 403, 200, 404, 200, 404],
+  'DELETE /api/newsletters/:id': [401, 401, 404, 403, 204, 404, 204, 404],
+  'GET /api/newsletters/:id/preview': [401, 401, 404, 403, 200, 404, 200, 404],
+  'POST /api/newsletters/:id/test': [401, 401, 404, 403, 200, 404, 200, 404],
+  // Nobody subscribed to the world's theme: a composer is told so, anyone else sees no draft.
+  'POST /api/newsletters/:id/send': [401, 401, 404, 403, 422, 404, 422, 404],
+  // The draft has no failed delivery: a composer is told so, anyone else sees no such issue.
+  'POST /api/newsletters/:id/retry': [401, 401, 404, 403, 422, 404, 422, 404],
+  // The one-click unsubscribe needs no account: the signed token (for `extra`) is the proof.
+  'GET /api/newsletter-unsubscribe/:token': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /api/newsletter-unsubscribe/:token': [200, 200, 200, 200, 200, 200, 200, 200],
+  'POST /lettres/desabonnement/:token': [200, 200, 200, 200, 200, 200, 200, 200],
 };
 
 //                        anon            pend            memb   chat         anim         hotl         admin        outs
@@ -179,13 +401,30 @@ const EVENTS: Record<string, EventRow> = {
   'message:edit': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   'message:pin': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   'message:send': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'channel:unread': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'thread:follow': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'thread:read': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'reaction:toggle': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   'message:unpin': ['unauthorized', 'unauthorized', 'forbidden', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   'presence:get': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
   'presence:set': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'users:get': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'presence:subscribe': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
   typing: ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'sheet:watch': ['unauthorized', 'unauthorized', 'ok', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  'sheet:unwatch': ['unauthorized', 'unauthorized', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
 };
 
 /** Bodies for the routes whose access check comes after the payload check (ids from the world). */
+const RESOURCE_LINK = {
+  title: 'Une ressource',
+  description: 'Un lien utile.',
+  type: 'outil',
+  format: 'link',
+  url: 'https://exemple.fr/outil',
+  access: 'pro',
+};
+
 const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/auth/register': () => ({
     email: `m-${crypto.randomBytes(4).toString('hex')}@exemple.fr`,
@@ -195,13 +434,42 @@ const BODIES: Record<string, (w: World) => unknown> = {
     username: `m.${crypto.randomBytes(4).toString('hex')}`,
     departmentCode: '75',
   }),
-  'POST /api/auth/login': () => ({ email: 'personne@exemple.fr', password: 'Mauvais-1' }),
+  // A fresh address each time: one address's repeated failures would ask for the anti-robot check (400).
+  'POST /api/auth/login': () => ({ email: `personne-${crypto.randomBytes(4).toString('hex')}@exemple.fr`, password: 'Mauvais-1' }),
   'POST /api/auth/password-reset': () => ({ email: 'personne@exemple.fr' }),
+  'PUT /api/booking/settings': () => OPEN_EVERY_DAY,
+  'POST /api/events': (w) => ({
+    groupId: w.groupId,
+    title: 'Atelier du monde',
+    access: 'pro',
+    placeName: 'Salle',
+    sessions: [{ startsAt: '2030-01-10T09:00:00Z', endsAt: '2030-01-10T11:00:00Z', capacity: 3 }],
+  }),
+  'POST /api/events/:id/sessions': () => ({ startsAt: '2030-01-11T09:00:00Z', endsAt: '2030-01-11T11:00:00Z' }),
+  'POST /api/public/appointments/lookup': (w) => ({ token: w.appointmentToken }),
+  'POST /api/public/appointments/cancel': (w) => ({ token: w.appointmentToken }),
   'PATCH /api/me': () => ({ city: 'Lyon' }),
+  'PUT /api/groups/:id/community': () => ({ isCommunity: true }),
+  'POST /api/groups/:id/links': () => ({ title: 'Lien', url: 'https://exemple.fr' }),
+  'PATCH /api/groups/:id/links/:linkId': () => ({ title: 'Lien' }),
+  'PUT /api/posts/:id/accepted-answer': () => ({ commentId: null }),
+  'PUT /api/me/notification-settings/groups/:id': () => ({ frequency: 'daily' }),
+  // A type that waits for validation: the rights in force (what the other rows test) stay the same.
+  'POST /api/me/account-type': () => ({ accountType: 'professionnel' }),
+  // An empty list: sign-up stays open for the rows that register.
+  'PUT /api/admin/signup-rules': () => ({ allowedDomains: [] }),
+  'POST /api/admin/interest-themes': () => ({ label: `Thème ${crypto.randomBytes(4).toString('hex')}` }),
+  'PATCH /api/admin/interest-themes/:id': () => ({ label: `Thème ${crypto.randomBytes(4).toString('hex')}` }),
+  'PUT /api/me/interests': (w) => ({ interests: [w.themeId], subscriptions: [] }),
+  'POST /api/newsletters': (w) => ({ title: 'Lettre du monde', intro: '', themeIds: [w.themeId], items: [] }),
+  'PUT /api/newsletters/:id': (w) => ({ title: 'Lettre du monde', intro: 'Bonjour.', themeIds: [w.themeId], items: [] }),
+  'POST /api/help/faq': () => ({ category: 'Compte', question: 'Comment changer mon mot de passe ?', answer: 'Depuis **Mon profil**.' }),
+  'PATCH /api/help/faq/:id': () => ({ question: 'Une question reformulée ?' }),
   // A wrong current password: everyone signed in reaches the check (400 wrong_password), nobody's password changes.
   'POST /api/me/password': () => ({ currentPassword: 'Pas-le-bon-1', newPassword: 'Nouveau-Secret9' }),
   'POST /api/channels': () => ({ name: `Salon ${crypto.randomBytes(3).toString('hex')}` }),
   'PATCH /api/channels/:id': () => ({ description: 'Revu.' }),
+  'POST /api/channels/:id/members': (w) => ({ username: w.extraUsername }),
   'POST /api/groups': () => ({ name: `Groupe ${crypto.randomBytes(3).toString('hex')}`, description: 'Un groupe.', visibility: 'public' }),
   'PATCH /api/groups/:id': () => ({ description: 'Revu.' }),
   'POST /api/groups/:id/posts': () => ({ kind: 'article', title: 'Un article', body: 'Du texte.' }),
@@ -225,6 +493,32 @@ const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/reports': () => reportBody(),
   'PUT /api/reports/:id': () => reportBody({ canal: 'remote' }),
   'POST /api/report-teams': (w) => ({ managerId: w.owner, memberId: w.extra }),
+  'PATCH /api/organisations/:id': () => ({ type: 'mairie', name: 'Mairie de Matrice', communeCode: '69266' }),
+  'POST /api/organisations/:id/members': () => ({
+    firstName: 'Mat',
+    lastName: 'Rix',
+    email: `org-${crypto.randomBytes(4).toString('hex')}@exemple.fr`,
+    function: 'DGS',
+  }),
+  'PATCH /api/organisations/:id/members/:userId': () => ({ function: 'DGS' }),
+  'POST /api/articles': () => ({ title: 'Un article', summary: 'En bref.', body: 'Texte.', access: 'pro' }),
+  'PUT /api/articles/:id': () => ({ title: 'Un article', summary: 'En bref.', body: 'Texte revu.', access: 'pro' }),
+  'POST /api/articles/:id/recommend': () => ({ email: `ami-${crypto.randomBytes(4).toString('hex')}@exemple.fr` }),
+  'POST /api/resources': () => ({ ...RESOURCE_LINK }),
+  'PUT /api/resources/:id': () => ({ ...RESOURCE_LINK }),
+  'POST /api/documents/:id/promote': () => ({ type: 'guide', access: 'pro' }),
+  'POST /api/resources/:id/recommend': () => ({ email: `ami-${crypto.randomBytes(4).toString('hex')}@exemple.fr` }),
+  'POST /api/moderation/:kind/:id': () => ({ decision: 'publish' }),
+  'POST /api/project-sheets': () => ({ title: 'Un projet', stage: 'idee' }),
+  'PATCH /api/project-sheets/:id': () => ({ title: 'Revu' }),
+  'POST /api/project-sheets/:id/postits': () => ({ block: 'canaux', text: 'Un post-it' }),
+  'PATCH /api/project-sheets/:id/postits/:childId': () => ({ text: 'Revu' }),
+  'POST /api/project-sheets/:id/postits/:childId/move': () => ({ block: 'couts', position: 0 }),
+  'POST /api/project-sheets/:id/comments': () => ({ subject: 'Une question', body: 'Un commentaire.' }),
+  'POST /api/project-sheets/:id/shares': () => ({ email: `pro-${crypto.randomBytes(4).toString('hex')}@exemple.fr` }),
+  'PUT /api/polls/:id/vote': (w) => ({ optionIds: [w.pollOptionId] }),
+  'POST /api/suggestions': () => ({ title: 'Une idée', body: 'Pour le réseau.' }),
+  'POST /api/suggestions/:id/status': () => ({ status: 'planned', reason: 'Prévue.' }),
 };
 
 /** Payloads for the socket events (ids from the world). */
@@ -234,6 +528,10 @@ const PAYLOADS: Record<string, (w: World) => unknown> = {
   'message:delete': (w) => ({ messageId: w.messageId }),
   'message:pin': (w) => ({ messageId: w.messageId }),
   'message:unpin': (w) => ({ messageId: w.messageId }),
+  'reaction:toggle': (w) => ({ messageId: w.messageId, emoji: '👍' }),
+  'channel:unread': (w) => ({ messageId: w.messageId }),
+  'thread:follow': (w) => ({ messageId: w.messageId, follow: true }),
+  'thread:read': (w) => ({ messageId: w.messageId }),
   'channel:join': (w) => ({ channelId: w.channelId }),
   'channel:leave': (w) => ({ channelId: w.channelId }),
   'channel:sync': (w) => ({ channelId: w.channelId, afterSeq: 0 }),
@@ -243,6 +541,10 @@ const PAYLOADS: Record<string, (w: World) => unknown> = {
   'dm:open': (w) => ({ userId: w.owner }),
   'presence:set': () => ({ status: 'away' }),
   'presence:get': (w) => ({ userIds: [w.owner] }),
+  'presence:subscribe': (w) => ({ userIds: [w.owner] }),
+  'sheet:watch': (w) => ({ sheetId: w.sheet.id }),
+  'sheet:unwatch': (w) => ({ sheetId: w.sheet.id }),
+  'users:get': (w) => ({ userIds: [w.owner] }),
   'hotline:open': () => ({ subject: 'Une question', body: 'Bonjour.', clientMsgId: crypto.randomUUID() }),
   'hotline:claim': (w) => ({ ticketId: w.ticketId }),
   'hotline:transfer': (w) => ({ ticketId: w.ticketId, toUserId: w.owner }),
@@ -256,6 +558,7 @@ interface World {
   token: string | null;
   owner: number;
   extra: number;
+  extraUsername: string;
   groupId: number;
   channelId: number;
   documentId: number;
@@ -268,6 +571,28 @@ interface World {
   categoryId: number;
   /** An activity report of `member`'s. */
   reportId: number;
+  /** `member`'s booking page, an appointment booked on it and the secret of its visitor's link. */
+  bookingSlug: string;
+  appointmentId: number;
+  appointmentToken: string;
+  /** An organisation `extra` belongs to (without managing it). */
+  organisationId: number;
+  /** A published pro article of the owner's. */
+  articleId: number;
+  /** A FAQ entry of the help centre. */
+  faqId: number;
+  /** A créateur's project sheet shared with `member`, with a post-it, a file and the share. */
+  sheet: { id: number; postitId: number; fileId: number; shareId: number };
+  /** A published pro file resource of the owner's. */
+  resourceId: number;
+  /** A poll of the owner's in the group, one of its options, and a suggestion of the owner's. */
+  pollId: number;
+  pollOptionId: number;
+  suggestionId: number;
+  /** A centre of interest of this world, a draft newsletter to it, and `extra`'s unsubscribe token for it. */
+  themeId: number;
+  newsletterId: number;
+  unsubscribeToken: string;
 }
 
 /** A world for one role: the group and what hangs off it, made by its owner; the role's actor. */
@@ -292,6 +617,11 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
   const registration = await as(owner.token).post(`/api/events/${event.id}/registrations`, {});
   const post = (await as(owner.token).post(`/api/groups/${group.id}/posts`, { kind: 'article', title: 'Article', body: 'Texte.' })).body;
   const comment = (await as(owner.token).post(`/api/posts/${post.id}/comments`, { body: 'Commentaire.' })).body;
+  const poll = (
+    await as(owner.token).post(`/api/groups/${group.id}/posts`, { kind: 'poll', title: 'Sondage ?', poll: { options: ['A', 'B'] } })
+  ).body;
+  const pollView = (await as(owner.token).get(`/api/polls/${poll.id}`)).body;
+  const suggestion = (await as(owner.token).post('/api/suggestions', { title: 'Idée du monde', body: 'Texte.' })).body;
   const ownerSocket = await connect(s.url, owner.token);
   const message = await emitAck(ownerSocket, 'message:send', {
     channelId: group.channelId,
@@ -304,10 +634,75 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
   memberSocket.close();
   const categories = (await as(owner.token).get('/api/hotline/categories')).body;
   const report = (await as(member.token).post('/api/reports', reportBody())).body;
+  const booking = await openBookingPage(s.url, member.token);
+  const email = `visiteur-${crypto.randomBytes(4).toString('hex')}@exemple.fr`;
+  await api(s.url).post(
+    `/api/public/booking/${booking.slug}/appointments`,
+    await visitorBody(s.url, await firstFreeSlot(s.url, booking.slug), { email }),
+  );
+  const appointment = await s.db('appointments').where({ email }).first();
+  await waitForOutbox(s.outboxDir, 1);
+  const { token: appointmentToken } = await waitFor(() => manageLinkSentTo(s.outboxDir, email));
+  const now = new Date();
+  const [organisation] = await s
+    .db('organisations')
+    .insert({ type: 'mairie', name: 'Mairie du monde', commune_code: '69266', department_code: '69', created_at: now, updated_at: now })
+    .returning('id');
+  const organisationId = Number((organisation as { id: number }).id ?? organisation);
+  await s
+    .db('organisation_members')
+    .insert({ organisation_id: organisationId, user_id: extra.user.id, manages_members: false, created_at: now });
+  const article = (
+    await as(owner.token).post('/api/articles', {
+      title: 'Article du monde',
+      summary: 'En bref.',
+      body: 'Texte.',
+      access: 'pro',
+      submit: true,
+    })
+  ).body;
+  const resource = await as(owner.token).post(
+    '/api/resources',
+    fileForm(PNG, 'fiche.png', 'image/png', {
+      data: JSON.stringify({ ...RESOURCE_LINK, title: 'Fiche du monde', format: 'file', url: null, submit: true }),
+    }),
+  );
+  const [faq] = await s
+    .db('faq_entries')
+    .insert({
+      category: 'Compte',
+      question: 'Une question ?',
+      answer: 'Une réponse.',
+      position: 1,
+      search_text: 'une question',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id');
+  const creator = await makeUserWithToken(s.db);
+  await s.db('users').where({ id: creator.user.id }).update({ account_type: 'createur' });
+  // A territorial animator (a professional type that accompanies creators) may still ask for `professionnel` (the account-type rows).
+  await s.db('users').where({ id: member.user.id }).update({ account_type: 'animateur_territorial' });
+  const sheetId = (await as(creator.token).post('/api/project-sheets', { title: 'Projet du monde', stage: 'idee' })).body.id;
+  const postitId = (await as(creator.token).post(`/api/project-sheets/${sheetId}/postits`, { block: 'canaux', text: 'Marchés' })).body.id;
+  const fileId = (await as(creator.token).post(`/api/project-sheets/${sheetId}/files`, fileForm(PNG, 'plan.png', 'image/png'))).body.id;
+  const shareId = (await as(creator.token).post(`/api/project-sheets/${sheetId}/shares`, { email: member.user.email })).body.id;
+  const [theme] = await s
+    .db('interest_themes')
+    .insert({ label: `Monde ${crypto.randomBytes(4).toString('hex')}`, position: 99, created_at: now })
+    .returning('id');
+  const themeId = Number((theme as { id: number }).id ?? theme);
+  const newsletter = (await as(owner.token).post('/api/newsletters', { title: 'Lettre', intro: '', themeIds: [themeId], items: [] })).body;
+  const unsubscribeToken = (await unsubscribeSigner(s.config))(newsletter.id, extra.user.id);
   return {
+    sheet: { id: sheetId, postitId, fileId, shareId },
+    themeId,
+    newsletterId: newsletter.id,
+    unsubscribeToken,
     token: actor?.token ?? null,
     owner: owner.user.id,
     extra: extra.user.id,
+    extraUsername: extra.user.username,
     groupId: group.id,
     channelId: group.channelId,
     documentId: doc.body.id ?? doc.body.document?.id,
@@ -319,6 +714,16 @@ async function makeWorld(s: TestServer, role: Role): Promise<World> {
     messageId: message.message.id,
     categoryId: (Array.isArray(categories) ? categories : (categories.items ?? []))[0]?.id ?? 999_999,
     reportId: report.id,
+    bookingSlug: booking.slug,
+    appointmentId: appointment.id,
+    appointmentToken,
+    organisationId,
+    articleId: article.id,
+    faqId: Number((faq as { id: number }).id ?? faq),
+    resourceId: resource.body.id,
+    pollId: poll.id,
+    pollOptionId: pollView.options[0].id,
+    suggestionId: suggestion.id,
   };
 }
 
@@ -331,27 +736,61 @@ function fill(path: string, w: World): string {
     [/^\/api\/posts\/:id/, w.postId],
     [/^\/api\/comments\/:id/, w.commentId],
     [/^\/api\/attachments\/:id/, 999_999],
+    [/^\/api\/messages\/:id/, w.messageId],
     [/^\/api\/channels\/:id/, w.channelId],
     [/^\/api\/hotline\/tickets\/:id/, w.ticketId],
     [/^\/api\/hotline\/categories\/:id/, w.categoryId],
     [/^\/api\/admin\/users\/:id/, w.extra],
     [/^\/api\/users\/:id/, w.owner],
     [/^\/api\/reports\/:id/, w.reportId],
+    [/^\/api\/booking\/appointments\/:id/, w.appointmentId],
+    [/^\/api\/organisations\/:id/, w.organisationId],
+    [/^\/api\/articles\/:id/, w.articleId],
+    [/^\/api\/moderation\/:kind\/:id/, w.articleId],
+    [/^\/api\/public\/articles\/:id/, w.articleId],
+    [/^\/api\/public\/events\/:id/, w.eventId],
+    [/^\/api\/favorites\/:kind\/:id/, w.postId],
+    [/^\/api\/help\/faq\/:id/, w.faqId],
+    [/^\/api\/project-sheets\/:id/, w.sheet.id],
+    [/^\/api\/resources\/:id/, w.resourceId],
+    [/^\/api\/public\/resources\/:id/, w.resourceId],
+    [/^\/api\/polls\/:id/, w.pollId],
+    [/^\/api\/suggestions\/:id/, w.suggestionId],
+    [/^\/api\/me\/notification-settings\/groups\/:id/, w.groupId],
+    [/^\/api\/group-suggestions\/:id/, w.groupId],
+    [/^\/api\/admin\/interest-themes\/:id/, w.themeId],
+    [/^\/api\/newsletters\/:id/, w.newsletterId],
   ];
   const id = byPrefix.find(([re]) => re.test(path))?.[1] ?? 999_999;
+  // Search needs its text to reach the access rules (which filter rows, never refuse a signed-in account).
+  if (path.startsWith('/api/search')) return `${path.replace(':type', 'messages')}?q=message`;
   return path
+    .replace(':kind', path.startsWith('/api/moderation/') ? 'article' : 'post')
+    .replace(':key', 'inconnu')
     .replace(':id', String(id))
     .replace(':userId', String(w.extra))
     .replace(':registrationId', String(w.registrationId))
+    .replace(':sessionId', '999999')
+    .replace(':fileId', '999999')
     .replace(':file', 'inconnu.ics')
     .replace(':managerId', String(w.owner))
-    .replace(':memberId', String(w.extra));
+    .replace(':memberId', String(w.extra))
+    .replace(':slug', w.bookingSlug)
+    .replace(':linkId', '999999')
+    .replace(':documentId', String(w.documentId))
+    .replace(
+      ':childId',
+      String(path.includes('/files/') ? w.sheet.fileId : path.includes('/postits/') ? w.sheet.postitId : w.sheet.shareId),
+    )
+    .replace(/^(\/api\/newsletter-unsubscribe|\/lettres\/desabonnement)\/:token$/, `$1/${w.unsubscribeToken}`);
 }
 
-/** Reads, then writes, then deletions (the group's last), logout at the very end. */
+/** Reads, then writes, then deletions (the group's last, then the account erasure), logout at the very end. */
 function order(key: string): number {
   const [method, path] = key.split(' ') as [string, string];
   if (key === 'POST /api/auth/logout') return 5;
+  // Erasing `extra` (an account the other rows use) comes after every other deletion.
+  if (key === 'DELETE /api/admin/users/:id') return 4.5;
   if (method === 'GET') return 0;
   if (method !== 'DELETE') return 1;
   return path === '/api/groups/:id' ? 4 : path.startsWith('/api/groups/:id') ? 3 : 2;
@@ -366,7 +805,7 @@ function routesOf(s: TestServer): string[] {
 }
 
 function eventsOf(s: TestServer): string[] {
-  const domains = createRealtimeDomains(s.app.deps, null);
+  const domains = createRealtimeDomains(s.app.deps, { redis: null, clusterWorker: false });
   const table: EventTable = new Map();
   for (const d of domains.list) d.events?.(table);
   void domains.stop();
@@ -393,7 +832,14 @@ async function call(client: Api, key: string, w: World): Promise<number> {
 for (const db of [process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite']) {
   describe(`permission matrix (${db}): every route and every socket event, per role`, function () {
     this.timeout(300_000);
-    const s = useServer({ env: { MESSAGE_RATE_PER_10S: '100000', LOGIN_RATE_PER_IP: '100000' } });
+    const s = useServer({
+      env: {
+        MESSAGE_RATE_PER_10S: '100000',
+        LOGIN_RATE_PER_IP: '100000',
+        BOOKING_RATE_PER_IP: '100000',
+        EVENT_REGISTRATION_RATE_PER_IP: '100000',
+      },
+    });
     const print = process.env.MATRIX_PRINT === '1';
 
     it('has a row for every REST route of the router, and no row for a route that is gone', () => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Socket } from 'socket.io-client';
 import { api } from '../helpers/http';
 import { makeUserWithToken, type UserOverrides } from '../helpers/factories';
 import { makeContacts, uniqueDepartment } from '../helpers/contacts';
@@ -7,6 +8,8 @@ import { useServer } from '../helpers/suite';
 
 type Presence = { userId: number; status: string; lastSeenAt: string | null };
 const about = (userId: number, status?: string) => (p: Presence) => p.userId === userId && (!status || p.status === status);
+/** The socket shows these users: `presence` comes for them only. */
+const follow = async (sock: Socket, ...ids: number[]) => (await emitAck(sock, 'presence:subscribe', { userIds: ids })).presence;
 
 describe('presence', () => {
   const s = useServer();
@@ -19,11 +22,12 @@ describe('presence', () => {
   });
   afterEach(() => closeAll());
 
-  it('announces online to contacts only, and offline after the grace period', async () => {
+  it('announces online to subscribers only, and offline after the grace period', async () => {
     const [a, b, c] = [await person(), await person(), await person()];
-    await makeContacts(s.db, [a.user.id, b.user.id]);
+    await makeContacts(s.db, [a.user.id, b.user.id, c.user.id]);
     const sb = await connect(s.url, b.token);
-    const sc = await connect(s.url, c.token);
+    const sc = await connect(s.url, c.token); // a contact too, but not showing a: gets nothing
+    await follow(sb, a.user.id);
 
     const seen = waitForEvent(sb, 'presence', about(a.user.id));
     const unseen = expectNoEvent(sc, 'presence', about(a.user.id), 600);
@@ -48,6 +52,7 @@ describe('presence', () => {
     const [a, b] = [await person(), await person()];
     await makeContacts(s.db, [a.user.id, b.user.id]);
     const sb = await connect(s.url, b.token);
+    await follow(sb, a.user.id);
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
     const first = await connect(s.url, a.token);
     await online;
@@ -71,11 +76,12 @@ describe('presence', () => {
     await offline;
   });
 
-  it('presence:set: away and dnd reach contacts and my other tabs, not outsiders', async () => {
+  it('presence:set: away and dnd reach subscribers and my other tabs, not the others', async () => {
     const [a, b, c] = [await person(), await person(), await person()];
     await makeContacts(s.db, [a.user.id, b.user.id]);
     const sb = await connect(s.url, b.token);
     const sc = await connect(s.url, c.token);
+    await follow(sb, a.user.id);
     const online = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
     const tab1 = await connect(s.url, a.token);
     const tab2 = await connect(s.url, a.token);
@@ -107,6 +113,67 @@ describe('presence', () => {
     const bad = await emitRaw(tab1, 'presence:set', { status: 'offline' });
     expect(bad.ok).to.equal(false);
     expect(bad.error.code).to.equal('invalid_payload');
+  });
+
+  it('presence:subscribe: answers the current presence, replaces the previous subscription, lastSeenAt to contacts only', async () => {
+    const [a, b, c, x] = [await person(), await person(), await person(), await person()];
+    await makeContacts(s.db, [a.user.id, b.user.id]);
+    const sb = await connect(s.url, b.token);
+    const sc = await connect(s.url, c.token);
+    const sx = await connect(s.url, x.token);
+    // Unknown users are left out of the answer, as presence:get does.
+    expect(await follow(sb, a.user.id, 999999, x.user.id)).to.deep.equal([
+      { userId: a.user.id, status: 'offline', lastSeenAt: null },
+      { userId: x.user.id, status: 'online', lastSeenAt: null },
+    ]);
+    await follow(sc, a.user.id);
+
+    const bSees = waitForEvent(sb, 'presence', about(a.user.id, 'online'));
+    const cSees = waitForEvent(sc, 'presence', about(a.user.id, 'online'));
+    const sa = await connect(s.url, a.token);
+    await Promise.all([bSees, cSees]);
+
+    const bOff = waitForEvent(sb, 'presence', about(a.user.id, 'offline'), grace + 2000);
+    const cOff = waitForEvent(sc, 'presence', about(a.user.id, 'offline'), grace + 2000);
+    sa.close();
+    expect((await bOff).lastSeenAt).to.be.a('string'); // a contact
+    expect((await cOff).lastSeenAt).to.equal(null); // not a contact: the status, never when they left
+
+    // b now shows only x: nothing more about a.
+    await follow(sb, x.user.id);
+    const quiet = expectNoEvent(sb, 'presence', about(a.user.id), 800);
+    const again = await connect(s.url, a.token);
+    await quiet;
+    const xAway = waitForEvent(sb, 'presence', about(x.user.id, 'away'));
+    await emitAck(sx, 'presence:set', { status: 'away' });
+    await xAway;
+    again.close();
+  });
+
+  it('coalesces per 250 ms: a subscriber gets each changed user once per window, in its last state', async () => {
+    const [a, x, b] = [await person(), await person(), await person()];
+    const sb = await connect(s.url, b.token);
+    const sx = await connect(s.url, x.token);
+    await follow(sb, a.user.id, x.user.id);
+    await new Promise((r) => setTimeout(r, 300)); // x's own arrival is out of the window below
+    const got: Presence[] = [];
+    sb.on('presence', (p: Presence) => got.push(p));
+    // Within one window: a arrives and goes away then dnd; x goes away.
+    const sa = await connect(s.url, a.token);
+    await Promise.all([emitAck(sa, 'presence:set', { status: 'away' }), emitAck(sx, 'presence:set', { status: 'away' })]);
+    await emitAck(sa, 'presence:set', { status: 'dnd' });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(got.filter(about(a.user.id))).to.deep.equal([{ userId: a.user.id, status: 'dnd', lastSeenAt: null }]);
+    expect(got.filter(about(x.user.id))).to.deep.equal([{ userId: x.user.id, status: 'away', lastSeenAt: null }]);
+  });
+
+  it('presence:subscribe: more than 500 ids or a bad payload answers invalid_payload', async () => {
+    const { token } = await person();
+    const sock = await connect(s.url, token);
+    const tooMany = await emitRaw(sock, 'presence:subscribe', { userIds: Array.from({ length: 501 }, (_, i) => i + 1) });
+    expect(tooMany.error.code).to.equal('invalid_payload');
+    expect((await emitRaw(sock, 'presence:subscribe', { userIds: ['1'] })).error.code).to.equal('invalid_payload');
+    expect(await follow(sock)).to.deep.equal([]);
   });
 
   it('presence:get: lastSeenAt for contacts only, unknown and disabled users left out, chat-only callers see contacts only', async () => {

@@ -15,8 +15,10 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
   let stranger: Person; // another structure
   let animator: Person;
   let admin: Person;
-  const today = parisToday();
-  const from = daysAgo(20);
+  // Read when the reports are written (before()), not when mocha loads the file: a run that crosses
+  // midnight in Paris between the two would query up to yesterday and miss today's reports.
+  let today: string;
+  let from: string;
 
   const post = async (p: Person, body: Record<string, unknown>) => {
     const res = await as(p).post('/api/reports', body);
@@ -26,6 +28,8 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
   const stats = (p: Person, query: string) => as(p).get(`/api/reports/stats?${query}`);
 
   before(async () => {
+    today = parisToday();
+    from = daysAgo(20);
     cn = await person({ username: 'st.cn', employer: 'Médiathèque de Villeurbanne', firstName: 'Inès', lastName: 'Martin' });
     colleague = await person({ username: 'st.colleague', employer: 'médiathèque de villeurbanne ', firstName: 'Paul', lastName: 'Durand' });
     stranger = await person({ username: 'st.stranger', employer: 'Mairie de Brest' });
@@ -75,6 +79,9 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
       'from=hier',
       'scope=planet',
       'scope=department',
+      'scope=region',
+      'scope=department&code=6%209',
+      `to=${today.slice(0, 8)}32`,
       'groupBy=day',
       `from=2020-01-01&to=${today}`,
     ]) {
@@ -251,5 +258,17 @@ describe('reports: dashboards, territories with the "< 5" rule, teams, exports',
     expect(authors.lastIndexOf(authors[0]!) - authors.indexOf(authors[0]!) + 1).to.equal(
       authors[0] === authors[authors.length - 1] ? 2500 : authors.filter((x) => x === authors[0]).length,
     );
+    // The spreadsheet holds the same rows, read back by ExcelJS: header, then 2 500 reports.
+    const xlsx = await fetch(`${s.url}/api/reports/export.xlsx?scope=team&from=${daysAgo(40)}&to=${today}`, {
+      headers: { authorization: `Bearer ${boss.token}` },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as any);
+    const sheet = wb.getWorksheet('Accompagnements')!;
+    expect(sheet.rowCount).to.equal(2501);
+    const names = (sheet.getColumn(1).values as unknown[]).slice(2);
+    const perPerson = [...new Set(names)].map((n) => names.filter((x) => x === n).length).sort();
+    expect(perPerson).to.deep.equal([1200, 1300]);
+    expect(sheet.getRow(2501).getCell(4).value).to.equal('69266');
   });
 });

@@ -1,6 +1,6 @@
 /** Template helpers for the fields the account forms share (sign-up, the admin's new account, my profile). */
 import { html, type TemplateResult } from 'lit';
-import type { Department } from '../../../server/protocol/index.js';
+import type { AccountType, Department } from '../../../server/protocol/index.js';
 import type { PasswordRule } from '../../state/password-rules.js';
 import { fieldRow, radioGroup, selectField, type TextFieldOptions } from '../shared/fields.js';
 import './mai-password-field.js';
@@ -77,4 +77,19 @@ export function newPasswordField(o: {
     .error=${o.error ?? ''}
     .rules=${o.rules}
   ></mai-password-field>`;
+}
+
+/** The account type chosen at sign-up (those needing validation say so). */
+export function accountTypeRow(value: string, error: string | undefined, types: AccountType[]): TemplateResult {
+  return fieldRow(
+    selectField({
+      id: 'register-accountType',
+      name: 'accountType',
+      label: 'Type de compte',
+      value: value || 'membre',
+      error,
+      hint: 'Les types marqués « sur validation » sont vérifiés par un administrateur ; en attendant, votre compte fonctionne comme un compte de membre.',
+      options: types.map((t) => ({ value: t.key, label: t.needsValidation ? `${t.label} (sur validation)` : t.label })),
+    }),
+  );
 }

@@ -1,49 +1,14 @@
 /** <mai-confirm-page> (/confirmer?token=…): activates an account from the mailed link. */
-import { ContextConsumer } from '@lit/context';
-import { LitElement, html } from 'lit';
-import { errorMessage } from '../../api/messages.js';
-import { apiContext, routerContext } from '../../controllers/contexts.js';
+import { html } from 'lit';
+import type { Api } from '../../api/index.js';
 import { alertBox } from '../shared/fields.js';
 import { centredPage } from '../shared/form-page.js';
 import { loadingLine } from '../shared/list-states.js';
+import { TokenLinkPage } from '../shared/token-link-page.js';
 
-/** Container: posts the token once on load. */
-export class MaiConfirmPage extends LitElement {
-  static properties = {
-    state: { state: true },
-    message: { state: true },
-  };
-
-  state: 'working' | 'done' | 'error' = 'working';
-  message = '';
-  private started = false;
-  private api = new ContextConsumer(this, { context: apiContext });
-  private router = new ContextConsumer(this, { context: routerContext });
-
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.started) void this.confirm();
-  }
-
-  private async confirm() {
-    this.started = true;
-    const token = this.router.value?.query.get('token');
-    if (!token) {
-      this.state = 'error';
-      this.message = 'Ce lien est incomplet. Copiez le lien entier reçu par courriel.';
-      return;
-    }
-    try {
-      await this.api.value!.auth.confirm(token);
-      this.state = 'done';
-    } catch (err) {
-      this.state = 'error';
-      this.message = errorMessage(err);
-    }
+export class MaiConfirmPage extends TokenLinkPage {
+  protected async redeem(api: Api, token: string) {
+    await api.auth.confirm(token);
   }
 
   render() {

@@ -9,6 +9,8 @@ import { safeNext } from '../../state/router.js';
 import { alertBox, fieldRow, textField, withField } from '../shared/fields.js';
 import { MaiFormPage, centredPage } from '../shared/form-page.js';
 import './mai-password-field.js';
+import '../shared/mai-anti-robot.js';
+import { ApiError } from '../../api/http.js';
 
 /** What the sign-in page says when the provider's callback sent the browser back with `?erreur=`. */
 const PROVIDER_ERRORS: Record<string, string> = {
@@ -25,7 +27,11 @@ export class MaiLoginPage extends MaiFormPage {
     values: { state: true },
     errors: { state: true },
     providers: { state: true },
+    needsCheck: { state: true },
   };
+
+  /** After repeated failures the server asks for the anti-robot check too (`details.antiRobot`, or an anti_robot_* refusal). */
+  needsCheck = false;
 
   providers: AuthProviders | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
@@ -85,13 +91,20 @@ export class MaiLoginPage extends MaiFormPage {
     await this.submit(
       errors,
       async () => {
-        await this.session.value!.login(this.values.email.trim(), this.values.password);
+        const altcha = await this.antiRobotAnswer();
+        await this.session.value!.login(this.values.email.trim(), this.values.password, altcha);
         const next = safeNext(this.router.value?.query.get('next'));
         this.router.value?.navigate(next ?? '/', { replace: true });
       },
       (err) => {
         this.formError = errorMessage(err);
         this.values = { ...this.values, password: '' };
+        if (err instanceof ApiError && (err.details.antiRobot === true || err.code.startsWith('anti_robot_'))) {
+          // The check appears (or starts again: an answer is single use) for the next attempt.
+          this.errors = { altcha: err.code.startsWith('anti_robot_') ? err.message : '' };
+          if (this.needsCheck) this.querySelector('mai-anti-robot')?.reset();
+          this.needsCheck = true;
+        }
       },
     );
   }
@@ -133,6 +146,15 @@ export class MaiLoginPage extends MaiFormPage {
               <p class="fr-mt-2w"><a class="fr-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
             </div>
           </fieldset>
+          ${
+            this.needsCheck
+              ? html`<fieldset class="fr-fieldset">
+                <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Vérification anti-robot</h2></legend>
+                ${fieldRow(html`<p class="fr-text--sm fr-mb-1w">Après plusieurs essais infructueux, une vérification anti-robot est demandée.</p>
+                  <mai-anti-robot input-id="login-altcha" .error=${this.errors.altcha ?? ''}></mai-anti-robot>`)}
+              </fieldset>`
+              : nothing
+          }
           <button class="fr-btn" type="submit" ?disabled=${this.busy}>
             ${this.busy ? 'Connexion en cours…' : 'Se connecter'}
           </button>
@@ -141,7 +163,8 @@ export class MaiLoginPage extends MaiFormPage {
         <h2 class="fr-h5">Vous n'avez pas de compte ?</h2>
         <ul class="fr-btns-group">
           <li><a class="fr-btn fr-btn--secondary" href="/inscription">Créer un compte</a></li>
-        </ul>`,
+        </ul>
+        <p class="fr-text--sm">Mairie, CCAS, EPCI… votre organisation n’a pas encore d’accès ? <a class="fr-link" href="/demande-organisation">Demander l’accès pour votre organisation</a></p>`,
     );
   }
 }

@@ -13,6 +13,8 @@ import './mai-avatar-upload.js';
 import type { MaiProfileForm } from './mai-profile-form.js';
 import './mai-profile-form.js';
 import './mai-password-change.js';
+import './mai-email-change.js';
+import './mai-account-type-change.js';
 import { focusAfter } from '../shared/focus.js';
 import './mai-personal-data.js';
 
@@ -136,6 +138,11 @@ export class MaiProfilePage extends LitElement {
                 </p>
                 <div class="fr-card__start">
                   <p class="fr-badge fr-badge--info fr-badge--no-icon">${ROLE_LABELS[user.role]}</p>
+                  ${
+                    user.pendingAccountType
+                      ? html`<p class="fr-badge fr-badge--new fr-badge--no-icon">Type de compte en attente de validation</p>`
+                      : nothing
+                  }
                 </div>
                 <div class="fr-card__end">
                   <p class="fr-card__detail">@${user.username} · ${user.email}</p>
@@ -146,6 +153,9 @@ export class MaiProfilePage extends LitElement {
           <p class="fr-mt-3w">
             <a class="fr-link fr-icon-notification-3-line fr-link--icon-left" href="/profil/notifications">Notifications par courriel</a>
           </p>
+          <p>
+            <a class="fr-link fr-icon-mail-line fr-link--icon-left" href="/profil/centres-d-interet">Centres d’intérêt et lettres d’information</a>
+          </p>
         </div>
         <div class="fr-col-12 fr-col-md-8">
           <mai-profile-form
@@ -155,6 +165,8 @@ export class MaiProfilePage extends LitElement {
             .errors=${this.errors}
             @mai-profile-save=${this.onSave}
           ></mai-profile-form>
+          <mai-email-change .user=${user}></mai-email-change>
+          ${user.chatOnly ? nothing : html`<mai-account-type-change .user=${user}></mai-account-type-change>`}
           <mai-password-change .user=${user}></mai-password-change>
           <mai-personal-data></mai-personal-data>
         </div>

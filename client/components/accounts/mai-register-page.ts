@@ -2,16 +2,15 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing } from 'lit';
 import type { RegisterInput } from '../../api/auth.js';
-import { ApiError } from '../../api/http.js';
-import { errorMessage } from '../../api/messages.js';
-import type { Civility } from '../../../server/protocol/index.js';
+import type { AccountType, Civility } from '../../../server/protocol/index.js';
 import { apiContext, departmentsContext } from '../../controllers/contexts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { accountErrors } from '../../state/form-checks.js';
 import { USERNAME_HINT, checkPassword } from '../../state/password-rules.js';
-import { civilityRow, departmentRow, newPasswordField, workRows } from './account-fields.js';
-import { alertBox, fieldRow, focusErrors, textRows, withField } from '../shared/fields.js';
+import { accountTypeRow, civilityRow, departmentRow, newPasswordField, workRows } from './account-fields.js';
+import { alertBox, fieldRow, textRows, withField } from '../shared/fields.js';
 import { MaiFormPage, centredPage } from '../shared/form-page.js';
+import '../shared/mai-anti-robot.js';
 
 const EMPTY = {
   civility: '',
@@ -24,6 +23,7 @@ const EMPTY = {
   employer: '',
   jobTitle: '',
   city: '',
+  accountType: '',
   password: '',
 };
 type Values = typeof EMPTY;
@@ -39,20 +39,34 @@ const REQUIRED: [keyof Values, string][] = [
 /** Container: validates on the client, posts the registration, shows server field errors. */
 export class MaiRegisterPage extends MaiFormPage {
   static properties = {
+    types: { state: true },
     values: { state: true },
     errors: { state: true },
     sentTo: { state: true },
+    allowedDomains: { state: true },
   };
 
   values: Values = { ...EMPTY };
   errors: Record<string, string> = {};
   sentTo = '';
+  /** The account types offered (GET /api/account-types). */
+  types: AccountType[] = [];
+  /** The e-mail domains sign-up is restricted to (GET /api/signup-rules); empty: any address. */
+  allowedDomains: string[] = [];
   private api = new ContextConsumer(this, { context: apiContext });
   private departments = new StoreController(this, departmentsContext);
 
   connectedCallback() {
     super.connectedCallback();
     void this.departments.value?.load();
+    void this.api.value!.signupRules.get().then(
+      (r) => (this.allowedDomains = r.allowedDomains),
+      () => undefined,
+    );
+    void this.api.value!.accountTypes.list().then(
+      (r) => (this.types = r.items),
+      () => undefined,
+    );
   }
 
   private onInput(e: Event) {
@@ -71,17 +85,10 @@ export class MaiRegisterPage extends MaiFormPage {
   private async onSubmit(e: Event) {
     e.preventDefault();
     this.errors = this.validate();
-    await this.submit(
+    await this.submitFields(
       this.errors,
+      (fields) => (this.errors = fields),
       () => this.send(),
-      async (err) => {
-        const fields = err instanceof ApiError ? err.fieldErrors : {};
-        this.errors = fields;
-        this.formError = Object.keys(fields).length
-          ? 'Le formulaire contient des erreurs : corrigez les champs signalés.'
-          : errorMessage(err);
-        await focusErrors(this, fields);
-      },
     );
   }
 
@@ -97,10 +104,19 @@ export class MaiRegisterPage extends MaiFormPage {
     };
     if (v.civility) input.civility = v.civility as Civility;
     for (const k of ['phone', 'employer', 'jobTitle', 'city'] as const) if (v[k].trim()) input[k] = v[k].trim();
-    await this.api.value!.auth.register(input);
+    if (v.accountType) input.accountType = v.accountType;
+    const altcha = (await this.antiRobotAnswer())!;
+    await this.api.value!.auth.register({ ...input, altcha });
     this.sentTo = input.email;
     await this.updateComplete;
     this.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  /** The e-mail field's hint: the format, and the allowed domains when sign-up is restricted. */
+  private emailHint() {
+    const d = this.allowedDomains;
+    if (!d.length) return 'Format attendu : nom@domaine.fr';
+    return `Inscriptions réservées aux adresses ${d.map((x) => `@${x}`).join(', ')} (et leurs sous-domaines). Format attendu : nom@${d[0]}`;
   }
 
   private renderSent() {
@@ -130,7 +146,7 @@ export class MaiRegisterPage extends MaiFormPage {
             ${field('firstName', 'Prénom', { autocomplete: 'given-name' })}
             ${field('lastName', 'Nom', { autocomplete: 'family-name' })}
             ${field('username', "Nom d'utilisateur", { autocomplete: 'username', hint: `Visible des autres membres, par exemple camille.martin. ${USERNAME_HINT}` })}
-            ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'email', hint: 'Format attendu : nom@domaine.fr' })}
+            ${field('email', 'Adresse électronique', { type: 'email', autocomplete: 'email', hint: this.emailHint() })}
           </fieldset>
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Votre activité</h2></legend>
@@ -142,10 +158,15 @@ export class MaiRegisterPage extends MaiFormPage {
               departments: deps?.items ?? [],
             })}
             ${workRows(field, 'Format attendu : 01 22 33 44 55')}
+            ${this.types.length > 1 ? accountTypeRow(v.accountType, err.accountType, this.types) : nothing}
           </fieldset>
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Votre mot de passe</h2></legend>
             ${fieldRow(newPasswordField({ id: 'register-password', label: 'Mot de passe', value: v.password, error: err.password, rules: checkPassword(v.password, v) }))}
+          </fieldset>
+          <fieldset class="fr-fieldset">
+            <legend class="fr-fieldset__legend"><h2 class="fr-h5 fr-mb-1w">Vérification anti-robot</h2></legend>
+            ${fieldRow(html`<mai-anti-robot input-id="register-altcha" .error=${err.altcha ?? ''}></mai-anti-robot>`)}
           </fieldset>
           <button class="fr-btn" type="submit" ?disabled=${this.busy}>
             ${this.busy ? 'Création du compte en cours…' : 'Créer mon compte'}

@@ -7,7 +7,7 @@ import { alertBox, checkbox } from '../shared/fields.js';
 import { MaiFormPage, centredPage } from '../shared/form-page.js';
 import { termsText } from './terms-text.js';
 
-/** Container: POST /api/me/accept-terms through the session store, then home. */
+/** Container: POST /api/me/accept-terms through the session store, then the welcome step (interests). */
 export class MaiTermsPage extends MaiFormPage {
   static properties = {
     agreed: { state: true },
@@ -24,7 +24,8 @@ export class MaiTermsPage extends MaiFormPage {
     this.error = this.agreed ? '' : 'Cochez la case pour accepter les conditions.';
     await this.submit({ accept: this.error }, async () => {
       await this.session.value!.acceptTerms();
-      this.router.value?.navigate('/', { replace: true });
+      // A new account's second (skippable) step: centres of interest and newsletters.
+      this.router.value?.navigate('/bienvenue', { replace: true });
     });
   }
 

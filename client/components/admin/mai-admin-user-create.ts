@@ -1,14 +1,14 @@
-/** <mai-admin-user-create>: the admin's form to create an active account. */
+/** <mai-admin-user-create>: the admin's form to create an account (the person chooses their password from the welcome mail). */
 import { LitElement, html } from 'lit';
 import type { AdminCreateUserInput } from '../../api/admin-users.js';
 import type { Department, Role } from '../../../server/protocol/index.js';
 import { accountErrors } from '../../state/form-checks.js';
-import { USERNAME_HINT, checkPassword } from '../../state/password-rules.js';
-import { departmentRow, newPasswordField } from '../accounts/account-fields.js';
+import { USERNAME_HINT } from '../../state/password-rules.js';
+import { departmentRow } from '../accounts/account-fields.js';
 import { checkbox, fieldRow, fieldValue, focusErrors, focusFirstError, selectField, textRows } from '../shared/fields.js';
 import { ROLE_OPTIONS } from '../shared/labels.js';
 
-const EMPTY = { email: '', firstName: '', lastName: '', username: '', departmentCode: '', role: 'member', password: '' };
+const EMPTY = { email: '', firstName: '', lastName: '', username: '', departmentCode: '', role: 'member' };
 type Values = typeof EMPTY;
 const REQUIRED: [keyof Values, string][] = [
   ['firstName', 'Saisissez le prénom.'],
@@ -16,7 +16,6 @@ const REQUIRED: [keyof Values, string][] = [
   ['username', "Saisissez le nom d'utilisateur."],
   ['email', "Saisissez l'adresse électronique."],
   ['departmentCode', 'Choisissez le département.'],
-  ['password', 'Choisissez un mot de passe.'],
 ];
 
 /** Leaf: fires `mai-user-create` `{ input }`; the container calls `reset()` on success. */
@@ -62,12 +61,11 @@ export class MaiAdminUserCreate extends LitElement {
   private async onSubmit(e: Event) {
     e.preventDefault();
     const v = this.values;
-    const errors = accountErrors(v, REQUIRED, 'Le mot de passe ne respecte pas toutes les règles.');
+    const errors = accountErrors({ ...v, password: '' }, REQUIRED, '');
     this.localErrors = errors;
     if (await focusErrors(this, errors)) return;
     const input: AdminCreateUserInput = {
       email: v.email.trim(),
-      password: v.password,
       firstName: v.firstName.trim(),
       lastName: v.lastName.trim(),
       username: v.username.trim(),
@@ -84,7 +82,9 @@ export class MaiAdminUserCreate extends LitElement {
     const field = textRows('create', v, err);
     return html`<form novalidate aria-label="Créer un compte" @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
       <fieldset class="fr-fieldset">
-        <legend class="fr-fieldset__legend">Le compte est créé actif, sans courriel de confirmation. Tous les champs sont obligatoires.</legend>
+        <legend class="fr-fieldset__legend">
+          La personne reçoit un courriel de bienvenue avec un lien pour choisir son mot de passe (valable 7 jours, une seule fois). Tous les champs sont obligatoires.
+        </legend>
         ${field('firstName', 'Prénom', { autocomplete: 'off' })}
         ${field('lastName', 'Nom', { autocomplete: 'off' })}
         ${field('username', "Nom d'utilisateur", { autocomplete: 'off', hint: USERNAME_HINT })}
@@ -101,7 +101,6 @@ export class MaiAdminUserCreate extends LitElement {
             error: err.chatOnly,
           }),
         )}
-        ${fieldRow(newPasswordField({ id: 'create-password', label: 'Mot de passe provisoire', value: v.password, error: err.password, rules: checkPassword(v.password, v) }))}
       </fieldset>
       <button class="fr-btn" type="submit" ?disabled=${this.busy}>
         ${this.busy ? 'Création en cours…' : 'Créer le compte'}

@@ -5,7 +5,7 @@ import { ROLE_OPTIONS, STATUS_LABELS } from '../shared/labels.js';
 
 const STATUS_BADGE = { active: 'fr-badge--success', pending: 'fr-badge--info', disabled: 'fr-badge--error' };
 
-/** Leaf: fires `mai-user-role` `{ id, role }` and `mai-user-disable` `{ id, disabled }`. */
+/** Leaf: fires `mai-user-role` `{ id, role }`, `mai-user-disable` `{ id, disabled }`, `mai-user-welcome` and `mai-user-delete` `{ id }`. */
 export class MaiAdminUserTable extends LitElement {
   static properties = {
     users: { attribute: false },
@@ -67,7 +67,15 @@ export class MaiAdminUserTable extends LitElement {
               type="button" ?disabled=${busy}
               @click=${() => this.fire('mai-user-disable', { id: u.id, disabled: u.status !== 'disabled' })}>
               ${busy ? 'En cours…' : u.status === 'disabled' ? 'Réactiver' : 'Désactiver'}<span class="fr-sr-only"> ${u.displayName}</span>
-            </button>`
+            </button>
+            ${
+              u.status === 'pending'
+                ? html`<button id=${`admin-welcome-${u.id}`} class="fr-btn fr-btn--sm fr-btn--tertiary" type="button" ?disabled=${busy}
+                    @click=${() => this.fire('mai-user-welcome', { id: u.id })}>Renvoyer le lien d’activation<span class="fr-sr-only"> à ${u.displayName}</span></button>`
+                : nothing
+            }
+            <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" type="button" ?disabled=${busy}
+              @click=${() => this.fire('mai-user-delete', { id: u.id })}>Supprimer<span class="fr-sr-only"> le compte de ${u.displayName}</span></button>`
         }
       </td>
     </tr>`;

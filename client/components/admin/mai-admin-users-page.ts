@@ -102,6 +102,45 @@ export class MaiAdminUsersPage extends LitElement {
     );
   }
 
+  /** A pending account's welcome mail again: a fresh link, the previous one dies. */
+  private async onWelcome(e: CustomEvent<{ id: number }>) {
+    const u = this.users.items.find((x) => x.id === e.detail.id);
+    this.notice = null;
+    try {
+      await this.api.value!.adminUsers.resendWelcome(e.detail.id);
+      this.notice = {
+        kind: 'success',
+        text: `Un nouveau lien d’activation est envoyé à ${u?.email ?? 'la personne'} (valable 7 jours ; le précédent ne fonctionne plus).`,
+      };
+      void focusAfter(this, `#admin-welcome-${e.detail.id}`, this.notice.text);
+    } catch (err) {
+      this.notice = { kind: 'error', text: errorMessage(err) };
+      void focusErrorAlert(this);
+    }
+  }
+
+  /** Deletion erases the person's data at once (messages stay, signed « Compte supprimé »): asked first. */
+  private async onDelete(e: CustomEvent<{ id: number }>) {
+    const { id } = e.detail;
+    const who = this.users.items.find((u) => u.id === id)?.displayName ?? 'cette personne';
+    const ok = await askConfirmation({
+      title: `Supprimer le compte de ${who} ?`,
+      body: 'Ses données personnelles seront effacées tout de suite ; ses messages et publications resteront, signés « Compte supprimé ». Cette action est définitive.',
+      confirmLabel: 'Supprimer le compte',
+    });
+    if (!ok) return;
+    this.notice = null;
+    try {
+      await this.api.value!.adminUsers.remove(id);
+      this.users.set(this.users.items.filter((u) => u.id !== id));
+      this.notice = { kind: 'success', text: `Le compte de ${who} est supprimé.` };
+      void focusAfter(this, 'h1', this.notice.text);
+    } catch (err) {
+      this.notice = { kind: 'error', text: errorMessage(err) };
+      void focusErrorAlert(this);
+    }
+  }
+
   private async onCreate(e: CustomEvent<{ input: AdminCreateUserInput }>) {
     this.notice = null;
     this.createErrors = {};
@@ -111,7 +150,11 @@ export class MaiAdminUsersPage extends LitElement {
       this.users.set([user, ...this.users.items.filter((u) => u.id !== user.id)]);
       this.querySelector<MaiAdminUserCreate>('mai-admin-user-create')?.reset();
       this.showCreate = false;
-      this.notice = { kind: 'success', text: `Le compte de ${user.displayName} a été créé.` };
+      this.notice = {
+        kind: 'success',
+        text: `Le compte de ${user.displayName} a été créé : un courriel de bienvenue lui a été envoyé à ${user.email ?? 'son adresse'} avec un lien pour choisir son mot de passe (valable 7 jours).`,
+      };
+      void focusAfter(this, '.fr-alert', this.notice.text);
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors : {};
       if (Object.keys(fields).length) this.createErrors = fields;
@@ -167,6 +210,8 @@ export class MaiAdminUsersPage extends LitElement {
         .selfId=${this.session.value?.user?.id ?? 0}
         @mai-user-role=${this.onRole}
         @mai-user-disable=${this.onDisable}
+        @mai-user-delete=${this.onDelete}
+        @mai-user-welcome=${this.onWelcome}
       ></mai-admin-user-table>
       ${this.users.cursor ? moreButton('Afficher plus', () => this.search(true), { loading: this.users.loading, loadingLabel: 'Chargement en cours…' }) : nothing}
       <section class="fr-mt-6w" aria-labelledby="admin-create-title">

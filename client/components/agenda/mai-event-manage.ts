@@ -67,7 +67,8 @@ export class MaiEventManage extends LitElement {
         cancelled
           ? nothing
           : html`<ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            <li><button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" aria-expanded=${this.mode === 'edit'} @click=${() => (this.mode = this.mode === 'edit' ? 'none' : 'edit')}>Modifier</button></li>
+            <li><a class="fr-btn fr-btn--sm" href=${`/evenements/${e.id}/modifier`}>Modifier</a></li>
+            <li><button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" aria-expanded=${this.mode === 'edit'} @click=${() => (this.mode = this.mode === 'edit' ? 'none' : 'edit')}>Modification rapide</button></li>
             <li><button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${() => this.fire('mai-event-invite-group')}>Inviter tout le groupe</button></li>
             <li><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" aria-expanded=${this.mode === 'cancel'} @click=${() => (this.mode = this.mode === 'cancel' ? 'none' : 'cancel')}>Annuler l’événement</button></li>
           </ul>`

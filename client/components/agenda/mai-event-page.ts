@@ -14,6 +14,8 @@ import type { EventSave } from './mai-event-form.js';
 import type { MaiEventManage } from './mai-event-manage.js';
 import { eventBadges } from './format.js';
 import './mai-event-manage.js';
+import { publishingState, sessionList } from './event-sessions.js';
+import { sessionWhen } from '../workshops/workshop-format.js';
 import { focusAfter } from '../shared/focus.js';
 import { askConfirmation } from '../shared/confirm-dialog.js';
 import { setPageTitle } from '../../state/page-title.js';
@@ -71,7 +73,9 @@ export class MaiEventPage extends LitElement {
     const d = new FormData(form);
     const name = String(d.get('name') ?? '').trim();
     const email = String(d.get('email') ?? '').trim();
-    if (await this.act(() => this.ev.prescribe(name, email), `${name} est inscrit(e) sur la liste « sur prescription ».`)) form.reset();
+    const sessionId = Number(d.get('sessionId') ?? 0) || undefined;
+    if (await this.act(() => this.ev.prescribe(name, email, sessionId), `${name} est inscrit(e) sur la liste « sur prescription ».`))
+      form.reset();
   }
 
   private async onUpdate(e: CustomEvent<EventSave>) {
@@ -117,6 +121,7 @@ export class MaiEventPage extends LitElement {
   /** My own registration: the button that fits the event's state. */
   private mine(e: AgendaEvent) {
     if (e.cancelledAt) return nothing;
+    if (e.sessions.length > 1) return html`<p><a class="fr-link" href="#ev-sessions-title">Choisir une date</a></p>`;
     const r = e.myRegistration;
     const busy = this.ev.busy;
     if (r?.status === 'registered') {
@@ -138,7 +143,8 @@ export class MaiEventPage extends LitElement {
 
   /** The list by prescription: register someone I support, see and withdraw those I registered. */
   private prescription(e: AgendaEvent) {
-    if (e.prescriptionCapacity === null) return nothing;
+    const withList = e.sessions.filter((x) => x.prescriptionCapacity !== null && x.registrationOpen);
+    if (e.prescriptionCapacity === null && !withList.length) return nothing;
     const mine = e.myPrescriptions ?? [];
     return html`<section class="fr-mt-6w" aria-labelledby="ev-presc-title">
       <h2 id="ev-presc-title" class="fr-h5">Inscriptions sur prescription</h2>
@@ -154,6 +160,12 @@ export class MaiEventPage extends LitElement {
       ${
         e.registrationOpen
           ? html`<form class="mai-inline-form" @submit=${this.onPrescribe}>
+            ${
+              e.sessions.length > 1
+                ? html`<div class="fr-select-group"><label class="fr-label" for="presc-session">Date</label><select class="fr-select" id="presc-session" name="sessionId">
+                  ${withList.map((x) => html`<option value=${x.id}>${sessionWhen(x)}</option>`)}</select></div>`
+                : nothing
+            }
             <div class="fr-input-group"><label class="fr-label" for="presc-name">Nom et prénom</label><input class="fr-input" id="presc-name" name="name" required maxlength="160" /></div>
             <div class="fr-input-group"><label class="fr-label" for="presc-email">Adresse e-mail</label><input class="fr-input" id="presc-email" name="email" type="email" required maxlength="254" /></div>
             <button class="fr-btn fr-btn--secondary" type="submit" ?disabled=${this.ev.busy}>Inscrire cette personne</button>
@@ -180,6 +192,7 @@ export class MaiEventPage extends LitElement {
       <h1 tabindex="-1">${e.title}</h1>
       <div class="mai-badges">${eventBadges(e)}</div>
       ${e.cancelledAt ? alertBox('warning', `Cet événement est annulé${e.cancelReason ? ` : ${e.cancelReason}` : '.'}`) : nothing}
+      ${publishingState(e)}
       <div aria-live="polite" class="mai-event-notice" tabindex="-1">${noticeAlert(this.notice)}</div>
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-7">
@@ -202,6 +215,11 @@ export class MaiEventPage extends LitElement {
           </div></div></div>
         </div>
       </div>
+      ${sessionList(e, {
+        busy: s.busy,
+        register: (id) => void this.act(() => s.registerSession(id), 'Votre inscription est enregistrée.', `#ev-session-${id} button`),
+        leave: (id) => void this.act(() => s.unregisterSession(id), 'Votre inscription est annulée.', `#ev-session-${id} button`),
+      })}
       ${this.prescription(e)}
       ${
         e.canManage

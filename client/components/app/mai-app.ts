@@ -8,6 +8,9 @@ import type { HubClient } from '../../realtime/hub-client.js';
 import type { ChatStores } from '../../state/chat-stores.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { DepartmentsStore } from '../../state/departments-store.js';
+import { FavoritesStore } from '../../state/favorites-store.js';
+import { favoritesApi } from '../../api/favorites.js';
+import { favoritesContext } from '../favorites/context.js';
 import { canSee, redirectFor } from '../../state/guards.js';
 import type { Router } from '../../state/router.js';
 import type { SessionStore } from '../../state/session-store.js';
@@ -49,7 +52,11 @@ export class MaiApp extends LitElement {
     hub: new ContextProvider(this, { context: hubContext }),
     chat: new ContextProvider(this, { context: chatContext }),
     notifications: new ContextProvider(this, { context: notificationsContext }),
+    favorites: new ContextProvider(this, { context: favoritesContext }),
   };
+  /** « Mes favoris » of the signed-in member (emptied when another one signs in). */
+  private favorites: FavoritesStore | null = null;
+  private favoritesUser: number | null = null;
   /** The bell's and the notifications page's store: built once the API and the hub are known, fed by the hub. */
   private notifications: NotificationsStore | null = null;
   private watched: StoreController<EventTarget>[] = [];
@@ -71,6 +78,14 @@ export class MaiApp extends LitElement {
       this.notifications = new NotificationsStore(notificationsApi(this.api.http), this.hub);
       this.notifications.start();
       this.providers.notifications.setValue(this.notifications);
+    }
+    if (!this.favorites && this.api) {
+      this.favorites = new FavoritesStore(favoritesApi(this.api.http));
+      this.providers.favorites.setValue(this.favorites);
+    }
+    if (this.favorites && (this.session?.user?.id ?? null) !== this.favoritesUser) {
+      this.favoritesUser = this.session?.user?.id ?? null;
+      this.favorites.clear();
     }
     // Redirect before rendering, so a forbidden page never flashes (replace: no extra history entry).
     if (this.session?.status !== 'ready' || !this.router) return;
@@ -162,6 +177,7 @@ export class MaiApp extends LitElement {
         .showNav=${showNav}
         .loggingOut=${this.loggingOut}
         @mai-logout=${this.onLogout}
+        @mai-site-search=${(e: CustomEvent<{ q: string }>) => this.router?.navigate(`/recherche?${new URLSearchParams({ q: e.detail.q })}`)}
       ></mai-header>
       <main id="contenu" class="fr-container mai-main ${chatShell ? 'mai-main--chat' : 'fr-my-6w'}" tabindex="-1">
         ${this.appError ? alertBox('error', this.appError) : nothing} ${this.content()}

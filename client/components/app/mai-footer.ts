@@ -41,6 +41,7 @@ export class MaiFooter extends LitElement {
             <li class="fr-footer__bottom-item">
               <a class="fr-footer__bottom-link" href="/conditions">Conditions générales d'utilisation</a>
             </li>
+            <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/aide">Aide</a></li>
             <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/mentions-legales">Mentions légales</a></li>
             <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/confidentialite">Données personnelles</a></li>
             <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : non conforme</a></li>

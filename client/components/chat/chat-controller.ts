@@ -16,7 +16,9 @@ export class ChatController implements ReactiveController {
   }
 
   private targets(chat: ChatStores | undefined): EventTarget[] {
-    return chat ? [chat, chat.channels, chat.messages, chat.outbox, chat.presence, chat.typing, chat.thematicAdmin] : [];
+    return chat
+      ? [chat, chat.channels, chat.messages, chat.outbox, chat.presence, chat.typing, chat.thematicAdmin, chat.uploads, chat.threads]
+      : [];
   }
 
   hostConnected(): void {

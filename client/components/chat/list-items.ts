@@ -5,18 +5,14 @@ import type { OutboxEntry } from '../../state/outbox.js';
 import { dayKey, dayLabel } from './format.js';
 import type { ListItem } from './mai-message-list.js';
 import type { MessagePermissions } from './mai-message.js';
+import { mentionsUser } from '../../state/mentions.js';
+
+export { mentionsUser };
 
 /** What a user may do on a message: the channel carries the viewer's rights (the server decides in the end and says `forbidden`). */
 export function permissionsFor(user: ChatUser | null, channel: Channel, m: Message): MessagePermissions {
   const mine = !!user && m.author.id === user.id;
   return { canEdit: mine, canDelete: mine || channel.canModerate, canPin: channel.canPin };
-}
-
-/** True when the body names me (`@me`, or `@channel` and its synonyms). */
-export function mentionsUser(body: string, username: string | undefined): boolean {
-  if (!username) return false;
-  const names = [...body.matchAll(/(^|[^\p{L}\p{N}_@.])@([a-z0-9][a-z0-9._-]{1,29}[a-z0-9])/giu)].map((x) => x[2]!.toLowerCase());
-  return names.some((n) => n === username.toLowerCase() || n === 'channel' || n === 'all' || n === 'here' || n === 'everyone');
 }
 
 /** Input of `buildItems`. */
@@ -29,6 +25,8 @@ export interface BuildInput {
   user: ChatUser | null;
   statusOf: (userId: number) => PresenceStatus | undefined;
   now?: Date;
+  /** The first unread seq when the channel was opened (or marked unread): the "Nouveaux messages" line goes before it. */
+  newFromSeq?: number | null;
 }
 
 /** The rows, oldest first. Pending messages come last, as they will once acked. */
@@ -39,6 +37,7 @@ export function buildItems(o: BuildInput): ListItem[] {
   const start = o.channel.kind === 'direct' ? `Début de votre conversation avec ${o.channel.name}` : `Début du salon « ${o.channel.name} »`;
   if (o.loaded && !o.hasOlder) items.push({ kind: 'start', key: 'start', label: start });
   let day = '';
+  let newLine = false;
   const separator = (iso: string) => {
     const key = dayKey(iso);
     if (key === day) return;
@@ -46,7 +45,13 @@ export function buildItems(o: BuildInput): ListItem[] {
     items.push({ kind: 'day', key: `day-${key}`, label: dayLabel(iso, o.now) });
   };
   for (const m of o.messages) {
+    // Replies kept in their thread show in its panel, not in the channel.
+    if (m.threadOnly) continue;
     separator(m.createdAt);
+    if (o.newFromSeq && !newLine && m.seq >= o.newFromSeq) {
+      newLine = true;
+      items.push({ kind: 'new', key: 'new', label: 'Nouveaux messages' });
+    }
     items.push({
       kind: 'message',
       key: `m-${m.id}`,
@@ -59,7 +64,7 @@ export function buildItems(o: BuildInput): ListItem[] {
   }
   for (const e of o.pending) {
     // Acked and already in the list (the entry is about to leave the outbox): no double.
-    if (held.has(e.clientMsgId)) continue;
+    if (held.has(e.clientMsgId) || e.threadOnly) continue;
     separator(e.createdAt);
     items.push({ kind: 'pending', key: `p-${e.clientMsgId}`, entry: e, parent: e.replyToId ? byId.get(e.replyToId) : undefined });
   }

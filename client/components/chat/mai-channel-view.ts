@@ -4,31 +4,54 @@ import type { Channel, Message } from '../../api/chat.js';
 import { ChatController } from './chat-controller.js';
 import { hubErrorText, PRESENCE_LABELS, typingLabel } from './format.js';
 import { buildItems } from './list-items.js';
+import './mai-chat-search.js';
 import './mai-composer.js';
 import './mai-message-list.js';
 import './mai-pinned-bar.js';
+import { SidePanels } from './side-panels.js';
 import { askConfirmation } from '../shared/confirm-dialog.js';
-import { focusAfter, focusErrorAlert } from '../shared/focus.js';
+import { announce, focusAfter, focusErrorAlert } from '../shared/focus.js';
 import { setPageTitle } from '../../state/page-title.js';
 
 /** Container: `channelId` in; reads the chat stores from context. */
 export class MaiChannelView extends LitElement {
   static properties = {
     channelId: { type: Number },
+    targetSeq: { type: Number },
+    searching: { state: true },
+    targetId: { state: true },
     replyToId: { state: true },
     editingId: { state: true },
     actionError: { state: true },
   };
 
   channelId: number | null = null;
+  /** The seq of a message to open (`?message=` of a search result). */
+  targetSeq: number | null = null;
+  /** The search panel is open. */
+  searching = false;
+  targetId: number | null = null;
+  /** `channel:seq` already opened, so a re-render does not jump again. */
+  private revealed = '';
   replyToId: number | null = null;
   editingId: number | null = null;
   actionError = '';
   private readonly store = new ChatController(this);
+  /** The thread and members panels beside the list. */
+  private readonly panels = new SidePanels(
+    this,
+    () => this.store.chat,
+    (fn) => this.act(fn),
+  );
   private atBottom = true;
   private announcedSeq = 0;
+  /** Whether the channel's history is loaded and `announcedSeq` marks its end (what came before is not news). */
+  private announceFrom = false;
   private announcement = '';
   private readonly onVisibility = () => this.requestUpdate();
+  /** Where "Nouveaux messages" goes: the first unread seq when the channel was opened (or marked unread). */
+  private newFromSeq: number | null = null;
+  private newFor: number | null = null;
 
   createRenderRoot() {
     return this;
@@ -51,12 +74,24 @@ export class MaiChannelView extends LitElement {
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('channelId')) {
+      this.searching = false;
+      this.targetId = null;
       this.replyToId = null;
+      if (this.chat?.threads.root && this.chat.threads.root.channelId !== this.channelId) this.chat.threads.close();
       this.editingId = null;
       this.actionError = '';
       this.atBottom = true;
-      this.announcedSeq = this.chat && this.channelId ? this.chat.messages.channel(this.channelId).lastSeq : 0;
+      this.announcedSeq = 0;
+      this.announceFrom = false;
       this.announcement = '';
+      this.newFor = null;
+      this.panels.closeMembers(false);
+    }
+    // Once per opening, as soon as the channel list knows the read marker.
+    const opened = this.channelId !== null ? this.chat?.channels.get(this.channelId) : undefined;
+    if (opened && this.newFor !== opened.id) {
+      this.newFor = opened.id;
+      this.newFromSeq = opened.unread > 0 ? opened.lastReadSeq + 1 : null;
     }
     this.announceNew();
   }
@@ -66,10 +101,17 @@ export class MaiChannelView extends LitElement {
     if (!this.chat || this.channelId === null) return;
     const c = this.chat.messages.channel(this.channelId);
     const last = c.messages[c.messages.length - 1];
+    // The history shown on opening is not news; everything after it is, the very first message of an
+    // empty channel included (a seq of 0 for "nothing yet" would have swallowed it).
+    if (!c.loaded) return;
+    if (!this.announceFrom) {
+      this.announceFrom = true;
+      this.announcedSeq = Math.max(c.lastSeq, last?.seq ?? 0);
+      return;
+    }
     if (!last || last.seq <= this.announcedSeq) return;
-    const first = this.announcedSeq === 0;
     this.announcedSeq = last.seq;
-    if (first || last.author.id === this.chat.user?.id || last.deletedAt) return;
+    if (last.author.id === this.chat.user?.id || last.deletedAt) return;
     this.announcement = `Nouveau message de ${last.author.displayName} : ${last.body.slice(0, 200)}`;
   }
 
@@ -86,9 +128,29 @@ export class MaiChannelView extends LitElement {
       const unread = chat.channels.items.reduce((n, x) => n + (x.joined && x.id !== ch.id ? x.unread : 0), 0);
       setPageTitle(ch.kind === 'direct' ? ch.name : `# ${ch.name}`, unread);
     }
-    if (changed.has('channelId')) {
+    if (this.targetSeq && c.loaded && this.revealed !== `${this.channelId}:${this.targetSeq}`) {
+      this.revealed = `${this.channelId}:${this.targetSeq}`;
+      void this.reveal(this.channelId, this.targetSeq);
+    } else if (changed.has('channelId') && !this.targetSeq) {
       void this.updateComplete.then(() => this.querySelector<HTMLElement>('.mai-channel__head h1')?.focus());
     }
+  }
+
+  /** Loads back to the message a search result named, brings it into view and focuses it. */
+  private async reveal(channelId: number, seq: number): Promise<void> {
+    const chat = this.chat!;
+    const found = await chat.messages.reveal(channelId, seq).catch(() => false);
+    const m = chat.messages.channel(channelId).messages.find((x) => x.seq === seq);
+    if (!found || !m || this.channelId !== channelId) {
+      this.actionError = 'Ce message n’a pas pu être affiché : il est trop ancien ou a été supprimé.';
+      void focusErrorAlert(this);
+      return;
+    }
+    this.targetId = m.id;
+    this.atBottom = false;
+    await this.updateComplete;
+    const list = this.querySelector<HTMLElement & { revealMessage(id: number): Promise<boolean> }>('mai-message-list');
+    if (await list?.revealMessage(m.id)) announce(`Message de ${m.author.displayName} trouvé.`);
   }
 
   /** Runs an action; a failure is shown in the alert, which takes the focus. Answers whether it worked. */
@@ -110,7 +172,8 @@ export class MaiChannelView extends LitElement {
 
   private onSend(e: CustomEvent<{ body: string; replyToId: number | null }>) {
     if (this.channelId === null || !this.chat) return;
-    this.chat.send(this.channelId, e.detail.body, e.detail.replyToId);
+    // Sent once its files are stored (at once when there are none or all are done).
+    void this.chat.sendWithFiles(this.channelId, e.detail.body, e.detail.replyToId);
     this.replyToId = null;
     this.querySelector<HTMLElement & { scrollToEnd(): void }>('mai-message-list')?.scrollToEnd();
   }
@@ -151,6 +214,16 @@ export class MaiChannelView extends LitElement {
               : nothing
         }
       </div>
+      <button class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-search-line fr-btn--icon-left" type="button" aria-expanded=${this.searching ? 'true' : 'false'}
+        @click=${() => (this.searching = !this.searching)}>Rechercher</button>
+      ${
+        chat.alerts
+          ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary ${chat.alerts.isMuted(ch.id) ? 'fr-icon-volume-mute-line' : 'fr-icon-volume-up-line'} fr-btn--icon-left mai-mute"
+              type="button" aria-pressed=${chat.alerts.isMuted(ch.id) ? 'true' : 'false'} title="Sans notification ni son pour ce salon"
+              @click=${() => chat.alerts!.setMuted(ch.id, !chat.alerts!.isMuted(ch.id))}>Muet</button>`
+          : nothing
+      }
+      ${this.panels.membersButton(ch)}
       <button class="fr-btn fr-btn--sm fr-btn--tertiary ${ch.favorite ? 'fr-icon-star-fill' : 'fr-icon-star-line'} fr-btn--icon-left" type="button"
         aria-pressed=${ch.favorite ? 'true' : 'false'} @click=${() => this.act(() => chat.channels.setFavorite(ch.id, !ch.favorite))}>
         Favori
@@ -179,10 +252,35 @@ export class MaiChannelView extends LitElement {
     // Members cannot post in an announce channel: say so instead of a composer whose sends would always fail.
     if (ch.announce && !staff)
       return html`<p class="fr-text--sm mai-muted fr-p-2w mai-channel__readonly">Seuls les animateurs publient ici.</p>`;
-    return html`<mai-composer .channelId=${ch.id} .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
+    return html`<mai-composer .channelId=${ch.id} .draftScope=${String(user?.id ?? '')} .channelName=${ch.kind === 'direct' ? ch.name : `# ${ch.name}`}
       .replyTo=${this.replyToId ? (this.find(this.replyToId) ?? null) : null}
+      .attachments=${this.chat!.uploads.forChannel(ch.id)}
+      @mai-attach=${(e: CustomEvent<{ files: File[] }>) => this.chat!.uploads.add(ch.id, e.detail.files)}
+      @mai-detach=${(e: CustomEvent<{ key: string }>) => this.chat!.uploads.remove(e.detail.key)}
       @mai-send=${this.onSend} @mai-typing=${() => this.chat!.typing.notify(ch.id)}
       @mai-cancel-reply=${() => (this.replyToId = null)}></mai-composer>`;
+  }
+
+  /** "Marquer comme non lu": the line goes before that message, which keeps the focus. */
+  private async markUnread(messageId: number) {
+    const m = this.find(messageId);
+    if (!(await this.act(() => this.chat!.markUnread(messageId).then(() => undefined)))) return;
+    if (m) this.newFromSeq = m.seq;
+    this.requestUpdate();
+    void focusAfter(this, `.mai-msg[data-message-id="${messageId}"]`, 'Marqué comme non lu.');
+  }
+
+  /** Scrolls to the "Nouveaux messages" line and puts the focus on the first unread message. */
+  private jumpToFirstUnread() {
+    const list = this.querySelector<HTMLElement & { scrollToKey(key: string): boolean }>('mai-message-list');
+    if (!list?.scrollToKey('new')) return;
+    const from = this.newFromSeq ?? 0;
+    void focusAfter(
+      this,
+      () =>
+        [...this.querySelectorAll<HTMLElement>('mai-message-list .mai-msg[data-seq]')].find((el) => Number(el.dataset.seq) >= from) ?? null,
+      'Premier message non lu.',
+    );
   }
 
   /** Offline, the history cannot load, but what waits in the outbox is still shown (and still leaves on reconnect). */
@@ -214,11 +312,29 @@ export class MaiChannelView extends LitElement {
       loaded: c.loaded,
       user,
       statusOf: (id) => chat.presence.statusOf(id),
+      newFromSeq: this.newFromSeq,
     });
+    const hasNewLine = items.some((i) => i.kind === 'new');
     return html`<div class="mai-channel"
-      @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}>
+      @mai-pin=${(e: CustomEvent<{ messageId: number; pinned: boolean }>) => this.act(() => chat.pin(e.detail.messageId, e.detail.pinned))}
+      @mai-react=${(e: CustomEvent<{ messageId: number; emoji: string; on: boolean }>) =>
+        this.act(() => chat.react(e.detail.messageId, e.detail.emoji, e.detail.on))}
+      @mai-open-thread=${(e: CustomEvent<{ messageId: number }>) => void chat.threads.open(e.detail.messageId)}
+      @mai-mark-unread=${(e: CustomEvent<{ messageId: number }>) => this.markUnread(e.detail.messageId)}>
       ${this.header(ch)}
+      ${
+        this.searching
+          ? html`<mai-chat-search .channelSlug=${ch.slug} .channelLabel=${ch.kind === 'direct' ? 'cette conversation' : `# ${ch.name}`}
+            @mai-close=${() => ((this.searching = false), void focusAfter(this, '.mai-channel__head button[aria-expanded]'))}></mai-chat-search>`
+          : nothing
+      }
       <div role="alert">${this.actionError ? html`<div class="fr-alert fr-alert--error fr-alert--sm"><p>${this.actionError}</p></div>` : nothing}</div>
+      ${
+        hasNewLine
+          ? html`<p class="mai-channel__jump"><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-arrow-up-line fr-btn--icon-left"
+              @click=${() => this.jumpToFirstUnread()}>Aller au premier message non lu</button></p>`
+          : nothing
+      }
       <mai-pinned-bar .pins=${c.pins} .canUnpin=${ch.canPin} .me=${user?.username ?? ''}></mai-pinned-bar>
       ${
         c.error && !c.loaded
@@ -228,8 +344,8 @@ export class MaiChannelView extends LitElement {
           : !c.loaded
             ? html`<p role="status" class="fr-p-2w">Chargement des messages…</p>`
             : html`<mai-message-list .items=${items} .channelId=${ch.id} .label=${`Messages de ${ch.name}`} .hasOlder=${c.hasOlder}
-              .loadingOlder=${c.loading === 'older'} .editingId=${this.editingId} .me=${user?.username ?? ''}
-              .myName=${user ? 'Moi' : ''} .announcement=${this.announcement}
+              .loadingOlder=${c.loading === 'older'} .editingId=${this.editingId} .me=${user?.username ?? ''} .myId=${user?.id ?? null}
+              .myName=${user ? 'Moi' : ''} .announcement=${this.announcement} .targetId=${this.targetId}
               @mai-load-older=${() => void chat.messages.loadOlder(ch.id).catch(() => {})}
               @mai-at-bottom=${(e: CustomEvent<{ atBottom: boolean }>) => ((this.atBottom = e.detail.atBottom), this.requestUpdate())}
               @mai-reply=${(e: CustomEvent<{ messageId: number }>) => (this.replyToId = e.detail.messageId)}
@@ -240,6 +356,7 @@ export class MaiChannelView extends LitElement {
             ></mai-message-list>`
       }
       ${this.typingLine(ch)} ${this.composer(ch)}
+      ${this.panels.thread(ch)} ${this.panels.members(ch)}
     </div>`;
   }
 }

@@ -15,12 +15,16 @@ import './mai-channel-view.js';
 import './mai-chat-sidebar.js';
 import './mai-contacts-panel.js';
 import './mai-reconnect-banner.js';
+import './mai-followed-threads.js';
+import './mai-chat-alerts.js';
 import { setPageTitle } from '../../state/page-title.js';
 
 /** The route segment of the thematic channels browser. */
 export const BROWSER_SEGMENT = 'thematiques';
 /** The route segment of the channel list as its own screen (on a phone; beside the placeholder on a wide screen). */
 export const LIST_SEGMENT = 'salons';
+/** The route segment of "Fils suivis". */
+export const THREADS_SEGMENT = 'fils';
 /** Where the last open channel is remembered for this tab. */
 const LAST_CHANNEL_KEY = 'maillage.lastChannel';
 
@@ -44,6 +48,7 @@ export class MaiChatPage extends LitElement {
   private readonly router = new StoreController<Router>(this, routerContext);
   private readonly store = new ChatController(this);
   private triedDm: string | null = null;
+  private openedFil: number | null = null;
 
   createRenderRoot() {
     return this;
@@ -65,8 +70,9 @@ export class MaiChatPage extends LitElement {
     if (!chat || !router) return;
     chat.open(this.channelId);
     const dm = router.query.get('dm');
-    // Once per link, when the hub can answer.
-    if (dm && dm !== this.triedDm && chat.hub.connected) {
+    // Once per link, when the hub can answer and the channel list is loaded (a list arriving after the DM's
+    // ack would replace it and drop the conversation just opened).
+    if (dm && dm !== this.triedDm && chat.hub.connected && chat.channels.status === 'ready') {
       this.triedDm = dm;
       void this.openDm(Number(dm), true);
     }
@@ -83,6 +89,14 @@ export class MaiChatPage extends LitElement {
       if (target) router.navigate(`/discussions/${target}`, { replace: true });
     }
     if (this.channelId !== null) sessionStorage.setItem(LAST_CHANNEL_KEY, String(this.channelId));
+    if (this.params[0] === THREADS_SEGMENT && chat.threads.followedStatus === 'idle') void chat.threads.loadFollowed();
+    // A link to a thread (`?fil=<root id>`, from "Fils suivis"): the channel opens with the thread beside it.
+    const fil = Number(router.query.get('fil'));
+    if (this.channelId !== null && Number.isInteger(fil) && fil > 0 && fil !== this.openedFil) {
+      this.openedFil = fil; // once per link: closing the panel does not reopen it
+      void chat.threads.open(fil);
+    }
+    if (!fil) this.openedFil = null;
     // Staff see archived thematic channels too: loaded once the browser is first shown.
     if (this.params[0] === BROWSER_SEGMENT && this.canManage && chat.thematicAdmin.status === 'idle') void chat.thematicAdmin.load();
   }
@@ -147,6 +161,13 @@ export class MaiChatPage extends LitElement {
     const chat = this.store.chat!;
     const dm = this.router.value?.query.get('dm');
     if (this.params[0] === LIST_SEGMENT) return html`<p class="fr-p-2w mai-muted">Choisissez un salon dans la liste.</p>`;
+    if (this.params[0] === THREADS_SEGMENT) {
+      const t = chat.threads;
+      return html`<mai-followed-threads .threads=${t.followed} .channels=${chat.channels.items} .loading=${t.followedStatus === 'loading'}
+        .error=${t.followedStatus === 'error' ? hubErrorText(t.error) : ''}
+        @mai-open-thread=${(e: CustomEvent<{ messageId: number; channelId: number }>) =>
+          this.router.value?.navigate(`/discussions/${e.detail.channelId}?fil=${e.detail.messageId}`)}></mai-followed-threads>`;
+    }
     if (this.params[0] === BROWSER_SEGMENT) {
       const loadError =
         this.canManage && chat.thematicAdmin.status === 'error'
@@ -165,7 +186,10 @@ export class MaiChatPage extends LitElement {
             : html`<p role="status">Ouverture de la conversation…</p>`
         }</div>`;
     }
-    if (this.channelId !== null) return html`<mai-channel-view .channelId=${this.channelId}></mai-channel-view>`;
+    if (this.channelId !== null) {
+      const target = Number(this.router.value?.query.get('message'));
+      return html`<mai-channel-view .channelId=${this.channelId} .targetSeq=${Number.isInteger(target) && target > 0 ? target : null}></mai-channel-view>`;
+    }
     if (chat.channels.status === 'error') {
       return html`<div class="fr-p-2w"><h1 tabindex="-1" class="fr-h4">Discussions</h1>
         <div class="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>${hubErrorText(chat.channels.error)}</p></div>
@@ -186,12 +210,20 @@ export class MaiChatPage extends LitElement {
           ${listScreen ? html`<h1 tabindex="-1" class="fr-h4 fr-mb-1w mai-chat__list-title">Salons</h1>` : nothing}
           <mai-chat-sidebar .sections=${chat.channels.sections(this.query)} .currentId=${this.channelId} .query=${this.query}
             .browsing=${this.params[0] === BROWSER_SEGMENT} .statusOf=${statusOf}
+            .threadsUnread=${chat.threads.unreadTotal} .threadsOpen=${this.params[0] === THREADS_SEGMENT}
             @mai-search=${(e: CustomEvent<{ query: string }>) => (this.query = e.detail.query)}></mai-chat-sidebar>
           <mai-contacts-panel .contacts=${chat.presence.connectedContacts} .myStatus=${chat.presence.myStatus} .statusOf=${statusOf}
             .busyUserId=${this.busyUserId} .error=${this.params[0] !== undefined ? this.dmError : ''} .loading=${chat.presence.contactsStatus === 'loading'}
             @mai-open-dm=${(e: CustomEvent<{ userId: number }>) => this.openDm(e.detail.userId)}
             @mai-status=${(e: CustomEvent<{ status: ChosenStatus }>) => void chat.presence.choose(e.detail.status).catch(() => {})}
           ></mai-contacts-panel>
+          ${
+            chat.alerts
+              ? html`<mai-chat-alerts .permission=${chat.alerts.permission} .soundOn=${chat.alerts.soundOn}
+                  @mai-enable-notifications=${() => void chat.alerts?.enable()}
+                  @mai-sound=${(e: CustomEvent<{ on: boolean }>) => chat.alerts?.setSound(e.detail.on)}></mai-chat-alerts>`
+              : nothing
+          }
         </aside>
         <section class="mai-chat__main" aria-label="Salon ouvert">
           <p class="mai-chat__back"><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href=${`/discussions/${LIST_SEGMENT}`}>Tous les salons</a></p>

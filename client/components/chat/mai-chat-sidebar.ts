@@ -3,6 +3,8 @@ import { LitElement, html, nothing } from 'lit';
 import type { Channel, PresenceStatus } from '../../api/chat.js';
 import type { Section } from '../../state/channels-store.js';
 import { presenceDot } from './presence-dot.js';
+import { helpLink } from '../shared/help-link.js';
+import { HELP_TOPICS } from '../help/guides.js';
 
 /** What to show when a section is empty. */
 const EMPTY: Record<string, string> = {
@@ -24,6 +26,8 @@ export class MaiChatSidebar extends LitElement {
     query: {},
     browsing: { type: Boolean },
     statusOf: { attribute: false },
+    threadsUnread: { type: Number },
+    threadsOpen: { type: Boolean },
   };
 
   sections: Section[] = [];
@@ -31,6 +35,9 @@ export class MaiChatSidebar extends LitElement {
   query = '';
   browsing = false;
   statusOf: (userId: number) => PresenceStatus | undefined = () => undefined;
+  /** Unread replies in the threads I follow, and whether "Fils suivis" is the page shown. */
+  threadsUnread = 0;
+  threadsOpen = false;
 
   createRenderRoot() {
     return this;
@@ -86,7 +93,8 @@ export class MaiChatSidebar extends LitElement {
             aria-current=${this.browsing ? 'page' : nothing}>Parcourir les salons thématiques</a></p>`
           : nothing
       }
-      ${s.key === 'hotline' ? html`<p class="fr-mb-2w"><a class="fr-link fr-link--sm" href="/hotline">Ouvrir la hotline</a></p>` : nothing}`;
+      ${s.key === 'hotline' ? html`<p class="fr-mb-2w"><a class="fr-link fr-link--sm" href="/hotline">Ouvrir la hotline</a></p>` : nothing}
+      ${s.key === 'thematic' ? html`<p class="fr-mb-2w">${helpLink(HELP_TOPICS.chat, 'les discussions')}</p>` : nothing}`;
   }
 
   render() {
@@ -99,6 +107,12 @@ export class MaiChatSidebar extends LitElement {
             .value=${this.query} @input=${this.onSearch} />
         </div>
         ${this.query && !found ? html`<p class="fr-text--sm" role="status">Aucun salon ne correspond à « ${this.query} ».</p>` : nothing}
+        <p class="fr-mb-2w"><a class="fr-link fr-icon-discuss-line fr-link--icon-left mai-threads-link" href="/discussions/fils"
+          aria-current=${this.threadsOpen ? 'page' : nothing}>Fils suivis${
+            this.threadsUnread
+              ? html` <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">${this.threadsUnread}<span class="fr-sr-only"> réponses non lues</span></span>`
+              : nothing
+          }</a></p>
         ${this.sections.map((s) => this.section(s))}
       </div>
     </nav>`;

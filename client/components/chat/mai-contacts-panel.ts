@@ -17,6 +17,7 @@ export class MaiContactsPanel extends LitElement {
     busyUserId: { type: Number },
     error: {},
     loading: { type: Boolean },
+    query: { state: true },
   };
 
   contacts: Contact[] = [];
@@ -25,6 +26,8 @@ export class MaiContactsPanel extends LitElement {
   busyUserId: number | null = null;
   error = '';
   loading = false;
+  /** Filters the list by name (accents ignored); the count stays the number connected. */
+  query = '';
 
   createRenderRoot() {
     return this;
@@ -51,8 +54,15 @@ export class MaiContactsPanel extends LitElement {
     </li>`;
   }
 
+  private shown(): Contact[] {
+    const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const q = fold(this.query.trim());
+    return q ? this.contacts.filter((c) => fold(`${c.displayName} ${c.username}`).includes(q)) : this.contacts;
+  }
+
   render() {
     const n = this.contacts.length;
+    const shown = this.shown();
     return html`<section class="mai-contacts" aria-labelledby="mai-contacts-title">
       <div class="fr-select-group fr-mb-2w">
         <label class="fr-label" for="mai-my-status">Mon statut</label>
@@ -66,7 +76,16 @@ export class MaiContactsPanel extends LitElement {
         ${this.loading ? 'Contacts…' : `${n} contact${n > 1 ? 's' : ''} connecté${n > 1 ? 's' : ''}`}
       </h2>
       <div role="alert">${this.error ? html`<p class="fr-error-text">${this.error}</p>` : nothing}</div>
-      ${n ? html`<ul class="mai-contacts__list">${this.contacts.map((c) => this.row(c))}</ul>` : nothing}
+      ${
+        n > 1
+          ? html`<div class="fr-input-group fr-mb-1w">
+              <label class="fr-label fr-text--sm" for="mai-contacts-q">Rechercher parmi les contacts connectés</label>
+              <input class="fr-input" id="mai-contacts-q" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
+            </div>`
+          : nothing
+      }
+      ${this.query && !shown.length ? html`<p class="fr-text--sm" role="status">Aucun contact connecté ne correspond.</p>` : nothing}
+      ${shown.length ? html`<ul class="mai-contacts__list">${shown.map((c) => this.row(c))}</ul>` : nothing}
       <p class="fr-text--xs mai-muted">Vos contacts : les personnes avec qui vous partagez un groupe ou un salon autre que national.</p>
     </section>`;
   }

@@ -12,6 +12,7 @@ import type { MessagePermissions } from './mai-message.js';
 export type ListItem =
   | { kind: 'start'; key: string; label: string }
   | { kind: 'day'; key: string; label: string }
+  | { kind: 'new'; key: string; label: string }
   | {
       kind: 'message';
       key: string;
@@ -23,7 +24,7 @@ export type ListItem =
     }
   | { kind: 'pending'; key: string; entry: OutboxEntry; parent: Message | undefined };
 
-type Pin = { pin: { index: number; block: 'start' | 'end' } | null };
+type Pin = { pin: { index: number; block: 'start' | 'center' | 'end' } | null };
 
 /** Distance from the bottom (px) under which the reader counts as "at the last message". */
 const BOTTOM_SLACK = 48;
@@ -42,8 +43,10 @@ export class MaiMessageList extends LitElement {
     loadingOlder: { type: Boolean },
     editingId: { type: Number },
     me: {},
+    myId: { type: Number },
     myName: {},
     announcement: {},
+    targetId: { type: Number },
     atBottom: { state: true },
   };
 
@@ -54,8 +57,11 @@ export class MaiMessageList extends LitElement {
   loadingOlder = false;
   editingId: number | null = null;
   me = '';
+  myId: number | null = null;
   myName = '';
   announcement = '';
+  /** The message a search result opened (marked). */
+  targetId: number | null = null;
   atBottom = true;
   /** Same object until we mean to move the view: a new one re-pins the virtualizer. */
   private layout: Pin = { pin: null };
@@ -123,12 +129,40 @@ export class MaiMessageList extends LitElement {
     if (first <= 1 && this.hasOlder && !this.loadingOlder) this.dispatchEvent(new CustomEvent('mai-load-older', { bubbles: true }));
   }
 
+  /** To a row by its key, at the top of the view ("Aller au premier message non lu"). */
+  scrollToKey(key: string): boolean {
+    const index = this.items.findIndex((i) => i.key === key);
+    if (index < 0) return false;
+    this.layout = { pin: { index, block: 'start' } };
+    this.requestUpdate();
+    return true;
+  }
+
   /** Back to the last message (the "Derniers messages" button). */
   scrollToEnd(): void {
     if (!this.items.length) return;
     this.layout = { pin: { index: this.items.length - 1, block: 'end' } };
     this.atBottom = true;
     this.dispatchEvent(new CustomEvent('mai-at-bottom', { detail: { atBottom: true }, bubbles: true }));
+  }
+
+  /** Brings a held message to the middle of the view and focuses it; answers whether it was there. */
+  async revealMessage(messageId: number): Promise<boolean> {
+    const index = this.items.findIndex((i) => i.kind === 'message' && i.message.id === messageId);
+    if (index < 0) return false;
+    const pinned: Pin = { pin: { index, block: 'center' } };
+    this.layout = pinned;
+    this.requestUpdate();
+    await this.updateComplete;
+    await (this.scroller?.layoutComplete ?? Promise.resolve()).catch(() => {});
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    if (this.layout === pinned) {
+      this.layout = { pin: null };
+      this.requestUpdate();
+    }
+    const el = this.querySelector<HTMLElement>(`.mai-msg[data-message-id="${messageId}"]`);
+    el?.focus();
+    return !!el;
   }
 
   /** The virtualizer may still ask for rows of a longer list it held a moment ago: such a row has no key and renders nothing. */
@@ -140,13 +174,15 @@ export class MaiMessageList extends LitElement {
         return nothing;
       case 'start':
         return html`<p class="mai-list-start">${item.label}</p>`;
+      case 'new':
+        return html`<div class="mai-new-line" role="separator" aria-label=${item.label}><span>${item.label}</span></div>`;
       case 'day':
         return html`<div class="mai-day" role="separator" aria-label=${item.label}><span>${item.label}</span></div>`;
       case 'pending':
         return html`<mai-message .pending=${item.entry} .parent=${item.parent} .me=${this.me} .authorName=${this.myName}></mai-message>`;
       case 'message':
         return html`<mai-message .message=${item.message} .parent=${item.parent} .permissions=${item.permissions}
-          .editing=${this.editingId === item.message.id} .me=${this.me} .mentionsMe=${item.mentionsMe}
+          .editing=${this.editingId === item.message.id} .me=${this.me} .myId=${this.myId} .mentionsMe=${item.mentionsMe} .target=${this.targetId === item.message.id}
           .authorStatus=${item.authorStatus}></mai-message>`;
     }
   };

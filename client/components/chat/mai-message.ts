@@ -6,6 +6,9 @@ import { fullLabel, hubErrorText, timeLabel } from './format.js';
 import { renderMarkdown } from './markdown.js';
 import { presenceDot } from './presence-dot.js';
 import './mai-message-menu.js';
+import './mai-emoji-picker.js';
+import { filesPart, reactionsPart, threadPart } from './message-parts.js';
+import { fileSizeLabel } from './file-labels.js';
 import type { MaiMessageMenu, MenuAction } from './mai-message-menu.js';
 
 /** How long a finger stays on a message to open its menu (ms). */
@@ -22,8 +25,9 @@ const NO_PERMISSIONS: MessagePermissions = { canEdit: false, canDelete: false, c
 
 /**
  * Leaf: `message` or `pending` (an outbox entry), `parent` (quoted message; undefined when not loaded),
- * `permissions`, `editing`, `me`, `authorName`, `authorStatus`, `mentionsMe` in; `mai-reply`, `mai-edit`,
- * `mai-edit-save`, `mai-edit-cancel`, `mai-delete`, `mai-pin`, `mai-retry`, `mai-discard` out.
+ * `permissions`, `editing`, `me`, `myId`, `authorName`, `authorStatus`, `mentionsMe` in; `mai-reply`, `mai-edit`,
+ * `mai-edit-save`, `mai-edit-cancel`, `mai-delete`, `mai-pin`, `mai-retry`, `mai-discard`, `mai-react`
+ * `{ messageId, emoji, on }` and `mai-open-thread` `{ messageId }` out.
  */
 export class MaiMessage extends LitElement {
   static properties = {
@@ -33,10 +37,15 @@ export class MaiMessage extends LitElement {
     permissions: { attribute: false },
     editing: { type: Boolean },
     me: {},
+    myId: { type: Number },
     authorName: {},
     authorStatus: {},
     mentionsMe: { type: Boolean },
+    target: { type: Boolean },
   };
+
+  /** The message a search result opened: marked, and focusable so the focus can land on it. */
+  target = false;
 
   message: Message | null = null;
   pending: OutboxEntry | null = null;
@@ -44,6 +53,7 @@ export class MaiMessage extends LitElement {
   permissions: MessagePermissions = NO_PERMISSIONS;
   editing = false;
   me = '';
+  myId: number | null = null;
   authorName = '';
   authorStatus: PresenceStatus | undefined = undefined;
   mentionsMe = false;
@@ -113,9 +123,19 @@ export class MaiMessage extends LitElement {
       ...(p.canPin
         ? [a(m.pinnedAt ? 'Désépingler' : 'Épingler', 'fr-icon-bookmark-line', 'mai-pin', { messageId: m.id, pinned: !m.pinnedAt })]
         : []),
+      a('Fil de discussion', 'fr-icon-discuss-line', 'mai-open-thread', { messageId: m.replyToId ?? m.id }),
+      a('Marquer comme non lu', 'fr-icon-mail-unread-line', 'mai-mark-unread', { messageId: m.id }),
+      // Last, so End reaches it: the destructive action.
       ...(p.canDelete ? [a('Supprimer', 'fr-icon-delete-line', 'mai-delete', { messageId: m.id })] : []),
     ];
-    return html`<mai-message-menu class="mai-msg__actions" .actions=${list} label=${`Actions sur le message de ${m.author.displayName}`}></mai-message-menu>`;
+    return html`<div class="mai-msg__actions">
+      <mai-emoji-picker label="Réagir" @mai-pick=${(e: CustomEvent<{ emoji: string }>) => this.react(m, e.detail.emoji, true)}></mai-emoji-picker>
+      <mai-message-menu .actions=${list} label=${`Actions sur le message de ${m.author.displayName}`}></mai-message-menu>
+    </div>`;
+  }
+
+  private react(m: Message, emoji: string, on: boolean) {
+    this.fire('mai-react', { messageId: m.id, emoji, on });
   }
 
   private pressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,7 +156,12 @@ export class MaiMessage extends LitElement {
     return html`<article class="mai-msg mai-msg--mine mai-msg--pending" data-client-msg-id=${e.clientMsgId}>
       <div class="mai-msg__head"><span class="mai-msg__author">${this.authorName || 'Moi'}</span></div>
       ${this.quote(e.replyToId)}
-      <div class="mai-msg__body">${renderMarkdown(e.body, { me: this.me })}</div>
+      ${e.body ? html`<div class="mai-msg__body">${renderMarkdown(e.body, { me: this.me })}</div>` : nothing}
+      ${
+        e.files?.length
+          ? html`<ul class="mai-msg__files">${e.files.map((f) => html`<li class="mai-msg__file">${f.filename} <span class="fr-text--xs mai-muted">${fileSizeLabel(f.size)}</span></li>`)}</ul>`
+          : nothing
+      }
       ${
         failed
           ? html`<div class="mai-msg__failed">
@@ -156,8 +181,8 @@ export class MaiMessage extends LitElement {
     const m = this.message;
     if (!m) return nothing;
     const deleted = !!m.deletedAt;
-    return html`<article class="mai-msg ${this.mentionsMe ? 'mai-msg--mention' : ''} ${m.pinnedAt ? 'mai-msg--pinned' : ''}"
-      data-message-id=${m.id} data-seq=${m.seq} @pointerdown=${this.onPointerDown} @pointerup=${this.cancelPress}
+    return html`<article class="mai-msg ${this.mentionsMe ? 'mai-msg--mention' : ''} ${m.pinnedAt ? 'mai-msg--pinned' : ''} ${this.target ? 'mai-msg--target' : ''}"
+      tabindex=${this.target ? '-1' : nothing} data-message-id=${m.id} data-seq=${m.seq} @pointerdown=${this.onPointerDown} @pointerup=${this.cancelPress}
       @pointercancel=${this.cancelPress} @pointermove=${this.cancelPress}>
       <div class="mai-msg__head">
         ${presenceDot(this.authorStatus)}
@@ -172,8 +197,10 @@ export class MaiMessage extends LitElement {
           ? html`<p class="mai-msg__deleted">Message supprimé</p>`
           : this.editing
             ? this.editor(m)
-            : html`<div class="mai-msg__body">${renderMarkdown(m.body, { me: this.me })}</div>`
+            : html`${m.body ? html`<div class="mai-msg__body">${renderMarkdown(m.body, { me: this.me })}</div>` : nothing}${filesPart(m.files ?? [])}`
       }
+      ${deleted ? nothing : reactionsPart(m.id, m.reactions ?? [], this.myId, (emoji, on) => this.react(m, emoji, on))}
+      ${deleted ? nothing : threadPart(m.thread ?? null, () => this.fire('mai-open-thread', { messageId: m.id }))}
       ${this.editing ? nothing : this.actions(m)}
     </article>`;
   }

@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
 import type { Contact } from '../../api/groups.js';
-import { apiContext, hubContext, routerContext } from '../../controllers/contexts.js';
+import { apiContext, chatContext, hubContext, routerContext } from '../../controllers/contexts.js';
 import { emptyLine, loadingLine, retryAlert } from '../shared/list-states.js';
 import { directoryTabs } from './tabs.js';
 
@@ -30,6 +30,7 @@ export class MaiContactsPage extends LitElement {
   q = '';
   private api = new ContextConsumer(this, { context: apiContext });
   private hub = new ContextConsumer(this, { context: hubContext });
+  private chat = new ContextConsumer(this, { context: chatContext });
   private router = new ContextConsumer(this, { context: routerContext });
   private stops: (() => void)[] = [];
 
@@ -58,6 +59,7 @@ export class MaiContactsPage extends LitElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    void this.chat.value?.presence.show('contacts-page', []);
     for (const stop of this.stops) stop();
     this.stops = [];
   }
@@ -66,6 +68,11 @@ export class MaiContactsPage extends LitElement {
     try {
       this.contacts = (await this.api.value!.groups.contacts()).items;
       this.status = 'ready';
+      // The hub sends `presence` only for the users the tab shows.
+      void this.chat.value?.presence.show(
+        'contacts-page',
+        this.contacts.map((c) => c.id),
+      );
     } catch (err) {
       this.error = errorMessage(err);
       this.status = 'error';

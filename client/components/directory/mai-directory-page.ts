@@ -21,7 +21,14 @@ export class MaiDirectoryPage extends LitElement {
     searched: { state: true },
   };
 
-  filters: Required<Omit<DirectoryFilters, 'cursor'>> = { q: '', departmentCode: '', regionCode: '', role: '', employer: '' };
+  filters: Required<Omit<DirectoryFilters, 'cursor'>> = {
+    q: '',
+    departmentCode: '',
+    regionCode: '',
+    role: '',
+    employer: '',
+    professional: '',
+  };
   error = '';
   regions: { code: string; name: string }[] = [];
   searched = false;
@@ -61,7 +68,8 @@ export class MaiDirectoryPage extends LitElement {
     return html`<li class="mai-person-row">
       <div>
         <p class="fr-mb-0"><a href=${`/membres/${m.id}`}><strong>${m.displayName}</strong></a>
-          ${m.role !== 'member' ? html`<span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">${ROLE_LABELS[m.role]}</span>` : nothing}</p>
+          ${m.role !== 'member' ? html`<span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">${ROLE_LABELS[m.role]}</span>` : nothing}
+          ${m.professional ? html`<span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">Professionnel</span>` : nothing}</p>
         <p class="fr-text--sm fr-mb-0 mai-muted">${[m.jobTitle, m.employer, this.departments.value?.label(m.departmentCode)].filter(Boolean).join(' · ')}</p>
       </div>
       <button class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-chat-3-line fr-btn--icon-left" type="button" aria-label=${`Écrire à ${m.displayName}`}
@@ -86,6 +94,7 @@ export class MaiDirectoryPage extends LitElement {
           <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-role', name: 'role', label: 'Rôle', value: f.role ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: ROLE_OPTIONS })}</div>
           <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-region', name: 'regionCode', label: 'Région', value: f.regionCode ?? '', optional: true, markOptional: false, placeholder: 'Toutes', options: this.regions.map((r) => ({ value: r.code, label: r.name })) })}</div>
           <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-dep', name: 'departmentCode', label: 'Département', value: f.departmentCode ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: departmentOptions(deps) })}</div>
+          <div class="fr-col-12 fr-col-md-4">${selectField({ id: 'dir-professional', name: 'professional', label: 'Type de compte', value: f.professional ?? '', optional: true, markOptional: false, placeholder: 'Tous', options: [{ value: 'true', label: 'Professionnels uniquement' }] })}</div>
           <div class="fr-col-12 fr-col-md-4 fr-mb-3w"><button class="fr-btn" type="submit" ?disabled=${loading}>${loading ? 'Recherche en cours…' : 'Rechercher'}</button></div>
         </div>
       </form>

@@ -64,6 +64,7 @@ export class MaiMemberPage extends LitElement {
       ['Département', this.departments.value?.label(p.departmentCode) || p.departmentCode],
       ['Ville', p.city],
       ['Rôle', p.role !== 'member' ? ROLE_LABELS[p.role] : null],
+      ['Compte', p.professional ? 'Professionnel (validé par le réseau)' : null],
     ];
     return html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">
         <li><a class="fr-breadcrumb__link" href="/annuaire">Annuaire des membres</a></li>

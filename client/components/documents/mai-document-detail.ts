@@ -1,4 +1,6 @@
 /** <mai-document-detail>: one document (its title is the page's) — preview for images, what it is, where it comes from, download. */
+import '../favorites/mai-favorite-button.js';
+import '../resources/mai-resource-promote.js';
 import { LitElement, html, nothing } from 'lit';
 import type { BankDocument } from '../../api/documents.js';
 import { humanSize, shortDate, typeLabel } from './format.js';
@@ -28,6 +30,7 @@ export class MaiDocumentDetail extends LitElement {
       </dl>
       <ul class="fr-btns-group fr-btns-group--inline">
         <li><a class="fr-btn" href=${d.downloadUrl} download>Télécharger</a></li>
+        <li><mai-favorite-button kind="document" .targetId=${d.id} .label=${d.title}></mai-favorite-button></li>
         ${
           d.canDelete
             ? html`<li><button class="fr-btn fr-btn--tertiary" type="button"
@@ -35,6 +38,7 @@ export class MaiDocumentDetail extends LitElement {
             : nothing
         }
       </ul>
+      ${d.canDelete ? html`<mai-resource-promote .documentId=${d.id}></mai-resource-promote>` : nothing}
     </article>`;
   }
 }

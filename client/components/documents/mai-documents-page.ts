@@ -9,6 +9,8 @@ import { loadingLine } from '../shared/list-states.js';
 import './mai-document-bank.js';
 import './mai-document-detail.js';
 import { askConfirmation } from '../shared/confirm-dialog.js';
+import { helpLink } from '../shared/help-link.js';
+import { HELP_TOPICS } from '../help/guides.js';
 
 /** Container: `documentId` in (0: the list). */
 export class MaiDocumentsPage extends LitElement {
@@ -91,6 +93,7 @@ export class MaiDocumentsPage extends LitElement {
         ${this.document ? html`<mai-document-detail .document=${this.document} @mai-document-delete=${this.onDelete}></mai-document-detail>` : this.error ? nothing : loadingLine('Chargement…')}`;
     }
     return html`<h1 tabindex="-1">Documents</h1>
+      <p>${helpLink(HELP_TOPICS.documents, 'les documents')}</p>
       <p class="mai-muted">Les banques de documents de tous vos groupes : les fichiers déposés et ceux joints aux publications.</p>
       <mai-document-bank .groupId=${null} .groups=${this.groups}></mai-document-bank>`;
   }

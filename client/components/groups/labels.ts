@@ -27,6 +27,8 @@ export const POST_KIND_LABELS: Record<PostKind, string> = {
   photo: 'Photo',
   video: 'Vidéo',
   link: 'Lien',
+  poll: 'Sondage',
+  experience: 'Partage d’expérience',
 };
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -16,8 +16,16 @@ import '../documents/mai-document-bank.js';
 import '../agenda/mai-agenda-view.js';
 import { askConfirmation } from '../shared/confirm-dialog.js';
 import { setPageTitle } from '../../state/page-title.js';
+import type { CommunitySection } from '../../api/communities.js';
+import { sessionContext } from '../../controllers/contexts.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import '../communities/mai-community-home.js';
+import '../communities/mai-group-gear.js';
+import '../communities/mai-group-settings.js';
 
-export type GroupTab = 'fil' | 'membres' | 'documents' | 'agenda' | 'demandes';
+export type GroupTab = 'fil' | 'membres' | 'documents' | 'agenda' | 'demandes' | 'parametres' | CommunitySection;
+/** A community's own sections (its menu), besides the group's tabs. */
+export const COMMUNITY_TABS = ['accueil', 'actualites', 'references', 'experiences', 'forum', 'groupes', 'liens'];
 
 /** Container: `groupId` and `tab` in (from the path). */
 export class MaiGroupPage extends LitElement {
@@ -40,6 +48,7 @@ export class MaiGroupPage extends LitElement {
   notice: Notice | null = null;
   private api = new ContextConsumer(this, { context: apiContext });
   private router = new ContextConsumer(this, { context: routerContext });
+  private session = new StoreController(this, sessionContext);
 
   createRenderRoot() {
     return this;
@@ -60,6 +69,11 @@ export class MaiGroupPage extends LitElement {
       this.error = errorMessage(err);
     }
   }
+
+  private onChanged = (e: CustomEvent<{ text?: string } | null>) => {
+    if (e.detail?.text) this.notice = { kind: 'success', text: e.detail.text };
+    void this.load();
+  };
 
   private async act(what: 'join' | 'leave' | 'accept' | 'decline', motive?: string | null) {
     const api = this.api.value!.groups;
@@ -108,13 +122,47 @@ export class MaiGroupPage extends LitElement {
       ['agenda', `${base}/agenda`, 'Agenda'],
     ];
     if (g.canManage) items.push(['demandes', `${base}/demandes`, 'Demandes et invitations']);
+    if (this.canSettle(g)) items.push(['parametres', `${base}/parametres`, 'Paramètres']);
     return html`<nav class="mai-tabs" aria-label="Rubriques du groupe">
       <ul>${items.map(([tab, href, label]) => html`<li><a href=${href} aria-current=${tab === this.tab ? 'page' : nothing}>${label}</a></li>`)}</ul>
     </nav>`;
   }
 
+  /** Group managers, and the network's animators (who may make it a community). */
+  private canSettle(g: Group) {
+    return !!g.canManage || this.animator();
+  }
+
+  private animator() {
+    return ['animator', 'admin'].includes(this.session.value?.user?.role ?? '');
+  }
+
+  /** A community: its menu, then the group's own tabs (discussion, members, documents…). */
+  private community(g: Group) {
+    const base = `/groupes/${g.id}`;
+    // The group's own tabs are for its members; a manager or animator outside it keeps the settings.
+    const own: [string, string, string][] =
+      g.myStatus === 'member'
+        ? [
+            ['discussion', g.channelId ? `/discussions/${g.channelId}` : base, 'Discussion'],
+            ['membres', `${base}/membres`, 'Membres'],
+            ['documents', `${base}/documents`, 'Tous les documents'],
+          ]
+        : [];
+    if (g.canManage) own.push(['demandes', `${base}/demandes`, 'Demandes et invitations']);
+    if (this.canSettle(g)) own.push(['parametres', `${base}/parametres`, 'Paramètres']);
+    const section = this.tab === 'fil' ? 'accueil' : this.tab;
+    const isOwn = own.some(([t]) => t === section);
+    return html`<mai-community-home .group=${g} .section=${section} .ownContent=${isOwn ? this.content(g) : null}
+      .extra=${own.map(([t, href, label]) => ({ href, label, current: t === section }))}></mai-community-home>`;
+  }
+
   private content(g: Group) {
     switch (this.tab) {
+      case 'parametres':
+        return this.canSettle(g)
+          ? html`<mai-group-settings .group=${g} ?canEditCommunity=${this.canSettle(g)}></mai-group-settings>`
+          : nothing;
       case 'membres':
         return html`<mai-group-members .group=${g}></mai-group-members>`;
       case 'demandes':
@@ -146,15 +194,30 @@ export class MaiGroupPage extends LitElement {
           <li><a class="fr-breadcrumb__link" aria-current="page">${g.name}</a></li>
         </ol>
       </nav>
+      ${g.pictureUrl ? html`<img class="mai-group-picture" src=${g.pictureUrl} alt="" width="96" height="96" />` : nothing}
       <h1 tabindex="-1">${g.name}</h1>
       <p class="mai-muted">${VISIBILITY_LABELS[g.visibility]} · ${plural(g.memberCount, 'membre')}</p>
       ${g.description ? html`<p>${g.description}</p>` : nothing}
       <div aria-live="polite">${noticeAlert(this.notice)}</div>
       ${
         member
-          ? html`${this.tabs(g)}<div @mai-group-changed=${() => this.load()}>${this.content(g)}</div>
-            <p class="fr-mt-6w"><button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button" ?disabled=${this.busy} @click=${() => this.act('leave')}>Quitter le groupe</button></p>`
-          : html`<div class="fr-mb-4w" @mai-join=${(e: CustomEvent) => this.act('join', e.detail.motive)} @mai-leave=${() => this.act('leave')}
+          ? html`<div class="fr-mb-2w" @mai-leave=${() => this.act('leave')}><mai-group-gear .group=${g}></mai-group-gear></div>
+            <div @mai-group-changed=${this.onChanged}>${g.isCommunity ? this.community(g) : html`${this.tabs(g)}${this.content(g)}`}</div>`
+          : g.isCommunity || this.canSettle(g)
+            ? html`<div class="fr-mb-4w" @mai-join=${(e: CustomEvent) => this.act('join', e.detail.motive)} @mai-leave=${() => this.act('leave')}
+              @mai-accept=${() => this.act('accept')} @mai-decline=${() => this.act('decline')}>
+              <mai-group-card .group=${g} ?busy=${this.busy}></mai-group-card>
+            </div>
+            <div @mai-group-changed=${this.onChanged}>
+              ${
+                g.isCommunity
+                  ? this.community(g)
+                  : this.tab === 'parametres'
+                    ? this.content(g)
+                    : html`<p><a class="fr-link fr-icon-settings-5-line fr-link--icon-left" href=${`/groupes/${g.id}/parametres`}>Paramètres du groupe</a></p>`
+              }
+            </div>`
+            : html`<div class="fr-mb-4w" @mai-join=${(e: CustomEvent) => this.act('join', e.detail.motive)} @mai-leave=${() => this.act('leave')}
               @mai-accept=${() => this.act('accept')} @mai-decline=${() => this.act('decline')}>
               <mai-group-card .group=${g} ?busy=${this.busy}></mai-group-card>
             </div>

@@ -15,6 +15,10 @@ import './mai-group-create.js';
 import { focusAfter, focusErrorAlert } from '../shared/focus.js';
 import './mai-post-feed.js';
 import './mai-group-page.js';
+import '../communities/mai-group-suggestions.js';
+import { COMMUNITY_TABS } from './mai-group-page.js';
+import { helpLink } from '../shared/help-link.js';
+import { HELP_TOPICS } from '../help/guides.js';
 
 export type GroupsView = 'mine' | 'directory' | 'feed';
 
@@ -120,6 +124,27 @@ export class MaiGroupsPage extends LitElement {
     </ul>`;
   }
 
+  /** My groups, each sub-group listed under its community when I am in that community too. */
+  private nested(groups: ReturnType<GroupsStore['find']>[], empty: string) {
+    const s = this.store!.value!;
+    const mine = groups.filter((g) => !!g);
+    const ids = new Set(mine.map((g) => g!.id));
+    const top = mine.filter((g) => !g!.parentId || !ids.has(g!.parentId));
+    if (!top.length) return emptyLine(empty);
+    const card = (g: NonNullable<(typeof mine)[number]>) => html`<mai-group-card .group=${g} ?busy=${s.busy.has(g.id)}></mai-group-card>`;
+    return html`<ul class="mai-card-list" @mai-join=${(e: CustomEvent) => this.act(e, 'join')} @mai-leave=${(e: CustomEvent) => this.act(e, 'leave')}
+      @mai-accept=${(e: CustomEvent) => this.act(e, 'accept')} @mai-decline=${(e: CustomEvent) => this.act(e, 'decline')}>
+      ${top.map((g) => {
+        const children = mine.filter((c) => c!.parentId === g!.id);
+        return html`<li>${card(g!)}${
+          children.length
+            ? html`<ul class="mai-card-list mai-card-list--nested" aria-label=${`Groupes de ${g!.name}`}>${children.map((c) => html`<li>${card(c!)}</li>`)}</ul>`
+            : nothing
+        }</li>`;
+      })}
+    </ul>`;
+  }
+
   private mine() {
     const s = this.store!.value!;
     if (s.mineStatus === 'loading') return loadingLine('Chargement de vos groupes…');
@@ -133,7 +158,7 @@ export class MaiGroupsPage extends LitElement {
     }
       <section aria-labelledby="groups-mine">
         <h2 id="groups-mine" class="fr-h4">Mes groupes</h2>
-        ${this.cards(s.memberOf, 'Vous n’êtes membre d’aucun groupe pour l’instant. Parcourez l’annuaire des groupes pour en rejoindre.')}
+        ${this.nested(s.memberOf, 'Vous n’êtes membre d’aucun groupe pour l’instant. Parcourez l’annuaire des groupes pour en rejoindre.')}
       </section>
       ${pending.length ? html`<section aria-labelledby="groups-pending"><h2 id="groups-pending" class="fr-h4">Demandes en attente</h2>${this.cards(pending, '')}</section>` : nothing}
       ${staff ? this.createSection() : nothing}`;
@@ -153,10 +178,11 @@ export class MaiGroupsPage extends LitElement {
   private directory() {
     const s = this.store!.value!;
     const loading = s.directoryStatus === 'loading';
-    return html`<form role="search" class="fr-mb-3w" aria-label="Rechercher un groupe" @submit=${(e: Event) => {
-      e.preventDefault();
-      void s.search(this.q);
-    }}>
+    return html`<mai-group-suggestions></mai-group-suggestions>
+      <form role="search" class="fr-mb-3w" aria-label="Rechercher un groupe" @submit=${(e: Event) => {
+        e.preventDefault();
+        void s.search(this.q);
+      }}>
         <div class="fr-search-bar">
           <label class="fr-label" for="groups-q">Rechercher un groupe</label>
           <input class="fr-input" id="groups-q" type="search" placeholder="Nom ou thème du groupe" .value=${this.q}
@@ -174,6 +200,7 @@ export class MaiGroupsPage extends LitElement {
     const s = this.store?.value;
     if (!s) return nothing;
     return html`<h1 tabindex="-1">Groupes</h1>
+      <p>${helpLink(HELP_TOPICS.groups, 'les groupes')}</p>
       <nav class="mai-tabs" aria-label="Rubriques des groupes">
         <ul>${TABS.map((t) => html`<li><a href=${t.href} aria-current=${t.view === this.view ? 'page' : nothing}>${t.label}</a></li>`)}</ul>
       </nav>
@@ -188,7 +215,7 @@ customElements.define('mai-groups-page', MaiGroupsPage);
 export function groupsRoute(params: string[]) {
   const [first, tab] = params;
   if (first && /^\d+$/.test(first)) {
-    const known = ['fil', 'membres', 'documents', 'agenda', 'demandes'];
+    const known = ['fil', 'membres', 'documents', 'agenda', 'demandes', 'parametres', ...COMMUNITY_TABS];
     return html`<mai-group-page .groupId=${Number(first)} .tab=${known.includes(tab ?? '') ? tab : 'fil'}></mai-group-page>`;
   }
   return html`<mai-groups-page .view=${first === 'annuaire' ? 'directory' : first === 'fil' ? 'feed' : 'mine'}></mai-groups-page>`;

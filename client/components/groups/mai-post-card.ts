@@ -1,13 +1,17 @@
 /** <mai-post-card>: one post with its files, reactions and (when open) its comments. Leaf: properties in, events out. */
+import '../favorites/mai-favorite-button.js';
+import '../polls/mai-poll.js';
 import { LitElement, html, nothing } from 'lit';
 import type { Post, PostDetail, ReactionKind } from '../../api/groups.js';
 import { renderPostBody, safeUrl } from './post-body.js';
 import { POST_KIND_LABELS, fileSize, plural, when } from './labels.js';
 import { askConfirmation } from '../shared/confirm-dialog.js';
+import './mai-post-edit.js';
 
 /**
  * Events: `mai-react` `{ kind }`, `mai-toggle-comments`, `mai-comment`
- * `{ body, done(ok) }`, `mai-delete-comment` `{ id }`, `mai-delete-post`.
+ * `{ body, done(ok) }`, `mai-delete-comment` `{ id }`, `mai-delete-post`, `mai-edit-post` `{ title, body, done(ok) }`,
+ * `mai-edit-comment` `{ id, body, done(ok) }`. `isNew` flags a post published since my last visit.
  */
 export class MaiPostCard extends LitElement {
   static properties = {
@@ -16,6 +20,8 @@ export class MaiPostCard extends LitElement {
     meId: { type: Number },
     showGroup: { type: Boolean },
     canModerate: { type: Boolean },
+    isNew: { type: Boolean },
+    editing: { state: true },
     draft: { state: true },
     sending: { state: true },
   };
@@ -25,6 +31,9 @@ export class MaiPostCard extends LitElement {
   meId = 0;
   showGroup = false;
   canModerate = false;
+  isNew = false;
+  /** `post`, a comment's id, or null. */
+  editing: 'post' | number | null = null;
   draft = '';
   sending = false;
 
@@ -48,6 +57,22 @@ export class MaiPostCard extends LitElement {
         if (ok) this.draft = '';
       },
     });
+  }
+
+  private saveEdit(e: CustomEvent<{ title: string; body: string; done: () => void }>, commentId?: number) {
+    e.stopPropagation();
+    const { title, body, done } = e.detail;
+    const after = (ok: boolean) => {
+      done();
+      if (ok) this.editing = null;
+    };
+    if (commentId) this.fire('mai-edit-comment', { id: commentId, body, done: after });
+    else this.fire('mai-edit-post', { title, body, done: after });
+  }
+
+  private editButton(what: 'post' | number, label: string) {
+    return html`<button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-edit-line fr-btn--icon-left" type="button"
+      @click=${() => (this.editing = what)}>${label}</button>`;
   }
 
   private reaction(kind: ReactionKind, label: string, icon: string) {
@@ -95,7 +120,13 @@ export class MaiPostCard extends LitElement {
         ${d.comments.map(
           (c) => html`<li class="mai-comment">
           <p class="fr-text--sm fr-mb-0"><a href=${`/membres/${c.author.id}`}><strong>${c.author.displayName}</strong></a> · ${when(c.createdAt)}${c.editedAt ? ' · modifié' : ''}</p>
-          <div class="mai-post-body fr-text--sm">${renderPostBody(c.body)}</div>
+          ${
+            this.editing === c.id
+              ? html`<mai-post-edit prefix=${`comment-edit-${c.id}`} .body=${c.body} @mai-edit-save=${(e: CustomEvent) => this.saveEdit(e, c.id)}
+                  @mai-edit-cancel=${() => (this.editing = null)}></mai-post-edit>`
+              : html`<div class="mai-post-body fr-text--sm">${renderPostBody(c.body)}</div>`
+          }
+          ${c.author.id === this.meId && this.editing !== c.id ? this.editButton(c.id, 'Modifier le commentaire') : nothing}
           ${
             c.author.id === this.meId || d.canModerate
               ? html`<button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="button" @click=${() => this.fire('mai-delete-comment', { id: c.id })}>Supprimer le commentaire</button>`
@@ -121,12 +152,19 @@ export class MaiPostCard extends LitElement {
     const canDelete = p.author.id === this.meId || this.canModerate || !!this.detail?.canDelete;
     return html`<article class="mai-post" aria-labelledby=${`post-${p.id}-title`}>
       <p class="fr-text--sm fr-mb-1v mai-muted">
+        ${this.isNew ? html`<span class="fr-badge fr-badge--sm fr-badge--new fr-mr-1v">Nouveau</span>` : nothing}
         <span class="fr-tag fr-tag--sm">${POST_KIND_LABELS[p.kind]}</span>
         <a href=${`/membres/${p.author.id}`}>${p.author.displayName}</a>
         ${this.showGroup ? html` dans <a href=${`/groupes/${p.group.id}`}>${p.group.name}</a>` : nothing} · ${when(p.createdAt)}${p.editedAt ? ' · modifié' : ''}
       </p>
       <h3 class="fr-h5 fr-mb-1w" id=${`post-${p.id}-title`}>${p.title}</h3>
-      <div class="mai-post-body">${renderPostBody(p.body)}</div>
+      ${
+        this.editing === 'post'
+          ? html`<mai-post-edit prefix=${`post-edit-${p.id}`} withTitle .title=${p.title} .body=${p.body}
+              @mai-edit-save=${(e: CustomEvent) => this.saveEdit(e)} @mai-edit-cancel=${() => (this.editing = null)}></mai-post-edit>`
+          : html`<div class="mai-post-body">${renderPostBody(p.body)}</div>`
+      }
+      ${p.kind === 'poll' ? html`<mai-poll .postId=${p.id}></mai-poll>` : nothing}
       ${this.files()}
       <div class="mai-post-actions">
         ${this.reaction('like', 'J’aime', 'fr-icon-thumb-up-line')}
@@ -135,6 +173,8 @@ export class MaiPostCard extends LitElement {
           aria-expanded=${this.detail ? 'true' : 'false'} @click=${() => this.fire('mai-toggle-comments')}>
           ${this.detail ? 'Masquer les commentaires' : `Commentaires (${p.commentCount})`}
         </button>
+        <mai-favorite-button kind="post" .targetId=${p.id} .label=${p.title}></mai-favorite-button>
+        ${p.author.id === this.meId && this.editing !== 'post' ? this.editButton('post', 'Modifier') : nothing}
         ${
           canDelete
             ? html`<button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-delete-line fr-btn--icon-left" type="button"

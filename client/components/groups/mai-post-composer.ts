@@ -6,6 +6,8 @@ import type { Attachment, Group, Member, NewPost, PostKind } from '../../api/gro
 import { apiContext } from '../../controllers/contexts.js';
 import { alertBox, selectField, textArea, textField } from '../shared/fields.js';
 import { POST_KIND_LABELS, fileSize } from './labels.js';
+import '../polls/mai-poll-fields.js';
+import type { MaiPollFields } from '../polls/mai-poll-fields.js';
 
 interface Upload {
   key: number;
@@ -65,6 +67,7 @@ export class MaiPostComposer extends LitElement {
   /** Empties the form after publication. */
   reset() {
     Object.assign(this, { kind: 'article', title: '', body: '', linkUrl: '', uploads: [], groupIds: [], people: [], found: [], error: '' });
+    this.querySelector<MaiPollFields>('mai-poll-fields')?.reset();
   }
 
   private upload(files: FileList | null, image: boolean) {
@@ -102,7 +105,15 @@ export class MaiPostComposer extends LitElement {
     e.preventDefault();
     this.error = '';
     if (!this.title.trim()) {
-      this.error = 'Donnez un titre à votre publication.';
+      this.error = this.kind === 'poll' ? 'Posez la question du sondage.' : 'Donnez un titre à votre publication.';
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>('#post-title')?.focus());
+      return;
+    }
+    const poll = this.kind === 'poll' ? this.querySelector<MaiPollFields>('mai-poll-fields')!.value() : undefined;
+    if (poll === null) {
+      void this.querySelector<MaiPollFields>('mai-poll-fields')!.updateComplete.then(() =>
+        this.querySelector<HTMLElement>('#poll-fields-error')?.focus(),
+      );
       return;
     }
     if (this.uploads.some((u) => !u.done && !u.error)) {
@@ -118,6 +129,7 @@ export class MaiPostComposer extends LitElement {
       attachmentIds: this.uploads.filter((u) => !u.image && u.done).map((u) => u.done!.id),
       imageId: image?.done?.id ?? null,
       audience: { groupIds: this.groupIds, userIds: this.people.map((p) => p.id) },
+      ...(poll ? { poll } : {}),
     };
     this.dispatchEvent(new CustomEvent('mai-post-publish', { bubbles: true, composed: true, detail: post }));
   }
@@ -191,7 +203,7 @@ export class MaiPostComposer extends LitElement {
       <h2 id="composer-title" class="fr-h5">Publier dans le groupe</h2>
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-3">${selectField({ id: 'post-kind', name: 'kind', label: 'Type', value: this.kind, options: kinds })}</div>
-        <div class="fr-col-12 fr-col-md-9">${textField({ id: 'post-title', name: 'title', label: 'Titre', value: this.title, maxlength: 200 })}</div>
+        <div class="fr-col-12 fr-col-md-9">${textField({ id: 'post-title', name: 'title', label: this.kind === 'poll' ? 'Question' : 'Titre', value: this.title, maxlength: 200 })}</div>
       </div>
       ${textArea({
         id: 'post-body',
@@ -203,6 +215,7 @@ export class MaiPostComposer extends LitElement {
         maxlength: 20000,
         hint: 'Mise en forme légère : **gras**, *italique*, listes (- ou 1.), > citation, [lien](https://…).',
       })}
+      ${this.kind === 'poll' ? html`<mai-poll-fields></mai-poll-fields>` : nothing}
       ${
         this.kind === 'link' || this.kind === 'video'
           ? textField({

@@ -1,7 +1,7 @@
 /** <mai-post-feed>: a live list of posts (one group's with its composer, or my feed), with comments and reactions. */
 import { LitElement, html, nothing } from 'lit';
 import { errorMessage } from '../../api/messages.js';
-import type { NewPost, ReactionKind } from '../../api/groups.js';
+import type { NewPost, Post, PostKind, ReactionKind } from '../../api/groups.js';
 import { sessionContext } from '../../controllers/contexts.js';
 import { LiveStoreController } from '../../controllers/live-store-controller.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -18,6 +18,8 @@ export class MaiPostFeed extends LitElement {
     groupId: { attribute: false },
     canPost: { type: Boolean },
     canModerate: { type: Boolean },
+    kind: {},
+    newSince: {},
     publishing: { state: true },
     notice: { state: true },
   };
@@ -25,12 +27,16 @@ export class MaiPostFeed extends LitElement {
   groupId: number | null = null;
   canPost = false;
   canModerate = false;
+  /** Only posts of this kind (a community's sections); new posts are written with it. */
+  kind: PostKind | null = null;
+  /** Posts published after this instant (not mine) are flagged « Nouveau ». */
+  newSince: string | null = null;
   publishing = false;
   notice = '';
   private session = new StoreController(this, sessionContext);
   private store = new LiveStoreController(this, {
-    key: () => this.groupId,
-    create: (api, groupId) => new PostsStore(api, groupId),
+    key: () => `${this.groupId}:${this.kind ?? ''}`,
+    create: (api) => new PostsStore(api, this.groupId, this.kind),
     start: (store) => void store.load(),
   });
 
@@ -52,6 +58,11 @@ export class MaiPostFeed extends LitElement {
     else this.notice = errorMessage(this.posts.error);
   }
 
+  private isNew(p: Post, me: number): boolean {
+    // Nothing is « nouveau » on a first visit; my own posts never are.
+    return !!this.newSince && p.author.id !== me && p.createdAt > this.newSince;
+  }
+
   private onError() {
     if (this.posts.error) this.notice = errorMessage(this.posts.error);
   }
@@ -62,7 +73,7 @@ export class MaiPostFeed extends LitElement {
     const me = this.session.value?.user?.id ?? 0;
     return html`${
       this.canPost && this.groupId
-        ? html`<mai-post-composer .groupId=${this.groupId} ?busy=${this.publishing} @mai-post-publish=${this.onPublish}></mai-post-composer>`
+        ? html`<mai-post-composer .groupId=${this.groupId} .kind=${this.kind ?? 'article'} ?busy=${this.publishing} @mai-post-publish=${this.onPublish}></mai-post-composer>`
         : nothing
     }
       <div aria-live="polite">${this.notice ? alertBox('error', this.notice) : nothing}</div>
@@ -86,6 +97,7 @@ export class MaiPostFeed extends LitElement {
               .meId=${me}
               ?showGroup=${!this.groupId}
               ?canModerate=${this.canModerate}
+              ?isNew=${this.isNew(p, me)}
               @mai-react=${async (e: CustomEvent<{ kind: ReactionKind }>) => {
                 await s.react(p.id, e.detail.kind);
                 this.onError();
@@ -94,6 +106,14 @@ export class MaiPostFeed extends LitElement {
               @mai-comment=${async (e: CustomEvent<{ body: string; done: (ok: boolean) => void }>) => e.detail.done(await s.comment(p.id, e.detail.body))}
               @mai-delete-comment=${(e: CustomEvent<{ id: number }>) => s.deleteComment(p.id, e.detail.id)}
               @mai-delete-post=${() => s.deletePost(p.id)}
+              @mai-edit-post=${async (e: CustomEvent<{ title: string; body: string; done: (ok: boolean) => void }>) => {
+                e.detail.done(await s.editPost(p.id, { title: e.detail.title, body: e.detail.body }));
+                this.onError();
+              }}
+              @mai-edit-comment=${async (e: CustomEvent<{ id: number; body: string; done: (ok: boolean) => void }>) => {
+                e.detail.done(await s.editComment(e.detail.id, e.detail.body));
+                this.onError();
+              }}
             ></mai-post-card>
           </li>`,
         )}

@@ -9,6 +9,7 @@ import { apiContext, sessionContext } from '../../controllers/contexts.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { HomeStore } from '../../state/home-store.js';
 import { formatCount } from '../reports/mai-bar-chart.js';
+import '../communities/mai-group-suggestions.js';
 
 const frDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long' });
 
@@ -92,7 +93,8 @@ export class MaiHomePage extends LitElement {
           ${h.loaded && !h.documents.length && !h.members.length ? html`<p class="mai-muted">Aucun contenu récent.</p>` : nothing}
           <p><a class="fr-link" href="/documents">Tous les documents</a></p>
         </section>
-      </div>`;
+      </div>
+      ${user.chatOnly ? nothing : html`<mai-group-suggestions></mai-group-suggestions>`}`;
   }
 }
 

@@ -4,6 +4,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { hotlineApi } from '../../api/hotline.js';
 import { apiContext, hubContext } from '../../controllers/contexts.js';
 import { HotlineConversation, type ConversationMessage } from '../../state/hotline-conversation.js';
+import { userCache } from '../../state/user-cache.js';
 import { alertBox } from '../shared/fields.js';
 import { actionError, formatDateTime } from './format.js';
 import { loadingLine } from '../shared/list-states.js';
@@ -55,7 +56,7 @@ export class MaiHotlineConversation extends LitElement {
     const hub = this.hub.value;
     if (!api || !hub) return;
     const rest = hotlineApi(api.http);
-    this.conv = new HotlineConversation(hub, (id, after) => rest.history(id, after), this.channelId);
+    this.conv = new HotlineConversation(hub, async (id, after) => userCache.fromPage(await rest.history(id, after)), this.channelId);
     this.conv.addEventListener('change', this.onChange);
     this.conv.start();
   }

@@ -10,6 +10,8 @@ import { loadingLine } from '../shared/list-states.js';
 import './mai-hotline-availability.js';
 import './mai-hotline-request-form.js';
 import './mai-hotline-ticket-list.js';
+import { helpLink } from '../shared/help-link.js';
+import { HELP_TOPICS } from '../help/guides.js';
 
 /** Container over the hotline store (given by the page). */
 export class MaiHotlineMemberHome extends LitElement {
@@ -46,6 +48,7 @@ export class MaiHotlineMemberHome extends LitElement {
     const s = this.store;
     const tickets = s.list(true);
     return html`<h1 tabindex="-1">Hotline</h1>
+      <p>${helpLink(HELP_TOPICS.hotline, 'la hotline')}</p>
       <p class="fr-text--lead">Une question, un blocage ? L’équipe de la hotline vous répond en privé.</p>
       <mai-hotline-availability .status=${s.status}></mai-hotline-availability>
       <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">

@@ -11,6 +11,7 @@ import './mai-hotline-figures.js';
 import './mai-hotline-categories.js';
 import './mai-hotline-member-home.js';
 import './mai-hotline-ticket.js';
+import { helpLink } from '../shared/help-link.js';
 
 const isStaffRole = (role: string | undefined) => role === 'hotline' || role === 'admin';
 
@@ -89,7 +90,9 @@ export class MaiHotlinePage extends LitElement {
       return html`<h1 tabindex="-1">Catégories de la hotline</h1>${this.nav(first)}<mai-hotline-categories .store=${store}></mai-hotline-categories>`;
     }
     if (first) return this.notFound();
-    return html`<h1 tabindex="-1">Bureau de la hotline</h1>${this.nav('')}<mai-hotline-desk .store=${store} .userId=${user.id}></mai-hotline-desk>`;
+    return html`<h1 tabindex="-1">Bureau de la hotline</h1>
+      <p>${helpLink('guide-hotline', 'le travail de la hotline')}</p>
+      ${this.nav('')}<mai-hotline-desk .store=${store} .userId=${user.id}></mai-hotline-desk>`;
   }
 
   private notFound() {

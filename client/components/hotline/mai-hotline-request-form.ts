@@ -4,6 +4,7 @@ import type { HotlineCategory, HotlineStatus } from '../../api/hotline.js';
 import { requiredErrors } from '../../state/form-checks.js';
 import type { OpenRequestInput } from '../../state/hotline-store.js';
 import { focusErrors, selectField, textArea, textField, withField } from '../shared/fields.js';
+import '../help/mai-faq-suggestions.js';
 
 /** Leaf: categories and busy state in, `mai-hotline-open` { subject, body, categoryId } out. */
 export class MaiHotlineRequestForm extends LitElement {
@@ -64,6 +65,7 @@ export class MaiHotlineRequestForm extends LitElement {
         maxlength: 200,
         hint: 'En quelques mots, par exemple « Pas de lien de confirmation reçu ».',
       })}
+      <mai-faq-suggestions .query=${v.subject}></mai-faq-suggestions>
       ${selectField({
         id: 'hotline-category',
         name: 'categoryId',

@@ -28,9 +28,18 @@ export class MaiAccessibilityPage extends LitElement {
         </li>
         <li>Les titres se suivent dans l’ordre et chaque bouton, lien ou champ a un nom (RGAA thèmes 9 et 11).</li>
         <li>
-          Des parcours au clavier sont testés (connexion, messages, formulaires de groupe et d’événement, profil, hotline,
-          fenêtres de confirmation) : après une erreur ou une action, le focus va où la personne en a besoin, et il revient
-          à son point de départ quand une fenêtre se ferme.
+          Des parcours entièrement au clavier sont testés dans un navigateur (connexion, discussions, formulaires de groupe,
+          d’événement et d’inscription, profil, hotline, centre d’aide, fenêtres de confirmation) : le lien d’évitement
+          « Contenu » mène au contenu, le focus reste visible, après une erreur il va au premier champ à corriger, il reste
+          dans une fenêtre de dialogue tant qu’elle est ouverte et revient à son point de départ quand elle se ferme.
+        </li>
+        <li>
+          Les lecteurs d’écran sont prévenus par des zones de message (« live regions ») : erreurs des formulaires, résultats
+          de recherche, nouveaux messages d’un salon.
+        </li>
+        <li>
+          La vérification anti-robot ne demande ni image ni énigme : le navigateur fait un calcul tout seul, et son état
+          (« Vérification en cours… », « Vérification réussie ») est donné en texte, en français.
         </li>
         <li>Aucune page ne défile horizontalement sur un écran de 390 px (RGAA critère 10.11).</li>
       </ul>

@@ -63,7 +63,9 @@ export class MaiNotificationSettingsPage extends LitElement {
       <p>Vos notifications apparaissent toujours dans Maillage (<a href="/notifications">voir mes notifications</a>).
         Choisissez ici celles que vous recevez aussi par courriel, et à quel rythme.</p>
       ${s ? this.content(s) : html`<p role="status">Chargement…</p>`}
-      <mai-push-toggle></mai-push-toggle>`;
+      <mai-push-toggle></mai-push-toggle>
+      <p class="fr-mt-3w">Les lettres d’information par thème se choisissent dans
+        <a href="/profil/centres-d-interet">vos centres d’intérêt</a>.</p>`;
   }
 }
 

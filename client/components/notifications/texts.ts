@@ -51,12 +51,55 @@ export function describeNotification(n: Pick<AppNotification, 'kind' | 'data'>):
   const groupIcon = 'fr-icon-team-line';
   const eventIcon = 'fr-icon-calendar-event-line';
   switch (n.kind) {
+    case 'sheet_contribution':
+      return {
+        text: `${who(d.author, 'Un professionnel')} a commenté ${str(d.postitText) ? `le post-it ${quoted(d.postitText)}` : 'la fiche'} de votre projet ${quoted(d.title)}.`,
+        href: id(d.sheetId) ? `/projets/${id(d.sheetId)}${str(d.postitText) ? '/canevas' : ''}` : '/projets',
+        icon: 'fr-icon-discuss-line',
+      };
+    case 'sheet_shared':
+      return {
+        text: `${who(d.creator, 'Un créateur')} vous partage son projet ${quoted(d.title)}.`,
+        href: id(d.sheetId) ? `/projets/${id(d.sheetId)}` : '/accompagnements',
+        icon: 'fr-icon-lightbulb-line',
+      };
     case 'join_request':
       return {
         text: `${who(d.user, 'Quelqu’un')} demande à rejoindre le groupe ${group}.`,
         href: id(d.groupId) ? `${groupHref}/demandes` : groupHref,
         icon: 'fr-icon-user-add-line',
       };
+    case 'organisation_requested':
+      return {
+        text: `${who(d.requester, 'Quelqu’un')} demande l’accès de l’organisation ${quoted(d.name)} : la demande attend votre décision.`,
+        href: '/admin/organisations',
+        icon: 'fr-icon-building-line',
+      };
+    case 'account_type_requested':
+      return {
+        text: `${who(d.user, 'Un membre')} demande le type de compte ${quoted(d.requestedLabel)} : la demande attend votre validation.`,
+        href: '/admin/types-de-compte',
+        icon: 'fr-icon-user-star-line',
+      };
+    case 'content_moderated': {
+      const title = quoted(d.title, 'votre contenu');
+      const said = str(d.comment) ? ` : « ${str(d.comment)} »` : '.';
+      const text =
+        d.decision === 'publish'
+          ? `${title} est publié.`
+          : d.decision === 'return'
+            ? `${title} vous est renvoyé pour modification${said}`
+            : `${title} n’a pas été retenu${said}`;
+      // An event's notice opens the event (where its organiser edits it and reads the moderator's comment).
+      if (d.contentKind === 'event' && id(d.contentId))
+        return { text, href: `/evenements/${id(d.contentId)}`, icon: 'fr-icon-calendar-line' };
+      const href = !id(d.contentId)
+        ? '/mes-contenus'
+        : d.contentKind === 'resource'
+          ? `/ressources/${id(d.contentId)}/modifier`
+          : `/mes-contenus/${id(d.contentId)}`;
+      return { text, href, icon: 'fr-icon-article-line' };
+    }
     case 'join_approved':
       return { text: `Votre demande pour rejoindre le groupe ${group} est acceptée.`, href: groupHref, icon: groupIcon };
     case 'join_rejected':
@@ -73,6 +116,26 @@ export function describeNotification(n: Pick<AppNotification, 'kind' | 'data'>):
         href: '/groupes/fil',
         icon: 'fr-icon-article-line',
       };
+    case 'post_new':
+      return {
+        text: `${who(d.author, 'Quelqu’un')} a publié ${quoted(d.title)} dans le groupe ${group}.`,
+        href: id(d.groupId) ? `${groupHref}/fil` : '/groupes/fil',
+        icon: 'fr-icon-article-line',
+      };
+    case 'document_new':
+      return {
+        text: `${who(d.author, 'Quelqu’un')} a ajouté le document ${quoted(d.title)} dans le groupe ${group}.`,
+        href: id(d.documentId) ? `/documents/${id(d.documentId)}` : groupHref,
+        icon: 'fr-icon-file-line',
+      };
+    case 'resource_new':
+      return {
+        text: `${who(d.author, 'Quelqu’un')} a publié la ressource ${quoted(d.title)} (groupe ${group}).`,
+        href: id(d.resourceId) ? `/ressources/${id(d.resourceId)}` : '/ressources',
+        icon: 'fr-icon-book-2-line',
+      };
+    case 'event_new':
+      return { text: `Nouvel événement dans le groupe ${group} : ${event}.`, href: eventHref, icon: eventIcon };
     case 'comment':
       return {
         text: `${who(d.author, 'Quelqu’un')} a commenté votre publication ${quoted(d.title)}.`,
@@ -95,6 +158,21 @@ export function describeNotification(n: Pick<AppNotification, 'kind' | 'data'>):
       };
     case 'mention':
       return mention(d);
+    case 'suggestion_status': {
+      const verdict =
+        d.status === 'planned'
+          ? 'est prévue'
+          : d.status === 'done'
+            ? 'est réalisée'
+            : d.status === 'declined'
+              ? 'n’est pas retenue'
+              : 'est rouverte';
+      return {
+        text: `Votre suggestion ${quoted(d.title)} ${verdict}.${str(d.reason) ? ` Motif : ${str(d.reason)}` : ''}`,
+        href: id(d.suggestionId) ? `/suggestions?id=${id(d.suggestionId)}` : '/suggestions',
+        icon: 'fr-icon-lightbulb-line',
+      };
+    }
     case 'personal_data_ready':
       return {
         text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).',

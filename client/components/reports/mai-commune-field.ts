@@ -10,6 +10,7 @@ import type { CommuneView, ReportsApi } from '../../api/reports.js';
 export class MaiCommuneField extends LitElement {
   static properties = {
     api: { attribute: false },
+    label: { type: String },
     value: { attribute: false },
     error: { type: String },
     options: { state: true },
@@ -18,7 +19,9 @@ export class MaiCommuneField extends LitElement {
     text: { state: true },
   };
 
-  api: ReportsApi | null = null;
+  /** Anything with the reports API's `communes` search (the organisation forms use the public one). */
+  api: Pick<ReportsApi, 'communes'> | null = null;
+  label = "Commune de l'accompagnement";
   value: CommuneView | null = null;
   error = '';
   private options: CommuneView[] = [];
@@ -96,7 +99,7 @@ export class MaiCommuneField extends LitElement {
     const activeId = expanded && this.active >= 0 ? `mai-commune-opt-${this.active}` : undefined;
     return html`<div class="fr-input-group mai-commune ${this.error ? 'fr-input-group--error' : ''}">
       <label class="fr-label" for="mai-commune-input"
-        >Commune de l'accompagnement<span class="fr-hint-text">Tapez le code postal ou le nom, puis choisissez dans la liste (flèches et Entrée).</span></label
+        >${this.label}<span class="fr-hint-text">Tapez le code postal ou le nom, puis choisissez dans la liste (flèches et Entrée).</span></label
       >
       <input
         id="mai-commune-input"

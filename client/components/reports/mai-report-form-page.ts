@@ -52,11 +52,36 @@ export class MaiReportFormPage extends LitElement {
     if (!api) return;
     const key = `maillage.report-draft.${this.session.value?.user?.id ?? 0}.${this.reportId || 'new'}`;
     this.form = new StoreController(this, new ReportFormStore(api, window.localStorage, key, this.reportId || null));
+    if (!this.reportId) void this.prefill(new URLSearchParams(window.location.search));
     if (this.reportId) {
       api.reports.get(this.reportId).then(
         (r) => this.form?.value?.startFrom(r),
         (e) => (this.loadError = (e as Error).message),
       );
+    }
+  }
+
+  /**
+   * A new report opened from an appointment ("Rédiger le compte rendu"):
+   * `?date=YYYY-MM-DD&canal=<key>&theme=<key>&commune=<INSEE>` fill those fields
+   * (unknown values are ignored); an individual accompaniment of one person.
+   */
+  private async prefill(q: URLSearchParams) {
+    const store = this.form?.value;
+    if (!store || !['date', 'canal', 'theme', 'commune'].some((k) => q.has(k))) return;
+    const date = q.get('date') ?? '';
+    const canal = q.get('canal') ?? '';
+    const theme = q.get('theme') ?? '';
+    store.update({
+      activity: 'individual',
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {}),
+      ...(CANALS.some((c) => c.key === canal) ? { canal } : {}),
+      ...(THEMES.some((t) => t.key === theme) ? { themes: [theme] } : {}),
+    });
+    const code = q.get('commune');
+    if (code && /^[0-9AB]{5}$/.test(code)) {
+      const found = (await this.api.value!.reports.communes(code).catch(() => ({ items: [] }))).items.find((c) => c.code === code);
+      if (found) store.update({ commune: found });
     }
   }
 

@@ -11,6 +11,8 @@ import { MyReportsStore } from '../../state/reports-store.js';
 import type { ReportView } from '../../api/reports.js';
 import { ACTIVITIES, CANALS, labelOf } from '../../../server/protocol/report-catalog.js';
 import './mai-report-teams.js';
+import { helpLink } from '../shared/help-link.js';
+import { HELP_TOPICS } from '../help/guides.js';
 
 const frDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('fr-FR');
 
@@ -63,6 +65,7 @@ export class MaiReportsPage extends LitElement {
     const s = this.list?.value;
     if (!s) return nothing;
     return html`<h1 tabindex="-1">Mes comptes rendus</h1>
+      <p>${helpLink(HELP_TOPICS.reports, 'les comptes rendus')}</p>
       <ul class="fr-btns-group fr-btns-group--inline-md">
         <li><a class="fr-btn" href="/comptes-rendus/nouveau">Enregistrer un accompagnement</a></li>
         <li><a class="fr-btn fr-btn--secondary" href="/statistiques">Mes statistiques</a></li>

@@ -12,6 +12,8 @@ import { ReportStatsStore, type PeriodPreset } from '../../state/reports-store.j
 import type { ReportStats, StatScope } from '../../api/reports.js';
 import { formatCount } from './mai-bar-chart.js';
 import './mai-bar-chart.js';
+import { helpLink } from '../shared/help-link.js';
+import { HELP_TOPICS } from '../help/guides.js';
 
 const SCOPES: { key: StatScope; label: string; who: 'all' | 'team' | 'territory' }[] = [
   { key: 'mine', label: 'Mes accompagnements', who: 'all' },
@@ -153,6 +155,7 @@ export class MaiStatsPage extends LitElement {
     const f = s.filter;
     const exportable = f.scope === 'mine' || f.scope === 'team';
     return html`<h1 tabindex="-1">${this.territorial ? 'Statistiques' : 'Mes statistiques'}</h1>
+      <p>${helpLink(HELP_TOPICS.reports, 'les statistiques')}</p>
       <p><a class="fr-btn fr-btn--icon-left fr-icon-add-line" href="/comptes-rendus/nouveau">Enregistrer un accompagnement</a></p>
       ${this.filters()}
       ${

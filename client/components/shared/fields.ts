@@ -2,7 +2,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { focusFirstInvalid } from './focus.js';
+import { ApiError } from '../../api/http.js';
+import { errorMessage } from '../../api/messages.js';
+import { focusAfter, focusFirstInvalid } from './focus.js';
 
 /** Options shared by the helpers. */
 export interface FieldOptions {
@@ -199,6 +201,23 @@ export async function focusErrors(
   if (!Object.values(errors).some(Boolean)) return false;
   await focusFirstInvalid(host);
   return true;
+}
+
+/** What the form says over itself when the server refused some of its fields. */
+export const FIELDS_REFUSED = 'Le formulaire contient des erreurs : corrigez les champs signalés.';
+
+/**
+ * A refused save of an editor page (article, resource…): the server's field errors in place, a notice over
+ * the form, and the focus on the first field in error, else on the alert. What was typed stays.
+ */
+export async function showSaveRefusal(
+  host: HTMLElement & { updateComplete: Promise<unknown>; errors: Record<string, string>; notice: Notice | null },
+  err: unknown,
+): Promise<void> {
+  const fields = err instanceof ApiError ? err.fieldErrors : {};
+  host.errors = fields;
+  host.notice = { kind: 'error', text: Object.keys(fields).length ? FIELDS_REFUSED : errorMessage(err) };
+  if (!(await focusErrors(host, fields))) void focusAfter(host, '.fr-alert--error');
 }
 
 /** A field inside a DSFR fieldset. */

@@ -71,3 +71,20 @@ export function focusFirstInvalid(host: Renders, message = 'Le formulaire contie
 export function focusErrorAlert(host: Renders): Promise<boolean> {
   return focusAfter(host, '.fr-alert--error');
 }
+
+/**
+ * Keeps Tab inside `items` (a dialog's buttons, an open menu's entries): past the last it goes to the first,
+ * Shift+Tab before the first goes to the last. Call from a `keydown` listener; other keys pass through.
+ */
+export function wrapTab(e: KeyboardEvent, items: HTMLElement[]): void {
+  if (e.key !== 'Tab' || !items.length) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}

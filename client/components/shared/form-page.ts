@@ -1,7 +1,8 @@
 /** The frame of the account pages (sign-in, sign-up, passwords, terms): a centred column, and the one-form submit flow. */
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ApiError } from '../../api/http.js';
 import { errorMessage } from '../../api/messages.js';
-import { focusErrors } from './fields.js';
+import { FIELDS_REFUSED, focusErrors } from './fields.js';
 import { focusFirstInvalid } from './focus.js';
 
 /** A page's centred column under its focusable title (`cols`: the DSFR column classes). */
@@ -51,5 +52,52 @@ export class MaiFormPage extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * `submit` for a form whose fields show their own errors (`errors`, the form's checks): on a refusal the
+   * server's field errors replace them (`setErrors`), after `adjust` has put a refusal's code under its field,
+   * and `showRefusal` says what to do.
+   */
+  protected async submitFields(
+    errors: Record<string, string>,
+    setErrors: (fields: Record<string, string>) => void,
+    send: () => Promise<void>,
+    adjust?: (err: unknown, fields: Record<string, string>) => void | Promise<void>,
+  ): Promise<void> {
+    await this.submit(errors, send, async (err) => {
+      const fields = err instanceof ApiError ? err.fieldErrors : {};
+      await adjust?.(err, fields);
+      setErrors(fields);
+      await this.showRefusal(err, fields);
+    });
+  }
+
+  /**
+   * The anti-robot answer of the form's <mai-anti-robot> once its check is done (undefined when the
+   * form shows none); a check that failed becomes a field error under it.
+   */
+  protected async antiRobotAnswer(): Promise<string | undefined> {
+    const check = this.querySelector('mai-anti-robot');
+    if (!check) return undefined;
+    try {
+      return await check.whenVerified();
+    } catch (e) {
+      throw new ApiError(400, 'anti_robot_invalid', (e as Error).message, { fields: { altcha: (e as Error).message } });
+    }
+  }
+
+  /**
+   * Shows a refusal of a public form: a fresh anti-robot check starts unless the refusal came before
+   * the answer was read (invalid_payload), the form error says what to do, focus goes to the first field
+   * in error (else the alert). The caller has set its own field errors to `fields` first.
+   */
+  protected async showRefusal(err: unknown, fields: Record<string, string>): Promise<void> {
+    const check = this.querySelector('mai-anti-robot');
+    // Field refusals (the sign-up's e-mail domain too) come before the answer is spent: it stays valid.
+    const beforeCheck = err instanceof ApiError && (err.code === 'invalid_payload' || err.code === 'email_domain_not_allowed');
+    if (check && !beforeCheck) check.reset();
+    this.formError = Object.keys(fields).length ? FIELDS_REFUSED : errorMessage(err);
+    await focusErrors(this, fields);
   }
 }

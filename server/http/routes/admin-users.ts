@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
 import { adminChangeUserSchema, adminCreateUserSchema, adminUserSearchSchema } from '../../protocol/accounts';
-import { changeUser, createUser, listUsers } from '../../services/accounts/admin-users';
+import { changeUser, createUser, deleteUserNow, listUsers, resendWelcome } from '../../services/accounts/admin-users';
 import { presentUser } from '../../presenters/users';
 import { requireAccess, requireUser } from '../middleware/auth';
 import { canAdministerUsers } from '../../access/users';
@@ -24,7 +24,7 @@ export function adminUserRoutes(deps: Deps, realtime: Realtime): Router<AppState
   router.post('/', async (ctx) => {
     const input = parseInput(adminCreateUserSchema, ctx.request.body);
     ctx.status = 201;
-    ctx.body = { user: presentUser(await createUser(deps, input)) };
+    ctx.body = { user: presentUser(await createUser(deps, currentUser(ctx), input)) };
   });
 
   router.patch('/:id', async (ctx) => {
@@ -34,6 +34,20 @@ export function adminUserRoutes(deps: Deps, realtime: Realtime): Router<AppState
     // Disabling ends every socket; a role or chat-only change makes them reconnect, so rooms are recomputed.
     if (disabledNow || changes.role !== undefined || changes.chatOnly !== undefined) realtime.disconnectUser(user.id);
     ctx.body = { user: presentUser(user) };
+  });
+
+  // A pending account's welcome link again (expired, or the mail got lost).
+  router.post('/:id/welcome', async (ctx) => {
+    await resendWelcome(deps, currentUser(ctx), parseInput(fields.id, ctx.params.id));
+    ctx.status = 202;
+    ctx.body = { status: 'sent' };
+  });
+
+  router.delete('/:id', async (ctx) => {
+    const id = parseInput(fields.id, ctx.params.id);
+    await deleteUserNow(deps, currentUser(ctx), id);
+    realtime.disconnectUser(id);
+    ctx.status = 204;
   });
 
   return router;

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps';
 import { parseInput } from '../../validation';
 import { fields } from '../../protocol/common';
 import { eventSchemas, type RegistrationAnswer } from '../../protocol/agenda';
+import { workshopSchemas } from '../../protocol/agenda-workshops';
 import { requireFullMember, requireUser } from '../middleware/auth';
 import { currentUser, type AppContext, type AppState } from '../context';
 import type { AgendaBroadcasts } from '../../realtime/broadcasts/agenda';
@@ -113,7 +114,8 @@ export function eventRoutes(deps: Deps, agenda: AgendaBroadcasts): Router<AppSta
   router.delete('/api/events/:id/registrations/me', ...auth, async (ctx) => {
     const eventId = id(ctx);
     const actor = currentUser(ctx);
-    await agenda.apply(await unregisterSelf(deps.db, actor, eventId, deps.config.publicUrl));
+    const { sessionId } = parseInput(workshopSchemas.sessionQuery, ctx.query);
+    await agenda.apply(await unregisterSelf(deps.db, actor, eventId, deps.config.publicUrl, sessionId));
     ctx.body = { event: await eventView(deps.db, actor, await accessEvent(deps.db, actor, eventId)) };
   });
 
@@ -126,7 +128,8 @@ export function eventRoutes(deps: Deps, agenda: AgendaBroadcasts): Router<AppSta
   });
 
   router.get('/api/events/:id/registrations', ...auth, async (ctx) => {
-    ctx.body = { items: (await listRegistrants(deps.db, currentUser(ctx), id(ctx))).items, nextCursor: null };
+    const { sessionId } = parseInput(workshopSchemas.sessionQuery, ctx.query);
+    ctx.body = { items: (await listRegistrants(deps.db, currentUser(ctx), id(ctx), sessionId)).items, nextCursor: null };
   });
 
   router.get('/api/events/:id/registrations.csv', ...auth, async (ctx) => {

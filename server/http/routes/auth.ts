@@ -12,25 +12,43 @@ import { requireUser } from '../middleware/auth';
 import type { AppState } from '../context';
 import type { Realtime } from '../../realtime/types';
 import { inBackground } from '../../background';
+import { antiRobotBody } from '../../protocol/anti-robot';
+import { checkAntiRobot } from '../../security/anti-robot';
+import { AppError } from '../../errors';
+import { assertSignupDomain } from '../../services/accounts/signup-rules';
+import type { NotificationBroadcasts } from '../../realtime/broadcasts/notifications';
 
 /** Sign-up, confirmation, login, logout and password reset. */
-export function authRoutes(deps: Deps, realtime: Realtime): Router<AppState> {
+export function authRoutes(deps: Deps, realtime: Realtime, notices: NotificationBroadcasts): Router<AppState> {
   const router = new Router<AppState>({ prefix: '/api/auth' });
   const rl = deps.config.rateLimits;
   const loginPerIp = new AttemptLimiter(rl.loginPerIp, rl.windowSeconds);
   const loginPerAccount = new AttemptLimiter(rl.loginPerAccount, rl.windowSeconds);
   const resetPerIp = new AttemptLimiter(rl.resetPerIp, rl.windowSeconds);
   const resetPerAccount = new AttemptLimiter(rl.resetPerAccount, rl.windowSeconds);
+  // Failed logins per address, whatever the account: past a threshold every login from there asks for the anti-robot check.
+  const failuresPerIp = new AttemptLimiter(Math.max(1, deps.config.antiRobot.loginAfterIpFailures), rl.windowSeconds);
+  /** The AttemptLimiters decide: enough failures on this account, or from this address, and the check is asked. */
+  const loginNeedsAntiRobot = async (email: string, ip: string) => {
+    const { loginAfterFailures, loginAfterIpFailures } = deps.config.antiRobot;
+    return (await loginPerAccount.used(email)) >= loginAfterFailures || (await failuresPerIp.used(ip)) >= loginAfterIpFailures;
+  };
 
   router.post('/register', async (ctx) => {
     const input = parseInput(registerSchema, ctx.request.body);
+    // The address's domain is a field rule too (it reads the text only: the same answer whether or not it has an account).
+    await assertSignupDomain(deps, input.email);
+    // After the fields (their errors cost no proof of work), before anything is written or mailed.
+    await checkAntiRobot(deps, parseInput(antiRobotBody, ctx.request.body).altcha);
     ctx.status = 201;
     ctx.body = { user: await register(deps, input) };
   });
 
   router.post('/confirm', async (ctx) => {
     const { token } = parseInput(tokenSchema, ctx.request.body);
-    ctx.body = { user: presentUser(await confirmAccount(deps, token)) };
+    const { user, notices: rows } = await confirmAccount(deps, token);
+    notices.pushed(rows);
+    ctx.body = { user: presentUser(user) };
   });
 
   router.post('/login', async (ctx) => {
@@ -38,11 +56,17 @@ export function authRoutes(deps: Deps, realtime: Realtime): Router<AppState> {
     await loginPerIp.consume(ctx.ip);
     // Failed attempts on one account are counted whatever the IP (slow brute force from many addresses).
     await loginPerAccount.check(input.email, rl.loginPerAccount);
+    if (await loginNeedsAntiRobot(input.email, ctx.ip)) await checkAntiRobot(deps, parseInput(antiRobotBody, ctx.request.body).altcha);
     let result;
     try {
       result = await login(deps, { ...input, userAgent: ctx.get('user-agent'), ip: ctx.ip });
     } catch (err) {
-      if ((err as { code?: string }).code === 'invalid_credentials') await loginPerAccount.consume(input.email).catch(() => {});
+      if (err instanceof AppError && err.code === 'invalid_credentials') {
+        await loginPerAccount.consume(input.email).catch(() => {});
+        await failuresPerIp.consume(ctx.ip).catch(() => {});
+        // The form shows the check at once for the next attempt (`details.antiRobot`), rather than after one more refusal.
+        if (await loginNeedsAntiRobot(input.email, ctx.ip)) throw new AppError(err.code, err.status, err.message, { antiRobot: true });
+      }
       throw err;
     }
     await loginPerAccount.reset(input.email);

@@ -8,9 +8,10 @@ import { canManageThematic } from '../../access/channels';
 import { currentUser, type AppState } from '../context';
 import { channelView, createThematic, listMyChannels, listThematicForStaff, updateThematic } from '../../services/chat/channels';
 import { history, pins } from '../../services/chat/messages';
-import { presentMessage } from '../../presenters/messages';
+import { presentMessages } from '../../services/chat/message-extras';
 import type { Broadcasts } from '../../realtime/broadcasts';
 import { memberIds } from '../../db/channels';
+import { historyPage } from '../../presenters/messages';
 
 /** Channels: my list, history, pins; thematic channels managed by animators and admins. */
 export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppState> {
@@ -31,12 +32,14 @@ export function channelRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppSta
     const id = parseInput(fields.id, ctx.params.id);
     const q = parseInput(historyQuerySchema, ctx.query);
     const rows = await history(deps.db, currentUser(ctx), id, q);
-    ctx.body = rows.map(presentMessage);
+    const presented = await presentMessages(deps.db, rows);
+    // Protocol 2 (the web client): each author once per page rather than in every message; older clients keep the array.
+    ctx.body = q.protocol === 2 ? historyPage(presented) : presented;
   });
 
   router.get('/:id/pins', async (ctx) => {
     const id = parseInput(fields.id, ctx.params.id);
-    ctx.body = (await pins(deps.db, currentUser(ctx), id)).map(presentMessage);
+    ctx.body = await presentMessages(deps.db, await pins(deps.db, currentUser(ctx), id));
   });
 
   router.post('/', requireAccess(canManageThematic), async (ctx) => {

@@ -82,8 +82,13 @@ export function documentRoutes(deps: Deps, channels: ChannelsContext): Router<Ap
         await discardUpload(file);
         throw err;
       });
-    const { document, created } = await uploadDocument(deps, actor, id, { file, title: meta.title, description: meta.description });
+    const { document, created, notifications } = await uploadDocument(deps, actor, id, {
+      file,
+      title: meta.title,
+      description: meta.description,
+    });
     if (created) changed(document, 'added', group.channel_id);
+    channels.broadcasts.notifications.pushed(notifications);
     const announcement = meta.announce ? await tryAnnounce(actor, document, group.channel_id) : null;
     ctx.status = created ? 201 : 200;
     ctx.body = { ...presentDocument(document, { canDelete: true }), duplicate: !created, announcement } satisfies UploadedDocument;

@@ -8,6 +8,8 @@ import { postRoutes } from './posts';
 import { attachmentRoutes } from './attachments';
 import { notificationRoutes } from './notifications';
 import { directoryRoutes } from './directory';
+import { pollRoutes } from './polls';
+import { communityRoutes } from './communities';
 
 /** Every REST resource of the groups domain: groups, members, posts, files, notifications, directory. */
 export function groupDomainRoutes(deps: Deps, broadcasts: Broadcasts): Router<AppState>[] {
@@ -19,5 +21,7 @@ export function groupDomainRoutes(deps: Deps, broadcasts: Broadcasts): Router<Ap
     attachmentRoutes(deps),
     notificationRoutes(deps),
     directoryRoutes(deps),
+    pollRoutes(deps, live),
+    communityRoutes(deps),
   ];
 }

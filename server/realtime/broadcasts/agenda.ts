@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps';
 import type { Publisher } from '../publish';
 import { rooms } from '../rooms';
-import { findEvent, invitedUserIds } from '../../db/agenda-events';
+import { asPublished, findEvent, invitedUserIds } from '../../db/agenda-events';
+import { extrasOfOne } from '../../services/agenda/event-extras';
 import { countsFor } from '../../db/agenda-registrations';
 import { presentEventPublic } from '../../presenters/agenda-events';
 import type { EventEffects } from '../../services/agenda/notices';
@@ -29,11 +30,13 @@ export class AgendaBroadcasts {
 
   /** `event:updated` with the current counts. */
   async updated(eventId: number): Promise<void> {
-    const event = await findEvent(this.deps.db, eventId);
-    if (!event) return;
+    const found = await findEvent(this.deps.db, eventId);
+    // Drafts and events waiting for moderation are nobody's news yet; readers get the version on line.
+    if (!found || !found.published_at) return;
+    const event = asPublished(found);
     const counts = (await countsFor(this.deps.db, [eventId])).get(eventId)!;
     const targets = (await invitedUserIds(this.deps.db, eventId)).map(rooms.user);
     if (event.g_channel_id) targets.push(rooms.channel(event.g_channel_id));
-    this.publisher.toRooms(targets, 'event:updated', presentEventPublic(event, counts));
+    this.publisher.toRooms(targets, 'event:updated', presentEventPublic(event, counts, await extrasOfOne(this.deps.db, event)));
   }
 }

@@ -4,7 +4,10 @@ import type { Publisher } from '../publish';
 import type { ChannelRow } from '../../db/channels';
 import { findUserById } from '../../db/users';
 import { channelView } from '../../services/chat/channels';
-import { presentMessage, type PresentedMessage } from '../../presenters/messages';
+import { leanMessage, type PresentedMessage } from '../../presenters/messages';
+import { presentSent } from '../../services/chat/message-extras';
+import type { ReactionChange } from '../../services/chat/reactions';
+import { rooms } from '../rooms';
 import type { SendResult } from '../../services/chat/send-types';
 import { UnreadPusher } from './unread';
 
@@ -58,15 +61,37 @@ export class ChannelBroadcasts {
    */
   messageSent(result: SendResult, authorId: number): void {
     const { message, channel, mentionedUserIds } = result;
-    const presented = presentMessage(message);
-    this.publisher.toChannel(channel.id, 'message:new', presented);
+    // The files came with the send: no statement on the fan-out's path.
+    const presented = presentSent(message, result.files);
+    this.newMessage(presented);
     for (const userId of new Set(mentionedUserIds)) this.publisher.toUser(userId, 'mention', { message: presented });
     this.unread.afterMessage(channel.id, [authorId, ...mentionedUserIds]);
+    // Files sent in a group's channel landed in its bank: open bank pages refresh.
+    for (const documentId of result.bankedDocumentIds ?? [])
+      if (channel.group_id) this.documentChanged(channel.id, { groupId: channel.group_id, documentId, action: 'added' });
+  }
+
+  /**
+   * `message:new` to the channel's sockets: lean (the author by id) to protocol 2, the full message to older
+   * ones (kept for one version). Each socket is in exactly one protocol room, so each gets one copy.
+   */
+  newMessage(presented: PresentedMessage): void {
+    this.publisher.toChannelExcept(presented.channelId, rooms.protocol(1), 'message:new', leanMessage(presented));
+    this.publisher.toChannelExcept(presented.channelId, rooms.protocol(2), 'message:new', presented);
   }
 
   /** An edited, deleted, pinned or unpinned message: `message:updated` to its channel. */
   messageUpdated(message: PresentedMessage): void {
     this.publisher.toChannel(message.channelId, 'message:updated', message);
+  }
+
+  /** `message:reactions` to the channel: the message's whole summary, so clients just replace it. */
+  reactionsChanged(change: ReactionChange): void {
+    this.publisher.toChannel(change.channelId, 'message:reactions', {
+      messageId: change.messageId,
+      channelId: change.channelId,
+      reactions: change.reactions,
+    });
   }
 
   /** My read marker moved: my other tabs get `unread`, and `notifications:read` for the mentions it read. */

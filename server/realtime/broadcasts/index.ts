@@ -6,6 +6,7 @@ import { GroupBroadcasts } from './groups';
 import { HotlineBroadcasts } from './hotline';
 import { NotificationBroadcasts } from './notifications';
 import { PresenceBroadcasts } from './presence';
+import { SheetBroadcasts } from './sheets';
 
 /**
  * Every domain's broadcasts: services return what happened, and these turn
@@ -21,6 +22,7 @@ export function createBroadcasts(deps: Deps, publisher: Publisher) {
     agenda: new AgendaBroadcasts(deps, publisher, notifications),
     hotline: new HotlineBroadcasts(deps.db, publisher),
     presence: new PresenceBroadcasts(publisher),
+    sheets: new SheetBroadcasts(deps.db, publisher, notifications),
   };
 }
 

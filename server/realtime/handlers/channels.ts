@@ -3,7 +3,10 @@ import type { EventTable } from '../hub-types';
 import type { ChannelsContext } from '../channels-context';
 import { channelView, joinChannel, leaveChannel, markRead, openDirect, setFavorite } from '../../services/chat/channels';
 import { syncChannel } from '../../services/chat/messages';
-import { presentMessage } from '../../presenters/messages';
+import { presentMessages } from '../../services/chat/message-extras';
+import { markUnreadFrom } from '../../services/chat/read-markers';
+import { authorsOf, leanMessage } from '../../presenters/messages';
+import { peopleFor } from '../../services/chat/people';
 import { accessChannel } from '../../access/channels';
 import { memberCount } from '../../db/channels';
 import { readMentionsUpTo } from '../../services/chat/mention-notices';
@@ -11,7 +14,7 @@ import { readMentionsUpTo } from '../../services/chat/mention-notices';
 /** Typing is not shown in channels larger than this. */
 const TYPING_MAX_MEMBERS = 100;
 
-/** channel:join / leave / sync / read / favorite, typing, dm:open. */
+/** channel:join / leave / sync / read / favorite, typing, dm:open, users:get. */
 export function registerChannelHandlers(table: EventTable, c: ChannelsContext): void {
   const db = c.deps.db;
 
@@ -27,10 +30,21 @@ export function registerChannelHandlers(table: EventTable, c: ChannelsContext): 
     return { channel: await channelView(db, actor, channel) };
   });
 
-  onEvent(table, c.deps, 'channel:sync', async (input, { actor }) => {
+  onEvent(table, c.deps, 'channel:sync', async (input, { actor, socket }) => {
     const { messages, hasMore } = await syncChannel(db, actor, input.channelId, input.afterSeq, input.limit);
-    return { messages: messages.map(presentMessage), hasMore };
+    const presented = await presentMessages(db, messages);
+    // Protocol 2: the page's authors once, the messages lean.
+    if (socket.data.protocol === 2) return { messages: presented.map(leanMessage), hasMore, authors: authorsOf(presented) };
+    return { messages: presented, hasMore };
   });
+
+  onEvent(table, c.deps, 'channel:unread', async (input, { actor }) => {
+    const { channel, lastReadSeq, mentions } = await markUnreadFrom(db, actor, input.messageId);
+    c.broadcasts.channels.readMoved(actor.id, channel, lastReadSeq, mentions, []);
+    return { channelId: channel.id, lastReadSeq };
+  });
+
+  onEvent(table, c.deps, 'users:get', async ({ userIds }, { actor }) => ({ users: await peopleFor(db, actor, userIds) }));
 
   onEvent(table, c.deps, 'channel:read', async (input, { actor }) => {
     const { channel, lastReadSeq, mentions } = await markRead(db, actor, input.channelId, input.seq);

@@ -2,7 +2,7 @@ import { onEvent } from '../handle';
 import type { EventTable } from '../hub-types';
 import type { ChannelsContext } from '../channels-context';
 import { deleteMessage, editMessage, sendMessage, setPinned } from '../../services/chat/messages';
-import { presentMessage } from '../../presenters/messages';
+import { presentOne, presentSent } from '../../services/chat/message-extras';
 
 /** message:send / edit / delete / pin / unpin. */
 export function registerMessageHandlers(table: EventTable, c: ChannelsContext): void {
@@ -10,17 +10,18 @@ export function registerMessageHandlers(table: EventTable, c: ChannelsContext): 
     await c.sendLimiter.consume(actor.id);
     const result = await sendMessage(c.deps.db, c.writer, actor, input);
     if (!result.duplicate) await c.messageSent(result, actor);
-    return { message: presentMessage(result.message) };
+    // A resend answers the stored message as it is now (its files, reactions, replies).
+    return { message: result.duplicate ? await presentOne(c.deps.db, result.message) : presentSent(result.message, result.files) };
   });
 
   onEvent(table, c.deps, 'message:edit', async (input, { actor }) => {
-    const message = presentMessage(await editMessage(c.deps.db, actor, input.messageId, input.body));
+    const message = await presentOne(c.deps.db, await editMessage(c.deps.db, actor, input.messageId, input.body));
     c.broadcasts.channels.messageUpdated(message);
     return { message };
   });
 
   onEvent(table, c.deps, 'message:delete', async (input, { actor }) => {
-    const message = presentMessage(await deleteMessage(c.deps.db, actor, input.messageId));
+    const message = await presentOne(c.deps.db, await deleteMessage(c.deps.db, actor, input.messageId));
     c.broadcasts.channels.messageUpdated(message);
     return {};
   });
@@ -30,7 +31,7 @@ export function registerMessageHandlers(table: EventTable, c: ChannelsContext): 
     ['message:unpin', false],
   ] as const) {
     onEvent(table, c.deps, event, async (input, { actor }) => {
-      const message = presentMessage(await setPinned(c.deps.db, actor, input.messageId, pinned));
+      const message = await presentOne(c.deps.db, await setPinned(c.deps.db, actor, input.messageId, pinned));
       c.broadcasts.channels.messageUpdated(message);
       return { message };
     });

@@ -1,35 +1,41 @@
 import type { Deps } from '../../deps';
-import type { RedisPair } from '../../redis';
-import type { HubServer, HubSocket } from '../hub-types';
+import type { HubServer, HubSharing, HubSocket } from '../hub-types';
 import type { RedisHealth } from '../../redis-health';
 import type { PresenceBroadcasts } from '../broadcasts/presence';
 import { rooms } from '../rooms';
 import type { PresenceDomain, PresenceInfo } from './types';
 import { iso } from '../../presenters/time';
-import { contactIdsOf, nonNationalChannelIdsOf, presenceRowsOf, recordLastSeen } from '../../db/contacts';
+import { presenceRowsForViewer, presenceRowsOf, recordLastSeen } from '../../db/contacts';
+import type { UserRow } from '../../db/users';
 import { registerPresenceHandlers } from '../handlers/presence';
 import { MemoryPresenceStore } from './memory-store';
 import { RedisPresenceStore } from './redis-store';
+import { PrimaryPresenceStore } from './primary-store';
 import type { PresenceStatus, PresenceStore } from './store';
 import { canSeePresence } from '../../access/directory';
 
 /**
  * Presence per user: `online` on the first socket on any node, `away`/`dnd` when
  * the user says so, `offline` once the last socket has been gone for the grace
- * period. Each change is sent once, in one emit, to the rooms of the user's
- * non-national channels (their contacts) and to the user's own room.
+ * period. Each change goes to the sockets subscribed to the user and to the user's own
+ * sockets, gathered per 250 ms window (broadcasts/presence.ts).
  */
 export function createPresenceDomain(
   deps: Deps,
   broadcasts: PresenceBroadcasts,
-  redis: RedisPair | null,
+  sharing: HubSharing,
   health?: RedisHealth,
 ): PresenceDomain {
+  const { redis } = sharing;
   const { db, config, log } = deps;
   let io: HubServer | null = null;
   /** Redis down: shared presence is skipped (nothing waits on it) and rebuilt from the live sockets when it is back. */
   const degraded = () => !!health?.degraded;
-  const store: PresenceStore = redis ? new RedisPresenceStore(redis.cmd, config, log) : new MemoryPresenceStore();
+  const store: PresenceStore = redis
+    ? new RedisPresenceStore(redis.cmd, config, log)
+    : sharing.clusterWorker
+      ? new PrimaryPresenceStore()
+      : new MemoryPresenceStore();
   const graceTimers = new Map<number, NodeJS.Timeout>();
   /** Sockets this node has counted, so a socket whose connect failed half-way is never uncounted. */
   const counted = new WeakSet<HubSocket>();
@@ -57,8 +63,29 @@ export function createPresenceDomain(
 
   async function announce(userId: number, status: PresenceStatus, lastSeenAt: string | null): Promise<void> {
     if (stopped) return;
-    const channelIds = await nonNationalChannelIdsOf(db, userId);
-    broadcasts.changed(userId, channelIds, status, lastSeenAt);
+    broadcasts.changed(userId, status, lastSeenAt);
+  }
+
+  /** Rooms each socket joined for its `presence:subscribe`, to leave when it subscribes anew. */
+  const subscribed = new WeakMap<HubSocket, string[]>();
+
+  /** What `actor` may see of these users: the visible ones in the order asked, and which of them are contacts. */
+  async function visibility(actor: UserRow, userIds: number[]) {
+    const wanted = [...new Set(userIds)];
+    const found = await presenceRowsForViewer(db, actor.id, wanted);
+    const contacts = new Set(found.filter((r) => r.contact).map((r) => r.id));
+    contacts.add(actor.id);
+    const rows = found.filter((r) => r.status === 'active' && canSeePresence(actor, contacts.has(r.id)));
+    const statuses_ = await statuses(rows.map((r) => r.id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const presence = wanted.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const status = statuses_.get(id) ?? 'offline';
+      const lastSeenAt = status === 'offline' && contacts.has(id) ? iso(r.last_seen_at) : null;
+      return [{ userId: id, status, lastSeenAt }];
+    });
+    return { presence, contacts };
   }
 
   async function wentOffline(userIds: number[], at: Date): Promise<void> {
@@ -160,6 +187,7 @@ export function createPresenceDomain(
 
     async stop() {
       stopped = true;
+      broadcasts.flush();
       for (const t of graceTimers.values()) clearTimeout(t);
       graceTimers.clear();
       await ready;
@@ -176,19 +204,17 @@ export function createPresenceDomain(
     },
 
     async visibleTo(actor, userIds) {
-      const wanted = [...new Set(userIds)];
-      const contacts = new Set(await contactIdsOf(db, actor.id, wanted));
-      contacts.add(actor.id);
-      const rows = (await presenceRowsOf(db, wanted)).filter((r) => r.status === 'active' && canSeePresence(actor, contacts.has(r.id)));
-      const statuses_ = await statuses(rows.map((r) => r.id));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return wanted.flatMap((id) => {
-        const r = byId.get(id);
-        if (!r) return [];
-        const status = statuses_.get(id) ?? 'offline';
-        const lastSeenAt = status === 'offline' && contacts.has(id) ? iso(r.last_seen_at) : null;
-        return [{ userId: id, status, lastSeenAt }];
-      });
+      return (await visibility(actor, userIds)).presence;
+    },
+
+    async subscribe(socket, actor, userIds) {
+      const { presence, contacts } = await visibility(actor, userIds);
+      const next = presence.map((p) => (contacts.has(p.userId) ? rooms.presenceOfContact(p.userId) : rooms.presence(p.userId)));
+      const keep = new Set(next);
+      for (const room of subscribed.get(socket) ?? []) if (!keep.has(room)) void socket.leave(room);
+      if (socket.connected) void socket.join(next);
+      subscribed.set(socket, next);
+      return presence;
     },
   };
   return domain;

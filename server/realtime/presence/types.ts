@@ -1,5 +1,5 @@
 import type { UserRow } from '../../db/users';
-import type { RealtimeDomain } from '../hub-types';
+import type { HubSocket, RealtimeDomain } from '../hub-types';
 import type { ChosenStatus, PresenceStatus } from './store';
 
 /** What the others see of someone: `lastSeenAt` is set for offline users (when they left), null otherwise. */
@@ -16,4 +16,9 @@ export interface PresenceDomain extends RealtimeDomain {
   setStatus(userId: number, status: ChosenStatus): Promise<void>;
   /** `presence:get`: what `actor` may see of these users, in the order asked, unknown and invisible ones left out. */
   visibleTo(actor: UserRow, userIds: number[]): Promise<Array<{ userId: number } & PresenceInfo>>;
+  /**
+   * `presence:subscribe`: the socket now follows these users (its previous subscription is replaced);
+   * answers their presence as `visibleTo` does. Whether each is a contact (gets `lastSeenAt`) is decided now.
+   */
+  subscribe(socket: HubSocket, actor: UserRow, userIds: number[]): Promise<Array<{ userId: number } & PresenceInfo>>;
 }

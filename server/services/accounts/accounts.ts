@@ -11,6 +11,10 @@ import { ms } from '../../presenters/time';
 import { syncAutoMemberships } from '../chat/channels';
 import { claimEmailInvitations } from '../groups/invitations';
 import { normalizePhone } from './phone';
+import { findAccountType } from '../../db/account-types';
+import { BASIC_TYPE } from '../../access/account-types';
+import type { NotificationRow } from '../../db/notifications';
+import { announceTypeRequest } from './account-types';
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
@@ -51,6 +55,7 @@ export async function register(deps: Deps, input: RegisterInput) {
   assertPasswordRule(input.password, input);
   const phone = normalizePhone(input.phone ?? null);
   await assertDepartment(deps, input.departmentCode);
+  const types = await typeColumns(deps, input.accountType);
   // Timing must not tell whether the address has an account: the password is hashed and the
   // username looked up on every path, before the paths part (see test/server/timing.test.ts).
   const [passwordHash, existing, usernameTaken] = await Promise.all([
@@ -88,6 +93,7 @@ export async function register(deps: Deps, input: RegisterInput) {
         role: 'member',
         chat_only: false,
         status: 'pending',
+        ...types,
       });
       // Two statements, as issueToken's on the other path (a new account has no token to expire).
       await insertToken(trx, { userId: row.id, kind: 'confirm', tokenHash: hash, expiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
@@ -102,6 +108,23 @@ export async function register(deps: Deps, input: RegisterInput) {
   return pendingView(input);
 }
 
+/**
+ * The account-type columns of a sign-up: a type that needs an admin's
+ * validation is requested (the account is a basic member meanwhile), any
+ * other is in force at once; an unknown key is a field error.
+ */
+async function typeColumns(
+  deps: Deps,
+  key: string | undefined,
+): Promise<Pick<UserRow, 'account_type' | 'requested_account_type' | 'account_type_requested_at'>> {
+  if (!key || key === BASIC_TYPE) return { account_type: BASIC_TYPE, requested_account_type: null };
+  const type = await findAccountType(deps.db, key);
+  if (!type) throw invalidPayload('Type de compte inconnu.', { fields: { accountType: 'Choisissez un type de compte dans la liste.' } });
+  return type.needs_validation
+    ? { account_type: BASIC_TYPE, requested_account_type: key, account_type_requested_at: new Date() }
+    : { account_type: key, requested_account_type: null };
+}
+
 async function issueToken(deps: Deps, userId: number, kind: TokenKind, ttlMs: number): Promise<string> {
   const { token, hash } = newSecretToken();
   await deps.db.transaction(async (trx) => {
@@ -112,7 +135,7 @@ async function issueToken(deps: Deps, userId: number, kind: TokenKind, ttlMs: nu
 }
 
 /** Checks and burns a one-time token; returns its user. */
-async function consumeToken(deps: Deps, kind: TokenKind, token: string): Promise<UserRow> {
+export async function consumeToken(deps: Deps, kind: TokenKind, token: string): Promise<UserRow> {
   const row = await findToken(deps.db, kind, hashToken(token));
   if (!row || row.used_at) throw new AppError('invalid_token', 400, 'Ce lien est invalide ou a déjà été utilisé.');
   if ((ms(row.expires_at) ?? 0) < Date.now()) throw new AppError('token_expired', 400, 'Ce lien a expiré. Faites une nouvelle demande.');
@@ -122,15 +145,25 @@ async function consumeToken(deps: Deps, kind: TokenKind, token: string): Promise
   return user;
 }
 
-/** Activates a pending account from its confirmation link. */
-export async function confirmAccount(deps: Deps, token: string): Promise<UserRow> {
+/**
+ * Activates a pending account from its confirmation link. A type asked for at
+ * sign-up is announced to the admins now, once the address is proven (notices
+ * answered, to push after the commit).
+ */
+export async function confirmAccount(deps: Deps, token: string): Promise<{ user: UserRow; notices: NotificationRow[] }> {
   const user = await consumeToken(deps, 'confirm', token);
   if (user.status === 'disabled') throw new AppError('account_not_active', 403, 'Ce compte est désactivé.');
-  const active = user.status === 'pending' ? await updateUser(deps.db, user.id, { status: 'active' }) : user;
+  const wasPending = user.status === 'pending';
+  const { active, notices } = await deps.db.transaction(async (trx) => {
+    const active = wasPending ? await updateUser(trx, user.id, { status: 'active' }) : user;
+    const notices =
+      wasPending && active.requested_account_type ? await announceTypeRequest(trx, active, active.requested_account_type) : [];
+    return { active, notices };
+  });
   await syncAutoMemberships(deps.db, active);
   // Group invitations mailed to this address before the account existed become its own now.
   await claimEmailInvitations(deps.db, active);
-  return active;
+  return { user: active, notices };
 }
 
 /** Mails a reset link if the account exists; answers nothing either way. */

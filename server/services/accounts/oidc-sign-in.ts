@@ -5,6 +5,7 @@
  * new active account that still has to accept the terms of use.
  */
 import type { Deps } from '../../deps';
+import { assertSignupDomain } from './signup-rules';
 import { AppError, conflict } from '../../errors';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser, type UserRow } from '../../db/users';
 import { findIdentity, insertIdentity, touchIdentity } from '../../db/user-identities';
@@ -107,6 +108,8 @@ export async function completeOidcSignup(
   client: Client,
 ): Promise<{ user: UserRow; token: string; next: string | null }> {
   const pending = await findPendingOidcSignup(deps, ticket);
+  // The sign-up rules bind a ProConnect sign-up too (an existing account signs in whatever its domain).
+  await assertSignupDomain(deps, pending.email);
   await assertDepartment(deps, departmentCode);
   if (await findUserByEmail(deps.db, pending.email)) {
     throw conflict('email_taken', 'Un compte existe déjà avec cette adresse : connectez-vous avec votre mot de passe.');

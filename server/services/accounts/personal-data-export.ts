@@ -27,8 +27,10 @@ export async function streamPersonalDataZip(deps: Pick<Deps, 'db' | 'config' | '
     `Export du ${new Date().toISOString()} pour ${user.email}.`,
     '',
     'Un fichier JSON par type de données (profil, sessions, messages, publications, commentaires,',
-    'réactions, adhésions, notifications, demandes à la hotline, inscriptions aux événements, documents),',
-    'et dans fichiers/ les fichiers que vous avez déposés.',
+    'réactions, adhésions, notifications, demandes à la hotline, inscriptions aux événements, documents,',
+    'organisation, demandes d’accès d’organisation, type de compte, articles, recommandations envoyées,',
+    'page et rendez-vous, favoris, changements d’adresse, fils suivis, appareils notifiés),',
+    'et dans fichiers/ les fichiers que vous avez déposés (documents, photo de profil, images d’articles).',
   ].join('\n');
   zip.append(readme, { name: 'LISEZ-MOI.txt' });
   for (const [kind, rows] of Object.entries(kinds)) zip.append(JSON.stringify(rows, null, 2), { name: `${kind}.json` });

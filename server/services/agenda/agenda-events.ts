@@ -15,12 +15,18 @@ import {
   type EventRow,
   type EventView,
 } from '../../db/agenda-events';
-import { allRegistrationsOf, countsFor, prescriptionsBy, selfRegistrations, waitlistPosition } from '../../db/agenda-registrations';
+import { allRegistrationsOf, countsFor, prescriptionsBy, selfRegistrations } from '../../db/agenda-registrations';
+import { asPublished, publishedSnapshot } from '../../db/agenda-events';
+import { cancelSessionsOf, insertSession, lockSession, sessionsOf, updateSession } from '../../db/event-sessions';
+import { countsForSessions, mySessionRegistrations, sessionWaitlistPosition } from '../../db/session-registrations';
+import { extrasOf, extrasOfOne } from './event-extras';
+import { afterContentEdit } from './event-content';
 import { groupMemberIds, membershipsIn } from '../../db/groups';
 import { activeFullMemberIds, type UserRow } from '../../db/users';
 import { presentEvent, type PresentedEvent } from '../../presenters/agenda-events';
 import { ms } from '../../presenters/time';
 import { notify } from '../notifications/notifications';
+import { notifyGroupActivity } from '../notifications/group-activity';
 import { cancellationNotices, changeNotices, eventRef, noEffects, type EventEffects } from './notices';
 import { fillPlaces } from './places';
 
@@ -34,33 +40,54 @@ export async function eventView(db: Knex, actor: UserRow, access: EventAccess): 
   ]);
   const myPrescriptions = [];
   for (const p of prescriptions)
-    myPrescriptions.push({ id: p.id, name: p.name, email: p.email, status: p.status, position: await waitlistPosition(db, p) });
-  return presentEvent(access.event, counts.get(id)!, {
+    myPrescriptions.push({ id: p.id, name: p.name, email: p.email, status: p.status, position: await sessionWaitlistPosition(db, p) });
+  const extras = await extrasOfOne(db, access.event);
+  return presentEvent(access.event, counts.get(id)!, extras, {
     myRegistration: mine.get(id) ?? null,
+    mySessionRegistrations: await mySessions(
+      db,
+      actor.id,
+      extras.sessions.map((s) => s.row.id),
+    ),
     invited: access.invited,
     canManage: access.canManage,
     myPrescriptions,
   });
 }
 
-/** Many events for one viewer, with counts and their own registration, in few queries. */
+/** My places on the direct list in these sessions, with their waiting-list positions. */
+async function mySessions(db: Knex, userId: number, sessionIds: number[]) {
+  const rows = await mySessionRegistrations(db, userId, sessionIds);
+  const out = [];
+  for (const r of rows) out.push({ sessionId: r.session_id, id: r.id, status: r.status, position: await sessionWaitlistPosition(db, r) });
+  return out;
+}
+
+/** Many events for one viewer, with counts and their own registration, in few queries (readers get the published versions). */
 async function presentMany(db: Knex, actor: UserRow, events: EventView[]): Promise<PresentedEvent[]> {
   const ids = events.map((e) => e.id);
   const groupIds = [...new Set(events.map((e) => e.group_id))];
-  const [counts, mine, invited, memberships] = await Promise.all([
+  const [counts, mine, invited, memberships, extras] = await Promise.all([
     countsFor(db, ids),
     selfRegistrations(db, actor.id, ids),
     invitedAmong(db, actor.id, ids),
     membershipsIn(db, actor.id, groupIds),
+    extrasOf(db, events),
   ]);
+  const sessionIds = [...extras.values()].flatMap((x) => x.sessions.map((s) => s.row.id));
+  const mineBySession = await mySessions(db, actor.id, sessionIds);
   const roles = new Map(memberships.map((m) => [m.group_id, m]));
-  return events.map((e) =>
-    presentEvent(e, counts.get(e.id)!, {
+  return events.map((e) => {
+    const canManage = canManageListedEvent(actor, roles.get(e.group_id), e.g_visibility === 'private', e.created_by);
+    const x = extras.get(e.id)!;
+    const own = new Set(x.sessions.map((s) => s.row.id));
+    return presentEvent(canManage ? e : asPublished(e), counts.get(e.id)!, x, {
       myRegistration: mine.get(e.id) ?? null,
       invited: invited.has(e.id),
-      canManage: canManageListedEvent(actor, roles.get(e.group_id), e.g_visibility === 'private'),
-    }),
-  );
+      canManage,
+      mySessionRegistrations: mineBySession.filter((m) => own.has(m.sessionId)),
+    });
+  });
 }
 
 const MAX_LIST = 500;
@@ -76,7 +103,7 @@ export async function listGroupEvents(db: Knex, actor: UserRow, groupId: number,
   if (membership?.status !== 'member' && !canOrganise(actor, membership)) {
     throw forbidden('Réservé aux membres du groupe.', 'not_a_member');
   }
-  return presentMany(db, actor, await groupEvents(db, group.id, range, MAX_LIST));
+  return presentMany(db, actor, await groupEvents(db, group.id, range, MAX_LIST, actor.id));
 }
 
 export interface EventFields {
@@ -168,9 +195,32 @@ export async function createEvent(
       waitlist: f.waitlist,
       prescription_capacity: f.prescriptionCapacity,
       registration_deadline: f.registrationDeadline,
+      status: 'published',
+      published_at: new Date(),
     });
+    await insertSession(trx, {
+      event_id: id,
+      starts_at: f.startsAt,
+      ends_at: f.endsAt,
+      capacity: f.capacity,
+      prescription_capacity: f.prescriptionCapacity,
+    });
+    const created = (await findEvent(trx, id))!;
+    await updateEvent(trx, id, { published_json: publishedSnapshot(created) });
     const effects = noEffects(id, true);
-    await inviteToEvent(trx, actor, (await findEvent(trx, id))!, group.name, who, effects);
+    const event = (await findEvent(trx, id))!;
+    await inviteToEvent(trx, actor, event, group.name, who, effects);
+    // Members not invited by name (nor as the whole group) hear of it as group activity.
+    effects.notifications.push(
+      ...(await notifyGroupActivity(trx, {
+        kind: 'event_new',
+        groupId: group.id,
+        groupName: group.name,
+        authorId: actor.id,
+        data: eventRef(event, group.name),
+        alreadyNotified: effects.notifications.map((n) => n.user_id),
+      })),
+    );
     return { id, effects };
   });
   return { access: await accessEvent(db, actor, id), effects };
@@ -219,7 +269,14 @@ export async function editEvent(
             : new Date(event.registration_deadline),
     };
     assertDates(merged);
-    const counts = (await countsFor(trx, [eventId])).get(eventId)!;
+    const sessions = (await sessionsOf(trx, [eventId])).get(eventId) ?? [];
+    const timing = ['startsAt', 'endsAt', 'capacity', 'prescriptionCapacity'].some((k) => changes[k as keyof EventFields] !== undefined);
+    if (timing && sessions.length !== 1) {
+      throw ruleViolated('use_sessions', 'Cet événement a plusieurs dates : modifiez-les une par une.');
+    }
+    const only = sessions[0];
+    const counts =
+      (await countsForSessions(trx, only ? [only.id] : [])).get(only?.id ?? -1) ?? (await countsFor(trx, [eventId])).get(eventId)!;
     if (changes.capacity != null && changes.capacity < counts.member.registered) throw capacityRule('', counts.member.registered);
     if (changes.prescriptionCapacity !== undefined && counts.prescription.registered + counts.prescription.waitlisted > 0) {
       if (changes.prescriptionCapacity === null) throw capacityRule('« sur prescription »', counts.prescription.registered);
@@ -240,8 +297,20 @@ export async function editEvent(
     const effects = noEffects(eventId, true);
     if (!Object.keys(row).length) return effects;
     await updateEvent(trx, eventId, row);
+    if (only && timing) {
+      await updateSession(trx, only.id, {
+        starts_at: row.starts_at ?? only.starts_at,
+        ends_at: row.ends_at ?? only.ends_at,
+        capacity: row.capacity !== undefined ? row.capacity : only.capacity,
+        prescription_capacity: row.prescription_capacity !== undefined ? row.prescription_capacity : only.prescription_capacity,
+      });
+    }
+    if (['title', 'description', 'location', 'video_url'].some((k) => k in row)) await afterContentEdit(trx, actor, eventId);
     const saved = (await lockEvent(trx, eventId))!;
-    for (const list of ['member', 'prescription'] as const) await fillPlaces(trx, saved, seen.g_name, list, publicUrl, effects);
+    for (const session of (await sessionsOf(trx, [eventId])).get(eventId) ?? []) {
+      const locked = (await lockSession(trx, session.id))!;
+      for (const list of ['member', 'prescription'] as const) await fillPlaces(trx, saved, locked, seen.g_name, list, publicUrl, effects);
+    }
     const moved =
       ms(saved.starts_at) !== ms(event.starts_at) ||
       ms(saved.ends_at) !== ms(event.ends_at) ||
@@ -259,6 +328,7 @@ export async function cancelEvent(db: Knex, actor: UserRow, eventId: number, rea
     const event = (await lockEvent(trx, eventId))!;
     if (event.cancelled_at) return noEffects(eventId);
     await updateEvent(trx, eventId, { cancelled_at: new Date(), cancel_reason: reason });
+    await cancelSessionsOf(trx, eventId, reason);
     const effects = noEffects(eventId, true);
     await cancellationNotices(trx, event, seen.g_name, await allRegistrationsOf(trx, eventId), reason, effects);
     return effects;

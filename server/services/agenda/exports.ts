@@ -5,39 +5,16 @@ import { myEvents, type EventView } from '../../db/agenda-events';
 import { findUserById, type UserRow } from '../../db/users';
 import { hashToken, newSecretToken } from '../accounts/passwords';
 import { accessEvent } from '../../access/agenda';
-import { listRegistrants } from './registrations';
+import { fileSlug, listsCsv } from './organiser-lists';
+
+export { fileSlug };
 import { iso, ms } from '../../presenters/time';
 import { deleteFeed, findFeedByTokenHash, findFeedOf, saveFeed } from '../../db/calendar-feeds';
 import { selfRegistrations } from '../../db/agenda-registrations';
-import { spreadsheetCsv } from '../../csv';
-import { slugify } from '../../slug';
 
-const parisDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
-const LIST_LABEL = { member: 'Membres', prescription: 'Sur prescription' } as const;
-const STATUS_LABEL = { registered: 'Inscrit', waitlisted: "Liste d'attente" } as const;
-
-/** The slug of a title for a download name (ASCII letters, digits and dashes). */
-export const fileSlug = (title: string) => slugify(title, 'evenement', 50);
-
-/**
- * GET /api/events/:id/registrations.csv for organisers: what a spreadsheet
- * opens as is (UTF-8 with BOM, `;` between cells, CRLF), formula cells neutralised.
- */
+/** GET /api/events/:id/registrations.csv for organisers: every session's lists (see organiser-lists.ts). */
 export async function registrantsCsv(db: Knex, actor: UserRow, eventId: number): Promise<{ filename: string; body: string }> {
-  const { event, items } = await listRegistrants(db, actor, eventId);
-  const header = ['Liste', 'Statut', "Rang d'attente", 'Nom', 'E-mail', 'Structure', 'Inscrit par', "Date d'inscription"];
-  const rows = items.map((r) => [
-    LIST_LABEL[r.list],
-    STATUS_LABEL[r.status],
-    r.position === null ? '' : String(r.position),
-    r.name ?? '',
-    r.email ?? '',
-    r.employer ?? '',
-    r.prescriber?.displayName ?? '',
-    r.createdAt ? parisDateTime.format(new Date(r.createdAt)) : '',
-  ]);
-  const body = spreadsheetCsv([header, ...rows]);
-  return { filename: `inscrits-${fileSlug(event.title)}-${event.id}.csv`, body };
+  return listsCsv(db, actor, eventId);
 }
 
 /** Builds an iCalendar document (UTC times) for some events. */

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Mail } from '../../mail';
 import type { EventRow } from '../../db/agenda-events';
 import type { RegistrationRow } from '../../db/agenda-registrations';
+import type { SessionRow } from '../../db/event-sessions';
 import type { NotificationRow } from '../../db/notifications';
 import { findUserById } from '../../db/users';
 import { notify } from '../notifications/notifications';
@@ -34,7 +35,7 @@ export const eventRef = (e: EventRow, groupName: string) => ({
   startsAt: new Date(e.starts_at).toISOString(),
 });
 
-const eventLink = (publicUrl: string, e: EventRow) => `${publicUrl}/evenements/${e.id}`;
+export const eventLink = (publicUrl: string, e: EventRow) => `${publicUrl}/evenements/${e.id}`;
 
 /**
  * Tells a person their place on the waiting list became a place: a member by
@@ -44,6 +45,7 @@ const eventLink = (publicUrl: string, e: EventRow) => `${publicUrl}/evenements/$
 export async function promotionNotices(
   trx: Knex,
   e: EventRow,
+  session: SessionRow,
   groupName: string,
   promoted: RegistrationRow[],
   publicUrl: string,
@@ -51,8 +53,9 @@ export async function promotionNotices(
 ): Promise<void> {
   for (const r of promoted) {
     const subject = `Une place s'est libérée : « ${e.title} »`;
+    const free = r.list === 'member' && !r.user_id ? 'le lien d’annulation reçu lors de votre inscription' : eventLink(publicUrl, e);
     const text = (who: string) =>
-      `Bonjour ${who},\n\nUne place s'est libérée pour « ${e.title} » (${whenText(e.starts_at as Date)}). Vous étiez sur la liste d'attente : vous êtes maintenant inscrit(e).\nSi vous ne pouvez plus venir, libérez votre place : ${eventLink(publicUrl, e)}${signature}`;
+      `Bonjour ${who},\n\nUne place s'est libérée pour « ${e.title} » (${whenText(session.starts_at as Date)}). Vous étiez sur la liste d'attente : vous êtes maintenant inscrit(e).\nSi vous ne pouvez plus venir, libérez votre place : ${free}${signature}`;
     if (r.list === 'member' && r.user_id) {
       out.notifications.push(await notify(trx, r.user_id, 'event_promoted', eventRef(e, groupName)));
       const user = await findUserById(trx, r.user_id);
@@ -72,11 +75,15 @@ export async function cancellationNotices(
   regs: RegistrationRow[],
   reason: string | null,
   out: EventEffects,
+  session?: SessionRow,
 ): Promise<void> {
   const subject = `Annulation : « ${e.title} »`;
   const why = reason ? `\n\nMotif : ${reason}` : '';
+  const what = session
+    ? `La date du ${whenText(session.starts_at as Date)} de « ${e.title} » est annulée.`
+    : `L'événement « ${e.title} » prévu le ${whenText(e.starts_at as Date)} est annulé.`;
   const text = (who: string) =>
-    `Bonjour ${who},\n\nL'événement « ${e.title} » prévu le ${whenText(e.starts_at as Date)} est annulé.${why}\n\nVotre inscription est donc annulée, vous n'avez rien à faire.${signature}`;
+    `Bonjour ${who},\n\n${what}${why}\n\nVotre inscription est donc annulée, vous n'avez rien à faire.${signature}`;
   const notified = new Set<number>();
   for (const r of regs) {
     if (r.list === 'member' && r.user_id) {

@@ -1,25 +1,24 @@
 import type { Knex } from 'knex';
-import { conflict, notFound, ruleViolated } from '../../errors';
+import { AppError, conflict, notFound, ruleViolated } from '../../errors';
 import { lockEvent, type EventRow } from '../../db/agenda-events';
+import { lockSession, sessionsOf, type SessionRow } from '../../db/event-sessions';
+import { deleteRegistration, findRegistration, type RegistrationRow, type RegistrationStatus } from '../../db/agenda-registrations';
 import {
-  countIn,
-  deleteRegistration,
-  findPrescription,
-  findRegistration,
-  findSelfRegistration,
-  insertRegistration,
-  registrationsOf,
-  waitlistPosition,
-  type RegistrationRow,
-  type RegistrationStatus,
-} from '../../db/agenda-registrations';
+  countInSession,
+  findInSession,
+  insertSessionRegistration,
+  mySessionRegistrations,
+  registrationsOfSessions,
+  sessionWaitlistPosition,
+  type NewSessionRegistration,
+} from '../../db/session-registrations';
 import type { UserRow } from '../../db/users';
-import { presentRegistration, registrationOpen, type PresentedRegistration } from '../../presenters/agenda-events';
+import { presentRegistration, sessionOpen, type PresentedRegistration } from '../../presenters/agenda-events';
 import { accessEvent, accessEventAsOrganiser } from '../../access/agenda';
 import { capacityOf, fillPlaces } from './places';
 import { noEffects, type EventEffects } from './notices';
 
-export type RegistrationInput = { list: 'member' } | { list: 'prescription'; name: string; email: string };
+export type RegistrationInput = ({ list: 'member' } | { list: 'prescription'; name: string; email: string }) & { sessionId?: number };
 
 export interface RegistrationResult {
   status: RegistrationStatus;
@@ -30,12 +29,60 @@ export interface RegistrationResult {
   created: boolean;
 }
 
+/** The session a registration targets: the one named, or the event's only one (several: `session_required`). */
+export async function targetSession(db: Knex, eventId: number, sessionId: number | undefined): Promise<number> {
+  const sessions = (await sessionsOf(db, [eventId])).get(eventId) ?? [];
+  if (sessionId === undefined) {
+    if (sessions.length === 1) return sessions[0].id;
+    throw new AppError('session_required', 400, 'Choisissez la date à laquelle vous inscrire.', { fields: { sessionId: 'Date requise.' } });
+  }
+  if (!sessions.some((s) => s.id === sessionId)) throw notFound('Date');
+  return sessionId;
+}
+
+/** Locks the event then the session (always in this order) and checks that registrations are open. */
+export async function lockOpenSession(
+  trx: Knex.Transaction,
+  eventId: number,
+  sessionId: number,
+): Promise<{ event: EventRow; session: SessionRow }> {
+  const event = await lockEvent(trx, eventId);
+  const session = await lockSession(trx, sessionId);
+  if (!event || !session || session.event_id !== eventId) throw notFound('Événement');
+  if (event.cancelled_at || session.status === 'cancelled') throw ruleViolated('event_cancelled', 'Cette date est annulée.');
+  if (!event.published_at) throw notFound('Événement');
+  if (!sessionOpen(event, session)) throw ruleViolated('registration_closed', 'Les inscriptions à cette date sont closes.');
+  return { event, session };
+}
+
 /**
- * POST /api/events/:id/registrations. The whole decision — is there a place,
- * else a waiting list, else `event_full` — runs in one transaction holding the
- * event's lock, so concurrent requests are served one after the other and the
- * capacity is never exceeded, on PostgreSQL as on SQLite. Registering twice
- * answers the existing registration.
+ * Takes a place in a session, or a place on its waiting list, or refuses
+ * (`event_full` without waiting list). Runs in the transaction that holds the
+ * session's lock, so concurrent requests are served one after the other and
+ * the capacity is never exceeded; the unique keys refuse a second place for
+ * the same person whatever happens.
+ */
+export async function takePlace(
+  trx: Knex.Transaction,
+  event: EventRow,
+  session: SessionRow,
+  row: Omit<NewSessionRegistration, 'status' | 'event_id' | 'session_id'>,
+): Promise<{ registration: RegistrationRow; position: number | null }> {
+  const cap = capacityOf(session, row.list);
+  const registered = await countInSession(trx, session.id, row.list, 'registered');
+  let status: RegistrationStatus = 'registered';
+  if (cap !== null && registered >= cap) {
+    if (!event.waitlist) throw conflict('event_full', 'Cette date est complète.');
+    status = 'waitlisted';
+  }
+  const registration = await insertSessionRegistration(trx, { ...row, status, event_id: event.id, session_id: session.id });
+  return { registration, position: await sessionWaitlistPosition(trx, registration) };
+}
+
+/**
+ * POST /api/events/:id/registrations: myself (direct list) or someone I
+ * support (prescription list), in one session. Registering twice answers the
+ * existing registration.
  */
 export async function registerForEvent(
   db: Knex,
@@ -44,65 +91,73 @@ export async function registerForEvent(
   input: RegistrationInput,
 ): Promise<{ result: RegistrationResult; effects: EventEffects }> {
   await accessEvent(db, actor, eventId);
+  const sessionId = await targetSession(db, eventId, input.sessionId);
   return db.transaction(async (trx) => {
-    const event = await lockEvent(trx, eventId);
-    if (!event) throw notFound('Événement');
-    if (event.cancelled_at) throw ruleViolated('event_cancelled', 'Cet événement est annulé.');
-    if (!registrationOpen(event)) throw ruleViolated('registration_closed', 'Les inscriptions à cet événement sont closes.');
-    const cap = capacityOf(event, input.list);
-    if (input.list === 'prescription' && cap === null) {
-      throw ruleViolated('prescription_closed', "Cet événement n'a pas de liste d'inscription sur prescription.");
+    const { event, session } = await lockOpenSession(trx, eventId, sessionId);
+    if (input.list === 'prescription' && session.prescription_capacity === null) {
+      throw ruleViolated('prescription_closed', "Cette date n'a pas de liste d'inscription sur prescription.");
     }
-    const existing =
-      input.list === 'member' ? await findSelfRegistration(trx, event.id, actor.id) : await findPrescription(trx, event.id, input.email);
+    const existing = await findInSession(
+      trx,
+      session.id,
+      input.list === 'member' ? { selfKey: actor.id } : { prescriptionKey: input.email },
+    );
     if (existing) {
       if (existing.list === 'prescription' && existing.user_id !== actor.id) {
-        throw conflict('already_registered', 'Cette personne est déjà inscrite à cet événement.');
+        throw conflict('already_registered', 'Cette personne est déjà inscrite à cette date.');
       }
-      const result = { status: existing.status, position: await waitlistPosition(trx, existing), registration: existing, created: false };
+      const result = {
+        status: existing.status,
+        position: await sessionWaitlistPosition(trx, existing),
+        registration: existing,
+        created: false,
+      };
       return { result, effects: noEffects(event.id) };
     }
-    const registered = await countIn(trx, event.id, input.list, 'registered');
-    let status: RegistrationStatus = 'registered';
-    if (cap !== null && registered >= cap) {
-      if (!event.waitlist) throw conflict('event_full', 'Cet événement est complet.');
-      status = 'waitlisted';
-    }
-    const registration = await insertRegistration(trx, {
-      event_id: event.id,
+    const { registration, position } = await takePlace(trx, event, session, {
       list: input.list,
-      status,
       user_id: actor.id,
       name: input.list === 'prescription' ? input.name : null,
       email: input.list === 'prescription' ? input.email : null,
     });
-    const result = { status, position: await waitlistPosition(trx, registration), registration, created: true };
+    const result = { status: registration.status, position, registration, created: true };
     return { result, effects: noEffects(event.id, true) };
   });
 }
 
-/** Frees a place (or a spot on the waiting list) and promotes the next one, under the event's lock. */
-async function drop(
+/** Frees a place (or a spot on the waiting list) and promotes the next one of its session. */
+export async function drop(
   trx: Knex.Transaction,
   event: EventRow,
   groupName: string,
   reg: RegistrationRow,
   publicUrl: string,
+  effects: EventEffects = noEffects(event.id, true),
 ): Promise<EventEffects> {
+  const session = (await lockSession(trx, reg.session_id))!;
   await deleteRegistration(trx, reg.id);
-  const effects = noEffects(event.id, true);
-  if (reg.status === 'registered') await fillPlaces(trx, event, groupName, reg.list, publicUrl, effects);
+  effects.changed = true;
+  if (reg.status === 'registered') await fillPlaces(trx, event, session, groupName, reg.list, publicUrl, effects);
   return effects;
 }
 
-/** DELETE /api/events/:id/registrations/me: I leave the event; the first waiting takes my place. */
-export async function unregisterSelf(db: Knex, actor: UserRow, eventId: number, publicUrl: string): Promise<EventEffects> {
+/** DELETE /api/events/:id/registrations/me[?sessionId=]: I leave one session (or every session of the event). */
+export async function unregisterSelf(
+  db: Knex,
+  actor: UserRow,
+  eventId: number,
+  publicUrl: string,
+  sessionId?: number,
+): Promise<EventEffects> {
   const { event: seen } = await accessEvent(db, actor, eventId);
   return db.transaction(async (trx) => {
     const event = (await lockEvent(trx, eventId))!;
-    const reg = await findSelfRegistration(trx, eventId, actor.id);
-    if (!reg) throw notFound('Inscription');
-    return drop(trx, event, seen.g_name, reg, publicUrl);
+    const ids = ((await sessionsOf(trx, [eventId])).get(eventId) ?? []).map((s) => s.id);
+    const mine = (await mySessionRegistrations(trx, actor.id, ids)).filter((r) => sessionId === undefined || r.session_id === sessionId);
+    if (!mine.length) throw notFound('Inscription');
+    const effects = noEffects(eventId, true);
+    for (const reg of mine) await drop(trx, event, seen.g_name, reg, publicUrl, effects);
+    return effects;
   });
 }
 
@@ -123,15 +178,34 @@ export async function removeRegistration(
   });
 }
 
-/** The registrants of an event for its organisers: member list then prescription list, registered then waiting. */
+/** Presents lists in order, numbering each session list's waiting list. */
+export function presentLists(rows: Parameters<typeof presentRegistration>[0][]): PresentedRegistration[] {
+  const waiting = new Map<string, number>();
+  return rows.map((r) => {
+    if (r.status !== 'waitlisted') return presentRegistration(r, null);
+    const key = `${r.session_id}-${r.list}`;
+    const n = (waiting.get(key) ?? 0) + 1;
+    waiting.set(key, n);
+    return presentRegistration(r, n);
+  });
+}
+
+/** The registrants of an event (or of one of its sessions) for its organisers. */
 export async function listRegistrants(
   db: Knex,
   actor: UserRow,
   eventId: number,
-): Promise<{ event: EventRow; items: PresentedRegistration[] }> {
+  sessionId?: number,
+): Promise<{ event: EventRow; sessions: SessionRow[]; items: PresentedRegistration[] }> {
   const { event } = await accessEventAsOrganiser(db, actor, eventId);
-  const rows = await registrationsOf(db, eventId);
-  const waiting = { member: 0, prescription: 0 };
-  const items = rows.map((r) => presentRegistration(r, r.status === 'waitlisted' ? ++waiting[r.list] : null));
-  return { event, items };
+  let sessions = (await sessionsOf(db, [eventId])).get(eventId) ?? [];
+  if (sessionId !== undefined) {
+    sessions = sessions.filter((s) => s.id === sessionId);
+    if (!sessions.length) throw notFound('Date');
+  }
+  const rows = await registrationsOfSessions(
+    db,
+    sessions.map((s) => s.id),
+  );
+  return { event, sessions, items: presentLists(rows) };
 }

@@ -3,7 +3,6 @@ import { AppError, forbidden, notFound, ruleViolated } from '../../errors';
 import {
   addMember,
   advanceReadMarker,
-  channelsBySlugs,
   findChannel,
   findChannelBySlug,
   findDirectChannel,
@@ -13,7 +12,6 @@ import {
   insertDirectChannel,
   listVisibleChannels,
   mentionCounts,
-  nationalAndDepartmentalChannelsOf,
   removeMember,
   setFavorite as setFavoriteRow,
   thematicChannelsFor,
@@ -28,6 +26,7 @@ import { displayName } from '../../presenters/users';
 import { areContacts } from '../../db/contacts';
 import { accessChannel, accessJoinableChannel, canJoinOpenChannels, canWriteDirectly, rightsInChannels } from '../../access/channels';
 import { isHotlineStaff } from '../../access/roles';
+import { syncAutoChannels } from './auto-memberships';
 import { joinGroupChannel, leaveGroupChannel } from '../groups/membership';
 import { freeSlug, slugify } from '../../slug';
 import { assertChannelNameFree } from './channel-names';
@@ -67,29 +66,14 @@ export async function provisionChannels(db: Knex): Promise<void> {
   await insertChannelsIfMissing(db, rows);
 }
 
-/** The channels a user belongs to by who they are: national, Annonces, their département (none for chat-only accounts). */
-async function autoChannels(db: Knex, user: UserRow): Promise<ChannelRow[]> {
-  if (!canJoinOpenChannels(user) || user.status !== 'active') return [];
-  return channelsBySlugs(db, ['general', 'annonces', `dep-${user.department_code.toLowerCase()}`]);
-}
-
 /**
- * Puts the user in their automatic channels and takes them out of the
- * national and départemental ones that no longer fit (a change of département,
- * an account turned chat-only). Returns what moved,
- * so the caller can move sockets and tell the client.
+ * Puts the user in their automatic channels (national, Annonces, their département) and takes them out of
+ * the national and départemental ones that no longer fit. Returns what moved, so the caller can move
+ * sockets and tell the client (auto-memberships.ts).
  */
 export async function syncAutoMemberships(db: Knex, user: UserRow): Promise<{ added: ChannelRow[]; removed: ChannelRow[] }> {
-  const wanted = await autoChannels(db, user);
-  const current = await nationalAndDepartmentalChannelsOf(db, user.id);
-  // Every connection runs this: in the usual case (nothing moved) it reads twice and writes nothing.
-  const have = new Set(current.map((c) => c.id));
-  const wantedIds = new Set(wanted.map((c) => c.id));
-  const added: ChannelRow[] = [];
-  for (const c of wanted) if (!have.has(c.id) && (await addMember(db, c.id, user.id, Number(c.last_seq)))) added.push(c);
-  const stale = current.filter((c) => !wantedIds.has(c.id));
-  for (const c of stale) await removeMember(db, c.id, user.id);
-  return { added, removed: stale };
+  const { added, removed } = await syncAutoChannels(db, user);
+  return { added, removed };
 }
 
 async function peerOf(db: Knex, channel: ChannelRow, viewerId: number) {

@@ -7,6 +7,11 @@ type Job = { resolve: (v: SendResult) => void; reject: (e: unknown) => void; sen
 
 const MAX_BATCH = 256;
 
+/** What sends a message job and resolves after its commit: a MessageWriter, or one in another process (server/cluster). */
+export interface MessageSender {
+  send(send: SendJob): Promise<SendResult>;
+}
+
 /**
  * Group commit for message writes: what arrives while a transaction is running
  * waits and is written together in the next one, so SQLite pays one fsync per
@@ -15,7 +20,7 @@ const MAX_BATCH = 256;
  * still means "durably stored". If anything throws (or the commit fails), the
  * batch is rolled back and each job is retried alone, so one bad job fails alone.
  */
-export class MessageWriter {
+export class MessageWriter implements MessageSender {
   private queue: Job[] = [];
   private running = false;
 

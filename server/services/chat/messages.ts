@@ -5,7 +5,7 @@ import { accessMessage, canEditMessage } from '../../access/messages';
 import { findChannel } from '../../db/channels';
 import type { UserRow } from '../../db/users';
 import { findByClientMsgId, findMessage, messagePage, pinnedMessages, updateMessage, type MessageWithAuthor } from '../../db/messages';
-import type { MessageWriter } from './message-writer';
+import type { MessageSender } from './message-writer';
 import type { SendInput, SendResult } from './send-types';
 
 const MENTION = /(^|[^\p{L}\p{N}_@.])@([a-z0-9][a-z0-9._-]{1,29}[a-z0-9])/giu;
@@ -25,7 +25,7 @@ export function mentionedNames(body: string): string[] {
  * the writer's transaction with the other sends of its batch (send-batch.ts);
  * the promise resolves after the commit, so the ack means "stored".
  */
-export async function sendMessage(db: Knex, writer: MessageWriter, actor: UserRow, input: SendInput): Promise<SendResult> {
+export async function sendMessage(db: Knex, writer: MessageSender, actor: UserRow, input: SendInput): Promise<SendResult> {
   const names = mentionedNames(input.body);
   const everyone = names.some((n) => BROADCAST_MENTIONS.has(n));
   try {

@@ -12,6 +12,9 @@ import {
   reserveSeqs,
 } from '../../db/message-batch';
 import { insertMentions, type MessageRow, type MessageWithAuthor } from '../../db/messages';
+import { messageFilesByIds, tieFilesToMessage, type MessageFileRow } from '../../db/message-files';
+import { bankChatFiles } from '../documents/documents';
+import { followOnReplies } from '../../db/thread-follows';
 import type { Outcome, SendJob, SendResult } from './send-types';
 
 /** Why this send may not be written (checked inside the transaction, against committed state), or null. */
@@ -25,6 +28,22 @@ function refusalOf(job: SendJob, channel: ChannelRow | undefined, channelOfParen
   const parent = job.input.replyToId;
   if (parent && channelOfParent.get(parent) !== channel.id) {
     return ruleViolated('invalid_reply', 'Le message auquel vous répondez est introuvable dans ce salon.');
+  }
+  return null;
+}
+
+/**
+ * Why a new message's files may not go with it, or null: only the author's own uploads to this very
+ * channel, not sent yet, each named once in the batch (`claimed` holds those already taken).
+ */
+function fileRefusalOf(job: SendJob, channel: ChannelRow, files: Map<number, MessageFileRow>, claimed: Set<number>) {
+  const ids = job.input.fileIds ?? [];
+  if (new Set(ids).size !== ids.length || ids.some((id) => claimed.has(id)))
+    return ruleViolated('invalid_files', 'Un même fichier ne peut être joint qu’une fois.');
+  for (const id of ids) {
+    const f = files.get(id);
+    if (!f || f.uploader_id !== job.actor.id || f.channel_id !== channel.id || f.message_id !== null)
+      return ruleViolated('invalid_files', 'Un des fichiers joints est introuvable ou déjà envoyé. Joignez-le de nouveau.');
   }
   return null;
 }
@@ -57,6 +76,8 @@ export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promis
   );
   const parents = jobs.flatMap((j) => (j.input.replyToId ? [j.input.replyToId] : []));
   const channelOfParent = parents.length ? await channelOfMessages(trx, parents) : new Map<number, number>();
+  const fileIds = jobs.flatMap((j) => j.input.fileIds ?? []);
+  const files = new Map((await messageFilesByIds(trx, fileIds)).map((f) => [f.id, f]));
 
   type Admitted = { i: number; job: SendJob; channel: ChannelRow };
   const admitted: Admitted[] = [];
@@ -75,12 +96,20 @@ export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promis
   const fresh: Admitted[] = [];
   const repeats: Admitted[] = [];
   const freshKeys = new Set<string>();
+  const claimed = new Set<number>();
   for (const a of admitted) {
     const again = stored.get(keyOf(a.job));
     if (again) outcomes[a.i] = { ok: true, value: { message: again, channel: a.channel, duplicate: true, mentionedUserIds: [] } };
     else if (freshKeys.has(keyOf(a.job)))
       repeats.push(a); // the same send twice in one batch: the second is a resend
     else {
+      // Files are checked once the send is known to be new: a resend's files are already tied to its message.
+      const refusal = fileRefusalOf(a.job, a.channel, files, claimed);
+      if (refusal) {
+        outcomes[a.i] = { ok: false, error: refusal };
+        continue;
+      }
+      for (const id of a.job.input.fileIds ?? []) claimed.add(id);
       freshKeys.add(keyOf(a.job));
       fresh.push(a);
     }
@@ -103,6 +132,7 @@ export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promis
       client_msg_id: input.clientMsgId,
       body: input.body,
       reply_to_id: input.replyToId ?? null,
+      thread_only: !!(input.threadOnly && input.replyToId),
       created_at: now,
     };
   });
@@ -119,16 +149,33 @@ export async function writeSends(trx: Knex.Transaction, jobs: SendJob[]): Promis
     const row = inserted.get(keyOf(a.job))!;
     const mentionedUserIds = await resolveMentions(trx, a.channel.id, a.job.actor.id, a.job.names, a.job.everyone);
     for (const user_id of mentionedUserIds) mentionRows.push({ message_id: row.id, user_id, channel_id: a.channel.id, seq: row.seq });
-    const result = {
+    const ids = a.job.input.fileIds ?? [];
+    const sentFiles = ids.map((id) => ({ ...files.get(id)!, message_id: row.id }));
+    let bankedDocumentIds: number[] = [];
+    if (ids.length) {
+      await tieFilesToMessage(trx, row.id, ids);
+      // In a group's channel the files also land in its document bank, as a post's attachments do.
+      if (a.channel.kind === 'group' && a.channel.group_id)
+        bankedDocumentIds = await bankChatFiles(trx, a.channel.group_id, a.job.actor.id, sentFiles);
+    }
+    const result: SendResult = {
       message: withAuthor(row, a.job.actor),
       channel: { ...a.channel, last_seq: row.seq },
       duplicate: false,
       mentionedUserIds,
+      files: sentFiles,
+      bankedDocumentIds,
     };
     results.set(keyOf(a.job), result);
     outcomes[a.i] = { ok: true, value: result };
   }
   await insertMentions(trx, mentionRows);
+  // Replies: their authors follow the thread (read up to their reply), and so does the root's author.
+  const replies = fresh.flatMap((a) => {
+    const row = inserted.get(keyOf(a.job))!;
+    return a.job.input.replyToId ? [{ rootId: a.job.input.replyToId, replierId: a.job.actor.id, replyId: row.id }] : [];
+  });
+  if (replies.length) await followOnReplies(trx, replies);
   for (const a of repeats) outcomes[a.i] = { ok: true, value: { ...results.get(keyOf(a.job))!, duplicate: true, mentionedUserIds: [] } };
   return outcomes;
 }

@@ -1,5 +1,6 @@
 import type { ChannelRow } from '../../db/channels';
 import type { MessageWithAuthor } from '../../db/messages';
+import type { MessageFileRow } from '../../db/message-files';
 import type { UserRow } from '../../db/users';
 
 /** A `message:send` once parsed. */
@@ -8,6 +9,10 @@ export interface SendInput {
   body: string;
   clientMsgId: string;
   replyToId?: number | null;
+  /** Files uploaded beforehand to this channel by the author, not yet sent. */
+  fileIds?: number[];
+  /** A reply kept in its thread (requires replyToId). */
+  threadOnly?: boolean;
 }
 
 /** What a send did: the stored message and its channel (with the new last seq). */
@@ -18,6 +23,10 @@ export interface SendResult {
   duplicate: boolean;
   /** Users named in the message (members of the channel, not the author). */
   mentionedUserIds: number[];
+  /** The files the message carries (tied in the send's transaction). */
+  files?: MessageFileRow[];
+  /** Documents a group channel's files added to its bank. */
+  bankedDocumentIds?: number[];
 }
 
 /** One `message:send` waiting for the writer: who sends what, and the `@names` its body holds. */

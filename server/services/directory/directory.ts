@@ -6,6 +6,7 @@ import { areContacts } from '../../db/contacts';
 import { presentMember } from '../../presenters/users';
 import type { MemberProfile } from '../../protocol/directory';
 import { accessMember } from '../../access/directory';
+import { professionalTypes } from '../../access/account-types';
 
 export interface DirectoryQuery {
   q?: string;
@@ -13,6 +14,7 @@ export interface DirectoryQuery {
   regionCode?: string;
   role?: Role;
   employer?: string;
+  professional?: 'true' | 'false';
   cursor?: string;
   limit: number;
 }
@@ -37,8 +39,13 @@ function decodeCursor(cursor: string): [string, string, number] {
  * alphabetical order of last name.
  */
 export async function searchDirectory(db: Knex, query: DirectoryQuery) {
-  const { cursor, limit, ...filters } = query;
-  const rows = await searchMembers(db, { ...filters, after: cursor ? decodeCursor(cursor) : undefined, limit: limit + 1 });
+  const { cursor, limit, professional, ...filters } = query;
+  const rows = await searchMembers(db, {
+    ...filters,
+    accountTypes: professional === 'true' ? professionalTypes() : undefined,
+    after: cursor ? decodeCursor(cursor) : undefined,
+    limit: limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   return { items: page.map(presentMember), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null };
 }

@@ -17,6 +17,9 @@ import { presentDocument, type PresentedDocument } from '../../presenters/docume
 import { accessGroupAsMember } from '../../access/groups';
 import { accessDocument, canEditDocument, type DocumentAccess } from '../../access/documents';
 import { cleanFilename, defaultTitle, documentTypeOf } from './file-types';
+import type { NotificationRow } from '../../db/notifications';
+import { presentAuthor } from '../../presenters/users';
+import { notifyGroupActivity } from '../notifications/group-activity';
 
 export const unsupportedType = () =>
   new AppError(
@@ -42,7 +45,7 @@ export async function uploadDocument(
   actor: UserRow,
   groupId: number,
   input: UploadInput,
-): Promise<{ document: DocumentView; created: boolean }> {
+): Promise<{ document: DocumentView; created: boolean; notifications: NotificationRow[] }> {
   const { file } = input;
   let mimeType: string;
   let group: GroupRow;
@@ -58,19 +61,32 @@ export async function uploadDocument(
     throw err;
   }
   const filename = cleanFilename(file.filename);
-  const { row, created } = await insertDocument(deps.db, {
-    group_id: group.id,
-    uploader_id: actor.id,
-    title: input.title ?? defaultTitle(filename),
-    description: input.description,
-    filename,
-    mime_type: mimeType,
-    size: file.size,
-    sha256: file.sha256,
-    source: 'upload',
-    post_id: null,
+  const { row, created, notifications } = await deps.db.transaction(async (trx) => {
+    const stored = await insertDocument(trx, {
+      group_id: group.id,
+      uploader_id: actor.id,
+      title: input.title ?? defaultTitle(filename),
+      description: input.description,
+      filename,
+      mime_type: mimeType,
+      size: file.size,
+      sha256: file.sha256,
+      source: 'upload',
+      post_id: null,
+    });
+    // Bytes already in the bank are nothing new for the group.
+    const notifications = stored.created
+      ? await notifyGroupActivity(trx, {
+          kind: 'document_new',
+          groupId: group.id,
+          groupName: group.name,
+          authorId: actor.id,
+          data: { documentId: stored.row.id, title: stored.row.title, author: presentAuthor(actor) },
+        })
+      : [];
+    return { ...stored, notifications };
   });
-  return { document: (await findDocument(deps.db, row.id))!, created };
+  return { document: (await findDocument(deps.db, row.id))!, created, notifications };
 }
 
 /**
@@ -97,6 +113,36 @@ export async function bankPostAttachments(
       post_id: post.id,
     });
   }
+}
+
+/**
+ * Files sent in a group's channel land in its bank (the bytes are already in the store). Called in
+ * the message's transaction; a file the bank already holds is not listed twice. Answers the ids of
+ * the documents it created.
+ */
+export async function bankChatFiles(
+  trx: Knex,
+  groupId: number,
+  uploaderId: number,
+  files: { sha256: string; filename: string; mime_type: string; size: number | string }[],
+): Promise<number[]> {
+  const created: number[] = [];
+  for (const f of files) {
+    const { row, created: isNew } = await insertDocument(trx, {
+      group_id: groupId,
+      uploader_id: uploaderId,
+      title: defaultTitle(f.filename),
+      description: 'Partagé dans la discussion du groupe.',
+      filename: f.filename,
+      mime_type: f.mime_type,
+      size: f.size,
+      sha256: f.sha256,
+      source: 'chat',
+      post_id: null,
+    });
+    if (isNew) created.push(row.id);
+  }
+  return created;
 }
 
 export interface DocumentQuery {

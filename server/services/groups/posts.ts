@@ -28,7 +28,10 @@ import { presentComment, presentPost, type PresentedPost } from '../../presenter
 import type { PostDetail } from '../../protocol/posts';
 import { presentAuthor } from '../../presenters/users';
 import { notify } from '../notifications/notifications';
+import { notifyGroupActivity } from '../notifications/group-activity';
 import { bankPostAttachments } from '../documents/documents';
+import { createPollFor, type PollInput } from '../polls/polls';
+import { findPoll, tally } from '../../db/polls';
 
 export interface PostInput {
   kind: PostKind;
@@ -38,6 +41,8 @@ export interface PostInput {
   audience?: { groupIds?: number[]; userIds?: number[] };
   attachmentIds?: number[];
   imageId?: number | null;
+  /** The options and rules of a post of kind `poll`. */
+  poll?: PollInput;
 }
 
 /** Who a post reached: the rooms its events go to. */
@@ -115,6 +120,7 @@ export async function createPost(db: Knex, actor: UserRow, groupId: number, inpu
       link_url: input.linkUrl,
     });
     await insertAudience(trx, post.id, [group.id, ...audience.groupIds], audience.userIds);
+    if (input.kind === 'poll') await createPollFor(trx, post.id, input.poll!);
     const files = await attachToPost(trx, post.id, fileIds, input.imageId ?? null);
     // Every file posted in a group lands in its document bank (services/documents/documents.ts).
     if (files.length) await bankPostAttachments(trx, post, files);
@@ -131,6 +137,17 @@ export async function createPost(db: Knex, actor: UserRow, groupId: number, inpu
         }),
       );
     }
+    // The group's other members, as each one's settings for the group say (those named above are told once).
+    out.push(
+      ...(await notifyGroupActivity(trx, {
+        kind: 'post_new',
+        groupId: group.id,
+        groupName: group.name,
+        authorId: actor.id,
+        data: { postId: post.id, title: post.title, author: presentAuthor(actor) },
+        alreadyNotified: audience.userIds,
+      })),
+    );
     return { postId: post.id, notifications: out };
   });
   const row = (await findPost(db, postId))!;
@@ -144,10 +161,10 @@ const page = <T extends { id: number }>(rows: T[], limit: number) => ({
 });
 
 /** GET /api/groups/:id/posts: posts addressed to the group, newest first (members only). */
-export async function groupPosts(db: Knex, actor: UserRow, groupId: number, q: { cursor?: number; limit: number }) {
+export async function groupPosts(db: Knex, actor: UserRow, groupId: number, q: { cursor?: number; limit: number; kind?: PostKind }) {
   const { group } = await accessGroupAsMember(db, actor, groupId);
   const { rows, nextCursor } = page(
-    await listPosts(db, { viewerId: actor.id, groupId: group.id, beforeId: q.cursor, limit: q.limit + 1 }),
+    await listPosts(db, { viewerId: actor.id, groupId: group.id, kind: q.kind, beforeId: q.cursor, limit: q.limit + 1 }),
     q.limit,
   );
   return { items: await presentPosts(db, rows, actor.id), nextCursor };
@@ -177,6 +194,7 @@ export async function editPost(
 ) {
   const row = await accessPost(db, actor, postId);
   if (row.author_id !== actor.id) throw forbidden("Seul l'auteur peut modifier sa publication.");
+  await checkPollEdit(db, row, changes);
   const update: Record<string, unknown> = { edited_at: new Date() };
   if (changes.kind !== undefined) update.kind = changes.kind;
   if (changes.title !== undefined) update.title = changes.title;
@@ -195,4 +213,14 @@ export async function deletePost(db: Knex, actor: UserRow, postId: number) {
   const audience = await audienceOf(db, postId);
   await deletePostRow(db, postId);
   return { post: row, audience };
+}
+
+/** A poll stays a poll (and another post never becomes one); its question is fixed once someone has voted. */
+async function checkPollEdit(db: Knex, row: PostWithPeople, changes: { kind?: PostKind; title?: string }): Promise<void> {
+  if (changes.kind !== undefined && (changes.kind === 'poll') !== (row.kind === 'poll'))
+    throw ruleViolated('poll_locked', 'Un sondage reste un sondage : créez une nouvelle publication pour changer de type.');
+  if (row.kind !== 'poll' || changes.title === undefined || changes.title === row.title) return;
+  const poll = await findPoll(db, row.id);
+  if (poll && (await tally(db, row.id)).voters > 0)
+    throw ruleViolated('poll_locked', 'La question d’un sondage ne change plus une fois que des membres ont voté.');
 }

@@ -24,9 +24,9 @@ export const REALTIME_FRESH_MS = DAY;
 /** The family a kind belongs to, for the `types` switches; null: not switchable (follows the frequency only). */
 export function notificationType(kind: string): NotificationType | null {
   if (kind === 'mention') return 'mention';
-  if (kind === 'comment') return 'comment';
+  if (kind === 'comment' || kind === 'sheet_contribution') return 'comment';
   if (kind.startsWith('event_')) return 'event';
-  if (kind.startsWith('post_') || kind === 'article') return 'article';
+  if (kind.startsWith('post_') || kind === 'article' || kind === 'document_new' || kind === 'resource_new') return 'article';
   if (kind.startsWith('join_') || kind === 'group_invitation' || kind.startsWith('member_')) return 'member';
   return null;
 }

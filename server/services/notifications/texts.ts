@@ -60,6 +60,23 @@ export function describeNotification(kind: string, d: Data): NotificationText {
         text: `${who(d.author, 'Quelqu’un')} vous adresse la publication ${quoted(d.title, '')} (groupe ${group}).`,
         path: '/groupes/fil',
       };
+    case 'post_new':
+      return {
+        text: `${who(d.author, 'Quelqu’un')} a publié ${quoted(d.title, 'une publication')} dans le groupe ${group}.`,
+        path: id(d.groupId) ? `${groupPath}/fil` : '/groupes/fil',
+      };
+    case 'document_new':
+      return {
+        text: `${who(d.author, 'Quelqu’un')} a ajouté le document ${quoted(d.title, '')} dans le groupe ${group}.`,
+        path: id(d.documentId) ? `/documents/${id(d.documentId)}` : groupPath,
+      };
+    case 'resource_new':
+      return {
+        text: `${who(d.author, 'Quelqu’un')} a publié la ressource ${quoted(d.title, '')} (groupe ${group}).`,
+        path: id(d.resourceId) ? `/ressources/${id(d.resourceId)}` : '/ressources',
+      };
+    case 'event_new':
+      return { text: `Nouvel événement dans le groupe ${group} : ${event}.`, path: eventPath };
     case 'comment':
       return { text: `${who(d.author, 'Quelqu’un')} a commenté votre publication ${quoted(d.title, '')}.`, path: groupPath };
     case 'event_invitation':
@@ -76,6 +93,39 @@ export function describeNotification(kind: string, d: Data): NotificationText {
       const excerpt = str(d.excerpt) ? ` : « ${str(d.excerpt)} »` : '.';
       return { text: `${who(d.author, 'Quelqu’un')} vous a mentionné(e) dans ${mentionPlace(d)}${excerpt}`, path: mentionPath(d) };
     }
+    case 'sheet_contribution':
+      return {
+        text: `${who(d.author, 'Un professionnel')} a commenté ${str(d.postitText) ? `le post-it ${quoted(d.postitText, '')}` : 'la fiche'} de votre projet ${quoted(d.title, '')}.`,
+        path: id(d.sheetId) ? `/projets/${id(d.sheetId)}${str(d.postitText) ? '/canevas' : ''}` : '/projets',
+      };
+    case 'sheet_shared':
+      return {
+        text: `${who(d.creator, 'Un créateur')} vous partage son projet ${quoted(d.title, '')}.`,
+        path: id(d.sheetId) ? `/projets/${id(d.sheetId)}` : '/accompagnements',
+      };
+    case 'organisation_requested':
+      return {
+        text: `${who(d.requester, 'Quelqu’un')} demande l’accès de l’organisation ${quoted(d.name, '')} : la demande attend votre décision.`,
+        path: '/admin/organisations',
+      };
+    case 'account_type_requested':
+      return {
+        text: `${who(d.user, 'Un membre')} demande le type de compte ${quoted(d.requestedLabel, '')} : la demande attend votre validation.`,
+        path: '/admin/types-de-compte',
+      };
+    case 'content_moderated': {
+      const title = quoted(d.title, 'Votre contenu');
+      const said = str(d.comment) ? ` : « ${str(d.comment)} »` : '.';
+      const text =
+        d.decision === 'publish'
+          ? `${title} est publié.`
+          : d.decision === 'return'
+            ? `${title} vous est renvoyé pour modification${said}`
+            : `${title} n’a pas été retenu${said}`;
+      return { text, path: id(d.contentId) ? `/mes-contenus/${id(d.contentId)}` : '/mes-contenus' };
+    }
+    case 'suggestion_status':
+      return { text: suggestionStatusText(d), path: id(d.suggestionId) ? `/suggestions?id=${id(d.suggestionId)}` : '/suggestions' };
     case 'personal_data_ready':
       return {
         text: 'L’archive de vos données est prête : téléchargez-la (lien valable 7 jours).',
@@ -94,4 +144,18 @@ export function describeNotification(kind: string, d: Data): NotificationText {
  */
 export function mailedByTheirService(kind: string, d: Data): boolean {
   return kind === 'event_cancelled' || kind === 'personal_data_ready' || (kind === 'event_promoted' && !str(d.name));
+}
+
+/** « Votre suggestion « … » est prévue : motif » (the admin's reason, as given). */
+function suggestionStatusText(d: Data): string {
+  const title = quoted(d.title, 'Votre suggestion');
+  const verdict =
+    d.status === 'planned'
+      ? 'est prévue'
+      : d.status === 'done'
+        ? 'est réalisée'
+        : d.status === 'declined'
+          ? 'n’est pas retenue'
+          : 'est rouverte';
+  return `Votre suggestion ${title} ${verdict}.${str(d.reason) ? ` Motif : ${str(d.reason)}` : ''}`;
 }

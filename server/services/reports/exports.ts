@@ -2,20 +2,20 @@
  * Exports for the host structure: my reports (or my team's, for a manager)
  * over the dashboard's period, one row per report, as CSV (UTF-8 BOM, `;`,
  * formula cells neutralised) or XLSX (the rows, then a summary sheet). Both
- * read the rows page by page and write them as they come; the CSV holds one
- * page in memory at a time (the XLSX writer buffers behind its zip).
+ * read the rows page by page and write them only as fast as the download
+ * takes them, so each holds about one page in memory.
  */
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { notFound } from '../../errors';
-import { reportsOfAuthorsPage, type ReportRow } from '../../db/reports';
-import { teamMemberIds } from '../../db/report-teams';
+import { reportsOfAuthorPage, type ReportRow } from '../../db/reports';
+import { teamMemberIds, teamPeople } from '../../db/report-teams';
 import type { UserRow } from '../../db/users';
 import { ACTIVITIES, AGE_BANDS, CANALS, DURATIONS, STATUSES, THEMES, labelOf } from '../../protocol/report-catalog';
 import type { ReportStats, StatsQuery } from '../../protocol/reports';
 import { neutralizeCell } from '../../csv';
+import { xlsxStream, type XlsxCell } from '../../xlsx';
 import { communeView } from './communes';
 import { statsFor } from './stats';
 import { themesOfMask } from './tally';
@@ -28,19 +28,21 @@ async function authorsOf(db: Knex, actor: UserRow, q: StatsQuery): Promise<{ ids
   if (q.scope !== 'team') throw notFound('Export');
   const ids = await teamMemberIds(db, actor.id);
   if (!ids.length) throw notFound('Équipe');
-  const people = await db<UserRow>('users').whereIn('id', ids).select('id', 'first_name', 'last_name');
+  const people = await teamPeople(db, ids);
   return { ids, names: new Map(people.map((p) => [p.id, `${p.first_name} ${p.last_name}`])) };
 }
 
-/** Every report of the authors over the period, a page at a time (person by person, then by date). */
+/** Every report of the authors over the period, a page at a time: person by person (by id), then by date. */
 async function* pages(db: Knex, ids: number[], q: StatsQuery): AsyncGenerator<ReportRow[]> {
-  let after: { author: number; day: string; id: number } | null = null;
-  for (;;) {
-    const rows = await reportsOfAuthorsPage(db, ids, q.from, q.to, after, PAGE);
-    if (rows.length) yield rows;
-    if (rows.length < PAGE) return;
-    const last = rows[rows.length - 1]!;
-    after = { author: last.author_id, day: last.report_date, id: last.id };
+  for (const author of [...ids].sort((a, b) => a - b)) {
+    let after: { day: string; id: number } | null = null;
+    for (;;) {
+      const rows = await reportsOfAuthorPage(db, author, q.from, q.to, after, PAGE);
+      if (rows.length) yield rows;
+      if (rows.length < PAGE) break;
+      const last = rows[rows.length - 1]!;
+      after = { day: last.report_date, id: last.id };
+    }
   }
 }
 
@@ -109,11 +111,10 @@ export async function reportsCsv(db: Knex, actor: UserRow, q: StatsQuery): Promi
   return { filename: fileName(q, 'csv'), stream: csv };
 }
 
-/** The summary sheet: the dashboard's figures, breakdown by breakdown. */
-function addSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, s: ReportStats): void {
-  const sheet = wb.addWorksheet('Synthèse');
-  sheet.columns = [{ width: 48 }, { width: 14 }];
-  const line = (a: string, b: string | number | null = '') => sheet.addRow([a, b ?? '< 5']).commit();
+/** The summary sheet: the dashboard's figures, breakdown by breakdown ("< 5" for a masked cell). */
+function summaryRows(s: ReportStats): XlsxCell[][] {
+  const rows: XlsxCell[][] = [];
+  const line = (a: string, b: string | number | null = '') => rows.push([a, b ?? '< 5']);
   line(`Comptes rendus d'activité du ${s.from} au ${s.to}`);
   line(s.territory);
   line('Accompagnements', s.reports);
@@ -136,36 +137,27 @@ function addSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, s: ReportStats): voi
       'Accompagnements par personne',
       s.people.map((p) => ({ label: p.label, count: p.reports })),
     );
-  sheet.commit();
+  return rows;
 }
 
-/** Lets the zip deflate what the last page wrote before the next page is read. */
-const yieldToZip = () => new Promise((resolve) => setImmediate(resolve));
+/** Every report of the export as spreadsheet rows, header first, a page at a time. */
+async function* reportRows(db: Knex, ids: number[], names: Map<number, string> | null, q: StatsQuery): AsyncGenerator<XlsxCell[][]> {
+  yield [header(!!names)];
+  for await (const rows of pages(db, ids, q)) yield rows.map((r) => cellsOf(r, names));
+}
 
-/** The XLSX export as a stream: ExcelJS's streaming writer commits each row as it goes. */
+/**
+ * The XLSX export as a stream: the rows' sheet, then the summary. The zip pulls
+ * each page from the database only when it has written the previous one, so
+ * memory stays flat whatever the number of rows (server/xlsx.ts).
+ */
 export async function reportsXlsx(db: Knex, actor: UserRow, q: StatsQuery): Promise<{ filename: string; stream: Readable }> {
   const { ids, names } = await authorsOf(db, actor, q);
   const stats = await statsFor(db, actor, q);
-  const out = new PassThrough();
-  void (async () => {
-    try {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-      wb.creator = 'Maillage';
-      // The rows first, the small summary second: the zip takes one sheet at a time. ExcelJS's writer
-      // does not heed the zip's back-pressure, so an XLSX export's memory grows with its rows
-      // (docs/performance.md); the CSV export's does not.
-      const sheet = wb.addWorksheet('Accompagnements');
-      sheet.addRow(header(!!names)).commit();
-      for await (const rows of pages(db, ids, q)) {
-        for (const r of rows) sheet.addRow(cellsOf(r, names)).commit();
-        await yieldToZip();
-      }
-      sheet.commit();
-      addSummary(wb, stats);
-      await wb.commit();
-    } catch (err) {
-      out.destroy(err as Error);
-    }
-  })();
-  return { filename: fileName(q, 'xlsx'), stream: out };
+  const widths = [...(names ? [24] : []), 11, 24, 11, 12, 20, 26, 12];
+  const stream = xlsxStream([
+    { name: 'Accompagnements', widths, rows: reportRows(db, ids, names, q) },
+    { name: 'Synthèse', widths: [48, 14], rows: [summaryRows(stats)] },
+  ]);
+  return { filename: fileName(q, 'xlsx'), stream };
 }

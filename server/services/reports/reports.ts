@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import { forbidden, invalidPayload, ruleViolated } from '../../errors';
 import { accessReport, canRecordReports } from '../../access/reports';
 import { authorReportsPage, deleteReportRow, insertReport, replaceReport, type ReportRow, type ReportValues } from '../../db/reports';
-import { addToCommuneMonth, addToDaily } from '../../db/report-daily';
+import { addToDaily } from '../../db/report-daily';
+import { addToCommuneCounts } from '../../db/report-communes';
 import type { UserRow } from '../../db/users';
 import { durationBandOf, EDIT_WINDOW_DAYS, type AgeBand, type Status } from '../../protocol/report-catalog';
 import type { ReportInput } from '../../protocol/reports';
@@ -45,11 +46,7 @@ function valuesOf(actor: UserRow, input: ReportInput): ReportValues {
 /** Keeps the roll-ups in step with a row coming in (+1) or going out (−1), and maybe another (an edit's old row). */
 async function rollUp(trx: Knex, row: ReportRow, sign: 1 | -1, also?: { row: ReportRow; sign: 1 | -1 }): Promise<void> {
   for (const x of also ? [{ row, sign }, also] : [{ row, sign }]) {
-    await addToCommuneMonth(
-      trx,
-      { month: x.row.report_date.slice(0, 7), commune_code: x.row.commune_code, region_code: x.row.region_code },
-      x.sign,
-    );
+    await addToCommuneCounts(trx, { day: x.row.report_date, commune_code: x.row.commune_code, region_code: x.row.region_code }, x.sign);
   }
   const sameKey = also && also.row.report_date === row.report_date && also.row.department_code === row.department_code;
   const delta = tallyOf(row, sign);

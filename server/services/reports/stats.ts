@@ -1,15 +1,17 @@
 /**
- * Dashboards ("Mes statistiques", team, territories). Personal and team
- * dashboards sum their few rows in memory; territorial ones read the daily
- * roll-up and mask every cell of fewer than 5 reports.
+ * Dashboards ("Mes statistiques", team, territories). Personal dashboards
+ * sum their few rows in memory, team ones sum in SQL; territorial ones read
+ * the daily roll-up and mask every cell of fewer than 5 reports.
  */
 import type { Knex } from 'knex';
 import { notFound } from '../../errors';
 import { canSeeTerritories } from '../../access/reports';
 import { reportsOfAuthors, topCommunes, type ReportRow } from '../../db/reports';
-import { dailySeries, perDepartment, sumDaily, topCommunesByMonths, type Area } from '../../db/report-daily';
-import { teamMemberIds } from '../../db/report-teams';
-import { listDepartments } from '../../db/departments';
+import { dailySeries, perDepartment, sumDaily, type Area } from '../../db/report-daily';
+import { topCommunesOfPeriod } from '../../db/report-communes';
+import { dailyOfAuthors, perAuthor, sumOfAuthors, topCommunesOfAuthors } from '../../db/report-sums';
+import { teamMemberIds, teamPeople } from '../../db/report-teams';
+import { findRegion, listDepartments } from '../../db/departments';
 import type { UserRow } from '../../db/users';
 import type { RankLine, ReportStats, StatCell, StatsQuery, TrendPoint } from '../../protocol/reports';
 import { maskCount, presentBreakdowns } from '../../presenters/reports';
@@ -89,23 +91,43 @@ export async function myStats(db: Knex, actor: UserRow, q: StatsQuery): Promise<
   return statsOfRows(q, await reportsOfAuthors(db, [actor.id], q.from, q.to), 'Mes accompagnements');
 }
 
-/** A manager's team: the team's totals and a line per person. No team: `not_found`. */
+/**
+ * A manager's team: the team's totals and a line per person, summed in SQL
+ * (a team's period can hold many thousand reports: its dashboard and its
+ * export's summary never load them). No team: `not_found`.
+ */
 export async function teamStats(db: Knex, actor: UserRow, q: StatsQuery): Promise<ReportStats> {
   const ids = await teamMemberIds(db, actor.id);
   if (!ids.length) throw notFound('Équipe');
-  const rows = await reportsOfAuthors(db, ids, q.from, q.to);
-  const people = await db<UserRow>('users').whereIn('id', ids).select('id', 'first_name', 'last_name');
-  const lines: RankLine[] = people.map((p) => {
-    const mine = rows.filter((r) => r.author_id === p.id);
-    return {
-      key: String(p.id),
-      label: `${p.first_name} ${p.last_name}`,
-      reports: mine.length,
-      participants: mine.reduce((a, r) => a + r.participants, 0),
-    };
-  });
+  const [total, days, communes, authors, people] = await Promise.all([
+    sumOfAuthors(db, ids, q.from, q.to),
+    dailyOfAuthors(db, ids, q.from, q.to),
+    topCommunesOfAuthors(db, ids, q.from, q.to, 10),
+    perAuthor(db, ids, q.from, q.to),
+    teamPeople(db, ids),
+  ]);
+  const byAuthor = new Map(authors.map((a) => [a.author_id, a]));
+  const lines: RankLine[] = people.map((p) => ({
+    key: String(p.id),
+    label: `${p.first_name} ${p.last_name}`,
+    reports: byAuthor.get(p.id)?.reports ?? 0,
+    participants: byAuthor.get(p.id)?.participants ?? 0,
+  }));
   lines.sort((a, b) => b.reports! - a.reports! || a.label.localeCompare(b.label, 'fr'));
-  return { ...statsOfRows(q, rows, 'Mon équipe'), people: lines };
+  return {
+    scope: q.scope,
+    code: null,
+    territory: 'Mon équipe',
+    from: q.from,
+    to: q.to,
+    masked: false,
+    ...presentBreakdowns(total, false),
+    communes: communeCells(communes, false),
+    groupBy: q.groupBy,
+    trend: trendOf(q, days, false),
+    departments: null,
+    people: lines,
+  };
 }
 
 /** A département, a région or the nation, from the roll-up, masked. Others than animators and admins: `not_found`. */
@@ -120,7 +142,7 @@ export async function territoryStats(db: Knex, actor: UserRow, q: StatsQuery): P
     area = { column: 'department_code', code: d.code };
     territory = `${d.name} (${d.code})`;
   } else if (q.scope === 'region') {
-    const r = await db('regions').where({ code: q.code }).first();
+    const r = await findRegion(db, q.code!);
     if (!r) throw notFound('Région');
     area = { column: 'region_code', code: r.code };
     territory = r.name;
@@ -131,7 +153,7 @@ export async function territoryStats(db: Knex, actor: UserRow, q: StatsQuery): P
     q.scope === 'department' ? Promise.resolve(null) : perDepartment(db, area, q.from, q.to),
     area?.column === 'department_code'
       ? topCommunes(db, area, q.from, q.to, 10)
-      : topCommunesByMonths(db, area?.code ?? null, q.from, q.to, 10),
+      : topCommunesOfPeriod(db, area?.code ?? null, q.from, q.to, 10),
   ]);
   const names = new Map(departments.map((d) => [d.code, d.name]));
   return {

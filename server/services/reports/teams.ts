@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import { notFound, ruleViolated } from '../../errors';
 import { canManageTeams } from '../../access/reports';
-import { deleteTeamLink, insertTeamLink, listTeamLinks } from '../../db/report-teams';
+import { deleteTeamLink, insertTeamLink, listTeamLinks, teamPeople } from '../../db/report-teams';
 import { findUserById, type UserRow } from '../../db/users';
 import type { TeamPerson, TeamView } from '../../protocol/reports';
 
@@ -37,12 +37,7 @@ export async function removeTeamMember(db: Knex, actor: UserRow, managerId: numb
 export async function listTeams(db: Knex, actor: UserRow): Promise<TeamView[]> {
   const links = await listTeamLinks(db, canManageTeams(actor) ? undefined : actor.id);
   const ids = [...new Set(links.flatMap((l) => [l.manager_id, l.member_id]))];
-  const users = new Map(
-    (ids.length ? await db<UserRow>('users').whereIn('id', ids).select('id', 'first_name', 'last_name', 'employer') : []).map((u) => [
-      u.id,
-      person(u as UserRow),
-    ]),
-  );
+  const users = new Map((await teamPeople(db, ids)).map((u) => [u.id, person(u)]));
   const teams = new Map<number, TeamView>();
   for (const l of links) {
     const t = teams.get(l.manager_id) ?? { manager: users.get(l.manager_id)!, members: [] };
