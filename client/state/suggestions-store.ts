@@ -32,7 +32,7 @@ export class SuggestionsStore extends EventTarget {
       const page = await this.api.suggestions.list({
         sort: this.sort,
         status: this.filter,
-        q: this.q || undefined,
+        q: this.q.trim() || undefined,
         cursor: more ? (this.cursor ?? 0) : undefined,
       });
       if (mine !== this.seq) return;

@@ -105,7 +105,12 @@ export class MaiSuggestionsPage extends LitElement {
   private filters(s: SuggestionsStore) {
     const n = s.counts;
     const total = n.open + n.planned + n.done + n.declined;
-    return html`<div class="fr-grid-row fr-grid-row--gutters" @change=${(e: Event) => {
+    // The words typed are kept in the store as they are typed: the field is bound with live(), so a list that
+    // arrives mid-typing would otherwise put back the last words searched.
+    return html`<div class="fr-grid-row fr-grid-row--gutters" @input=${(e: Event) => {
+      const t = e.target as HTMLInputElement;
+      if (t.name === 'q') s.q = t.value;
+    }} @change=${(e: Event) => {
       const t = e.target as HTMLSelectElement;
       if (t.name === 'sort') void s.setView(t.value as SuggestionSort, s.filter);
       if (t.name === 'filter') void s.setView(s.sort, t.value as SuggestionFilter);
