@@ -54,6 +54,9 @@ class SqliteImmediateClient extends SqliteClient {
         cache.set(sql, statement);
       }
       const prepared = statement;
+      // As knex does for its own statements: listeners (the tests' statement counts, BENCH_COUNT_QUERIES, debug) see it.
+      const { __knexUid, __knexTxId } = conn as unknown as Record<string, unknown>;
+      this.emit('query', { __knexUid, __knexTxId, sql, bindings, method: 'raw' });
       return await new Promise((resolve, reject) => prepared.all(bindings, (err, rows) => (err ? reject(err) : resolve(rows))));
     } finally {
       this.releaseConnection(conn);

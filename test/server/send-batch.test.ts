@@ -55,7 +55,8 @@ describe('message writer: one batch of mixed sends', () => {
     const count = (q: { __knexTxId?: string; bindings?: unknown[] }) => {
       const tx = q.__knexTxId ?? '-';
       perTransaction.set(tx, (perTransaction.get(tx) ?? 0) + 1);
-      if (q.bindings?.includes('batch-bulk-7')) batchTx ??= tx;
+      // The clientMsgIds are bound one by one (PostgreSQL) or as one JSON array (SQLite).
+      if (JSON.stringify(q.bindings ?? []).includes('batch-bulk-7')) batchTx ??= tx;
     };
     s.db.on('query', count);
     release();
