@@ -112,7 +112,7 @@ describe('notifications in the browser: the bell, the list, the e-mail settings'
     // DSFR draws its own radios and checkboxes over the inputs: a person clicks the labels.
     await page.locator('label', { hasText: 'Un résumé par jour' }).click();
     expect(await page.getByLabel('Un résumé par jour').isChecked()).to.equal(true);
-    expect(await page.getByLabel('Délai avant l’envoi').count()).to.equal(0);
+    await page.getByLabel('Délai avant l’envoi').waitFor({ state: 'detached' });
     await page.locator('label', { hasText: 'Mentions' }).click();
     await page.getByLabel('Courriels pour le groupe Référents inclusion').selectOption('realtime');
     // A group followed « au fil de l’eau » brings the delay back: it applies to that group.
