@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { useBrowser } from '../helpers/browser';
+import { useBrowser, expectFocus, expectFocusWhere } from '../helpers/browser';
 import { useCluster } from '../helpers/cluster';
 import { api } from '../helpers/http';
 import { readOutbox } from '../helpers/outbox';
@@ -101,8 +101,8 @@ describe('e2e: project sheet, canvas and sharing with a professional', function 
 
     // Revocation on node A: the professional's open canvas on node B closes, and every read answers 404 on both nodes.
     await page.locator('a.fr-breadcrumb__link', { hasText: 'Épicerie vrac à Bordeaux' }).click();
-    page.once('dialog', (d) => void d.accept());
     await page.locator('button', { hasText: 'Retirer l’accès' }).click();
+    await page.getByRole('dialog', { name: 'Retirer l’accès ?' }).getByRole('button', { name: 'Retirer l’accès' }).click();
     await page.locator('mai-sheet-shares .fr-alert--success', { hasText: 'n’a plus accès' }).waitFor();
     await proPage.locator('h1', { hasText: 'Canevas introuvable' }).waitFor();
     for (const node of [cluster.A, cluster.B])
@@ -181,6 +181,35 @@ describe('e2e: project sheet, canvas and sharing with a professional', function 
       { polling: 50 },
     );
     expect(await page.locator('.mai-canvas__block--canaux mai-postit').count()).to.equal(1);
+
+    // A change made elsewhere (another tab, the REST API) moves the post-it that holds the focus in the DOM: the
+    // focus stays on its button instead of falling back to the page.
+    const revenus = page.locator('.mai-canvas__block--revenus mai-postit');
+    const owner = api(cluster.A.url, { token: creator.token });
+    expect((await owner.post(`/api/project-sheets/${sheet.id}/postits`, { block: 'revenus', text: 'Abonnements' })).status).to.equal(201);
+    await revenus.nth(1).filter({ hasText: 'Abonnements' }).waitFor();
+    const bouche = revenus.filter({ hasText: 'Bouche à oreille' });
+    const boucheId = Number(await bouche.getAttribute('data-postit-id'));
+    await bouche.locator('button[data-action="thread"]').focus();
+    expect(
+      (await owner.post(`/api/project-sheets/${sheet.id}/postits/${boucheId}/move`, { block: 'revenus', position: 1 })).status,
+    ).to.equal(200);
+    await revenus.nth(1).filter({ hasText: 'Bouche à oreille' }).waitFor();
+    await expectFocusWhere(
+      page,
+      () =>
+        document.activeElement?.getAttribute('data-action') === 'thread' &&
+        document.activeElement.closest('mai-postit')?.textContent?.includes('Bouche à oreille') === true,
+      'the « Commentaires » button of « Bouche à oreille »',
+    );
+
+    // Deleting a post-it asks first (the DSFR modal), then the focus goes to the block's new post-it field.
+    await revenus.filter({ hasText: 'Abonnements' }).locator('button[data-action="delete"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Supprimer ce post-it ?' }).getByRole('button', { name: 'Supprimer le post-it' }).click();
+    await revenus.filter({ hasText: 'Abonnements' }).waitFor({ state: 'detached' });
+    await expectFocus(page, 'add-revenus');
+    expect(await revenus.count()).to.equal(1);
     await page.context().close();
   });
 

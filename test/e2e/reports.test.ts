@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { api } from '../helpers/http';
 import { makeUserWithToken } from '../helpers/factories';
-import { useBrowser, expectFocus } from '../helpers/browser';
+import { useBrowser, expectFocus, expectFocusWhere } from '../helpers/browser';
 import { useServer } from '../helpers/suite';
 import { reportBody, workshopBody } from '../helpers/reports';
 
@@ -135,6 +135,7 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     await wb.xlsx.readFile((await xlsxDownload.path())!);
     expect(wb.worksheets.map((w) => w.name)).to.deep.equal(['Accompagnements', 'Synthèse']);
     expect(wb.getWorksheet('Accompagnements')!.getRow(2).getCell(2).value).to.equal('Villeurbanne');
+
     expect(errors).to.deep.equal([]);
   });
 
@@ -157,6 +158,25 @@ describe('browser: activity reports (CRA), from the form to the territorial dash
     expect(await page.locator('.mai-stats-grid').innerText())
       .to.not.contain('Inès')
       .and.not.contain('Martin');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('deleting a report asks first (the DSFR modal; Annuler has the focus, so Entrée keeps it)', async () => {
+    const created = await api(s.url, { token: cn.token }).post('/api/reports', reportBody());
+    expect(created.status).to.equal(201);
+    const page = await open(cn.token, '/comptes-rendus');
+    const remove = page.locator(`.mai-report-item:has(a[href="/comptes-rendus/${created.body.id}"]) button`, { hasText: 'Supprimer' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Supprimer cet accompagnement ?' });
+    await expectFocusWhere(page, () => document.activeElement?.classList.contains('mai-confirm-dialog__no') === true, 'Annuler');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await s.db('reports').where({ id: created.body.id })).to.have.length(1);
+    await remove.click();
+    await dialog.getByRole('button', { name: 'Supprimer l’accompagnement' }).click();
+    await remove.waitFor({ state: 'detached' });
+    expect(await s.db('reports').where({ id: created.body.id })).to.have.length(0);
     expect(errors).to.deep.equal([]);
   });
 

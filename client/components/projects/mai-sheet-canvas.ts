@@ -14,6 +14,7 @@ import { errorMessage } from '../../api/messages.js';
 import { apiContext, hubContext } from '../../controllers/contexts.js';
 import { noticeAlert, type Notice } from '../shared/fields.js';
 import { focusAfter } from '../shared/focus.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 import { loadingLine } from '../shared/list-states.js';
 import { BLOCKS } from './labels.js';
 import { followSheet } from './sheet-live.js';
@@ -62,13 +63,32 @@ export class MaiSheetCanvas extends LitElement {
     this.stop?.();
     void this.load(true);
     this.stop = followSheet(this.hub.value, this.sheetId, {
-      canvas: (c) => (this.postits = c.postits),
+      canvas: (c) => void this.showLive(c.postits),
       comment: (c) => {
         if (c.postitId !== null && !this.comments.some((x) => x.id === c.id)) this.comments = [...this.comments, c];
       },
       revoked: () => (this.gone = true),
       reload: () => void this.load(false),
     });
+  }
+
+  /**
+   * Someone's change, live. Re-ordering moves post-its in the DOM, and a moved node loses the focus: it is put back
+   * on the same control (the same node, or the same action of the same post-it if it was drawn anew), so a keyboard
+   * user is not thrown to the top of the page.
+   */
+  private async showLive(postits: Postit[]) {
+    const active = document.activeElement as HTMLElement | null;
+    const holder = active?.closest<MaiPostit>('mai-postit');
+    const id = holder && this.contains(holder) ? Number(holder.dataset.postitId) : null;
+    this.postits = postits;
+    if (id === null || !active) return;
+    await this.updateComplete;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    if (active.isConnected) return active.focus();
+    const el = this.postitEl(id);
+    const same = active.dataset.action ? el?.querySelector<HTMLButtonElement>(`[data-action="${active.dataset.action}"]`) : null;
+    (same && !same.disabled ? same : el?.querySelector<HTMLElement>('.mai-postit__text'))?.focus();
   }
 
   private async load(first: boolean) {
@@ -151,9 +171,14 @@ export class MaiSheetCanvas extends LitElement {
     });
   }
 
-  private removePostit(e: PostitEvent) {
+  private async removePostit(e: PostitEvent) {
     const { postit } = e.detail;
-    if (!window.confirm(`Supprimer le post-it « ${postit.text.slice(0, 60)} » ?`)) return;
+    const ok = await askConfirmation({
+      title: 'Supprimer ce post-it ?',
+      body: `« ${postit.text.slice(0, 60)} » et son fil de commentaires seront supprimés.`,
+      confirmLabel: 'Supprimer le post-it',
+    });
+    if (!ok) return;
     void this.act(async () => {
       this.postits = (await this.api.value!.projectSheets.removePostit(this.sheetId, postit.id)).postits;
       void focusAfter(this, `#add-${postit.block}`, 'Post-it supprimé.');

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/messages.js';
 import { apiContext } from '../../controllers/contexts.js';
 import { noticeAlert, type Notice } from '../shared/fields.js';
 import { focusAfter } from '../shared/focus.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 const size = (n: number) =>
   n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} Ko` : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
@@ -67,7 +68,12 @@ export class MaiSheetFiles extends LitElement {
   }
 
   private async removeFile(f: SheetFile) {
-    if (!window.confirm(`Supprimer « ${f.filename} » ?`)) return;
+    const ok = await askConfirmation({
+      title: 'Supprimer ce fichier ?',
+      body: `« ${f.filename} » ne sera plus disponible pour vous ni pour les professionnels qui vous accompagnent.`,
+      confirmLabel: 'Supprimer le fichier',
+    });
+    if (!ok) return;
     try {
       await this.api.value!.projectSheets.removeFile(this.sheetId, f.id);
       this.items = this.items.filter((x) => x.id !== f.id);

@@ -11,6 +11,7 @@ import { errorMessage } from '../../api/messages.js';
 import { apiContext } from '../../controllers/contexts.js';
 import { noticeAlert, textField, type Notice } from '../shared/fields.js';
 import { focusAfter } from '../shared/focus.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 
 export class MaiSheetShares extends LitElement {
   static properties = {
@@ -74,7 +75,12 @@ export class MaiSheetShares extends LitElement {
 
   private async revoke(s: SheetShare) {
     const who = s.person?.displayName ?? s.email;
-    if (!window.confirm(`Retirer l’accès de ${who} à ce projet ?`)) return;
+    const ok = await askConfirmation({
+      title: 'Retirer l’accès ?',
+      body: `${who} ne pourra plus lire ce projet ni son canevas.`,
+      confirmLabel: 'Retirer l’accès',
+    });
+    if (!ok) return;
     try {
       await this.api.value!.projectSheets.revoke(this.sheetId, s.id);
       this.items = this.items.filter((x) => x.id !== s.id);

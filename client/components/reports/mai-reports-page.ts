@@ -12,6 +12,7 @@ import type { ReportView } from '../../api/reports.js';
 import { ACTIVITIES, CANALS, labelOf } from '../../../server/protocol/report-catalog.js';
 import './mai-report-teams.js';
 import { helpLink } from '../shared/help-link.js';
+import { askConfirmation } from '../shared/confirm-dialog.js';
 import { HELP_TOPICS } from '../help/guides.js';
 
 const frDate = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('fr-FR');
@@ -32,7 +33,12 @@ export class MaiReportsPage extends LitElement {
   }
 
   private async removeReport(r: ReportView) {
-    if (!window.confirm(`Supprimer l'accompagnement du ${frDate(r.date)} à ${r.commune.name} ?`)) return;
+    const ok = await askConfirmation({
+      title: 'Supprimer cet accompagnement ?',
+      body: `L’accompagnement du ${frDate(r.date)} à ${r.commune.name} sera retiré de vos statistiques.`,
+      confirmLabel: 'Supprimer l’accompagnement',
+    });
+    if (!ok) return;
     const store = this.list!.value!;
     const index = store.items.indexOf(r);
     if (await store.remove(r.id)) {
