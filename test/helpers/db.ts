@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import knex from 'knex';
 import { migrateLatest, openDb, type Db } from '../../server/database';
 import { syncReferenceData } from '../../server/bootstrap';
+import { PG_URL } from './services';
 
 export interface TestDatabase {
   db: Db;
@@ -115,4 +116,12 @@ export async function dropTemplates(): Promise<void> {
     await admin.destroy();
   }
   fs.rmSync(tmpRoot, { recursive: true, force: true });
+}
+
+/** An empty database, not migrated, on SQLite or on the test PostgreSQL server (the migration tests); `drop()` removes it. */
+export async function emptyDatabase(kind: 'sqlite' | 'postgres', prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${crypto.randomBytes(4).toString('hex')}`;
+  if (kind === 'sqlite') return openSqliteDatabase(path.join(tmpRoot, `${name}.sqlite3`));
+  await createPgDatabase(PG_URL, name);
+  return openPgDatabase(PG_URL, name);
 }

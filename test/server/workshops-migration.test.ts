@@ -1,11 +1,7 @@
 import { expect } from 'chai';
-import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
-import crypto from 'node:crypto';
-import knex from 'knex';
-import { openDb, type Db } from '../../server/database';
-import { needPostgres, PG_URL } from '../helpers/services';
+import type { Db } from '../../server/database';
+import { emptyDatabase } from '../helpers/db';
+import { needPostgres } from '../helpers/services';
 
 const F = '20261206_030_a_event_sessions';
 
@@ -87,30 +83,21 @@ async function roundTrip(db: Db): Promise<void> {
 
 describe('migrations: single-date events become one session each (up, down, up)', () => {
   it('on SQLite', async () => {
-    const file = path.join(os.tmpdir(), `maillage-ws-${crypto.randomBytes(4).toString('hex')}.sqlite3`);
-    const db = openDb({ databaseUrl: null, sqliteFile: file });
+    const t = await emptyDatabase('sqlite', 'maillage_ws');
     try {
-      await roundTrip(db);
+      await roundTrip(t.db);
     } finally {
-      await db.destroy();
-      fs.rmSync(file, { force: true });
+      await t.drop();
     }
   });
 
   it('on PostgreSQL', async function () {
     await needPostgres(this);
-    const name = `maillage_ws_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = knex({ client: 'pg', connection: PG_URL });
-    await admin.raw(`CREATE DATABASE ${name}`);
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    const db = openDb({ databaseUrl: url.toString(), sqliteFile: '' });
+    const t = await emptyDatabase('postgres', 'maillage_ws');
     try {
-      await roundTrip(db);
+      await roundTrip(t.db);
     } finally {
-      await db.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
+      await t.drop();
     }
   });
 });
