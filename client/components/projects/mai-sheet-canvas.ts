@@ -47,6 +47,11 @@ export class MaiSheetCanvas extends LitElement {
   private hub = new ContextConsumer(this, { context: hubContext });
   private stop: (() => void) | null = null;
   private dragged: number | null = null;
+  /**
+   * Canvases shown since the page opened (answers to my changes, live ones): a read that started before one of
+   * them must not put back its older canvas (a slow first load could otherwise erase the post-its just added).
+   */
+  private shown = 0;
 
   createRenderRoot() {
     return this;
@@ -81,7 +86,7 @@ export class MaiSheetCanvas extends LitElement {
     const active = document.activeElement as HTMLElement | null;
     const holder = active?.closest<MaiPostit>('mai-postit');
     const id = holder && this.contains(holder) ? Number(holder.dataset.postitId) : null;
-    this.postits = postits;
+    this.show(postits);
     if (id === null || !active) return;
     await this.updateComplete;
     if (document.activeElement && document.activeElement !== document.body) return;
@@ -91,14 +96,23 @@ export class MaiSheetCanvas extends LitElement {
     (same && !same.disabled ? same : el?.querySelector<HTMLElement>('.mai-postit__text'))?.focus();
   }
 
+  private show(postits: Postit[]) {
+    this.shown++;
+    this.postits = postits;
+  }
+
   private async load(first: boolean) {
     const api = this.api.value!.projectSheets;
+    const shownBefore = this.shown;
     try {
       const [sheet, canvas, comments] = await Promise.all([api.get(this.sheetId), api.canvas(this.sheetId), api.comments(this.sheetId)]);
       this.sheet = sheet;
-      this.postits = canvas.postits;
-      this.comments = comments.items.filter((c) => c.postitId !== null);
-      if (first) void focusAfter(this, 'h1');
+      if (this.shown === shownBefore) this.postits = canvas.postits;
+      // Comments only ever arrive: the read's and those that came live meanwhile.
+      const read = comments.items.filter((c) => c.postitId !== null);
+      this.comments = [...read, ...this.comments.filter((c) => !read.some((x) => x.id === c.id))].sort((a, b) => a.id - b.id);
+      // The title gets the focus on arrival, unless the person has already started on the canvas.
+      if (first && !this.contains(document.activeElement)) void focusAfter(this, 'h1');
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) this.gone = true;
       else this.notice = { kind: 'error', text: errorMessage(err) };
@@ -138,7 +152,7 @@ export class MaiSheetCanvas extends LitElement {
     }
     void this.act(async () => {
       const r = await this.api.value!.projectSheets.addPostit(this.sheetId, { block, text });
-      this.postits = r.canvas.postits;
+      this.show(r.canvas.postits);
       this.drafts = { ...this.drafts, [block]: '' };
       void focusAfter(this, `#add-${block}`, `Post-it ajouté dans ${BLOCKS.find((b) => b.value === block)!.label}.`);
     });
@@ -147,7 +161,7 @@ export class MaiSheetCanvas extends LitElement {
   private edit(e: PostitEvent<{ text: string }>) {
     const { postit, text } = e.detail;
     void this.act(async () => {
-      this.postits = (await this.api.value!.projectSheets.editPostit(this.sheetId, postit.id, { text })).postits;
+      this.show((await this.api.value!.projectSheets.editPostit(this.sheetId, postit.id, { text })).postits);
       this.postitEl(postit.id)?.done('edit');
     });
   }
@@ -155,7 +169,7 @@ export class MaiSheetCanvas extends LitElement {
   private move(e: PostitEvent<{ block: CanvasBlock; position: number; focus?: string }>) {
     const { postit, block, position, focus } = e.detail;
     void this.act(async () => {
-      this.postits = (await this.api.value!.projectSheets.movePostit(this.sheetId, postit.id, block, Math.max(0, position))).postits;
+      this.show((await this.api.value!.projectSheets.movePostit(this.sheetId, postit.id, block, Math.max(0, position))).postits);
       const moved = this.postits.find((p) => p.id === postit.id)!;
       const label = BLOCKS.find((b) => b.value === moved.block)!.label;
       await this.updateComplete;
@@ -180,7 +194,7 @@ export class MaiSheetCanvas extends LitElement {
     });
     if (!ok) return;
     void this.act(async () => {
-      this.postits = (await this.api.value!.projectSheets.removePostit(this.sheetId, postit.id)).postits;
+      this.show((await this.api.value!.projectSheets.removePostit(this.sheetId, postit.id)).postits);
       void focusAfter(this, `#add-${postit.block}`, 'Post-it supprimé.');
     });
   }
