@@ -49,7 +49,7 @@ export class MaiSheetCanvas extends LitElement {
   private dragged: number | null = null;
   /**
    * Canvases shown since the page opened (answers to my changes, live ones): a read that started before one of
-   * them must not put back its older canvas (a slow first load could otherwise erase the post-its just added).
+   * them must not put back its older canvas (the reload after a reconnection could otherwise erase a post-it just added).
    */
   private shown = 0;
 
