@@ -6,6 +6,7 @@ import http from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 import { Hist, nowMs } from './lib/hist';
 import { serveParent, announceReady } from './lib/child';
+import { LightReceiver, type Delivery } from './lib/light-receiver';
 
 interface User {
   token: string;
@@ -22,6 +23,8 @@ interface StepStats {
 }
 
 const sockets: Socket[] = [];
+/** Receive-only sockets (`light` connects): counted like the others, never used to send. */
+const receivers: LightReceiver[] = [];
 const targets: (number | undefined)[] = [];
 const steps = new Map<number, StepStats>();
 let received = 0;
@@ -36,30 +39,47 @@ function errorSampler() {
   };
 }
 
-/** Counts a delivery: its step, its latency, and whether it came in seq order on this socket. */
+/** Counts a delivery: its step, its latency, and whether it came in seq order on its socket. */
+function count(d: Delivery, lastSeq: Map<number, number>): void {
+  const t = nowMs();
+  received++;
+  const last = lastSeq.get(d.channelId) ?? 0;
+  if (d.seq === last) duplicates++;
+  else if (d.seq < last) outOfOrder++;
+  lastSeq.set(d.channelId, Math.max(last, d.seq));
+  if (!Number.isInteger(d.step)) return;
+  let st = steps.get(d.step);
+  if (!st) steps.set(d.step, (st = { hist: new Hist(), first: t, last: t }));
+  st.hist.add(t - d.sentAt);
+  st.last = t;
+}
+
 function watch(socket: Socket): void {
   const lastSeq = new Map<number, number>();
   socket.on('message:new', (m: { channelId: number; seq: number; body: string }) => {
-    const t = nowMs();
-    received++;
-    const last = lastSeq.get(m.channelId) ?? 0;
-    if (m.seq === last) duplicates++;
-    else if (m.seq < last) outOfOrder++;
-    lastSeq.set(m.channelId, Math.max(last, m.seq));
     const [sentAt, step] = m.body.split(' ', 2);
-    const s = Number(step);
-    if (!Number.isInteger(s)) return;
-    let st = steps.get(s);
-    if (!st) steps.set(s, (st = { hist: new Hist(), first: t, last: t }));
-    st.hist.add(t - Number(sentAt));
-    st.last = t;
+    count({ channelId: m.channelId, seq: m.seq, sentAt: Number(sentAt), step: Number(step) }, lastSeq);
   });
+}
+
+const authOf = (u: User) => ({ token: u.token, channels: u.channels, protocol: 2 }); // the hub's lean messages, as the web client gets them
+// An acked no-op: the hub answers only once the socket has joined its rooms.
+const readyCall = (u: User) =>
+  u.subscribe ? { event: 'presence:subscribe', payload: { userIds: u.subscribe } } : { event: 'presence:get', payload: { userIds: [] } };
+
+/** A receive-only socket (bare WebSocket, frames read without parsing): kept in `receivers`. */
+async function connectLight(url: string, u: User, timeoutMs: number): Promise<{ connectMs: number; readyMs: number }> {
+  const t0 = nowMs();
+  const lastSeq = new Map<number, number>();
+  const { receiver, connectMs } = await LightReceiver.open(url, authOf(u), readyCall(u), timeoutMs, (d) => count(d, lastSeq));
+  receivers.push(receiver);
+  return { connectMs, readyMs: nowMs() - t0 };
 }
 
 function connectOne(url: string, u: User, timeoutMs: number): Promise<{ socket: Socket; connectMs: number; readyMs: number }> {
   const t0 = nowMs();
   const socket = io(url, {
-    auth: { token: u.token, channels: u.channels, protocol: 2 }, // the hub's lean messages, as the web client gets them
+    auth: authOf(u),
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
@@ -73,8 +93,7 @@ function connectOne(url: string, u: User, timeoutMs: number): Promise<{ socket: 
     socket.once('connect_error', (e) => fail(e));
     socket.once('connect', () => {
       const connectMs = nowMs() - t0;
-      // An acked no-op: the hub answers only once the socket has joined its rooms.
-      const [event, payload] = u.subscribe ? ['presence:subscribe', { userIds: u.subscribe }] : ['presence:get', { userIds: [] }];
+      const { event, payload } = readyCall(u);
       socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, res: { ok?: boolean; error?: { code: string } }) => {
         if (err || !res?.ok) return fail(err ?? new Error(res?.error?.code ?? 'not ok'));
         resolve({ socket, connectMs, readyMs: nowMs() - t0 });
@@ -83,8 +102,11 @@ function connectOne(url: string, u: User, timeoutMs: number): Promise<{ socket: 
   });
 }
 
-/** Opens sockets for these users, `rate` new ones per second (0: as fast as `concurrency` allows). */
-async function connect(msg: { url: string; users: User[]; rate: number; concurrency: number; timeoutMs: number }) {
+/**
+ * Opens sockets for these users, `rate` new ones per second (0: as fast as `concurrency` allows);
+ * `light`: receive-only bare WebSockets (big fan-outs), else socket.io-client.
+ */
+async function connect(msg: { url: string; users: User[]; rate: number; concurrency: number; timeoutMs: number; light?: boolean }) {
   const connectH = new Hist();
   const readyH = new Hist();
   const errors = errorSampler();
@@ -99,12 +121,17 @@ async function connect(msg: { url: string; users: User[]; rate: number; concurre
       while (started < allowed && inFlight < msg.concurrency) {
         const u = msg.users[started++]!;
         inFlight++;
-        connectOne(msg.url, u, msg.timeoutMs)
-          .then(
-            (r) => {
+        const opened = msg.light
+          ? connectLight(msg.url, u, msg.timeoutMs)
+          : connectOne(msg.url, u, msg.timeoutMs).then((r) => {
               sockets.push(r.socket);
               targets.push(u.target);
               watch(r.socket);
+              return r;
+            });
+        opened
+          .then(
+            (r) => {
               connectH.add(r.connectMs);
               readyH.add(r.readyMs);
             },
@@ -128,7 +155,7 @@ async function connect(msg: { url: string; users: User[]; rate: number; concurre
     pump();
   });
   return {
-    connected: sockets.length,
+    connected: sockets.length + receivers.length,
     failed,
     errors: errors.get(),
     elapsedMs: nowMs() - t0,
@@ -290,11 +317,11 @@ serveParent(
       return { n: st?.hist.n ?? 0, first: st?.first ?? 0, last: st?.last ?? 0, hist: (st?.hist ?? new Hist()).data() };
     },
     count: ({ step }: { step: number }) => steps.get(step)?.hist.n ?? 0,
-    totals: () => ({ sockets: sockets.length, received, outOfOrder, duplicates }),
+    totals: () => ({ sockets: sockets.length + receivers.length, received, outOfOrder, duplicates }),
     /** Closes every socket and forgets every count: the fleet is reused for the next system. */
     reset: async () => {
-      for (const s of sockets) s.disconnect();
-      sockets.length = 0;
+      for (const s of [...sockets, ...receivers]) s.disconnect();
+      sockets.length = receivers.length = 0;
       targets.length = 0;
       steps.clear();
       received = outOfOrder = duplicates = 0;
@@ -303,7 +330,7 @@ serveParent(
     },
   },
   () => {
-    for (const s of sockets) s.disconnect();
+    for (const s of [...sockets, ...receivers]) s.disconnect();
   },
 );
 announceReady({ pid: process.pid });

@@ -118,7 +118,7 @@ export class Fleet {
   async connect(
     url: string,
     users: { token: string; channels: number[]; target?: number }[],
-    opts: { rate?: number; concurrency?: number; timeoutMs?: number } = {},
+    opts: { rate?: number; concurrency?: number; timeoutMs?: number; light?: boolean } = {},
   ) {
     const n = this.gens.length;
     const parts = this.gens.map((_, i) => users.filter((_, j) => j % n === i));
@@ -126,7 +126,14 @@ export class Fleet {
       this.gens.map((g, i) =>
         g.call(
           'connect',
-          { url, users: parts[i], rate: (opts.rate ?? 0) / n, concurrency: opts.concurrency ?? 50, timeoutMs: opts.timeoutMs ?? 20_000 },
+          {
+            url,
+            users: parts[i],
+            rate: (opts.rate ?? 0) / n,
+            concurrency: opts.concurrency ?? 50,
+            timeoutMs: opts.timeoutMs ?? 20_000,
+            light: opts.light,
+          },
           180_000,
         ),
       ),

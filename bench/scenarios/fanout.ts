@@ -12,6 +12,11 @@ export interface FanoutOptions extends StepPlan {
   perGen: number;
   /** Pause between connecting and the first step. */
   settleMs: number;
+  /**
+   * `light`: receivers are bare WebSockets that read three numbers of each frame (`bench/lib/light-receiver.ts`);
+   * `client`: socket.io-client, which parses every delivery (what the rounds before 2026-12-06 used).
+   */
+  receivers: 'light' | 'client';
 }
 
 type Client = { token: string; channels: number[] };
@@ -22,6 +27,7 @@ export const fanoutDefaults: FanoutOptions = {
   senders: 2,
   perGen: 2500,
   settleMs: 1000,
+  receivers: 'light',
   startRate: 4000,
   factor: 1.5,
   maxSteps: 12,
@@ -36,7 +42,7 @@ export const fanoutDefaults: FanoutOptions = {
 /** Receivers and senders connected to one system, stepped up to its ceiling; the fleets are reset after. */
 async function measure(server: System, members: Client[], senders: Client[], channel: number, o: FanoutOptions, [recv, send]: Fleet[]) {
   try {
-    const c = await recv!.connect(server.url, members, { concurrency: 100 });
+    const c = await recv!.connect(server.url, members, { concurrency: 100, light: o.receivers === 'light' });
     const s = await send!.connect(server.url, senders, { concurrency: 10 });
     log(`${server.kind}: ${c.connected} receivers connected in ${Math.round(c.elapsedMs)} ms (${c.failed} failed), ${s.connected} senders`);
     if (c.failed || s.failed) throw new Error(`${server.kind}: connections failed: ${JSON.stringify({ ...c.errors, ...s.errors })}`);
@@ -45,7 +51,7 @@ async function measure(server: System, members: Client[], senders: Client[], cha
     const r = await server.measured(() =>
       stepUp([server], send!, [{ label: server.kind, fleet: recv!, sockets: c.connected }], channel, o),
     );
-    return { receivers: c.connected, senders: s.connected, connectMs: c.connect.summary(), serverRssMB: Math.round(rss / 1048576), ...r };
+    return { receivers: c.connected, receiverKind: o.receivers, senders: s.connected, connectMs: c.connect.summary(), serverRssMB: Math.round(rss / 1048576), ...r };
   } finally {
     await Promise.all([recv!.reset(), send!.reset()]);
   }
