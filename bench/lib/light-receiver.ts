@@ -70,13 +70,14 @@ export class LightReceiver {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
     return new Promise((resolve, reject) => {
       let connectMs = 0;
-      let state: 'open' | 'connected' | 'ready' = 'open';
-      const timer = setTimeout(() => fail(new Error('timeout')), timeoutMs);
+      let state: 'upgrading' | 'open' | 'connected' | 'ready' = 'upgrading';
+      const timer = setTimeout(() => fail(new Error(`timeout (${state})`)), timeoutMs);
       const fail = (e: Error) => {
         clearTimeout(timer);
         ws.terminate();
         reject(e);
       };
+      ws.on('upgrade', () => (state = 'open'));
       ws.on('error', (e) => state !== 'ready' && fail(e));
       ws.on('close', () => state !== 'ready' && fail(new Error('closed')));
       ws.on('message', (data: Buffer) => {
@@ -88,6 +89,7 @@ export class LightReceiver {
         }
         const text = data.toString('utf8');
         if (text.startsWith('0{')) return void ws.send(`40${JSON.stringify(auth)}`);
+        if (state === 'upgrading') state = 'open';
         if (text.startsWith('44')) return fail(new Error((JSON.parse(text.slice(2)) as { message?: string }).message ?? 'refused'));
         if (text.startsWith('40{') && state === 'open') {
           state = 'connected';

@@ -48,6 +48,25 @@ describe('handing a connection from the primary to a worker', function () {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  /**
+   * A client connected to `server`, and the primary's side of it once it has read the first chunk;
+   * `inHandler` runs inside the 'data' listener, where sticky hands the socket over.
+   */
+  async function upgradeRequest(inHandler?: (socket: net.Socket) => void): Promise<{ client: net.Socket; socket: net.Socket }> {
+    const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+    const c = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
+    const socket = await accepted;
+    const first = await new Promise<string>((resolve) => {
+      socket.once('data', (chunk) => {
+        inHandler?.(socket);
+        resolve(chunk.toString());
+      });
+      c.write('GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n\r\n');
+    });
+    expect(first).to.match(/^GET /);
+    return { client: c, socket };
+  }
+
   it('loses none of the bytes the client sends while the worker has not taken the socket yet', async () => {
     const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
     client = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
@@ -68,5 +87,28 @@ describe('handing a connection from the primary to a worker', function () {
     await next(child, 'taken');
     const read = await next(child, 'read');
     expect(read.read).to.equal('40{"token":"…"}');
+  });
+
+  it('loses none of them either when the socket waits in the queue behind an earlier hand-over', async () => {
+    const a = await upgradeRequest();
+    child.kill('SIGSTOP');
+    // The first hand-over waits for the worker's ACK…
+    child.send('take', a.socket);
+    client = a.client;
+    // …so Node queues the second, whose socket keeps its handle in the primary until that ACK. Handed over
+    // from inside the 'data' listener, as sticky does: the flowing stream then asks for more at once.
+    const b = await upgradeRequest((socket) => child.send('take', socket));
+    try {
+      b.client.write('40{"token":"second"}');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const reads: string[] = [];
+      child.on('message', (m: { read?: string }) => m.read && reads.push(m.read));
+      child.kill('SIGCONT');
+      const deadline = Date.now() + 5000;
+      while (!reads.includes('40{"token":"second"}') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(reads).to.include('40{"token":"second"}');
+    } finally {
+      b.client.destroy();
+    }
   });
 });
