@@ -37,8 +37,7 @@ function numberAfter(buf: Buffer, key: Buffer): number {
 
 /** The three numbers of a `message:new` frame, or null for any other frame. */
 export function readDelivery(frame: Buffer): Delivery | null {
-  if (frame.length <= MESSAGE_NEW.length || frame.compare(MESSAGE_NEW, 0, MESSAGE_NEW.length, 0, MESSAGE_NEW.length) !== 0)
-    return null;
+  if (frame.length <= MESSAGE_NEW.length || frame.compare(MESSAGE_NEW, 0, MESSAGE_NEW.length, 0, MESSAGE_NEW.length) !== 0) return null;
   const b = frame.indexOf(BODY, MESSAGE_NEW.length);
   let sentAt = NaN;
   let step = NaN;

@@ -25,6 +25,25 @@ function movePreConnect(adapter: Adapter, opts: BroadcastOptions, move: (socket:
   }
 }
 
+type SocketId = string;
+const NOBODY = { has: () => false };
+
+/**
+ * A broadcast's `except` rooms, looked up in the rooms' own sets instead of copied into a new one (what
+ * socket.io-adapter's `computeExceptSids` does on every broadcast). Why: the full `message:new` goes to a
+ * channel except the protocol-2 room, and that room holds nearly every socket of the node, so each message
+ * copied every connected socket's id, whatever the channel's size. `apply` only asks `has`, synchronously.
+ */
+function exceptView(this: Adapter, exceptRooms?: Set<Room>): { has(id: SocketId): boolean } {
+  const sets: Set<SocketId>[] = [];
+  for (const room of exceptRooms ?? []) {
+    const ids = this.rooms.get(room);
+    if (ids?.size) sets.push(ids);
+  }
+  if (!sets.length) return NOBODY;
+  return sets.length === 1 ? { has: (id) => sets[0]!.has(id) } : { has: (id) => sets.some((ids) => ids.has(id)) };
+}
+
 /** The in-memory adapter (one node), with room moves reaching sockets still connecting. */
 export class HubAdapter extends Adapter {
   override addSockets(opts: BroadcastOptions, rooms: Room[]): void {
@@ -170,6 +189,11 @@ export class HubClusterAdapter extends NodeClusterAdapter {
     }
     return result;
   }
+}
+
+// The three adapters the hub uses (one node, workers, Redis) look their `except` rooms up in place.
+for (const adapter of [HubAdapter, RemoteFirstRedisAdapter, HubClusterAdapter]) {
+  (adapter.prototype as unknown as { computeExceptSids: typeof exceptView }).computeExceptSids = exceptView;
 }
 
 /** For `io.adapter()` in a worker of server/cluster/primary.ts (no Redis). */
