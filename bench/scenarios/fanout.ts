@@ -51,7 +51,14 @@ async function measure(server: System, members: Client[], senders: Client[], cha
     const r = await server.measured(() =>
       stepUp([server], send!, [{ label: server.kind, fleet: recv!, sockets: c.connected }], channel, o),
     );
-    return { receivers: c.connected, receiverKind: o.receivers, senders: s.connected, connectMs: c.connect.summary(), serverRssMB: Math.round(rss / 1048576), ...r };
+    return {
+      receivers: c.connected,
+      receiverKind: o.receivers,
+      senders: s.connected,
+      connectMs: c.connect.summary(),
+      serverRssMB: Math.round(rss / 1048576),
+      ...r,
+    };
   } finally {
     await Promise.all([recv!.reset(), send!.reset()]);
   }
