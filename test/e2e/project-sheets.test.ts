@@ -142,34 +142,49 @@ describe('e2e: project sheet, canvas and sharing with a professional', function 
       await page.waitForFunction(() => document.activeElement?.id === 'add-canaux');
     }
 
-    // « Monter » on the second: it becomes first, the focus stays on a button of that post-it.
+    // « Monter » on the second: it becomes first. Its answer is held back here (the server has done the move, so its
+    // live echo re-orders the canvas first), as a slow network would: the person goes on meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const movePath = '**/api/project-sheets/*/postits/*/move';
+    await page.route(movePath, async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
     const second = page.locator('mai-postit', { hasText: 'Réseaux sociaux' });
     await second.locator('button[data-action="thread"]').focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab'); // Descendre (disabled: skipped), Monter
     expect((await focused()).action).to.equal('up');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('.mai-canvas__block--canaux mai-postit .mai-postit__text')].map((p) => p.textContent).join('|') ===
-        'Réseaux sociaux|Bouche à oreille',
+    const reordered = (timeout: number) =>
+      page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('.mai-canvas__block--canaux mai-postit .mai-postit__text')].map((p) => p.textContent).join('|') ===
+          'Réseaux sociaux|Bouche à oreille',
+        undefined,
+        { timeout },
+      );
+    // Without the live echo within 5 s (a reconnection), the answer itself re-orders the canvas.
+    const echoed = await reordered(5000).then(
+      () => true,
+      () => false,
     );
+    if (!echoed) release();
+    await reordered(30_000);
 
     // « Déplacer… » with the keyboard: Enter opens the form with the focus on the list of blocks, a letter picks one, Tab, Enter.
     const moving = page.locator('mai-postit', { hasText: 'Bouche à oreille' });
-    // The reorder's live echo may re-render the post-its just after the focus is put on « Déplacer… » (a moved
-    // node loses the focus): put it there again until Enter opens the form (3 tries at most).
-    for (let attempt = 1; ; attempt++) {
-      await moving.locator('button[data-action="move"]').focus();
-      await page.keyboard.press('Enter');
-      const opened = await page
-        .waitForFunction(() => document.activeElement?.tagName === 'SELECT', undefined, { polling: 50, timeout: 5000 })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (opened) break;
-      expect(attempt, 'the move form never opened').to.be.lessThan(3);
-    }
+    await moving.locator('button[data-action="move"]').focus();
+    await page.keyboard.press('Enter');
+    await expectFocusWhere(page, () => document.activeElement?.tagName === 'SELECT', 'the list of blocks of the move form');
+    // The late answer to « Monter » is announced, and leaves the focus where the person is now.
+    release();
+    await page.waitForFunction(() =>
+      document.getElementById('mai-live-region')?.textContent?.startsWith('Post-it déplacé : Canaux, position 1'),
+    );
+    expect(await page.evaluate(() => document.activeElement?.tagName), 'the late answer took the focus').to.equal('SELECT');
+    await page.unroute(movePath);
     await page.locator(`mai-postit:has-text("Bouche à oreille") select`).selectOption('revenus');
     await page.keyboard.press('Tab');
     expect((await focused()).text).to.equal('Déplacer');

@@ -168,6 +168,7 @@ export class MaiSheetCanvas extends LitElement {
 
   private move(e: PostitEvent<{ block: CanvasBlock; position: number; focus?: string }>) {
     const { postit, block, position, focus } = e.detail;
+    const pressed = document.activeElement;
     void this.act(async () => {
       this.show((await this.api.value!.projectSheets.movePostit(this.sheetId, postit.id, block, Math.max(0, position))).postits);
       const moved = this.postits.find((p) => p.id === postit.id)!;
@@ -179,7 +180,13 @@ export class MaiSheetCanvas extends LitElement {
       const button = focus === 'up' || focus === 'down' ? el?.querySelector<HTMLButtonElement>(`[data-action="${focus}"]`) : null;
       void focusAfter(
         this,
-        () => (button && !button.disabled ? button : el?.querySelector<HTMLElement>('.mai-postit__text')),
+        () => {
+          // The person may have gone on while the answer came (this move's live echo often lands first): the focus
+          // is only moved if it is still on the control pressed or on this post-it, or was lost with the re-render.
+          const now = document.activeElement;
+          if (now && now !== document.body && now !== pressed && !el?.contains(now)) return null;
+          return button && !button.disabled ? button : el?.querySelector<HTMLElement>('.mai-postit__text');
+        },
         `Post-it déplacé : ${label}, position ${moved.position + 1}.`,
       );
     });
