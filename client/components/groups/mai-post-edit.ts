@@ -28,7 +28,12 @@ export class MaiPostEdit extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    void focusAfter(this, `#${this.prefix}-${this.withTitle ? 'title' : 'body'}`);
+    // Unless the person is already typing in the form (the focus moves a frame after the first render).
+    void focusAfter(this, () =>
+      this.contains(document.activeElement)
+        ? null
+        : this.querySelector<HTMLElement>(`#${this.prefix}-${this.withTitle ? 'title' : 'body'}`),
+    );
   }
 
   private submit(e: Event) {

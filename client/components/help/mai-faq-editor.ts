@@ -39,7 +39,9 @@ export class MaiFaqEditor extends LitElement {
     super.connectedCallback();
     const e = this.entry;
     if (e) this.values = { category: e.category, question: e.question, answer: e.answer, position: String(e.position) };
-    void focusAfter(this, '#faq-edit-category');
+    // Unless the person is already typing in the form: the focus moves a frame after the first render, and would
+    // otherwise land in the category field in the middle of what they type elsewhere.
+    void focusAfter(this, () => (this.contains(document.activeElement) ? null : this.querySelector<HTMLElement>('#faq-edit-category')));
   }
 
   private onInput(e: Event) {
