@@ -48,10 +48,13 @@ export class MaiSheetCanvas extends LitElement {
   private stop: (() => void) | null = null;
   private dragged: number | null = null;
   /**
-   * Canvases shown since the page opened (answers to my changes, live ones): a read that started before one of
-   * them must not put back its older canvas (the reload after a reconnection could otherwise erase a post-it just added).
+   * Canvas reads and changes started since the page opened, and the one whose canvas is shown. A canvas is shown only
+   * if its request started after the shown one's: a request started later reads a later state, so an answer or a read
+   * that comes back late never puts back an older canvas (live events carry copies that can arrive out of order with
+   * the answers to this page's own changes, so they trigger a read instead of being shown).
    */
-  private shown = 0;
+  private begun = 0;
+  private applied = 0;
 
   createRenderRoot() {
     return this;
@@ -68,7 +71,7 @@ export class MaiSheetCanvas extends LitElement {
     this.stop?.();
     void this.load(true);
     this.stop = followSheet(this.hub.value, this.sheetId, {
-      canvas: (c) => void this.showLive(c.postits),
+      canvas: () => void this.readLive(),
       comment: (c) => {
         if (c.postitId !== null && !this.comments.some((x) => x.id === c.id)) this.comments = [...this.comments, c];
       },
@@ -82,11 +85,18 @@ export class MaiSheetCanvas extends LitElement {
    * on the same control (the same node, or the same action of the same post-it if it was drawn anew), so a keyboard
    * user is not thrown to the top of the page.
    */
-  private async showLive(postits: Postit[]) {
+  private async readLive() {
+    const seq = ++this.begun;
+    let postits: Postit[];
+    try {
+      postits = (await this.api.value!.projectSheets.canvas(this.sheetId)).postits;
+    } catch {
+      return; // the next change, or the reload after a reconnection, reads it again
+    }
     const active = document.activeElement as HTMLElement | null;
     const holder = active?.closest<MaiPostit>('mai-postit');
     const id = holder && this.contains(holder) ? Number(holder.dataset.postitId) : null;
-    this.show(postits);
+    if (!this.show(seq, postits)) return;
     if (id === null || !active) return;
     await this.updateComplete;
     if (document.activeElement && document.activeElement !== document.body) return;
@@ -96,18 +106,21 @@ export class MaiSheetCanvas extends LitElement {
     (same && !same.disabled ? same : el?.querySelector<HTMLElement>('.mai-postit__text'))?.focus();
   }
 
-  private show(postits: Postit[]) {
-    this.shown++;
+  /** Shows the canvas of request `seq` unless a later-started one is shown already; answers whether it did. */
+  private show(seq: number, postits: Postit[]): boolean {
+    if (seq < this.applied) return false;
+    this.applied = seq;
     this.postits = postits;
+    return true;
   }
 
   private async load(first: boolean) {
     const api = this.api.value!.projectSheets;
-    const shownBefore = this.shown;
+    const seq = ++this.begun;
     try {
       const [sheet, canvas, comments] = await Promise.all([api.get(this.sheetId), api.canvas(this.sheetId), api.comments(this.sheetId)]);
       this.sheet = sheet;
-      if (this.shown === shownBefore) this.postits = canvas.postits;
+      this.show(seq, canvas.postits);
       // Comments only ever arrive: the read's and those that came live meanwhile.
       const read = comments.items.filter((c) => c.postitId !== null);
       this.comments = [...read, ...this.comments.filter((c) => !read.some((x) => x.id === c.id))].sort((a, b) => a.id - b.id);
@@ -151,8 +164,9 @@ export class MaiSheetCanvas extends LitElement {
       return;
     }
     void this.act(async () => {
+      const seq = ++this.begun;
       const r = await this.api.value!.projectSheets.addPostit(this.sheetId, { block, text });
-      this.show(r.canvas.postits);
+      this.show(seq, r.canvas.postits);
       this.drafts = { ...this.drafts, [block]: '' };
       void focusAfter(this, `#add-${block}`, `Post-it ajouté dans ${BLOCKS.find((b) => b.value === block)!.label}.`);
     });
@@ -161,7 +175,8 @@ export class MaiSheetCanvas extends LitElement {
   private edit(e: PostitEvent<{ text: string }>) {
     const { postit, text } = e.detail;
     void this.act(async () => {
-      this.show((await this.api.value!.projectSheets.editPostit(this.sheetId, postit.id, { text })).postits);
+      const seq = ++this.begun;
+      this.show(seq, (await this.api.value!.projectSheets.editPostit(this.sheetId, postit.id, { text })).postits);
       this.postitEl(postit.id)?.done('edit');
     });
   }
@@ -170,7 +185,8 @@ export class MaiSheetCanvas extends LitElement {
     const { postit, block, position, focus } = e.detail;
     const pressed = document.activeElement;
     void this.act(async () => {
-      this.show((await this.api.value!.projectSheets.movePostit(this.sheetId, postit.id, block, Math.max(0, position))).postits);
+      const seq = ++this.begun;
+      this.show(seq, (await this.api.value!.projectSheets.movePostit(this.sheetId, postit.id, block, Math.max(0, position))).postits);
       const moved = this.postits.find((p) => p.id === postit.id)!;
       const label = BLOCKS.find((b) => b.value === moved.block)!.label;
       await this.updateComplete;
@@ -201,7 +217,8 @@ export class MaiSheetCanvas extends LitElement {
     });
     if (!ok) return;
     void this.act(async () => {
-      this.show((await this.api.value!.projectSheets.removePostit(this.sheetId, postit.id)).postits);
+      const seq = ++this.begun;
+      this.show(seq, (await this.api.value!.projectSheets.removePostit(this.sheetId, postit.id)).postits);
       void focusAfter(this, `#add-${postit.block}`, 'Post-it supprimé.');
     });
   }
