@@ -186,8 +186,10 @@ export class MaiSheetCanvas extends LitElement {
     const pressed = document.activeElement;
     void this.act(async () => {
       const seq = ++this.begun;
-      this.show(seq, (await this.api.value!.projectSheets.movePostit(this.sheetId, postit.id, block, Math.max(0, position))).postits);
-      const moved = this.postits.find((p) => p.id === postit.id)!;
+      const answer = (await this.api.value!.projectSheets.movePostit(this.sheetId, postit.id, block, Math.max(0, position))).postits;
+      this.show(seq, answer);
+      // From the answer: a later read may be shown instead, without this post-it if someone deleted it meanwhile.
+      const moved = answer.find((p) => p.id === postit.id)!;
       const label = BLOCKS.find((b) => b.value === moved.block)!.label;
       await this.updateComplete;
       const el = this.postitEl(postit.id);
